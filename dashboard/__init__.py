@@ -1,0 +1,1 @@
+"""The restricted planner application (Dash behind a login), built on ``layers``."""

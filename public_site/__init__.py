@@ -1,0 +1,1 @@
+"""The public transparency map: a static folder built from one release only."""

@@ -1,0 +1,37 @@
+"""Small hand-made boundary files for the import tests (real ones come from ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+STEP = 0.02  # degrees, about 2.2 km
+ORIGIN = (109.50, 0.90)  # inside Kabupaten Bengkayang
+
+#: Four villages in two kecamatan; one kelurahan.
+VILLAGES = [
+    ("61.07.01.2001", "Sungai Satu", 0, 0),
+    ("61.07.01.2002", "Saba'u", 1, 0),
+    ("61.07.02.2001", "Dua Ilir", 0, 1),
+    ("61.07.02.1001", "Dua Hulu", 1, 1),
+]
+
+
+def square(col: int, row: int) -> shapely.Polygon:
+    x, y = ORIGIN[0] + col * STEP, ORIGIN[1] + row * STEP
+    return shapely.box(x, y, x + STEP, y + STEP)
+
+
+def villages_frame() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"kode": [v[0] for v in VILLAGES], "nama": [v[1] for v in VILLAGES]},
+        geometry=[square(v[2], v[3]) for v in VILLAGES],
+        crs="EPSG:4326",
+    )
+
+
+def write(frame: gpd.GeoDataFrame, path: Path, **kwargs) -> Path:
+    frame.to_file(path, engine="pyogrio", **kwargs)
+    return path

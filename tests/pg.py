@@ -1,0 +1,102 @@
+"""A throwaway PostgreSQL server for the test run, started by the tests themselves.
+
+PostgreSQL refuses to run as root, and CI runs as root: the cluster is created
+and started as the ``postgres`` user (``runuser``) in a temporary folder, on a
+free port, with trust authentication on 127.0.0.1 only, and removed at the end.
+``PDAR_TEST_POSTGRESQL_URL`` points the tests at an existing server instead (a
+throwaway database is then created in it for the run, and dropped after).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlalchemy as sa
+
+
+class PostgresUnavailable(RuntimeError):
+    pass
+
+
+def _bindir() -> Path:
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name))
+    for path in reversed(candidates):
+        if Path(path, "initdb").exists():
+            return Path(path)
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(initdb).parent
+    raise PostgresUnavailable("PostgreSQL server binaries (initdb, pg_ctl) not found; `make test` installs them")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def cluster() -> Iterator[str]:
+    """Start a private cluster; yields the URL of its ``postgres`` database."""
+    bindir = _bindir()
+    root = os.geteuid() == 0
+    as_owner = ["runuser", "-u", "postgres", "--"] if root else []
+    tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-"))
+    if root:
+        shutil.chown(tmp, "postgres", "postgres")
+    data, log, port = tmp / "data", tmp / "server.log", _free_port()
+    try:
+        subprocess.run([*as_owner, bindir / "initdb", "-D", data, "-A", "trust", "-U", "postgres",
+                        "-E", "UTF8", "--no-sync", "--locale=C"], check=True, capture_output=True)
+        options = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        subprocess.run([*as_owner, bindir / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "start"],
+                       check=True, capture_output=True)
+    except subprocess.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode(errors="replace") + (log.read_text() if log.exists() else "")
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise PostgresUnavailable(f"could not start PostgreSQL: {detail.strip()}") from exc
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_owner, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_database(server_url: str) -> Iterator[str]:
+    """A new database on ``server_url`` for this run; dropped afterwards."""
+    name = f"pdar_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@contextmanager
+def schema(database_url: str) -> Iterator[str]:
+    """A fresh schema in the run's database, for one test; yields a URL that uses it."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f"CREATE SCHEMA {name}"))
+    try:
+        yield sa.make_url(database_url).update_query_dict({"options": f"-csearch_path={name}"}).render_as_string(
+            hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
