@@ -24,19 +24,19 @@ WGS84 = "EPSG:4326"
 
 #: Field names recognised per level (compared case-insensitively), most specific first.
 CODE_FIELDS = {
-    "desa": ("kode", "kode_desa", "kd_desa", "kode_kel", "kode_wilayah", "kdepum"),
-    "kecamatan": ("kode", "kode_kec", "kode_kecamatan", "kd_kec", "kdcpum"),
-    "kabupaten": ("kode", "kode_kab", "kode_kabupaten", "kd_kab", "kdpkab"),
+    "desa": ("kode", "kode_desa", "kd_desa", "kode_kel", "kode_wilayah", "KDEPUM"),
+    "kecamatan": ("kode", "kode_kec", "kode_kecamatan", "kd_kec", "KDCPUM"),
+    "kabupaten": ("kode", "kode_kab", "kode_kabupaten", "kd_kab", "KDPKAB"),
 }
 NAME_FIELDS = {
-    "desa": ("nama", "nama_desa", "nama_kel", "nama_wilayah", "wadmkd", "namobj", "desa"),
-    "kecamatan": ("nama", "nama_kec", "nama_kecamatan", "wadmkc", "namobj", "kecamatan"),
-    "kabupaten": ("nama", "nama_kab", "nama_kabupaten", "wadmkk", "namobj", "kabupaten"),
+    "desa": ("nama", "nama_desa", "nama_kel", "nama_wilayah", "WADMKD", "NAMOBJ", "desa"),
+    "kecamatan": ("nama", "nama_kec", "nama_kecamatan", "WADMKC", "NAMOBJ", "kecamatan"),
+    "kabupaten": ("nama", "nama_kab", "nama_kabupaten", "WADMKK", "NAMOBJ", "kabupaten"),
 }
 #: Fields that hold a village's parent codes, checked against the village code.
 PARENT_FIELDS = {
-    "kecamatan": ("kode_kec", "kode_kecamatan", "kdcpum"),
-    "kabupaten": ("kode_kab", "kode_kabupaten", "kdpkab"),
+    "kecamatan": ("kode_kec", "kode_kecamatan", "KDCPUM"),
+    "kabupaten": ("kode_kab", "kode_kabupaten", "KDPKAB"),
 }
 POLYGONAL = ("Polygon", "MultiPolygon")
 
@@ -153,7 +153,7 @@ def _pick_field(frame, chosen: str | None, accepted: tuple[str, ...], name: str,
             return chosen
         raise fail("field_unknown", name, field=chosen, params={"available": ", ".join(columns)})
     by_lower = {c.lower(): c for c in columns}
-    found = [by_lower[a] for a in accepted if a in by_lower]
+    found = [by_lower[a.lower()] for a in accepted if a.lower() in by_lower]
     if not found:
         raise fail("field_missing", name, params={
             "what": label, "accepted": ", ".join(accepted),
@@ -196,7 +196,7 @@ def _parent_mismatches(frame: gpd.GeoDataFrame, kode: pd.Series, name: str) -> l
     problems = []
     by_lower = {c.lower(): c for c in frame.columns}
     for level, candidates in PARENT_FIELDS.items():
-        for column in (by_lower[c] for c in candidates if c in by_lower):
+        for column in (by_lower[c.lower()] for c in candidates if c.lower() in by_lower):
             for i, value in frame[column].items():
                 if not kode[i] or codes.as_text(value) == "":
                     continue
