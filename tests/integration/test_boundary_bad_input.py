@@ -67,7 +67,7 @@ def spreadsheet_without_geometry(tmp):
 
 def point_geometries(tmp):
     frame = villages_frame()
-    frame = frame.set_geometry(frame.geometry.centroid)
+    frame = frame.set_geometry(frame.geometry.representative_point())
     return write(frame, tmp / "a.geojson"), ["fitur ke-1", "Point", "bukan poligon"]
 
 
