@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import click
 from sqlalchemy import Engine
 
+from aggregations import demo as demo_data
+from aggregations.cli import aggregate_group, data_group
 from geodata.cli import boundaries_group
 from peta_anak import db, demo
 from peta_anak.settings import Settings, SettingsError
@@ -32,6 +35,10 @@ class App:
             except db.DatabaseNotReady as exc:
                 raise click.ClickException(str(exc)) from exc
         return self._engine
+
+    def nik_key(self) -> bytes:
+        """The NIK hashing key (generated once into the data folder when not set)."""
+        return self.settings.with_generated_keys().nik_key.encode()
 
 
 @click.group()
@@ -56,19 +63,62 @@ def init_command(app: App) -> None:
     click.echo(f"{engine.url.render_as_string(hide_password=True)}: schema {revision}")
 
 
-@cli.command("demo")
-@click.pass_obj
-def demo_command(app: App) -> None:
-    """Build the demo on the embedded default: schema, real boundaries of Bengkayang."""
+class ManyValues(click.Option):
+    """An option that takes every value up to the next option: ``--periods 2024 2025``."""
+
+    def add_to_parser(self, parser, ctx):  # noqa: ANN001 (click internals)
+        super().add_to_parser(parser, ctx)
+        option = parser._long_opt.get(self.opts[0])
+        original = option.process
+
+        def process(value, state):  # noqa: ANN001
+            values = [value]
+            while state.rargs and not state.rargs[0].startswith("-"):
+                values.append(state.rargs.pop(0))
+            original(tuple(values), state)
+
+        option.process = process
+
+
+@cli.group("demo", invoke_without_command=True)
+@click.option("--seed", type=int, default=demo_data.DEFAULT_SEED, show_default=True)
+@click.option("--scale", type=float, default=1.0, show_default=True, help="1.0 = full Bengkayang population.")
+@click.pass_context
+def demo_group(ctx: click.Context, seed: int, scale: float) -> None:
+    """Build the demo on the embedded default: schema, real boundaries, synthetic sources, indicators."""
+    if ctx.invoked_subcommand is not None:
+        return
+    app = ctx.obj
     try:
-        for line in demo.run(app.settings, app.lang):
+        for line in demo.run(app.settings, app.lang, seed=seed, scale=scale):
             click.echo(line)
     except demo.MissingGeodata as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
 
 
+@demo_group.command("generate")
+@click.argument("outdir", type=click.Path(path_type=Path))
+@click.option("--seed", type=int, default=demo_data.DEFAULT_SEED, show_default=True)
+@click.option("--periods", cls=ManyValues, type=click.UNPROCESSED, default=("2024", "2025"), show_default=True,
+              help="Periods to write, e.g. --periods 2024 2025.")
+@click.option("--scale", type=float, default=1.0, show_default=True, help="1.0 = full Bengkayang population.")
+@click.pass_obj
+def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> None:
+    """Write synthetic exports of the five sources to OUTDIR (needs imported boundaries)."""
+    periods = periods if isinstance(periods, tuple) else (periods,)
+    try:
+        manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=[int(p) for p in periods],
+                                      scale=scale)
+    except demo_data.NoVillages as exc:
+        raise click.ClickException(str(exc)) from exc
+    for item in manifest:
+        click.echo(f"{item['source']:<11} {item['period']}  {outdir / item['file']}")
+
+
 cli.add_command(boundaries_group)
+cli.add_command(data_group)
+cli.add_command(aggregate_group)
 
 
 def main() -> None:

@@ -2,13 +2,18 @@
 
 Reads the real boundaries from the geodata folder (``PDAR_GEODATA_DIR``, by
 default ``../shared/geodata``) and says plainly which file to get when one is
-missing.
+missing; generates the synthetic source exports at full Bengkayang scale (kept
+in ``data/demo`` and reused while the seed and scale are the same), imports
+them, and computes the indicators of every period.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
+from aggregations import demo as demo_data
+from aggregations import indicators, ingest, quality
 from geodata import boundaries
 from geodata.summary import format_report
 from peta_anak import db
@@ -26,7 +31,7 @@ class MissingGeodata(FileNotFoundError):
     pass
 
 
-def run(settings: Settings, lang: str) -> Iterator[str]:
+def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale: float = 1.0) -> Iterator[str]:
     files = {level: settings.geodata_dir / name for level, name in BOUNDARY_FILES.items()}
     missing = [str(p) for p in files.values() if not p.exists()]
     if missing:
@@ -44,3 +49,30 @@ def run(settings: Settings, lang: str) -> Iterator[str]:
     prepared = boundaries.prepare(files["desa"], options)
     report = boundaries.store(engine, prepared, settings.web_max_shift_m, user="demo")
     yield format_report(report, lang)
+
+    outdir = settings.data_dir / "demo"
+    manifest = _reuse(outdir, seed, scale) or demo_data.generate(engine, outdir, seed=seed, scale=scale)
+    yield f"Data demo / demo exports: {outdir}"
+    for item in manifest:
+        summary = ingest.import_file(engine, item["source"], outdir / item["file"], item["period"],
+                                     key=settings.nik_key.encode(), user="demo")
+        yield (f"  {item['source']:<11} {item['period']}: {summary['accepted']:>7,} diterima, "
+               f"{summary['rejected']:>5,} ditolak ({item['file']})")
+    for period in sorted({item["period"] for item in manifest}):
+        totals = indicators.compute(engine, period)
+        quality.compute(engine, period)
+        for key, value in totals.items():
+            pct = 100 * value["pembilang"] / value["penyebut"] if value["penyebut"] else 0
+            yield f"  {period} {key}: {value['pembilang']:,} / {value['penyebut']:,} ({pct:.1f}%)"
+
+
+def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:
+    path = outdir / "manifest.json"
+    if not path.exists():
+        return None
+    manifest = json.loads(path.read_text())
+    if manifest.get("seed") != seed or manifest.get("scale") != scale:
+        return None
+    if not all((outdir / f["file"]).exists() for f in manifest["files"]):
+        return None
+    return manifest["files"]

@@ -1,0 +1,135 @@
+"""``peta-anak data`` and ``peta-anak aggregate``: parse arguments, call
+:mod:`aggregations`, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from aggregations import indicators, ingest, quality
+from aggregations.messages import ERRORS, SUMMARY
+from aggregations.sources import SOURCES
+from peta_anak.i18n import translate
+
+
+def _progress():
+    state = {}
+
+    def update(n: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, file=sys.stderr, label="impor")
+            state["bar"].__enter__()
+        state["bar"].update(n)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+    return update, close
+
+
+def format_summary(summary: dict, lang: str) -> str:
+    t = lambda key, **kw: translate(SUMMARY, key, lang, **kw)  # noqa: E731
+    read = summary["rows_read"]
+    lines = [t("title", source=summary["source"], period=summary["period"], file=summary["file"]),
+             t("counts", read=read, accepted=summary["accepted"], rejected=summary["rejected"],
+               share=round(100 * summary["rejected"] / read, 2) if read else 0)]
+    for key, n in summary["by_reason"].items():
+        lines.append(t("reason", reason=ingest.reason_text(key, lang), n=n))
+    if summary["flags"]:
+        lines.append(t("flags", flags=", ".join(f"{k} {v}" for k, v in summary["flags"].items())))
+    if summary["dropped_columns"]:
+        lines.append(t("dropped", columns=", ".join(summary["dropped_columns"])))
+    if summary["replaced_earlier_import"]:
+        lines.append(t("replaced"))
+    return "\n".join(lines)
+
+
+@click.group("data")
+def data_group() -> None:
+    """Import source exports (SIAK, e-PPGBM, Dapodik, marriages, facilities)."""
+
+
+@data_group.command("import")
+@click.argument("source", type=click.Choice(sorted(SOURCES)))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--period", required=True, help="Reporting period, a year: 2025 is the snapshot on 2025-12-31.")
+@click.option("--map", "mapping", multiple=True, metavar="COLUMN=field",
+              help="Map a column of the file to a field of the source (repeatable).")
+@click.option("--threshold", type=float, default=ingest.REJECT_THRESHOLD, show_default=True,
+              help="Refuse the whole file when more than this share of rows is rejected.")
+@click.option("--json", "as_json", is_flag=True, help="Print the import summary as JSON.")
+@click.pass_obj
+def import_command(app, source: str, file: Path, period: str, mapping, threshold: float, as_json: bool) -> None:
+    """Import FILE as SOURCE for --period, replacing an earlier import of both."""
+    engine = app.engine()
+    update, close = _progress() if not as_json and sys.stderr.isatty() else (None, lambda: None)
+    try:
+        summary = ingest.import_file(engine, source, file, period, key=app.nik_key(),
+                                     mapping=mapping, threshold=threshold, progress=update)
+    except ingest.ImportRefused as exc:
+        close()
+        if as_json:
+            click.echo(json.dumps({"ok": False, "error": exc.kind, "message": exc.message(app.lang)},
+                                  ensure_ascii=False, indent=2))
+        else:
+            click.echo(exc.message(app.lang), err=True)
+        sys.exit(1)
+    close()
+    click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str) if as_json
+               else format_summary(summary, app.lang))
+
+
+@data_group.command("sources")
+def sources_command() -> None:
+    """List the sources with their fields and the header names recognised."""
+    for source in SOURCES.values():
+        click.echo(f"{source.name}: {source.title}")
+        for f in source.fields:
+            flag = "" if f.required else " (optional)"
+            click.echo(f"  {f.name}{flag}: {f.help}; headers: {', '.join(f.aliases)}")
+
+
+@click.group("aggregate", invoke_without_command=True)
+@click.option("--period", help="Period to compute, e.g. 2025.")
+@click.option("--json", "as_json", is_flag=True, help="Print totals and data quality as JSON.")
+@click.pass_context
+def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> None:
+    """Compute the indicators of --period in the database (SQL GROUP BY)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if not period:
+        raise click.UsageError("--period is required")
+    app = ctx.obj
+    engine = app.engine()
+    if not indicators.available(engine, period):
+        click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)
+        sys.exit(1)
+    totals = indicators.compute(engine, period)
+    report = quality.compute(engine, period)
+    if as_json:
+        click.echo(json.dumps({"totals": totals, "quality": report}, ensure_ascii=False, indent=2))
+        return
+    for key, value in totals.items():
+        pct = 100 * value["pembilang"] / value["penyebut"] if value["penyebut"] else 0
+        click.echo(f"{key}: {value['pembilang']:,} / {value['penyebut']:,} ({pct:.1f}%)")
+    for source, q in report.items():
+        link = q.get("linkage")
+        extra = f", NIK ditemukan di penduduk {100 * link['share_found']:.1f}%" if link and link["share_found"] else ""
+        click.echo(f"kualitas {source}: dibaca {q['rows_read']:,}, ditolak {q['rejected']:,}{extra}")
+
+
+@aggregate_group.command("export")
+@click.option("--period", required=True)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_obj
+def export_command(app, period: str, file: Path) -> None:
+    """Write the exact indicator table of --period to FILE.csv (restricted use)."""
+    count = indicators.export_csv(app.engine(), period, file)
+    if count == 0:
+        click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)
+        sys.exit(1)
+    click.echo(f"{file}: {count} baris / rows")

@@ -1,0 +1,154 @@
+"""Tables of the aggregation layer: record tables (restricted), import logs, aggregates.
+
+Record tables hold only what the indicators need: keyed hashes instead of NIK
+and KK numbers, no names, no addresses. Only modules of ``aggregations`` may
+import the record tables (``tests/unit/test_boundaries_of_layers.py`` checks);
+other layers read the aggregates through :mod:`aggregations.indicators`.
+"""
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from peta_anak.db import metadata
+
+HASH = String(64)  # hex HMAC-SHA256
+
+impor_data = Table(
+    "impor_data", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sumber", String(20), nullable=False),
+    Column("periode", String(10), nullable=False),
+    Column("berkas", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("pengguna", String(100), nullable=False),
+    Column("waktu", DateTime(timezone=True), nullable=False),
+    Column("baris_dibaca", Integer, nullable=False),
+    Column("baris_diterima", Integer, nullable=False),
+    Column("baris_ditolak", Integer, nullable=False),
+    Column("aktif", Boolean, nullable=False,
+           comment="false once a later import of the same source and period replaced it"),
+    Column("ringkasan", JSON, nullable=False),
+    comment="Log of source imports: file, checksum, row counts, who and when.",
+)
+
+penolakan = Table(
+    "penolakan", metadata,
+    Column("impor_id", Integer, ForeignKey("impor_data.id", ondelete="CASCADE"), primary_key=True),
+    Column("baris", Integer, primary_key=True, comment="row number in the file, header = row 1"),
+    Column("kolom", String(40), primary_key=True),
+    Column("alasan", String(40), nullable=False),
+    comment="Reject report of an import: row, field, reason (never the value).",
+)
+
+
+def _record_columns() -> list:
+    return [
+        Column("id", Integer, primary_key=True),
+        Column("impor_id", Integer, ForeignKey("impor_data.id"), nullable=False),
+        Column("periode", String(10), nullable=False),
+    ]
+
+
+penduduk = Table(
+    "penduduk", metadata, *_record_columns(),
+    Column("nik_hash", HASH, nullable=False),
+    Column("kk_hash", HASH, nullable=False),
+    Column("jenis_kelamin", String(1), nullable=False),
+    Column("tanggal_lahir", Date, nullable=False),
+    Column("kode_desa", String(13), nullable=False),
+    Column("status_kawin", String(12), nullable=False),
+    Column("punya_akta", Boolean, nullable=False),
+    Column("punya_kia", Boolean, nullable=False),
+    UniqueConstraint("periode", "nik_hash"),
+    Index("ix_penduduk_periode_desa", "periode", "kode_desa"),
+    comment="Residents per period (SIAK extract), pseudonymised.",
+)
+
+pengukuran = Table(
+    "pengukuran", metadata, *_record_columns(),
+    Column("nik_hash", HASH, nullable=False),
+    Column("jenis_kelamin", String(1), nullable=False),
+    Column("tanggal_ukur", Date, nullable=False),
+    Column("umur_hari", Integer, nullable=False),
+    Column("tinggi_cm", Float, nullable=False),
+    Column("terlentang", Boolean, nullable=False),
+    Column("zscore", Float, comment="WHO 2006 height-for-age; null when implausible or out of range"),
+    Column("zscore_sumber", Float, comment="the export's own ZS TB/U"),
+    Column("kode_desa", String(13), nullable=False),
+    Index("ix_pengukuran_periode_nik", "periode", "nik_hash"),
+    comment="Posyandu length/height measurements (e-PPGBM), pseudonymised.",
+)
+
+siswa = Table(
+    "siswa", metadata, *_record_columns(),
+    Column("nik_hash", HASH, nullable=False),
+    Column("npsn", String(20), nullable=False),
+    Column("jenjang", String(10), nullable=False),
+    Column("aktif", Boolean, nullable=False),
+    Index("ix_siswa_periode_nik", "periode", "nik_hash"),
+    comment="Enrolment rows (Dapodik), pseudonymised.",
+)
+
+perkawinan = Table(
+    "perkawinan", metadata, *_record_columns(),
+    Column("nik_hash_suami", HASH, nullable=False),
+    Column("nik_hash_istri", HASH, nullable=False),
+    Column("usia_suami", Integer, nullable=False, comment="completed years on the wedding day"),
+    Column("usia_istri", Integer, nullable=False),
+    Column("tanggal_nikah", Date, nullable=False),
+    Column("kode_desa", String(13), nullable=False),
+    comment="Marriage registrations, pseudonymised; ages instead of dates of birth.",
+)
+
+fasilitas = Table(
+    "fasilitas", metadata, *_record_columns(),
+    Column("kategori", String(10), nullable=False, comment="faskes or sekolah"),
+    Column("jenis", String(30), nullable=False),
+    Column("nama", String(200), nullable=False),
+    Column("kode", String(30), nullable=False),
+    Column("lintang", Float, nullable=False),
+    Column("bujur", Float, nullable=False),
+    Column("kode_desa", String(13), nullable=False, comment="village stated in the registry"),
+    Column("kode_desa_lokasi", String(13), comment="village the point falls in"),
+    Column("di_luar_desa", Boolean, nullable=False),
+    Column("mou_3in1", Boolean),
+    Column("sanitasi_layak", Boolean),
+    comment="Health facilities and schools with their attributes (public information).",
+)
+
+nilai_indikator = Table(
+    "nilai_indikator", metadata,
+    Column("kode_wilayah", String(13), primary_key=True),
+    Column("indikator", String(30), primary_key=True),
+    Column("periode", String(10), primary_key=True),
+    Column("tingkat", String(10), nullable=False),
+    Column("pembilang", Integer, nullable=False),
+    Column("penyebut", Integer, nullable=False),
+    Column("dihitung", DateTime(timezone=True), nullable=False),
+    comment="Exact indicator values per area and period (restricted); the long table every map joins.",
+)
+
+kualitas_data = Table(
+    "kualitas_data", metadata,
+    Column("periode", String(10), primary_key=True),
+    Column("sumber", String(20), primary_key=True),
+    Column("laporan", JSON, nullable=False),
+    Column("dihitung", DateTime(timezone=True), nullable=False),
+    comment="Data quality per source and period, computed with the aggregates.",
+)
+
+RECORD_TABLES = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa,
+                 "perkawinan": perkawinan, "fasilitas": fasilitas}

@@ -1,0 +1,147 @@
+"""The five source exports: canonical fields and the header names real exports use.
+
+Only the fields declared here are read; every other column of an export (names,
+addresses, phone numbers, parents' names, NISN...) is dropped as the file is
+read and never reaches memory beyond the reader. Headers are matched after
+normalisation (lower case, runs of non-alphanumerics as one ``_``), so
+``ZS TB/U``, ``zs_tb_u`` and ``ZS TB-U`` are the same header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # how the value is parsed, see aggregations.parse
+    aliases: tuple[str, ...]
+    required: bool = True
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    #: The village is given by one of these groups of fields, tried in order.
+    village: tuple[tuple[str, ...], ...] = ()
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def normalise_header(header: object) -> str:
+    text = str(header).replace("\ufeff", "").strip().lower()
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
+
+
+_VILLAGE_FIELDS = (
+    Field("kode_desa", "village_code", ("kode_desa", "kode_wilayah", "kd_desa", "kode_kel", "kode_kelurahan"),
+          required=False, help="Kemendagri village code, dotted or 10 digits"),
+    Field("no_prop", "int", ("no_prop", "no_prov"), required=False, help="SIAK province number"),
+    Field("no_kab", "int", ("no_kab",), required=False, help="SIAK kabupaten number"),
+    Field("no_kec", "int", ("no_kec",), required=False, help="SIAK kecamatan number"),
+    Field("no_kel", "int", ("no_kel", "no_desa"), required=False, help="SIAK village number"),
+    Field("nama_kecamatan", "text", ("kec", "kecamatan", "nama_kecamatan", "nama_kec"), required=False,
+          help="kecamatan name (with the village name, when no code is given)"),
+    Field("nama_desa", "text", ("desa_kel", "desa", "kelurahan", "nama_desa", "desa_kelurahan", "nama_kel"),
+          required=False, help="village name"),
+)
+_VILLAGE_GROUPS = (("kode_desa",), ("no_prop", "no_kab", "no_kec", "no_kel"), ("nama_kecamatan", "nama_desa"))
+
+NIK = Field("nik", "nik", ("nik", "no_nik", "nik_anak", "nik_siswa", "nik_balita"), help="16-digit NIK")
+SEX = Field("jenis_kelamin", "sex", ("jenis_klmin", "jk", "jenis_kelamin", "kelamin", "sex"), help="L or P")
+BIRTH = Field("tanggal_lahir", "date", ("tgl_lhr", "tgl_lahir", "tanggal_lahir", "tgllahir"), help="date of birth")
+
+PENDUDUK = Source("penduduk", "Disdukcapil population extract (SIAK)", (
+    NIK,
+    Field("no_kk", "kk", ("no_kk", "nkk", "nomor_kk", "kk"), help="16-digit family card number"),
+    SEX, BIRTH,
+    Field("status_kawin", "marital", ("stat_kwn", "status_kawin", "status_perkawinan", "stat_kawin"),
+          help="BELUM KAWIN / KAWIN / CERAI HIDUP / CERAI MATI, or SIAK codes 1-4"),
+    Field("punya_akta", "flag", ("akta_lhr", "akta_lahir", "akta_kelahiran", "punya_akta", "status_akta"),
+          help="has a birth certificate: ADA/TIDAK ADA, YA/TIDAK, or SIAK codes 2 = ada, 1 = tidak ada"),
+    Field("punya_kia", "flag", ("kia", "punya_kia", "status_kia", "kepemilikan_kia"),
+          help="has a KIA: ADA/TIDAK ADA, SUDAH/BELUM, YA/TIDAK"),
+    *_VILLAGE_FIELDS,
+), _VILLAGE_GROUPS[:2])
+
+PENGUKURAN = Source("pengukuran", "Posyandu growth measurements (e-PPGBM export)", (
+    NIK, SEX, BIRTH,
+    Field("tanggal_ukur", "date", ("tanggal_pengukuran", "tgl_pengukuran", "tanggal_ukur", "tgl_ukur"),
+          help="measurement date"),
+    Field("tinggi_cm", "decimal", ("tinggi", "tb", "tinggi_badan", "tinggi_cm", "panjang_badan"),
+          help="length or height in cm, decimal point or comma"),
+    Field("cara_ukur", "position", ("cara_ukur", "posisi_ukur", "cara_pengukuran"),
+          help="terlentang (lying) or berdiri (standing)"),
+    Field("zs_tbu", "decimal", ("zs_tb_u", "z_tb_u", "zs_tbu"), required=False,
+          help="the export's own height-for-age z-score, compared with ours"),
+    *_VILLAGE_FIELDS,
+), (_VILLAGE_GROUPS[0], _VILLAGE_GROUPS[2]))
+
+SISWA = Source("siswa", "School enrolment (Dapodik)", (
+    Field("nik", "nik", ("nik", "nik_siswa", "no_nik"), help="student's NIK"),
+    Field("npsn", "text", ("npsn", "npsn_sekolah", "kode_sekolah"), help="school NPSN"),
+    Field("jenjang", "level", ("jenjang", "tingkat_pendidikan", "bentuk_pendidikan", "jenjang_pendidikan"),
+          help="SD/MI, SMP/MTs, SMA/SMK/MA, SLB, paket"),
+    Field("aktif", "active", ("status", "status_siswa", "status_keaktifan", "aktif", "status_aktif"),
+          help="Aktif, or another status (lulus, mutasi, keluar, putus sekolah...)"),
+))
+
+PERKAWINAN = Source("perkawinan", "Marriage registrations (KUA / civil registry)", (
+    Field("nik_suami", "nik", ("nik_suami", "nik_pria", "nik_calon_suami"), help="husband's NIK"),
+    Field("tanggal_lahir_suami", "date", ("tgl_lahir_suami", "tanggal_lahir_suami", "tgl_lhr_suami",
+                                          "tgl_lahir_pria"), help="husband's date of birth"),
+    Field("nik_istri", "nik", ("nik_istri", "nik_wanita", "nik_calon_istri"), help="wife's NIK"),
+    Field("tanggal_lahir_istri", "date", ("tgl_lahir_istri", "tanggal_lahir_istri", "tgl_lhr_istri",
+                                          "tgl_lahir_wanita"), help="wife's date of birth"),
+    Field("tanggal_nikah", "date", ("tanggal_nikah", "tgl_nikah", "tanggal_akad", "tgl_akad",
+                                    "tanggal_perkawinan", "tgl_kawin"), help="marriage date"),
+    *_VILLAGE_FIELDS,
+), (_VILLAGE_GROUPS[0], _VILLAGE_GROUPS[2]))
+
+FASILITAS = Source("fasilitas", "Facility registry: health facilities and schools", (
+    Field("jenis", "facility", ("jenis", "jenis_fasilitas", "tipe", "bentuk_pendidikan", "jenis_faskes"),
+          help="puskesmas, pustu, posyandu, klinik, rumah sakit; SD, MI, SMP, MTs, SMA, SMK, MA, SLB"),
+    Field("nama", "text", ("nama", "nama_fasilitas", "nama_sekolah", "nama_faskes"), help="facility name"),
+    Field("kode", "text", ("kode", "kode_fasilitas", "npsn", "kode_faskes"), help="NPSN or facility code"),
+    Field("lintang", "decimal", ("lintang", "latitude", "lat"), help="latitude, WGS84 degrees"),
+    Field("bujur", "decimal", ("bujur", "longitude", "lon", "lng"), help="longitude, WGS84 degrees"),
+    Field("mou_3in1", "flag", ("mou_3in1", "mou_3_in_1", "kerja_sama_3in1", "pks_3in1"), required=False,
+          help="health facility with an active 3-in-1 agreement (birth certificate at birth)"),
+    Field("sanitasi_layak", "flag", ("sanitasi_layak", "sanitasi", "jamban_layak"), required=False,
+          help="school with adequate sanitation"),
+    *_VILLAGE_FIELDS,
+), (_VILLAGE_GROUPS[0],))
+
+SOURCES = {s.name: s for s in (PENDUDUK, PENGUKURAN, SISWA, PERKAWINAN, FASILITAS)}
+
+
+def match_headers(source: Source, headers: list[str], mapping: dict[str, str]) -> dict[str, str]:
+    """Canonical field name -> header in the file. ``mapping`` (from ``--map``) wins."""
+    by_norm = {normalise_header(h): h for h in headers}
+    out: dict[str, str] = {}
+    for column, field_name in mapping.items():
+        out[field_name] = column
+    for f in source.fields:
+        if f.name in out:
+            continue
+        header = next((by_norm[a] for a in f.aliases if a in by_norm), None)
+        if header is not None and header not in out.values():
+            out[f.name] = header
+    return out
+
+
+def likeliest_source(headers: list[str]) -> str | None:
+    """The source whose required headers this file matches best (for wrong-source errors)."""
+    scores = {}
+    for name, source in SOURCES.items():
+        matched = match_headers(source, headers, {})
+        required = [f for f in source.fields if f.required]
+        scores[name] = sum(f.name in matched for f in required) / len(required)
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 0.6 else None
