@@ -124,9 +124,7 @@ SOURCES = {s.name: s for s in (PENDUDUK, PENGUKURAN, SISWA, PERKAWINAN, FASILITA
 def match_headers(source: Source, headers: list[str], mapping: dict[str, str]) -> dict[str, str]:
     """Canonical field name -> header in the file. ``mapping`` (from ``--map``) wins."""
     by_norm = {normalise_header(h): h for h in headers}
-    out: dict[str, str] = {}
-    for column, field_name in mapping.items():
-        out[field_name] = column
+    out: dict[str, str] = dict(mapping)
     for f in source.fields:
         if f.name in out:
             continue

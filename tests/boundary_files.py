@@ -24,9 +24,14 @@ def square(col: int, row: int) -> shapely.Polygon:
     return shapely.box(x, y, x + STEP, y + STEP)
 
 
-def villages_frame() -> gpd.GeoDataFrame:
+#: Kecamatan names, carried as BIG's WADMKC attribute.
+KECAMATAN = {"61.07.01": "Satu", "61.07.02": "Dua"}
+
+
+def villages_frame(with_kecamatan_names: bool = False) -> gpd.GeoDataFrame:
+    extra = {"WADMKC": [KECAMATAN[v[0][:8]] for v in VILLAGES]} if with_kecamatan_names else {}
     return gpd.GeoDataFrame(
-        {"kode": [v[0] for v in VILLAGES], "nama": [v[1] for v in VILLAGES]},
+        {"kode": [v[0] for v in VILLAGES], "nama": [v[1] for v in VILLAGES], **extra},
         geometry=[square(v[2], v[3]) for v in VILLAGES],
         crs="EPSG:4326",
     )

@@ -178,7 +178,9 @@ def facilities(villages: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
     items = []
     for _, group in villages.groupby("kec_kode"):
         centre = group.sort_values("luas_km2").index[len(group) // 2]
-        items.append(("PUSKESMAS", f"Puskesmas {group.kec_nama.iloc[0]}", centre))
+        name = group.kec_nama.iloc[0]
+        items.append(("PUSKESMAS", f"Puskesmas {name}", centre))
+        items += [(level, f"{level} Negeri 1 {name}", centre) for level, _ in SCHOOL_LEVELS]
     for i, row in villages.iterrows():
         items += [("POSYANDU", f"Posyandu {row.nama} {k + 1}", i) for k in range(rng.integers(1, 4))]
         if rng.random() < 0.35:

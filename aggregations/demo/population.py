@@ -48,7 +48,8 @@ def load_villages(engine: Engine) -> pd.DataFrame:
     """Villages with their kecamatan name, remoteness (0-1) and polygon, from ``wilayah``."""
     with engine.connect() as conn:
         rows = conn.execute(select(wilayah.c.kode, wilayah.c.nama, wilayah.c.tingkat, wilayah.c.geom,
-                                   wilayah.c.label_lon, wilayah.c.label_lat, wilayah.c.luas_km2)).all()
+                                   wilayah.c.label_lon, wilayah.c.label_lat, wilayah.c.luas_km2)
+                            .order_by(wilayah.c.kode)).all()
     frame = pd.DataFrame(rows, columns=["kode", "nama", "tingkat", "geom", "lon", "lat", "luas_km2"])
     kecamatan = frame[frame.tingkat == "kecamatan"].set_index("kode")
     desa = frame[frame.tingkat == "desa"].reset_index(drop=True)

@@ -1,0 +1,109 @@
+"""Each indicator on small hand-made exports with answers worked out by hand,
+computed in SQL on SQLite and PostgreSQL."""
+
+import csv
+import json
+
+import pytest
+from sqlalchemy import select
+
+from aggregations.schema import kualitas_data, penolakan
+from tests import source_files as src
+from tests.boundary_files import VILLAGES, villages_frame, write
+
+ALL_VILLAGES = [v[0] for v in VILLAGES]
+
+
+@pytest.fixture
+def loaded(run, engine, tmp_path):
+    """The four villages and every source of period 2025 imported and aggregated."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    files = {
+        "penduduk": src.penduduk_csv(tmp_path / "siak.csv"),
+        "siswa": src.siswa_csv(tmp_path / "dapodik.csv"),
+        "pengukuran": src.pengukuran_csv(tmp_path / "eppgbm.csv"),
+        "perkawinan": src.perkawinan_xlsx(tmp_path / "kua.xlsx"),
+    }
+    summaries = {}
+    for source, path in files.items():
+        result = run("data", "import", source, path, "--period", "2025", "--json")
+        assert result.exit_code == 0, result.output
+        summaries[source] = json.loads(result.output)
+    result = run("aggregate", "--period", "2025", "--json")
+    assert result.exit_code == 0, result.output
+    return summaries, json.loads(result.output), tmp_path
+
+
+def exported(run, tmp_path) -> dict:
+    out = tmp_path / "agregat.csv"
+    assert run("aggregate", "export", "--period", "2025", out).exit_code == 0
+    with out.open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == ["kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode",
+                                     "pembilang", "penyebut", "persen"]
+        return {(r["indikator"], r["kode_wilayah"]): r for r in reader}
+
+
+@pytest.mark.parametrize("indicator", sorted(src.EXPECTED))
+def test_indicator_values_per_village_kecamatan_and_kabupaten(indicator, loaded, run):
+    _, _, tmp_path = loaded
+    table = exported(run, tmp_path)
+    expected = src.EXPECTED[indicator]
+    for village in ALL_VILLAGES:
+        row = table[(indicator, village)]
+        assert (int(row["pembilang"]), int(row["penyebut"])) == expected.get(village, (0, 0)), village
+        assert row["tingkat"] == "desa" and row["periode"] == "2025"
+    for code, level in (("61.07.01", "kecamatan"), ("61.07.02", "kecamatan"), ("61.07", "kabupaten")):
+        numerator = sum(n for v, (n, _) in expected.items() if v.startswith(code + "."))
+        denominator = sum(d for v, (_, d) in expected.items() if v.startswith(code + "."))
+        row = table[(indicator, code)]
+        assert (int(row["pembilang"]), int(row["penyebut"]), row["tingkat"]) == (numerator, denominator, level)
+        assert row["persen"] == (f"{round(100 * numerator / denominator, 1)}" if denominator else "")
+
+
+def test_names_and_identities_are_dropped_and_reported(loaded):
+    summaries, _, _ = loaded
+    assert {"NAMA_LGKP", "ALAMAT", "TELP"} <= set(summaries["penduduk"]["dropped_columns"])
+    assert {"Nama", "NISN"} <= set(summaries["siswa"]["dropped_columns"])
+    assert summaries["penduduk"]["rejected"] == 0
+
+
+def test_implausible_z_is_flagged_and_export_z_compared(loaded):
+    summaries, _, _ = loaded
+    measured = summaries["pengukuran"]
+    assert measured["accepted"] == len(src.MEASUREMENTS)
+    assert measured["flags"]["implausible_z"] == 1
+    assert measured["flags"].get("zscore_disagrees", 0) == 0  # the file's ZS TB/U is the true z
+
+
+def test_data_quality_links_sources_through_the_hashed_nik(loaded, engine):
+    _, aggregate, _ = loaded
+    siswa = aggregate["quality"]["siswa"]["linkage"]
+    assert siswa == {"distinct_nik": 4, "found_among_residents": 3, "share_found": 0.75}
+    assert aggregate["quality"]["pengukuran"]["linkage"]["found_among_residents"] == 0
+    with engine.connect() as conn:
+        stored = dict(conn.execute(select(kualitas_data.c.sumber, kualitas_data.c.laporan)).all())
+    assert stored["penduduk"]["rows_read"] == len(src.RESIDENTS)
+
+
+def test_reimport_replaces_the_period(loaded, run, engine, tmp_path):
+    result = run("data", "import", "penduduk", src.penduduk_csv(tmp_path / "again.csv", sep=";"),
+                 "--period", "2025", "--json")
+    assert json.loads(result.output)["replaced_earlier_import"] is True
+    run("aggregate", "--period", "2025")
+    assert exported(run, tmp_path)[("tanpa_akta", "61.07")]["penyebut"] == "7"
+
+
+def test_a_row_rejected_under_the_threshold_goes_to_the_reject_report(run, engine, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    path = src.penduduk_csv(tmp_path / "siak.csv")
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    text[3] = text[3].replace(text[3].split(",")[0], text[3].split(",")[0][:-1])  # row 4: 15-digit NIK
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run("data", "import", "penduduk", path, "--period", "2025", "--threshold", "0.5", "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["accepted"], summary["rejected"]) == (len(src.RESIDENTS) - 1, 1)
+    with engine.connect() as conn:
+        rejects = [tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan))]
+    assert rejects == [(4, "nik", "nik_format")]
