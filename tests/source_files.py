@@ -64,13 +64,13 @@ def penduduk_csv(path: Path, sep: str = ",", encoding: str = "utf-8-sig") -> Pat
 
 def siswa_csv(path: Path) -> Path:
     niks = resident_niks()
-    rows = [
-        {"NISN": "0012345678", "NIK": niks["r1"], "Nama": "Anak R1", "NPSN": "69000001", "Jenjang": "SMP", "Status": "Aktif"},
-        {"NISN": "0012345679", "NIK": niks["r6"], "Nama": "Anak R6", "NPSN": "69000002", "Jenjang": "SD", "Status": "Aktif"},
-        {"NISN": "0012345680", "NIK": niks["r2"], "Nama": "Anak R2", "NPSN": "69000003", "Jenjang": "SMA", "Status": "Lulus"},
-        {"NISN": "0012345681", "NIK": nik(date(2012, 2, 2), "L", 9, "617101"), "Nama": "Dari Kota",
-         "NPSN": "69000001", "Jenjang": "SMP", "Status": "Aktif"},
-    ]
+    columns = ["NISN", "NIK", "Nama", "NPSN", "Jenjang", "Status"]
+    rows = [dict(zip(columns, values, strict=True)) for values in [
+        ("0012345678", niks["r1"], "Anak R1", "69000001", "SMP", "Aktif"),
+        ("0012345679", niks["r6"], "Anak R6", "69000002", "SD", "Aktif"),
+        ("0012345680", niks["r2"], "Anak R2", "69000003", "SMA", "Lulus"),
+        ("0012345681", nik(date(2012, 2, 2), "L", 9, "617101"), "Dari Kota", "69000001", "SMP", "Aktif"),
+    ]]
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
 

@@ -3,6 +3,7 @@ name reaches the database (every table and column is scanned)."""
 
 import json
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -84,5 +85,5 @@ def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run):
     assert scanned > 10_000
     if settings.database_url.startswith("sqlite"):
         raw = settings.database_url.removeprefix("sqlite:///")
-        content = open(raw, "rb").read().decode("latin-1")
+        content = Path(raw).read_bytes().decode("latin-1")
         assert not set(SIXTEEN_DIGITS.findall(content)) & numbers
