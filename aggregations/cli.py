@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from aggregations import indicators, ingest, quality
+from aggregations import indicators, ingest, quality, sources
 from aggregations.messages import ERRORS, SUMMARY
 from aggregations.sources import SOURCES
 from peta_anak.i18n import translate
@@ -84,8 +84,12 @@ def import_command(app, source: str, file: Path, period: str, mapping, threshold
 
 
 @data_group.command("sources")
-def sources_command() -> None:
+@click.option("--markdown", is_flag=True, help="Print docs/sources.md.")
+def sources_command(markdown: bool) -> None:
     """List the sources with their fields and the header names recognised."""
+    if markdown:
+        click.echo(sources.markdown(), nl=False)
+        return
     for source in SOURCES.values():
         click.echo(f"{source.name}: {source.title}")
         for f in source.fields:

@@ -23,7 +23,7 @@ def akta_target(period: int) -> float:
 
 
 def kia_target(period: int) -> float:
-    return float(np.clip(0.34 + 0.06 * (period - BASE_YEAR), 0.05, 0.95))
+    return float(np.clip(0.39 + 0.06 * (period - BASE_YEAR), 0.05, 0.95))
 
 
 def stunting_mean_z(period: int) -> float:

@@ -30,7 +30,7 @@ CAPITAL_KECAMATAN = "Bengkayang"
 POPULATION = 296_000
 MALE_SHARE = 153_717 / 295_966
 #: Age distribution (share of residents by age band), 31% aged 0-17 as in Feb 2024.
-AGE_BANDS = [(0, 5, 0.090), (5, 10, 0.090), (10, 15, 0.085), (15, 18, 0.047), (18, 30, 0.190),
+AGE_BANDS = [(0, 5, 0.096), (5, 10, 0.092), (10, 15, 0.085), (15, 18, 0.047), (18, 30, 0.190),
              (30, 45, 0.230), (45, 60, 0.170), (60, 85, 0.098)]
 HOUSEHOLD_MEAN = 3.8
 MIGRANT_SHARE = 0.05  # NIK issued outside the kecamatan of residence
@@ -73,9 +73,10 @@ def village_sizes(villages: pd.DataFrame, total: int, rng: np.random.Generator) 
     for idx in villages.groupby("kec_kode").groups.values():
         share = rng.dirichlet(np.full(len(idx), 2.5))
         sizes[list(idx)] = share * weight[idx[0]]
-    sizes = sizes / sizes.sum() * total
     tiny = rng.choice(len(villages), size=max(1, len(villages) // 30), replace=False)
+    rest = np.setdiff1d(np.arange(len(villages)), tiny)
     sizes[tiny] = rng.uniform(90, 260, size=len(tiny)) * total / POPULATION
+    sizes[rest] *= (total - sizes[tiny].sum()) / sizes[rest].sum()
     return np.maximum(np.rint(sizes), 20).astype(int)
 
 

@@ -49,3 +49,10 @@ def test_generated_keys_are_stable_and_private(tmp_path):
     assert first.nik_key == second.nik_key and len(first.nik_key) == 64
     assert first.secret_key != first.nik_key
     assert (tmp_path / "nik_key").stat().st_mode & 0o077 == 0
+
+
+def test_source_schemas_are_documented():
+    from aggregations.sources import markdown
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "sources.md"
+    assert doc.read_text() == markdown(), "run: peta-anak data sources --markdown > docs/sources.md"
