@@ -1,0 +1,204 @@
+"""The attack audit: what could a reader work out about each hidden cell?
+
+Every published relation becomes a linear equation (sums over the hierarchy,
+numerator <= denominator, shared denominators, values published by earlier
+releases of the same period), and for every hidden cell the smallest and largest
+numerator, denominator and complement consistent with all of them are found by
+linear programming (HiGHS through ``scipy.optimize``). Sums over a tree have a
+totally unimodular matrix, so the LP bounds are the integer bounds; where shared
+denominators make the system more than a tree, ``milp`` solves it with integer
+variables. A release passes when every hidden primary cell keeps its protection
+interval ``[max(0, v - P), v + P]`` for each small quantity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
+from aggregations.release.rules import Rules, protected_values
+from aggregations.release.table import Key, Table
+
+QUANTITIES = ("n", "d", "c")
+
+
+@dataclass(frozen=True)
+class CellBounds:
+    key: Key
+    quantity: str  # n, d or c
+    value: int
+    low: float
+    high: float
+    protected: bool  # a small quantity of a primary cell
+    required: tuple[int, int] | None
+
+    @property
+    def ok(self) -> bool:
+        if self.required is None:
+            return True
+        return self.low <= self.required[0] and self.high >= self.required[1]
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+
+@dataclass
+class AuditReport:
+    bounds: list[CellBounds]
+
+    @property
+    def failures(self) -> list[CellBounds]:
+        return [b for b in self.bounds if not b.ok]
+
+    @property
+    def recovered(self) -> list[CellBounds]:
+        """Hidden quantities an attacker can work out exactly."""
+        return [b for b in self.bounds if b.exact]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def audit(table: Table, hidden: set[Key], primary: set[Key], rules: Rules,
+          earlier: dict[Key, tuple[int, int]] | None = None) -> AuditReport:
+    """Bounds of every hidden cell given all published values (and earlier releases')."""
+    earlier = earlier or {}
+    out: list[CellBounds] = []
+    for component in _components(table, hidden):
+        out += _solve_component(table, component, hidden, primary, rules, earlier)
+    return AuditReport(sorted(out, key=lambda b: (b.key, b.quantity)))
+
+
+def _components(table: Table, hidden: set[Key]) -> list[list[Key]]:
+    """Hidden cells that share an equation, solved together (union-find)."""
+    parent = {k: k for k in hidden}
+
+    def find(k: Key) -> Key:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: Key, b: Key) -> None:
+        parent[find(a)] = find(b)
+
+    for group in table.groups:
+        members = [k for k in group.members if k in hidden]
+        for a, b in zip(members, members[1:], strict=False):
+            union(a, b)
+    for key in hidden:
+        for partner in table.denominator_partners.get(key, []):
+            if partner in hidden:
+                union(key, partner)
+    components: dict[Key, list[Key]] = defaultdict(list)
+    for key in sorted(hidden):
+        components[find(key)].append(key)
+    return list(components.values())
+
+
+def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: set[Key], rules: Rules,
+                     earlier: dict[Key, tuple[int, int]]) -> list[CellBounds]:
+    index = {k: i for i, k in enumerate(keys)}
+    size = 2 * len(keys)  # n_i at 2i, d_i at 2i + 1
+    rows, rhs = [], []
+
+    def equation(terms: dict[int, float], constant: float) -> None:
+        row = np.zeros(size)
+        for var, coef in terms.items():
+            row[var] += coef
+        rows.append(row)
+        rhs.append(constant)
+
+    in_component = set(keys)
+    for group in {g for k in keys for g in table.groups_of[k]}:
+        for offset, attr in ((0, "n"), (1, "d")):
+            terms: dict[int, float] = defaultdict(float)
+            constant = 0.0
+            for sign, member in [(-1.0, group.parent)] + [(1.0, c) for c in group.children]:
+                if member in in_component:
+                    terms[2 * index[member] + offset] += sign
+                else:  # published (or hidden but unrelated: not possible within a group)
+                    constant -= sign * getattr(table.cells[member], attr)
+            equation(terms, constant)
+    lower, upper = np.zeros(size), np.full(size, np.inf)
+    tree = True
+    for key in keys:
+        for partner in table.denominator_partners.get(key, []):
+            if partner in in_component:
+                equation({2 * index[key] + 1: 1.0, 2 * index[partner] + 1: -1.0}, 0.0)
+                tree = False
+            elif partner not in hidden:
+                equation({2 * index[key] + 1: 1.0}, table.cells[partner].d)
+        if key in earlier:
+            cell = table.cells[key]
+            old_n, old_d = earlier[key]
+            slack = _correction_slack(table, key, earlier)
+            for offset, old in ((0, old_n), (1, old_d)):
+                var = 2 * index[key] + offset
+                lower[var] = max(lower[var], old - slack)
+                upper[var] = min(upper[var], old + slack)
+            tree = tree and (old_n, old_d) == (cell.n, cell.d)
+    a_eq = np.array(rows) if rows else np.zeros((0, size))
+    b_eq = np.array(rhs)
+    a_ub = np.zeros((len(keys), size))  # n_i - d_i <= 0
+    for i in range(len(keys)):
+        a_ub[i, 2 * i], a_ub[i, 2 * i + 1] = 1.0, -1.0
+    problem = _Problem(a_eq, b_eq, a_ub, lower, upper, integer=not tree)
+
+    out = []
+    for key in keys:
+        cell = table.cells[key]
+        protect = protected_values(cell.n, cell.d, rules) if key in primary else {}
+        i = index[key]
+        for quantity, coefs in (("n", {2 * i: 1.0}), ("d", {2 * i + 1: 1.0}), ("c", {2 * i + 1: 1.0, 2 * i: -1.0})):
+            value = {"n": cell.n, "d": cell.d, "c": cell.d - cell.n}[quantity]
+            low, high = problem.range(coefs)
+            required = None
+            if quantity in protect:
+                required = (max(0, value - rules.protection), value + rules.protection)
+            out.append(CellBounds(key, quantity, value, low, high, quantity in protect, required))
+    return out
+
+
+def _correction_slack(table: Table, key: Key, earlier: dict[Key, tuple[int, int]]) -> int:
+    """How far a value published earlier may have moved, as a reader can tell: the
+    largest change between the earlier and the current published values of the
+    same indicator (a correction of one child moves totals by one)."""
+    changes = [abs(table.cells[k].n - v[0]) + abs(table.cells[k].d - v[1])
+               for k, v in earlier.items() if k[0] == key[0] and k in table.cells]
+    return max(changes, default=0)
+
+
+class _Problem:
+    def __init__(self, a_eq, b_eq, a_ub, lower, upper, integer: bool):
+        self.a_eq, self.b_eq, self.a_ub = a_eq, b_eq, a_ub
+        self.lower, self.upper, self.integer = lower, upper, integer
+
+    def range(self, coefs: dict[int, float]) -> tuple[float, float]:
+        c = np.zeros(self.a_ub.shape[1])
+        for var, coef in coefs.items():
+            c[var] = coef
+        return self._optimum(c), -self._optimum(-c)
+
+    def _optimum(self, c: np.ndarray) -> float:
+        if self.integer:
+            constraints = [LinearConstraint(self.a_ub, -np.inf, 0)]
+            if len(self.b_eq):
+                constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
+            result = milp(c, constraints=constraints, bounds=Bounds(self.lower, self.upper),
+                          integrality=np.ones_like(c))
+        else:
+            result = linprog(c, A_ub=self.a_ub, b_ub=np.zeros(len(self.a_ub)),
+                             A_eq=self.a_eq if len(self.b_eq) else None, b_eq=self.b_eq if len(self.b_eq) else None,
+                             bounds=list(zip(self.lower, [None if np.isinf(u) else u for u in self.upper],
+                                             strict=True)), method="highs")
+        if result.status == 3:  # unbounded: nothing published limits this value
+            return -np.inf
+        if result.status != 0:
+            raise RuntimeError(f"audit LP failed ({result.status}): {result.message}")
+        return float(np.round(result.fun, 6))

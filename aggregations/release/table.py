@@ -1,0 +1,77 @@
+"""The cells of a release and the linear relations between them that a reader knows.
+
+Villages add up to their kecamatan and kecamatan to their kabupaten, for
+numerators and denominators alike; indicators declared to count the same
+children share their denominator. Every relation is an equation an attacker can
+use to work out a hidden cell from published ones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+Key = tuple[str, str]  # (indicator, area code)
+LEVELS = ("kabupaten", "kecamatan", "desa")
+
+
+@dataclass(frozen=True)
+class Cell:
+    indicator: str
+    area: str
+    level: str
+    parent: str | None
+    n: int
+    d: int
+
+    @property
+    def key(self) -> Key:
+        return (self.indicator, self.area)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A parent cell and the cells that add up to it (same indicator)."""
+
+    parent: Key
+    children: tuple[Key, ...]
+
+    @property
+    def members(self) -> tuple[Key, ...]:
+        return (self.parent, *self.children)
+
+
+class Table:
+    """All cells of one period, their sum groups and shared denominators."""
+
+    def __init__(self, cells: Iterable[Cell], shared_denominators: Iterable[Iterable[str]] = ()):
+        self.cells: dict[Key, Cell] = {}
+        for cell in sorted(cells, key=lambda c: (c.indicator, LEVELS.index(c.level), c.area)):
+            self.cells[cell.key] = cell
+        children: dict[Key, list[Key]] = defaultdict(list)
+        for cell in self.cells.values():
+            if cell.parent is not None and (cell.indicator, cell.parent) in self.cells:
+                children[(cell.indicator, cell.parent)].append(cell.key)
+        self.groups = [Group(parent, tuple(kids)) for parent, kids in sorted(children.items())]
+        self.groups_of: dict[Key, list[Group]] = defaultdict(list)
+        for group in self.groups:
+            for key in group.members:
+                self.groups_of[key].append(group)
+        self.denominator_partners: dict[Key, list[Key]] = defaultdict(list)
+        for indicators in shared_denominators:
+            indicators = sorted(indicators)
+            for a in indicators:
+                for b in indicators:
+                    if a == b:
+                        continue
+                    for key, cell in self.cells.items():
+                        if key[0] == a and (b, cell.area) in self.cells:
+                            self.denominator_partners[key].append((b, cell.area))
+
+    @property
+    def indicators(self) -> list[str]:
+        return sorted({k[0] for k in self.cells})
+
+    def villages(self, indicator: str) -> list[Key]:
+        return [k for k, c in self.cells.items() if k[0] == indicator and c.level == "desa"]
