@@ -45,6 +45,15 @@ ERRORS = {
         "en": "{file}: the dates in the file ({years}) do not match period {period}; nothing was imported",
     },
     "reject_line": {"id": "  - {reason}: {n} baris (mis. baris {rows})", "en": "  - {reason}: {n} rows (e.g. rows {rows})"},
+    "no_aggregates": {
+        "id": "belum ada agregat untuk periode {period}: jalankan `peta-anak aggregate --period {period}`",
+        "en": "no aggregates for period {period} yet: run `peta-anak aggregate --period {period}`",
+    },
+    "audit_failed": {
+        "id": "rilis periode {period} ditolak: audit serangan masih dapat mempersempit {n} sel tersembunyi, mis. {cells}",
+        "en": "release of period {period} refused: the attack audit can still narrow down {n} hidden cells, e.g. {cells}",
+    },
+    "unknown_release": {"id": "rilis {id} tidak ada", "en": "release {id} does not exist"},
     "no_data_for_period": {
         "id": "tidak ada data untuk periode {period}: impor sumbernya dulu (`peta-anak data import`)",
         "en": "no data for period {period}: import its sources first (`peta-anak data import`)",

@@ -152,3 +152,38 @@ kualitas_data = Table(
 
 RECORD_TABLES = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa,
                  "perkawinan": perkawinan, "fasilitas": fasilitas}
+
+rilis = Table(
+    "rilis", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("periode", String(10), nullable=False),
+    Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("pengguna", String(100), nullable=False),
+    Column("aturan", JSON, nullable=False, comment="threshold K, protection P, hide_zeros"),
+    Column("versi_kode", String(40), nullable=False),
+    Column("indikator_kecamatan", JSON, nullable=False, comment="indicators published per kecamatan only"),
+    Column("ringkasan", JSON, nullable=False, comment="public summary: share hidden per indicator and level"),
+    comment="Immutable public releases (suppressed, audited). Rows are never updated or deleted.",
+)
+
+nilai_rilis = Table(
+    "nilai_rilis", metadata,
+    Column("rilis_id", Integer, ForeignKey("rilis.id"), primary_key=True),
+    Column("kode_wilayah", String(13), primary_key=True),
+    Column("indikator", String(30), primary_key=True),
+    Column("nama_wilayah", String(200), nullable=False),
+    Column("tingkat", String(10), nullable=False),
+    Column("periode", String(10), nullable=False),
+    Column("pembilang", Integer, comment="empty when hidden"),
+    Column("penyebut", Integer, comment="empty when hidden"),
+    Column("persen", Integer, comment="whole percent from the published numbers; empty when hidden"),
+    Column("status", String(14), nullable=False, comment="tampil or disembunyikan"),
+    comment="The published values of a release: the only input of the public site.",
+)
+
+audit_rilis = Table(
+    "audit_rilis", metadata,
+    Column("rilis_id", Integer, ForeignKey("rilis.id"), primary_key=True),
+    Column("laporan", JSON, nullable=False),
+    comment="Restricted audit report of a release: bounds an attacker can reach per hidden cell.",
+)

@@ -14,7 +14,7 @@ import click
 from sqlalchemy import Engine
 
 from aggregations import demo as demo_data
-from aggregations.cli import aggregate_group, data_group
+from aggregations.cli import aggregate_group, data_group, release_group
 from geodata.cli import boundaries_group
 from peta_anak import db, demo
 from peta_anak.settings import Settings, SettingsError
@@ -119,6 +119,7 @@ def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> N
 cli.add_command(boundaries_group)
 cli.add_command(data_group)
 cli.add_command(aggregate_group)
+cli.add_command(release_group)
 
 
 def main() -> None:

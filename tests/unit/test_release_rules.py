@@ -141,11 +141,9 @@ def hierarchies(draw):
     return Table(tree(values))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hierarchies())
-def test_produced_pattern_always_passes_the_audit_or_hides_everything(table):
+def test_produced_pattern_always_passes_the_audit(table):
     pattern = suppress(table, RULES)
-    if not pattern.report.passed:
-        # only possible when protection is impossible (e.g. the whole kabupaten is small)
-        assert all(key in pattern.hidden for key in table.cells)
+    assert pattern.report.passed
     assert set(pattern.primary) <= pattern.hidden

@@ -3,26 +3,51 @@ name reaches the database (every table and column is scanned)."""
 
 import json
 import re
+from contextlib import ExitStack
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from aggregations import indicators
 from peta_anak import db
+from peta_anak.cli import cli
+from peta_anak.settings import Settings
+from tests import pg
+from tests.conftest import BACKENDS, GEODATA, env_for
 
 SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d{16}(?!\d)")
 IDENTITY_COLUMNS = ("NIK", "NO_KK", "NIK Suami", "NIK Istri")
 NAME_COLUMNS = ("NAMA_LGKP", "Nama", "Nama Suami", "Nama Istri", "Nama Ortu")
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_env(request, tmp_path_factory):
+    """The demo built once per backend for this module (it takes a while)."""
+    tmp = tmp_path_factory.mktemp(f"demo-{request.param}")
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp / 'demo.db'}"
+        else:
+            url = stack.enter_context(pg.schema(request.getfixturevalue("postgres_database")))
+        settings = Settings(data_dir=tmp / "data", database_url=url, geodata_dir=GEODATA,
+                            secret_key="s", nik_key="k")
+        runner = CliRunner()
+
+        def run(*args):
+            return runner.invoke(cli, [str(a) for a in args], env=env_for(settings), catch_exceptions=False)
+
+        result = run("demo", "--scale", "0.03")
+        assert result.exit_code == 0, result.output
+        yield result.output, settings, run
+
+
 @pytest.fixture
-def demo_run(run, settings):
-    result = run("demo", "--scale", "0.03")
-    assert result.exit_code == 0, result.output
-    return result.output, settings
+def demo_run(demo_env):
+    return demo_env[0], demo_env[1]
 
 
 def _read(path):
@@ -87,3 +112,19 @@ def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run):
         raw = settings.database_url.removeprefix("sqlite:///")
         content = Path(raw).read_bytes().decode("latin-1")
         assert not set(SIXTEEN_DIGITS.findall(content)) & numbers
+
+
+def test_demo_release_passes_where_primary_suppression_alone_fails(demo_env):
+    from aggregations.release.rules import Rules
+    from aggregations.release.source import table_for_period
+    from aggregations.release.suppress import suppress
+
+    _, settings, run = demo_env
+    table = table_for_period(db.make_engine(settings), "2025")
+    primary_only = suppress(table, Rules(), complements=False)
+    assert not primary_only.report.passed
+    recovered = {b.key for b in primary_only.report.failures}
+    assert recovered, "the negative control names the cells an attacker recovers"
+    result = run("release", "create", "--period", "2025", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == 1

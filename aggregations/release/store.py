@@ -1,0 +1,133 @@
+"""Creating, listing and reading releases: immutable snapshots of suppressed values.
+
+A release is created only when its audit passes; it then holds the published
+values (hidden cells empty, with one status), a public summary and, apart, the
+restricted audit report. The report keeps the bounds an attacker can reach,
+never the true value of a hidden cell, nor which hidden cells are primary.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections import Counter
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, insert, select
+
+import peta_anak
+from aggregations.release.rules import Rules, published_rate
+from aggregations.release.source import table_for_period
+from aggregations.release.suppress import Pattern, suppress
+from aggregations.release.table import Key, Table
+from aggregations.schema import audit_rilis, nilai_rilis, rilis
+from geodata.schema import wilayah
+from peta_anak.db import insert_frame
+
+SHOWN, HIDDEN = "tampil", "disembunyikan"
+
+
+class ReleaseRefused(Exception):
+    """Nothing was released; ``cells`` names the areas and indicators concerned."""
+
+    def __init__(self, kind: str, period: str, cells: list[Key] | None = None):
+        self.kind, self.period, self.cells = kind, period, cells or []
+        super().__init__(f"{kind}: {period} {self.cells[:10]}")
+
+
+def earlier_values(engine: Engine, period: str) -> dict[Key, tuple[int, int]]:
+    """Values published by earlier releases of the same period (the latest wins)."""
+    query = select(nilai_rilis.c.indikator, nilai_rilis.c.kode_wilayah, nilai_rilis.c.pembilang,
+                   nilai_rilis.c.penyebut).where(nilai_rilis.c.periode == period,
+                                                 nilai_rilis.c.status == SHOWN).order_by(nilai_rilis.c.rilis_id)
+    with engine.connect() as conn:
+        return {(r.indikator, r.kode_wilayah): (r.pembilang, r.penyebut) for r in conn.execute(query)}
+
+
+def create(engine: Engine, period: str, rules: Rules, user: str | None = None) -> dict:
+    """Suppress, audit and store a release of ``period``; :class:`ReleaseRefused` otherwise."""
+    table = table_for_period(engine, period)
+    if not table.cells:
+        raise ReleaseRefused("no_aggregates", period)
+    pattern = suppress(table, rules, earlier_values(engine, period))
+    if not pattern.report.passed:
+        raise ReleaseRefused("audit_failed", period, sorted({b.key for b in pattern.report.failures}))
+    summary = public_summary(table, pattern)
+    with engine.begin() as conn:
+        names = dict(conn.execute(select(wilayah.c.kode, wilayah.c.nama)).all())
+        release_id = conn.execute(insert(rilis).values(
+            periode=period, dibuat=datetime.now(UTC), pengguna=user or f"cli:{getpass.getuser()}",
+            aturan=asdict(rules), versi_kode=peta_anak.__version__,
+            indikator_kecamatan=sorted(pattern.kecamatan_only), ringkasan=summary,
+        )).inserted_primary_key[0]
+        insert_frame(conn, nilai_rilis, _published_rows(release_id, period, table, pattern, names))
+        conn.execute(insert(audit_rilis).values(rilis_id=release_id, laporan=restricted_report(pattern)))
+    return {"id": release_id, "period": period, "rules": asdict(rules), **summary,
+            "kecamatan_only": sorted(pattern.kecamatan_only)}
+
+
+def _published_rows(release_id: int, period: str, table: Table, pattern: Pattern, names: dict):
+    import pandas as pd
+
+    hidden = pattern.hidden
+    rows = []
+    for key, cell in table.cells.items():
+        shown = key not in hidden
+        rows.append({
+            "rilis_id": release_id, "kode_wilayah": cell.area, "indikator": cell.indicator,
+            "nama_wilayah": names.get(cell.area, cell.area), "tingkat": cell.level, "periode": period,
+            "pembilang": cell.n if shown else None, "penyebut": cell.d if shown else None,
+            "persen": published_rate(cell.n, cell.d) if shown else None, "status": SHOWN if shown else HIDDEN,
+        })
+    frame = pd.DataFrame(rows)
+    for column in ("pembilang", "penyebut", "persen"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def public_summary(table: Table, pattern: Pattern) -> dict:
+    """Cells and hidden cells per indicator and level: safe to publish."""
+    total, hidden = Counter(), Counter()
+    for key, cell in table.cells.items():
+        total[(key[0], cell.level)] += 1
+        hidden[(key[0], cell.level)] += key in pattern.hidden
+    return {"hidden_share": [
+        {"indikator": ind, "tingkat": level, "sel": total[(ind, level)], "disembunyikan": hidden[(ind, level)],
+         "persen_disembunyikan": round(100 * hidden[(ind, level)] / total[(ind, level)], 1)}
+        for ind, level in sorted(total)]}
+
+
+def restricted_report(pattern: Pattern) -> dict:
+    """The audit as stored: bounds per hidden cell and counts, never a hidden true value."""
+    report = pattern.report
+    return {
+        "passed": report.passed, "rounds": pattern.rounds,
+        "primary_cells": len(pattern.primary), "complementary_cells": len(pattern.complementary),
+        "kecamatan_only": sorted(pattern.kecamatan_only),
+        "failures": len(report.failures),
+        "bounds": [{"indikator": b.key[0], "kode_wilayah": b.key[1], "besaran": b.quantity,
+                    "bawah": _finite(b.low), "atas": _finite(b.high), "terlindungi": b.ok}
+                   for b in report.bounds],
+    }
+
+
+def _finite(value: float) -> float | None:
+    return None if value in (float("inf"), float("-inf")) else value
+
+
+def list_releases(engine: Engine) -> list[dict]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(rilis).order_by(rilis.c.id)).mappings().all()
+    return [dict(r) for r in rows]
+
+
+def load(engine: Engine, release_id: int) -> tuple[dict, list[dict], dict] | None:
+    """(release row, published rows, restricted audit report) of a release."""
+    with engine.connect() as conn:
+        head = conn.execute(select(rilis).where(rilis.c.id == release_id)).mappings().first()
+        if head is None:
+            return None
+        values = conn.execute(select(nilai_rilis).where(nilai_rilis.c.rilis_id == release_id)
+                              .order_by(nilai_rilis.c.indikator, nilai_rilis.c.kode_wilayah)).mappings().all()
+        report = conn.execute(select(audit_rilis.c.laporan).where(audit_rilis.c.rilis_id == release_id)).scalar_one()
+    return dict(head), [dict(v) for v in values], report

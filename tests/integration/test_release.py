@@ -1,0 +1,129 @@
+"""Releases on SQLite and PostgreSQL: created only when the audit passes, immutable,
+exported in the agreed format without any value of a hidden cell."""
+
+import csv
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import delete, insert, text, update
+from sqlalchemy.exc import DBAPIError
+
+from aggregations.schema import nilai_indikator, nilai_rilis, rilis
+from tests.boundary_files import villages_frame, write
+
+V1, V2, V3, V4 = "61.07.01.2001", "61.07.01.2002", "61.07.02.2001", "61.07.02.1001"
+#: (numerator, denominator) per village: V1 is small and needs a complement in its kecamatan.
+VALUES = {"tanpa_akta": {V1: (4, 120), V2: (35, 260), V3: (50, 300), V4: (61, 310)},
+          "stunting": {V1: (20, 90), V2: (25, 110), V3: (30, 140), V4: (12, 80)}}
+
+
+def load_aggregates(engine, values=VALUES, period="2025"):
+    now = datetime.now(UTC)
+    rows = []
+    for indicator, villages in values.items():
+        totals: dict[str, list[int]] = {}
+        for code, (n, d) in villages.items():
+            rows.append((code, indicator, "desa", n, d))
+            for parent, level in ((code[:8], "kecamatan"), (code[:5], "kabupaten")):
+                totals.setdefault((parent, level), [0, 0])
+                totals[(parent, level)][0] += n
+                totals[(parent, level)][1] += d
+        rows += [(code, indicator, level, n, d) for (code, level), (n, d) in totals.items()]
+    with engine.begin() as conn:
+        conn.execute(delete(nilai_indikator).where(nilai_indikator.c.periode == period))
+        conn.execute(insert(nilai_indikator), [
+            {"kode_wilayah": c, "indikator": i, "periode": period, "tingkat": lv, "pembilang": n, "penyebut": d,
+             "dihitung": now} for c, i, lv, n, d in rows])
+
+
+@pytest.fixture
+def areas(run, engine, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+
+
+def create(run, *args):
+    result = run("release", "create", "--period", "2025", "--json", *args)
+    return result.exit_code, json.loads(result.output)
+
+
+def test_release_hides_the_small_village_and_a_complement_and_exports_the_format(run, engine, areas, tmp_path):
+    load_aggregates(engine)
+    code, summary = create(run)
+    assert code == 0, summary
+    out = tmp_path / "rilis"
+    assert run("release", "export", str(summary["id"]), out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["metodologi.html", "rilis.csv", "rilis.geojson", "rilis.json"]
+    with (out / "rilis.csv").open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == ["kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode",
+                                     "pembilang", "penyebut", "persen", "status"]
+        rows = {(r["indikator"], r["kode_wilayah"]): r for r in reader}
+    hidden = {k for k, r in rows.items() if r["status"] == "disembunyikan"}
+    assert ("tanpa_akta", V1) in hidden and ("tanpa_akta", V2) in hidden  # V2: cheapest complement
+    for key, row in rows.items():
+        if key in hidden:
+            assert (row["pembilang"], row["penyebut"], row["persen"]) == ("", "", "")
+        else:
+            assert row["status"] == "tampil"
+            n, d = int(row["pembilang"]), int(row["penyebut"])
+            assert row["persen"] == str(round(100 * n / d))
+    assert {r["tingkat"] for r in rows.values()} == {"desa", "kecamatan", "kabupaten"}
+
+
+def test_exported_files_hold_no_value_of_a_hidden_cell(run, engine, areas, tmp_path):
+    load_aggregates(engine)
+    code, summary = create(run)
+    out = tmp_path / "rilis"
+    run("release", "export", str(summary["id"]), out)
+    geo = json.loads((out / "rilis.geojson").read_text())
+    features = {f["properties"]["kode"]: f["properties"] for f in geo["features"]}
+    assert set(features) == {V1, V2, V3, V4, "61.07.01", "61.07.02", "61.07"}
+    for prop in ("pembilang", "penyebut", "persen"):
+        assert features[V1][f"tanpa_akta_{prop}"] is None
+    assert features[V1]["tanpa_akta_status"] == "disembunyikan"
+    hidden_values = {str(v) for code, (n, d) in VALUES["tanpa_akta"].items() if code in (V1, V2) for v in (n, d)}
+    csv_text = (out / "rilis.csv").read_text()
+    for line in csv_text.splitlines():
+        if "disembunyikan" in line:
+            assert not set(line.split(",")) & hidden_values, line
+    for name in ("rilis.json", "metodologi.html"):
+        content = (out / name).read_text()
+        assert "120" not in content and "260" not in content  # V1's and V2's denominators
+    assert "disembunyikan untuk melindungi privasi anak" in (out / "metodologi.html").read_text()
+
+
+def test_releases_are_immutable(run, engine, areas):
+    load_aggregates(engine)
+    create(run)
+    for statement in (update(nilai_rilis).values(pembilang=1), delete(nilai_rilis), update(rilis).values(periode="x")):
+        with pytest.raises(DBAPIError, match="immutable"), engine.begin() as conn:
+            conn.execute(statement)
+
+
+def test_a_correction_that_would_reveal_an_earlier_published_cell_is_refused(run, engine, areas):
+    load_aggregates(engine)
+    assert create(run)[0] == 0
+    corrected = {**VALUES, "tanpa_akta": {**VALUES["tanpa_akta"], V3: (9, 300)}}  # was 50, now small
+    load_aggregates(engine, corrected)
+    code, refusal = create(run)
+    assert code == 1 and refusal["error"] == "audit_failed"
+    assert ["tanpa_akta", V3] in refusal["cells"]
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM rilis")).scalar_one() == 1
+
+
+def test_release_without_aggregates_is_refused(run, engine, areas):
+    code, refusal = create(run)
+    assert code == 1 and refusal["error"] == "no_aggregates"
+    assert "peta-anak aggregate" in refusal["message"]
+
+
+def test_list_and_audit_commands(run, engine, areas):
+    load_aggregates(engine)
+    _, summary = create(run)
+    assert "2025" in run("release", "list").output
+    report = json.loads(run("release", "audit", str(summary["id"]), "--json").output)
+    assert report["passed"] and report["failures"] == 0
+    assert all("nilai" not in b and "value" not in b for b in report["bounds"])  # no true values stored
+    assert run("release", "audit", "99").exit_code == 1
