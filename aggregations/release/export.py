@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from aggregations.release.composite import composite
 from aggregations.release.rules import HIDDEN_TEXT
 from aggregations.release.store import load
 from geodata import boundaries, topology
@@ -47,11 +48,15 @@ def _csv(values: list[dict], path: Path) -> Path:
 
 def _geojson(engine: Engine, values: list[dict], path: Path) -> Path:
     by_area: dict[str, dict] = {}
+    pockets = composite(values)
     for v in values:
         props = by_area.setdefault(v["kode_wilayah"], {"kode": v["kode_wilayah"], "nama": v["nama_wilayah"],
                                                       "tingkat": v["tingkat"], "periode": v["periode"]})
         for field in ("pembilang", "penyebut", "persen", "status"):
             props[f"{v['indikator']}_{field}"] = v[field]
+        if v["kode_wilayah"] in pockets:
+            props["kantong_kelas"] = pockets[v["kode_wilayah"]]["kelas"]
+            props["kantong_tingkat"] = pockets[v["kode_wilayah"]]["tingkat_kelas"]
     features = []
     for level in ("kabupaten", "kecamatan", "desa"):
         stored = boundaries.web_geometry(engine, level)

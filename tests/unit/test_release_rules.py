@@ -147,3 +147,22 @@ def test_produced_pattern_always_passes_the_audit(table):
     pattern = suppress(table, RULES)
     assert pattern.report.passed
     assert set(pattern.primary) <= pattern.hidden
+
+
+def _row(code, indicator, persen, status="tampil"):
+    return {"kode_wilayah": code, "indikator": indicator, "tingkat": "desa", "status": status,
+            "persen": persen if status == "tampil" else None}
+
+
+def test_composite_uses_only_published_values_as_ordinal_classes():
+    from aggregations.release.composite import NO_CLASS, composite
+
+    rows = []
+    for i, code in enumerate(["a", "b", "c", "d", "e"]):
+        for indicator in ("x", "y", "z"):
+            rows.append(_row(code, indicator, 10 + i * 10 if code != "e" or indicator != "z" else 90))
+    rows.append(_row("f", "x", None, "disembunyikan"))
+    classes = composite(rows)
+    assert classes["e"]["kelas"] == "sangat tinggi" and classes["e"]["tingkat_kelas"] == 3
+    assert classes["a"]["kelas"] == "rendah"
+    assert classes["f"]["kelas"] == NO_CLASS  # nothing published: no class, no colour

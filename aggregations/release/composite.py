@@ -1,0 +1,45 @@
+"""The public "kantong kerentanan" view: an ordinal class per village from published
+values only, so it can reveal nothing the release does not already show.
+
+For every indicator published per village, the villages whose published rate is
+in the worst fifth of published village rates count one; the class is the number
+of such indicators (every indicator here is "higher is worse"). A village with
+fewer than ``MIN_PUBLISHED`` published indicators gets no class.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+WORST_SHARE = 0.2
+MIN_PUBLISHED = 3
+CLASSES = ("rendah", "sedang", "tinggi", "sangat tinggi")
+NO_CLASS = "data tidak cukup"
+
+
+def composite(values: list[dict]) -> dict[str, dict]:
+    """{village code: {"kelas": label, "tingkat_kelas": 0-3 or None, "indikator": [...]}}
+    from published release rows (``status`` tampil, ``tingkat`` desa)."""
+    shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == "tampil" and v["persen"] is not None]
+    by_indicator: dict[str, list[dict]] = defaultdict(list)
+    for v in shown:
+        by_indicator[v["indikator"]].append(v)
+    worst: dict[str, list[str]] = defaultdict(list)
+    published: dict[str, int] = defaultdict(int)
+    for indicator, rows in sorted(by_indicator.items()):
+        cut = np.quantile([r["persen"] for r in rows], 1 - WORST_SHARE)
+        for r in rows:
+            published[r["kode_wilayah"]] += 1
+            if r["persen"] >= cut and r["persen"] > 0:
+                worst[r["kode_wilayah"]].append(indicator)
+    villages = {v["kode_wilayah"] for v in values if v["tingkat"] == "desa"}
+    out = {}
+    for code in sorted(villages):
+        if published[code] < MIN_PUBLISHED:
+            out[code] = {"kelas": NO_CLASS, "tingkat_kelas": None, "indikator": []}
+        else:
+            level = min(len(worst[code]), len(CLASSES) - 1)
+            out[code] = {"kelas": CLASSES[level], "tingkat_kelas": level, "indikator": worst[code]}
+    return out
