@@ -11,7 +11,6 @@ transaction is rolled back and the database is as it was.
 from __future__ import annotations
 
 import getpass
-import hashlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
+from peta_anak.checksum import sha256_file
 from peta_anak.db import insert_frame
 from peta_anak.i18n import translate
 
@@ -203,19 +203,11 @@ def _start_log(conn: Connection, source: str, period: str, path: Path, user: str
     ).values(aktif=False)).rowcount > 0
     conn.execute(delete(table).where(table.c.periode == period))
     import_id = conn.execute(insert(impor_data).values(
-        sumber=source, periode=period, berkas=str(path), sha256=_sha256(path),
+        sumber=source, periode=period, berkas=str(path), sha256=sha256_file(path),
         pengguna=user or f"cli:{getpass.getuser()}", waktu=datetime.now(UTC),
         baris_dibaca=0, baris_diterima=0, baris_ditolak=0, aktif=True, ringkasan={},
     )).inserted_primary_key[0]
     return import_id, replaced
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _reject_rows(import_id: int, problems: list) -> list[dict]:

@@ -9,7 +9,6 @@ point leaves the database as it was.
 from __future__ import annotations
 
 import getpass
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from geodata import codes, coverage, webgeom
 from geodata.errors import BoundaryError, Problem
 from geodata.read import read_areas
 from geodata.schema import geometri_web, impor_batas, wilayah
+from peta_anak.checksum import sha256_file
 
 #: Attribute names that may carry the kecamatan / kabupaten name in a village file.
 PARENT_NAME_FIELDS = {"kecamatan": ("nama_kec", "wadmkc", "kecamatan"),
@@ -68,7 +68,7 @@ def prepare(path: Path, options: ImportOptions) -> Prepared:
     rows = _hierarchy(villages, names, crs)
     report = {
         "file": areas.file,
-        "sha256": _sha256(path),
+        "sha256": sha256_file(path),
         "source_crs": areas.source_crs or "EPSG:4326 (assumed)",
         "reprojected": areas.reprojected,
         "crs_assumed": areas.crs_assumed,
@@ -88,15 +88,6 @@ def check(path: Path, options: ImportOptions, max_shift_m: float) -> dict:
     prepared = prepare(path, options)
     web = webgeom.build(_web_input(prepared.rows), max_shift_m)
     return prepared.report | {"web_geometry": {level: w.report for level, w in web.items()}}
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    if path.is_file():
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()
 
 
 def _parent_names(villages: gpd.GeoDataFrame, options: ImportOptions) -> dict:
