@@ -1,0 +1,93 @@
+"""Choropleth classes: quantile, equal interval, natural breaks (Fisher-Jenks, which is
+deterministic) and fixed thresholds, via mapclassify; with legend labels, an explicit
+"no data" class, and class counts.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import mapclassify
+import numpy as np
+
+from layers.catalogue import NO_DATA_COLOUR, PALETTES
+
+SCHEMES = ("quantile", "equal", "natural", "fixed")
+DEFAULT_CLASSES = 5
+NO_DATA = {"id": "tidak ada data", "en": "no data"}
+
+
+@dataclass(frozen=True)
+class Classes:
+    scheme: str
+    breaks: tuple[float, ...]  # upper bound of each class
+    lower: float
+    colours: tuple[str, ...]
+    counts: tuple[int, ...]
+    no_data: int
+
+    def labels(self, lang: str = "id", unit: str = "") -> list[str]:
+        bounds = [self.lower, *self.breaks]
+        return [f"{number(a, lang)} - {number(b, lang)}{unit}" for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def number(value: float, lang: str = "id", digits: int = 1) -> str:
+    text = f"{value:,.{digits}f}"
+    if lang == "id":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def classify(values: Sequence[float | None], scheme: str = "quantile", k: int = DEFAULT_CLASSES,
+             palette: str = "YlOrRd", fixed_breaks: Sequence[float] = ()) -> tuple[list[int | None], Classes]:
+    """Class index per value (None for no data) and the classes for the legend."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown classification {scheme!r}; one of {', '.join(SCHEMES)}")
+    present = [float(v) for v in values if v is not None and not (isinstance(v, float) and math.isnan(v))]
+    missing = len(values) - len(present)
+    if not present:
+        return [None] * len(values), Classes(scheme, (), 0.0, (), (), missing)
+    y = np.array(present)
+    breaks = _breaks(y, scheme, k, fixed_breaks)
+    colours = _colours(palette, len(breaks))
+    index = np.searchsorted(np.array(breaks), y, side="left").clip(0, len(breaks) - 1)
+    out, it = [], iter(index.tolist())
+    for v in values:
+        out.append(None if v is None or (isinstance(v, float) and math.isnan(v)) else next(it))
+    counts = tuple(int((index == i).sum()) for i in range(len(breaks)))
+    return out, Classes(scheme, tuple(breaks), float(min(y.min(), 0.0) if scheme == "fixed" else y.min()),
+                        colours, counts, missing)
+
+
+def _breaks(y: np.ndarray, scheme: str, k: int, fixed: Sequence[float]) -> list[float]:
+    unique = np.unique(y)
+    if scheme == "fixed":
+        bins = [b for b in fixed if b < y.max()] + [float(y.max())]
+        return sorted(set(bins))
+    k = max(1, min(k, len(unique)))
+    if k == 1:
+        return [float(y.max())]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify warns when it merges duplicate bins
+        if scheme == "quantile":
+            result = mapclassify.Quantiles(y, k=k)
+        elif scheme == "equal":
+            result = mapclassify.EqualInterval(y, k=k)
+        else:
+            result = mapclassify.FisherJenks(y, k=k)
+    return sorted({float(b) for b in result.bins})
+
+
+def _colours(palette: str, n: int) -> tuple[str, ...]:
+    colours = PALETTES[palette]
+    if n >= len(colours):
+        return colours[:n]
+    picks = np.linspace(0, len(colours) - 1, n).round().astype(int) if n > 1 else [len(colours) - 1]
+    return tuple(colours[i] for i in picks)
+
+
+def no_data_entry(lang: str = "id") -> tuple[str, str]:
+    return NO_DATA[lang], NO_DATA_COLOUR

@@ -1,0 +1,50 @@
+"""The indicator catalogue and choropleth classification."""
+
+import pytest
+
+from aggregations import indicators as aggregate
+from layers import catalogue
+from layers.classify import SCHEMES, classify, number
+
+
+def test_catalogue_and_aggregation_define_the_same_indicators():
+    assert [i.id for i in catalogue.INDICATORS] == [i.id for i in aggregate.INDICATORS]
+
+
+@pytest.mark.parametrize("indicator", catalogue.INDICATORS, ids=lambda i: i.id)
+def test_every_indicator_is_described_in_both_languages(indicator):
+    for attribute in ("title", "description", "numerator", "denominator", "unit", "kla_cluster", "source"):
+        value = getattr(indicator, attribute)
+        assert value["id"] and value["en"], attribute
+    assert indicator.palette in catalogue.PALETTES and indicator.classification in SCHEMES
+    assert indicator.opd in catalogue.OPD
+
+
+def test_birth_certificate_target_is_95_percent_by_2026():
+    target = catalogue.BY_ID["tanpa_akta"].target
+    assert (target["percent"], target["year"]) == (95, 2026)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_classes_cover_every_value_and_count_no_data(scheme):
+    values = [1.0, 2.0, 2.5, 3.0, 10.0, 12.0, 30.0, 31.0, 50.0, None, 75.0]
+    index, classes = classify(values, scheme, fixed_breaks=(5, 10, 20, 40))
+    assert index[9] is None and classes.no_data == 1
+    assert sum(classes.counts) == 10
+    assert len(classes.colours) == len(classes.breaks) == len(classes.labels())
+    for value, i in zip(values, index, strict=True):
+        if value is not None:
+            assert value <= classes.breaks[i]
+            assert i == 0 or value > classes.breaks[i - 1]
+
+
+def test_few_distinct_values_give_fewer_classes_and_labels_use_the_language():
+    index, classes = classify([0.0, 0.0, 5.0], "quantile")
+    assert len(classes.breaks) == 2 and index == [0, 0, 1]
+    assert classes.labels("id", " %")[1] == "0,0 - 5,0 %"
+    assert number(1234.5, "en") == "1,234.5" and number(1234.5, "id") == "1.234,5"
+
+
+def test_all_missing_gives_only_no_data():
+    index, classes = classify([None, None])
+    assert index == [None, None] and classes.breaks == () and classes.no_data == 2
