@@ -171,3 +171,10 @@ def export_csv(engine: Engine, period: str, path: Path) -> int:
         for row in data:
             writer.writerow({**row, "persen": "" if row["persen"] is None else row["persen"]})
     return len(data)
+
+
+def periods(engine: Engine) -> list[str]:
+    """Periods that have computed indicator values, newest first."""
+    with engine.connect() as conn:
+        found = conn.execute(select(nilai_indikator.c.periode).distinct()).scalars().all()
+    return sorted(found, reverse=True)

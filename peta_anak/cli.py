@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from aggregations import demo as demo_data
 from aggregations.cli import aggregate_group, data_group, release_group
+from dashboard.cli import serve_command, users_group
 from geodata.cli import boundaries_group
 from peta_anak import db, demo
 from peta_anak.settings import Settings, SettingsError
@@ -120,6 +121,8 @@ cli.add_command(boundaries_group)
 cli.add_command(data_group)
 cli.add_command(aggregate_group)
 cli.add_command(release_group)
+cli.add_command(users_group)
+cli.add_command(serve_command)
 
 
 def main() -> None:

@@ -32,7 +32,7 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 #: Modules that declare tables on :data:`metadata`, lowest layer first.
-SCHEMA_MODULES = ("geodata.schema", "aggregations.schema")
+SCHEMA_MODULES = ("geodata.schema", "aggregations.schema", "dashboard.schema")
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

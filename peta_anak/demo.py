@@ -10,10 +10,12 @@ them, and computes the indicators of every period.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Iterator
 
 from aggregations import demo as demo_data
 from aggregations import indicators, ingest, quality
+from dashboard import users
 from geodata import boundaries
 from geodata.summary import format_report
 from peta_anak import db
@@ -25,6 +27,7 @@ BOUNDARY_FILES = {
     "kabupaten": "kalbar_kabupaten.geojson",
 }
 DEMO_KABUPATEN = "61.07"
+DEMO_PLANNER = "perencana-demo"
 
 
 class MissingGeodata(FileNotFoundError):
@@ -64,6 +67,13 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
         for key, value in totals.items():
             pct = 100 * value["pembilang"] / value["penyebut"] if value["penyebut"] else 0
             yield f"  {period} {key}: {value['pembilang']:,} / {value['penyebut']:,} ({pct:.1f}%)"
+    password = secrets.token_urlsafe(12)
+    try:
+        users.add(engine, DEMO_PLANNER, "perencana", password, actor="demo")
+    except users.UserError:
+        users.set_password(engine, DEMO_PLANNER, password, actor="demo")
+    yield (f"Perencana demo / demo planner: {DEMO_PLANNER} / {password}  "
+           "(peta-anak serve, lalu buka / then open http://127.0.0.1:8050/)")
 
 
 def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:

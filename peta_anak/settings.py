@@ -66,6 +66,17 @@ class Settings:
         "boundary away from the stored one (Hausdorff distance).",
         35.0,
     )
+    cookie_secure: bool = _setting(
+        "PDAR_COOKIE_SECURE",
+        "Send the planner app's session cookie over HTTPS only (`true`/`false`). Browsers accept "
+        "secure cookies from http://localhost too; set `false` only for a plain-HTTP test server.",
+        True,
+    )
+    idle_timeout_minutes: int = _setting(
+        "PDAR_IDLE_TIMEOUT_MINUTES",
+        "Minutes without a request after which a planner app session expires and the user must log in again.",
+        30,
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -91,6 +102,8 @@ class Settings:
             raise SettingsError(f"PDAR_LANGUAGE must be 'id' or 'en', not {self.language!r}")
         if self.web_max_shift_m <= 0:
             raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
+        if self.idle_timeout_minutes < 1:
+            raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
 
     # Derived values -----------------------------------------------------------
 
@@ -118,6 +131,10 @@ def _parse(name: str, type_: object, raw: str, env: str) -> object:
             return float(raw)
         if kind == "int":
             return int(raw)
+        if kind == "bool":
+            if raw.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise ValueError("expected true or false")
+            return raw.strip().lower() in ("true", "1", "yes")
     except ValueError as exc:
         raise SettingsError(f"{env}={raw!r} is not a valid {kind}: {exc}") from exc
     return raw

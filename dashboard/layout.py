@@ -1,0 +1,54 @@
+"""The page shell: header with the user's pages, language link and logout."""
+
+from __future__ import annotations
+
+import dash
+from dash import dcc, html
+from flask import has_request_context, request
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from dashboard import access, ids
+from dashboard.messages import text
+
+
+def language() -> str:
+    if not has_request_context():
+        return "id"
+    lang = request.args.get("lang") or request.cookies.get("lang") or "id"
+    return lang if lang in ("id", "en") else "id"
+
+
+def shell():
+    """Built per request (Dash calls it for ``/_dash-layout``), so it knows the user."""
+    if not has_request_context():  # Dash validates the layout once at start-up
+        return html.Div([html.Header(className="topbar"), html.Main(dash.page_container, id=ids.PAGE_CONTAINER)])
+    lang = language()
+    links = [dcc.Link(text("summary_title", lang), href="/")]
+    other = "en" if lang == "id" else "id"
+    if access.may_administer(current_user):
+        links.append(dcc.Link(text("admin_title", lang), href="/admin"))
+    user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \
+        if current_user.is_authenticated else ""
+    return html.Div([
+        html.Header([
+            html.H1(text("app_title", lang)),
+            html.Nav(links, **{"aria-label": "halaman"}),
+            html.Span(user, className="user"),
+            html.A(text("other_language", lang), href=f"?lang={other}", lang=other),
+            html.Form([
+                dcc.Input(type="hidden", name="csrf_token", value=generate_csrf()),
+                html.Button(text("logout", lang), type="submit", id=ids.LOGOUT),
+            ], method="POST", action="/logout"),
+        ], className="topbar"),
+        html.Main(dash.page_container, id=ids.PAGE_CONTAINER),
+    ])
+
+
+def table(columns: list[tuple[str, str]], rows: list[dict], caption: str | None = None) -> html.Table:
+    """A plain, screen-reader friendly table: (key, heading) columns, rows of dicts."""
+    head = html.Thead(html.Tr([html.Th(title, scope="col") for _, title in columns]))
+    body = html.Tbody([html.Tr([html.Td("" if row.get(key) is None else str(row.get(key))) for key, _ in columns])
+                       for row in rows])
+    parts = ([html.Caption(caption)] if caption else []) + [head, body]
+    return html.Table(parts, className="data")

@@ -1,0 +1,1 @@
+"""Dash pages, one module each with its layout and callbacks (``dash.callback``)."""

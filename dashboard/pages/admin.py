@@ -1,0 +1,87 @@
+"""Administration: users (add, disable) and the audit log. Admins only, checked again
+in every callback."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+from flask import abort, current_app
+from flask_login import current_user
+
+from dashboard import access, audit, ids, users
+from dashboard.layout import language, table
+from dashboard.messages import error, text
+from dashboard.schema import ROLES
+from layers.catalogue import OPD
+
+dash.register_page(__name__, path="/admin", name="Admin")
+
+
+def _engine():
+    return current_app.config["PDAR"].engine
+
+
+def _require_admin() -> None:
+    if not access.may_administer(current_user):
+        abort(403)
+
+
+def _tables():
+    user_rows = [{**u, "dibuat": f"{u['dibuat']:%Y-%m-%d}", "login_terakhir":
+                  f"{u['login_terakhir']:%Y-%m-%d %H:%M}" if u["login_terakhir"] else ""}
+                 for u in users.all_users(_engine())]
+    log_rows = [{"waktu": f"{e['waktu']:%Y-%m-%d %H:%M:%S}", "pengguna": e["pengguna"] or "", "aksi": e["aksi"],
+                 "detail": str(e["detail"]), "alamat": e["alamat"] or ""} for e in audit.recent(_engine())]
+    return (table([(c, c) for c in ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir")], user_rows),
+            table([(c, c) for c in ("waktu", "pengguna", "aksi", "detail", "alamat")], log_rows))
+
+
+def layout(**_query):
+    if not access.may_administer(current_user):
+        return html.P("403")
+    lang = language()
+    user_table, log_table = _tables()
+    return html.Section([
+        html.H2(text("admin_title", lang)),
+        html.H3(text("users", lang)),
+        html.Div(user_table, id=ids.ADMIN_USERS),
+        html.Div([
+            dcc.Input(id=ids.ADMIN_NEW_NAME, placeholder="nama", maxLength=80),
+            dcc.Dropdown(list(ROLES), "perencana", id=ids.ADMIN_NEW_ROLE, clearable=False),
+            dcc.Dropdown(list(OPD), None, id=ids.ADMIN_NEW_OPD, placeholder="opd"),
+            dcc.Input(id=ids.ADMIN_NEW_PASSWORD, type="password", placeholder="kata sandi"),
+            html.Button("Tambah", id=ids.ADMIN_ADD),
+            dcc.Input(id=ids.ADMIN_DISABLE_NAME, placeholder="nama"),
+            html.Button("Nonaktifkan", id=ids.ADMIN_DISABLE),
+        ], className="form-row"),
+        html.P(id=ids.ADMIN_MESSAGE, role="status"),
+        html.H3(text("audit_log", lang)),
+        html.Div(log_table, id=ids.ADMIN_AUDIT),
+    ])
+
+
+@dash.callback(
+    Output(ids.ADMIN_MESSAGE, "children"), Output(ids.ADMIN_USERS, "children"), Output(ids.ADMIN_AUDIT, "children"),
+    Input(ids.ADMIN_ADD, "n_clicks"), Input(ids.ADMIN_DISABLE, "n_clicks"),
+    State(ids.ADMIN_NEW_NAME, "value"), State(ids.ADMIN_NEW_ROLE, "value"), State(ids.ADMIN_NEW_OPD, "value"),
+    State(ids.ADMIN_NEW_PASSWORD, "value"), State(ids.ADMIN_DISABLE_NAME, "value"),
+    prevent_initial_call=True,
+)
+def change_users(_add, _disable, name, role, opd, password, disable_name):
+    _require_admin()
+    lang = language()
+    try:
+        if dash.ctx.triggered_id == ids.ADMIN_ADD:
+            users.add(_engine(), str(name or ""), str(role or ""), str(password or ""),
+                      opd if role == "opd" else None, actor=current_user.name)
+            message = f"+ {name}"
+        elif dash.ctx.triggered_id == ids.ADMIN_DISABLE:
+            users.set_active(_engine(), str(disable_name or ""), False, actor=current_user.name)
+            message = f"- {disable_name}"
+        else:
+            raise PreventUpdate
+    except users.UserError as exc:
+        return error(exc.kind, lang, **exc.params), dash.no_update, dash.no_update
+    user_table, log_table = _tables()
+    return message, user_table, log_table

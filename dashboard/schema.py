@@ -1,0 +1,32 @@
+"""Tables of the planner application: its users and the audit log."""
+
+from sqlalchemy import JSON, Boolean, CheckConstraint, Column, DateTime, Integer, String, Table
+
+from peta_anak.db import metadata
+
+ROLES = ("admin", "perencana", "opd")
+
+pengguna = Table(
+    "pengguna", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("nama", String(80), nullable=False, unique=True),
+    Column("hash_sandi", String(200), nullable=False, comment="argon2id"),
+    Column("peran", String(12), nullable=False),
+    Column("opd", String(20), comment="department of an opd user"),
+    Column("aktif", Boolean, nullable=False),
+    Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("login_terakhir", DateTime(timezone=True)),
+    CheckConstraint("peran IN ('admin', 'perencana', 'opd')", name="peran"),
+    comment="Users of the restricted planner application.",
+)
+
+log_audit = Table(
+    "log_audit", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("waktu", DateTime(timezone=True), nullable=False, index=True),
+    Column("pengguna", String(80), comment="who; empty for an unknown name at a failed login"),
+    Column("aksi", String(30), nullable=False),
+    Column("detail", JSON, nullable=False),
+    Column("alamat", String(64), comment="client address"),
+    comment="Logins, failed logins, exports and data changes: who, what, when.",
+)

@@ -1,0 +1,175 @@
+"""The planner app's access rules on SQLite and PostgreSQL: deny by default (Dash's own
+routes included), CSRF on every POST, rate-limited logins, roles checked in callbacks."""
+
+import json
+import re
+
+import pytest
+from sqlalchemy import select
+
+from dashboard import users
+from dashboard.schema import log_audit
+from dashboard.server import create_app
+from tests.boundary_files import villages_frame, write
+from tests.integration.test_release import load_aggregates
+
+PASSWORD = "rahasia-yang-panjang"
+ROLES = {"admin": ("admin", None), "perencana": ("perencana", None), "dinkes": ("opd", "dinkes")}
+
+
+@pytest.fixture
+def app(run, engine, settings, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    load_aggregates(engine)
+    for name, (role, opd) in ROLES.items():
+        users.add(engine, name, role, PASSWORD, opd)
+    dash_app = create_app(settings, engine)
+    dash_app.server.config["TESTING"] = True
+    return dash_app
+
+
+class Client:
+    """A test client that speaks https, so the Secure session cookie travels as in production."""
+
+    def __init__(self, app):
+        self.inner = app.server.test_client()
+
+    def get(self, path, **kwargs):
+        return self.inner.get(path, base_url="https://localhost", **kwargs)
+
+    def post(self, path, headers=None, **kwargs):
+        headers = {"Referer": "https://localhost/", **(headers or {})}  # browsers send it; CSRF checks it
+        return self.inner.post(path, base_url="https://localhost", headers=headers, **kwargs)
+
+    def get_cookie(self, name):
+        return self.inner.get_cookie(name)
+
+
+def client(app):
+    return Client(app)
+
+
+def csrf(c, path="/login") -> str:
+    page = c.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def logged_in(app, name):
+    c = client(app)
+    response = c.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": csrf(c)})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return c
+
+
+def dash_post(c, body, token=True):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["X-CSRFToken"] = c.get_cookie("_csrf_token").value
+    return c.post("/_dash-update-component", data=json.dumps(body), headers=headers)
+
+
+def summary_request(period="2025"):
+    return {"output": "ringkasan-tabel.children", "outputs": {"id": "ringkasan-tabel", "property": "children"},
+            "inputs": [{"id": "ringkasan-periode", "property": "value", "value": period}],
+            "changedPropIds": ["ringkasan-periode.value"], "state": []}
+
+
+def test_anonymous_gets_nothing_but_the_login_page_and_static_files(app):
+    c = client(app)
+    for path in ("/_dash-layout", "/_dash-dependencies", "/_reload-hash"):
+        assert c.get(path).status_code == 401, path
+    assert c.post("/_dash-update-component", json=summary_request()).status_code in (400, 401)
+    for path in ("/", "/admin", "/anything"):
+        response = c.get(path)
+        assert response.status_code == 302 and "/login" in response.headers["Location"], path
+    assert c.get("/login").status_code == 200
+    assert c.get("/assets/style.css").status_code == 200
+    for rule in app.server.url_map.iter_rules():
+        path = re.sub(r"<[^>]+>", "x", rule.rule)
+        if path.startswith(("/login", "/assets", "/_dash-component-suites", "/static", "/_favicon")):
+            continue
+        response = c.get(path) if "GET" in rule.methods else c.post(path)
+        assert response.status_code in (302, 400, 401), (rule.rule, response.status_code)
+
+
+def test_login_needs_csrf_and_the_right_password_and_is_logged(app, engine):
+    c = client(app)
+    assert c.post("/login", data={"name": "perencana", "password": PASSWORD}).status_code == 400
+    wrong = c.post("/login", data={"name": "perencana", "password": "salah-salah", "csrf_token": csrf(c)})
+    assert wrong.status_code == 401 and "salah" in wrong.get_data(as_text=True)
+    with engine.connect() as conn:
+        actions = [r.aksi for r in conn.execute(select(log_audit.c.aksi).order_by(log_audit.c.id))]
+    assert actions[-1] == "login_gagal"
+    logged_in(app, "perencana")
+    with engine.connect() as conn:
+        assert conn.execute(select(log_audit.c.aksi).order_by(log_audit.c.id.desc())).first().aksi == "login"
+
+
+def test_login_is_rate_limited(app):
+    c = client(app)
+    token = csrf(c)
+    codes = [c.post("/login", data={"name": "admin", "password": f"salah-{i}", "csrf_token": token}).status_code
+             for i in range(7)]
+    assert codes[:5] == [401] * 5 and codes[5:] == [429, 429]
+
+
+def test_session_cookie_is_secure_and_http_only(app):
+    c = client(app)
+    response = c.post("/login", data={"name": "admin", "password": PASSWORD, "csrf_token": csrf(c)})
+    cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_dash_callbacks_need_the_csrf_header(app):
+    c = logged_in(app, "perencana")
+    assert c.get("/_dash-layout").status_code == 200
+    assert dash_post(c, summary_request(), token=False).status_code == 400
+    assert dash_post(c, summary_request()).status_code == 200
+
+
+def test_roles_limit_what_callbacks_return(app):
+    perencana = dash_post(logged_in(app, "perencana"), summary_request()).get_data(as_text=True)
+    assert "Balita stunting" in perencana and "Anak tanpa akta kelahiran" in perencana
+    dinkes = dash_post(logged_in(app, "dinkes"), summary_request()).get_data(as_text=True)
+    assert "Balita stunting" in dinkes and "akta" not in dinkes
+    admin = dash_post(logged_in(app, "admin"), summary_request()).get_data(as_text=True)
+    assert "nilai hanya untuk perencana dan OPD" in admin
+
+
+def test_admin_callbacks_refuse_other_roles(app):
+    body = {"output": "..admin-pesan.children...admin-pengguna.children...admin-audit.children..",
+            "outputs": [{"id": i, "property": "children"} for i in ("admin-pesan", "admin-pengguna", "admin-audit")],
+            "inputs": [{"id": "admin-tambah", "property": "n_clicks", "value": 1},
+                       {"id": "admin-nonaktifkan", "property": "n_clicks", "value": None}],
+            "changedPropIds": ["admin-tambah.n_clicks"],
+            "state": [{"id": "admin-nama-baru", "property": "value", "value": "penyusup"},
+                      {"id": "admin-peran-baru", "property": "value", "value": "admin"},
+                      {"id": "admin-opd-baru", "property": "value", "value": None},
+                      {"id": "admin-sandi-baru", "property": "value", "value": "sandi-panjang-sekali"},
+                      {"id": "admin-nonaktif-nama", "property": "value", "value": None}]}
+    assert dash_post(logged_in(app, "perencana"), body).status_code == 403
+    assert dash_post(logged_in(app, "admin"), body).status_code == 200
+    assert "penyusup" in [u["nama"] for u in users.all_users(app.server.config["PDAR"].engine)]
+
+
+@pytest.mark.parametrize("payload", ["{not json", json.dumps({"output": "x.y", "inputs": "no"}),
+                                     json.dumps(summary_request() | {"output": "unknown.children"})])
+def test_forged_callback_requests_get_4xx_without_a_traceback(app, payload):
+    c = logged_in(app, "perencana")
+    response = c.post("/_dash-update-component", data=payload,
+                      headers={"Content-Type": "application/json", "X-CSRFToken": c.get_cookie("_csrf_token").value})
+    assert 400 <= response.status_code < 500
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def test_disabled_user_loses_the_session(app):
+    c = logged_in(app, "perencana")
+    users.set_active(app.server.config["PDAR"].engine, "perencana", False)
+    assert c.get("/_dash-layout").status_code == 401
+
+
+def test_logout_ends_the_session(app):
+    c = logged_in(app, "perencana")
+    token = c.get_cookie("_csrf_token").value
+    assert c.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert c.get("/_dash-layout").status_code == 401
