@@ -24,7 +24,7 @@ def shell():
     if not has_request_context():  # Dash validates the layout once at start-up
         return html.Div([html.Header(className="topbar"), html.Main(dash.page_container, id=ids.PAGE_CONTAINER)])
     lang = language()
-    links = [dcc.Link(text("summary_title", lang), href="/")]
+    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")]
     other = "en" if lang == "id" else "id"
     if access.may_administer(current_user):
         links.append(dcc.Link(text("admin_title", lang), href="/admin"))

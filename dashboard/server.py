@@ -18,7 +18,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from dashboard import auth
+from dashboard import auth, geo
 from dashboard.messages import text
 from peta_anak import db
 from peta_anak.settings import Settings
@@ -55,6 +55,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
     auth.login_manager.init_app(server)
     auth.limiter.init_app(server)
     server.register_blueprint(auth.bp)
+    server.register_blueprint(geo.bp)
     server.before_request(auth.gate)
     server.after_request(auth.cookies)
     server.register_error_handler(OperationalError, _database_down)

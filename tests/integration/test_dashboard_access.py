@@ -173,3 +173,50 @@ def test_logout_ends_the_session(app):
     token = c.get_cookie("_csrf_token").value
     assert c.post("/logout", data={"csrf_token": token}).status_code == 302
     assert c.get("/_dash-layout").status_code == 401
+
+
+def restyle_request(indicator, level="desa"):
+    values = {"peta-indikator": indicator, "peta-periode": "2025", "peta-tingkat": level, "peta-klasifikasi": None,
+              "peta-ukuran": "persen"}
+    return {"output": "..peta-wilayah.hideout...peta-wilayah.url...peta-legenda.children..",
+            "outputs": [{"id": "peta-wilayah", "property": p} for p in ("hideout", "url")]
+            + [{"id": "peta-legenda", "property": "children"}],
+            "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
+            "changedPropIds": ["peta-indikator.value"], "state": []}
+
+
+def test_geometry_is_behind_the_gate_and_cacheable_under_its_version(app):
+    assert client(app).get("/geo/desa.pbf").status_code == 401
+    c = logged_in(app, "dinkes")
+    plain = c.get("/geo/desa.pbf")
+    assert plain.status_code == 200 and plain.headers["Cache-Control"] == "private, no-cache"
+    version = plain.headers["ETag"].strip('"')
+    cached = c.get(f"/geo/desa.pbf?v={version}")
+    assert cached.headers["Cache-Control"] == "private, max-age=31536000, immutable"
+    assert cached.data == plain.data and len(cached.data) > 100
+    assert c.get("/geo/desa.pbf", headers={"If-None-Match": f'"{version}"'}).status_code == 304
+    assert c.get("/geo/provinsi.pbf").status_code == 404
+
+
+def test_map_restyle_checks_the_role_and_sends_only_style_state(app):
+    dinkes = logged_in(app, "dinkes")
+    assert dash_post(dinkes, restyle_request("tanpa_akta")).status_code == 403
+    response = dash_post(dinkes, restyle_request("stunting")).get_json()["response"]
+    hideout = response["peta-wilayah"]["hideout"]
+    assert set(hideout) == {"classes", "colours", "noData"} and hideout["classes"]
+    assert response["peta-wilayah"]["url"].startswith("/geo/desa.pbf?v=")
+    assert "features" not in json.dumps(response)  # no geometry in a restyle
+    admin = dash_post(logged_in(app, "admin"), restyle_request("stunting")).get_json()["response"]
+    assert admin["peta-wilayah"]["hideout"]["classes"] == {}  # may see the layer, not the values
+
+
+def test_village_profile_shows_only_what_the_role_may_see(app):
+    body = {"output": "peta-panel.children", "outputs": {"id": "peta-panel", "property": "children"},
+            "inputs": [{"id": "peta-wilayah", "property": "clickData",
+                        "value": {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}}}],
+            "changedPropIds": ["peta-wilayah.clickData"],
+            "state": [{"id": "peta-periode", "property": "value", "value": "2025"}]}
+    planner = json.dumps(dash_post(logged_in(app, "perencana"), body).get_json(), ensure_ascii=False)
+    assert "Anak tanpa akta kelahiran" in planner and "4 / 120" in planner
+    dinkes = json.dumps(dash_post(logged_in(app, "dinkes"), body).get_json(), ensure_ascii=False)
+    assert "Balita stunting" in dinkes and "akta" not in dinkes and "20 / 90" in dinkes

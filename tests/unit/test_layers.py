@@ -48,3 +48,11 @@ def test_few_distinct_values_give_fewer_classes_and_labels_use_the_language():
 def test_all_missing_gives_only_no_data():
     index, classes = classify([None, None])
     assert index == [None, None] and classes.breaks == () and classes.no_data == 2
+
+
+def test_payload_describes_values_in_either_language():
+    from layers.payload import describe
+
+    assert describe({"n": 1234, "d": 5000, "p": 24.7}, "id") == "1.234 / 5.000 (24,7 %)"
+    assert describe({"n": 1234, "d": 5000, "p": 24.7}, "en") == "1,234 / 5,000 (24.7 %)"
+    assert describe(None, "en") == "no data"

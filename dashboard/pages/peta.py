@@ -1,0 +1,135 @@
+"""The planner map: one indicator at a time over the village (or kecamatan) map,
+kecamatan outlines on top, legend, and a profile panel for the clicked area.
+
+Geometry comes once per level from ``/geo/<level>.pbf?v=...``; changing indicator,
+period, classification or measure only sends new style state (``hideout``).
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_leaflet as dl
+from dash import Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+from dash_extensions.javascript import Namespace
+from flask import abort, current_app
+from flask_login import current_user
+
+from dashboard import access, ids
+from dashboard.geo import url_for_level
+from dashboard.layout import language
+from dashboard.messages import text
+from layers import catalogue, payload, values
+from layers.classify import SCHEMES
+
+dash.register_page(__name__, path="/peta", name="Peta")
+style = Namespace("dashExtensions", "peta")
+
+
+def _engine():
+    return current_app.config["PDAR"].engine
+
+
+def layout(**_query):
+    lang = language()
+    allowed = access.visible_indicators(current_user)
+    periods = values.periods(_engine())
+    option = lambda value, label: {"value": value, "label": label}  # noqa: E731
+    controls = html.Div([
+        html.Label([text("indicator", lang), dcc.Dropdown(
+            [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed],
+            allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
+        html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
+                                                       id=ids.MAP_PERIOD, clearable=False)]),
+        html.Label([text("level", lang), dcc.RadioItems(
+            [option(lv, text(f"level_{lv}", lang)) for lv in ("desa", "kecamatan")], "desa", id=ids.MAP_LEVEL,
+            inline=True)]),
+        html.Label([text("classification", lang), dcc.Dropdown(
+            [option(s, text(f"scheme_{s}", lang)) for s in SCHEMES], None, id=ids.MAP_SCHEME,
+            placeholder=text("scheme_quantile", lang))]),
+        html.Label([text("measure", lang), dcc.RadioItems(
+            [option(m, text(f"measure_{m}", lang)) for m in payload.MEASURES], "persen", id=ids.MAP_MEASURE,
+            inline=True)]),
+    ], className="controls")
+    outlines = url_for_level(_engine(), "kecamatan")
+    return html.Section([
+        controls,
+        html.Div([
+            dl.Map([
+                dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
+                           style=style("style"), hideout={}, zoomToBounds=True,
+                           hoverStyle={"weight": 3, "color": "#000"}),
+                dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=style("outline")),
+            ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=False),
+            html.Aside([html.Div(id=ids.MAP_LEGEND), html.Div(text("click_village", lang), id=ids.MAP_PANEL)],
+                       className="side"),
+        ], className="map-row"),
+    ])
+
+
+def _require(indicator: str) -> None:
+    if indicator not in access.visible_indicators(current_user):
+        abort(403)
+
+
+@dash.callback(
+    Output(ids.MAP_AREAS, "hideout"), Output(ids.MAP_AREAS, "url"), Output(ids.MAP_LEGEND, "children"),
+    Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"),
+    Input(ids.MAP_SCHEME, "value"), Input(ids.MAP_MEASURE, "value"),
+)
+def restyle(indicator, period, level, scheme, measure):
+    if not isinstance(indicator, str) or not isinstance(period, str):
+        raise PreventUpdate
+    _require(indicator)
+    if level not in ("desa", "kecamatan") or (scheme is not None and scheme not in SCHEMES) \
+            or measure not in payload.MEASURES:
+        abort(400)
+    lang = language()
+    shown = access.may_see_values(current_user, indicator)
+    style_state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, lang, with_values=shown)
+    hideout = {k: style_state[k] for k in ("classes", "colours", "noData")}
+    return hideout, url_for_level(_engine(), level), _legend(style_state, lang, shown)
+
+
+def _legend(state: dict, lang: str, shown: bool):
+    if not shown:
+        return html.P(text("values_hidden", lang))
+    items = [html.Li([html.Span(className="swatch", style={"background": e["colour"]}),
+                      f"{e['label']} ({e['count']})"]) for e in state["legend"]]
+    items.append(html.Li([html.Span(className="swatch nodata"), f"{state['noDataLabel']}"]))
+    return html.Figure([
+        html.Figcaption([html.Strong(state["title"]), html.Br(), state["unit"], html.Br(),
+                         text("legend_classes", lang, n=len(state["legend"]))]),
+        html.Ul(items, className="legend"),
+    ])
+
+
+@dash.callback(
+    Output(ids.MAP_PANEL, "children"),
+    Input(ids.MAP_AREAS, "clickData"), State(ids.MAP_PERIOD, "value"),
+    prevent_initial_call=True,
+)
+def profile(feature, period):
+    if not isinstance(feature, dict) or not isinstance(period, str):
+        raise PreventUpdate
+    code = str(feature.get("id") or feature.get("properties", {}).get("kode", ""))
+    lang = language()
+    allowed = [i for i in access.visible_indicators(current_user) if access.may_see_values(current_user, i)]
+    rows = {(r["indikator"], r["kode_wilayah"]): r for r in values.area_values(_engine(), period, allowed)}
+    name = feature.get("properties", {}).get("nama", code)
+    parents = [(text("in_kecamatan", lang), code[:8]), (text("in_kabupaten", lang), code[:5])]
+    items = []
+    for indicator in allowed:
+        own = rows.get((indicator, code))
+        figures = [html.Dt(catalogue.BY_ID[indicator].text("title", lang)),
+                   html.Dd(payload.describe(_as_value(own), lang))]
+        for label, parent in parents:
+            if parent != code and (indicator, parent) in rows:
+                figures.append(html.Dd(f"{label}: {payload.describe(_as_value(rows[(indicator, parent)]), lang)}",
+                                       className="muted"))
+        items += figures
+    return html.Div([html.H3(f"{name} ({code})"), html.Dl(items)])
+
+
+def _as_value(row: dict | None) -> dict | None:
+    return {"n": row["pembilang"], "d": row["penyebut"], "p": row["persen"]} if row else None

@@ -1,0 +1,46 @@
+"""What the planner map needs to restyle a layer: class per area, colours, legend and
+the values behind them. Only style state: the geometry travels separately, once."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from layers import catalogue, values
+from layers.classify import classify, no_data_entry, number
+
+MEASURES = ("persen", "pembilang")
+
+
+def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
+               measure: str = "persen", lang: str = "id", with_values: bool = True) -> dict:
+    """Classes and legend of one indicator at one level; ``with_values=False`` (a role
+    that may see the layer but not its values) gives geometry styling without data."""
+    meta = catalogue.BY_ID[indicator]
+    if measure not in MEASURES:
+        raise ValueError(measure)
+    rows = values.area_values(engine, period, [indicator], level) if with_values else []
+    data = [r for r in rows if r["penyebut"]]
+    index, classes = classify([r[measure] for r in data], scheme or meta.classification,
+                              palette=meta.palette, fixed_breaks=meta.fixed_breaks)
+    unit = " %" if measure == "persen" else ""
+    no_data_label, no_data_colour = no_data_entry(lang)
+    legend = [{"label": label, "colour": colour, "count": count}
+              for label, colour, count in zip(classes.labels(lang, unit), classes.colours, classes.counts,
+                                              strict=True)]
+    return {
+        "classes": {r["kode_wilayah"]: i for r, i in zip(data, index, strict=True) if i is not None},
+        "colours": list(classes.colours),
+        "noData": no_data_colour,
+        "legend": legend,
+        "noDataLabel": no_data_label,
+        "noDataCount": sum(1 for r in rows if not r["penyebut"]) if with_values else None,
+        "values": {r["kode_wilayah"]: {"n": r["pembilang"], "d": r["penyebut"], "p": r["persen"]} for r in rows},
+        "title": meta.text("title", lang),
+        "unit": meta.text("unit", lang) if measure == "persen" else meta.text("numerator", lang),
+    }
+
+
+def describe(value: dict | None, lang: str = "id") -> str:
+    if not value or not value["d"]:
+        return no_data_entry(lang)[0]
+    return f"{number(value['n'], lang, 0)} / {number(value['d'], lang, 0)} ({number(value['p'], lang)} %)"
