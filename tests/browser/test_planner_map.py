@@ -1,0 +1,45 @@
+"""The planner map in a real browser: login, layer and period switches, the village panel."""
+
+import pytest
+
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.browser
+
+
+def test_login_is_required_and_works(page, live_app):
+    page.goto(live_app + "/peta")
+    assert "/login" in page.url
+    login(page, live_app, "perencana")
+    page.get_by_role("link", name="Ringkasan indikator").wait_for()
+    page.get_by_role("link", name="Ringkasan indikator").click()
+    page.get_by_text("Kabupaten 61.07").first.wait_for()
+
+
+def test_switch_indicator_restyles_and_the_village_panel_opens(page, live_app):
+    login(page, live_app, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    legend = page.locator("#peta-legenda")
+    legend.get_by_text("Anak tanpa akta kelahiran").wait_for()
+    fills_before = page.eval_on_selector_all("path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")
+
+    page.click("#peta-indikator")
+    page.keyboard.type("Balita")
+    page.keyboard.press("Enter")
+    legend.get_by_text("Balita stunting").wait_for()
+    page.wait_for_function("before => { const now = [...document.querySelectorAll('path.leaflet-interactive')]"
+                           ".map(e => e.getAttribute('fill')); return JSON.stringify(now) !== before; }",
+                           arg=str(fills_before).replace("'", '"').replace("None", "null"), timeout=10_000)
+
+    page.locator("path.leaflet-interactive").first.click(force=True)
+    panel = page.locator("#peta-panel")
+    panel.get_by_text("61.07.").first.wait_for()
+    assert "Balita stunting" in panel.inner_text()
+
+
+def test_opd_user_only_has_its_own_layers(page, live_app):
+    login(page, live_app, "dinkes")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    page.click("#peta-indikator")
+    options = page.locator(".dash-dropdown-options").inner_text()
+    assert "Balita stunting" in options and "akta" not in options
