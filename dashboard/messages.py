@@ -43,6 +43,7 @@ TEXT = {
     "click_village": {"id": "Klik sebuah wilayah untuk melihat profilnya.", "en": "Click an area to see its profile."},
     "in_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
     "in_kabupaten": {"id": "Kabupaten", "en": "Kabupaten"},
+    "search": {"id": "Cari desa atau kecamatan", "en": "Find a village or kecamatan"},
     "values_hidden": {"id": "nilai hanya untuk perencana dan OPD", "en": "values for planners and departments only"},
 }
 

@@ -36,3 +36,23 @@ def _encode(sha: str, content: bytes, level: str) -> tuple[str, bytes]:
                 for code, props, geom in topology.decode(json.loads(content), level)]
     payload = geobuf.encode({"type": "FeatureCollection", "features": features}, PRECISION, 2)
     return hashlib.sha256(payload).hexdigest()[:16], payload
+
+
+def area_index(engine: Engine) -> list[dict]:
+    """Villages and kecamatan with their kecamatan name and bounds, for search and zoom;
+    cached until the next boundary import changes the browser geometry."""
+    key = (str(engine.url), *((boundaries.web_geometry(engine, lv) or ("",))[0] for lv in ("desa", "kecamatan")))
+    if key not in _INDEX_CACHE:
+        kecamatan = boundaries.load_areas(engine, "kecamatan")
+        names = dict(zip(kecamatan["kode"], kecamatan["nama"], strict=True))
+        out = []
+        for level, frame in (("kecamatan", kecamatan), ("desa", boundaries.load_areas(engine, "desa"))):
+            for row, b in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), strict=True):
+                out.append({"kode": row.kode, "nama": row.nama, "tingkat": level,
+                            "kecamatan": names.get(row.kode[:8], ""), "bounds": [[b.miny, b.minx], [b.maxy, b.maxx]]})
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = out
+    return _INDEX_CACHE[key]
+
+
+_INDEX_CACHE: dict = {}

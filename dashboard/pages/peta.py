@@ -19,7 +19,7 @@ from dashboard import access, ids
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
-from layers import catalogue, payload, values
+from layers import catalogue, geometry, payload, values
 from layers.classify import SCHEMES
 
 dash.register_page(__name__, path="/peta", name="Peta")
@@ -52,8 +52,12 @@ def layout(**_query):
             inline=True)]),
     ], className="controls")
     outlines = url_for_level(_engine(), "kecamatan")
+    search = dcc.Dropdown(
+        [option(a["kode"], _area_label(a, lang)) for a in geometry.area_index(_engine())],
+        None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
     return html.Section([
         controls,
+        html.Label([text("search", lang), search], className="search"),
         html.Div([
             dl.Map([
                 dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
@@ -67,13 +71,26 @@ def layout(**_query):
     ])
 
 
+def _area_label(area: dict, lang: str) -> str:
+    parent = text("level_kecamatan", lang) if area["tingkat"] == "kecamatan" else area["kecamatan"]
+    return f"{area['nama']} ({parent})"
+
+
 def _require(indicator: str) -> None:
     if indicator not in access.visible_indicators(current_user):
         abort(403)
 
 
+@dash.callback(Output(ids.MAP_AREAS, "url"), Input(ids.MAP_LEVEL, "value"), prevent_initial_call=True)
+def switch_level(level):
+    """Only a change of level fetches geometry (once per level; the browser caches it)."""
+    if level not in ("desa", "kecamatan"):
+        abort(400)
+    return url_for_level(_engine(), level)
+
+
 @dash.callback(
-    Output(ids.MAP_AREAS, "hideout"), Output(ids.MAP_AREAS, "url"), Output(ids.MAP_LEGEND, "children"),
+    Output(ids.MAP_AREAS, "hideout"), Output(ids.MAP_LEGEND, "children"),
     Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"),
     Input(ids.MAP_SCHEME, "value"), Input(ids.MAP_MEASURE, "value"),
 )
@@ -88,7 +105,7 @@ def restyle(indicator, period, level, scheme, measure):
     shown = access.may_see_values(current_user, indicator)
     style_state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, lang, with_values=shown)
     hideout = {k: style_state[k] for k in ("classes", "colours", "noData")}
-    return hideout, url_for_level(_engine(), level), _legend(style_state, lang, shown)
+    return hideout, _legend(style_state, lang, shown)
 
 
 def _legend(state: dict, lang: str, shown: bool):
@@ -104,12 +121,23 @@ def _legend(state: dict, lang: str, shown: bool):
     ])
 
 
+@dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
+def zoom_to(code):
+    area = next((a for a in geometry.area_index(_engine()) if a["kode"] == code), None)
+    if area is None:
+        raise PreventUpdate
+    return {"bounds": area["bounds"], "transition": "flyToBounds"}
+
+
 @dash.callback(
     Output(ids.MAP_PANEL, "children"),
-    Input(ids.MAP_AREAS, "clickData"), State(ids.MAP_PERIOD, "value"),
+    Input(ids.MAP_AREAS, "clickData"), Input(ids.MAP_SEARCH, "value"), State(ids.MAP_PERIOD, "value"),
     prevent_initial_call=True,
 )
-def profile(feature, period):
+def profile(feature, searched, period):
+    if dash.ctx.triggered_id == ids.MAP_SEARCH and isinstance(searched, str):
+        area = next((a for a in geometry.area_index(_engine()) if a["kode"] == searched), None)
+        feature = {"id": searched, "properties": {"nama": area["nama"]}} if area else None
     if not isinstance(feature, dict) or not isinstance(period, str):
         raise PreventUpdate
     code = str(feature.get("id") or feature.get("properties", {}).get("kode", ""))

@@ -24,8 +24,7 @@ def test_switch_indicator_restyles_and_the_village_panel_opens(page, live_app):
     fills_before = page.eval_on_selector_all("path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")
 
     page.click("#peta-indikator")
-    page.keyboard.type("Balita")
-    page.keyboard.press("Enter")
+    page.locator(".dash-dropdown-options").get_by_text("Balita stunting").click()
     legend.get_by_text("Balita stunting").wait_for()
     page.wait_for_function("before => { const now = [...document.querySelectorAll('path.leaflet-interactive')]"
                            ".map(e => e.getAttribute('fill')); return JSON.stringify(now) !== before; }",
@@ -43,3 +42,12 @@ def test_opd_user_only_has_its_own_layers(page, live_app):
     page.click("#peta-indikator")
     options = page.locator(".dash-dropdown-options").inner_text()
     assert "Balita stunting" in options and "akta" not in options
+
+
+def test_search_finds_a_village_and_opens_its_profile(page, live_app):
+    login(page, live_app, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    page.click("#peta-cari")
+    page.keyboard.type("Saba")
+    page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").click()
+    page.locator("#peta-panel h3").get_by_text("Saba'u (61.07.01.2002)").wait_for()

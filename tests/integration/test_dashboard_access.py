@@ -178,9 +178,8 @@ def test_logout_ends_the_session(app):
 def restyle_request(indicator, level="desa"):
     values = {"peta-indikator": indicator, "peta-periode": "2025", "peta-tingkat": level, "peta-klasifikasi": None,
               "peta-ukuran": "persen"}
-    return {"output": "..peta-wilayah.hideout...peta-wilayah.url...peta-legenda.children..",
-            "outputs": [{"id": "peta-wilayah", "property": p} for p in ("hideout", "url")]
-            + [{"id": "peta-legenda", "property": "children"}],
+    return {"output": "..peta-wilayah.hideout...peta-legenda.children..",
+            "outputs": [{"id": "peta-wilayah", "property": "hideout"}, {"id": "peta-legenda", "property": "children"}],
             "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
             "changedPropIds": ["peta-indikator.value"], "state": []}
 
@@ -204,7 +203,6 @@ def test_map_restyle_checks_the_role_and_sends_only_style_state(app):
     response = dash_post(dinkes, restyle_request("stunting")).get_json()["response"]
     hideout = response["peta-wilayah"]["hideout"]
     assert set(hideout) == {"classes", "colours", "noData"} and hideout["classes"]
-    assert response["peta-wilayah"]["url"].startswith("/geo/desa.pbf?v=")
     assert "features" not in json.dumps(response)  # no geometry in a restyle
     admin = dash_post(logged_in(app, "admin"), restyle_request("stunting")).get_json()["response"]
     assert admin["peta-wilayah"]["hideout"]["classes"] == {}  # may see the layer, not the values
@@ -213,7 +211,8 @@ def test_map_restyle_checks_the_role_and_sends_only_style_state(app):
 def test_village_profile_shows_only_what_the_role_may_see(app):
     body = {"output": "peta-panel.children", "outputs": {"id": "peta-panel", "property": "children"},
             "inputs": [{"id": "peta-wilayah", "property": "clickData",
-                        "value": {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}}}],
+                        "value": {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}}},
+                       {"id": "peta-cari", "property": "value", "value": None}],
             "changedPropIds": ["peta-wilayah.clickData"],
             "state": [{"id": "peta-periode", "property": "value", "value": "2025"}]}
     planner = json.dumps(dash_post(logged_in(app, "perencana"), body).get_json(), ensure_ascii=False)
