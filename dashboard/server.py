@@ -77,7 +77,8 @@ def _check_callback_request(app: dash.Dash):
     if request.path != "/_dash-update-component" or request.method != "POST":
         return None
     body = request.get_json(silent=True)
-    ok = (isinstance(body, dict) and isinstance(body.get("output"), str) and body["output"] in app.callback_map
+    ok = (isinstance(body, dict) and isinstance(body.get("output"), str)
+          and "callback" in app.callback_map.get(body["output"], {})  # server-side callbacks only
           and isinstance(body.get("inputs"), list)
           and all(isinstance(i, dict) and "id" in i and "property" in i for i in body["inputs"])
           and isinstance(body.get("state", []), list)

@@ -219,3 +219,51 @@ def test_village_profile_shows_only_what_the_role_may_see(app):
     assert "Anak tanpa akta kelahiran" in planner and "4 / 120" in planner
     dinkes = json.dumps(dash_post(logged_in(app, "dinkes"), body).get_json(), ensure_ascii=False)
     assert "Balita stunting" in dinkes and "akta" not in dinkes and "20 / 90" in dinkes
+
+
+#: Exact figures of the test aggregates, as the app would print them (numerator / denominator).
+SENTINELS = {"tanpa_akta": ["4 / 120", "35 / 260", "150 / 990"], "stunting": ["20 / 90", "25 / 110", "87 / 420"]}
+VALUES_OF = {"admin": set(), "perencana": {"tanpa_akta", "stunting"}, "dinkes": {"stunting"}}
+
+
+def _outputs(spec: str):
+    if spec.startswith(".."):
+        parts = spec.strip(".").split("...")
+        return [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
+    target, prop = spec.rsplit(".", 1)
+    return {"id": target, "property": prop}
+
+
+def _value(dep: dict, indicator: str):
+    return {("peta-indikator", "value"): indicator, ("peta-periode", "value"): "2025",
+            ("ringkasan-periode", "value"): "2025", ("peta-tingkat", "value"): "desa",
+            ("peta-ukuran", "value"): "persen", ("peta-cari", "value"): "61.07.01.2001",
+            ("peta-wilayah", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
+            }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
+
+
+def test_crawl_every_callback_anonymously_and_as_every_role(app):
+    dependencies = [d for d in logged_in(app, "perencana").get("/_dash-dependencies").get_json()
+                    if not d.get("clientside_function")]
+    assert len(dependencies) >= 6
+    seen: dict[str, str] = {}
+    for role in (None, "admin", "perencana", "dinkes"):
+        c = client(app) if role is None else logged_in(app, role)
+        for callback in dependencies:
+            for indicator in ("tanpa_akta", "stunting"):
+                body = {"output": callback["output"], "outputs": _outputs(callback["output"]),
+                        "inputs": [{**d, "value": _value(d, indicator)} for d in callback["inputs"]],
+                        "state": [{**d, "value": _value(d, indicator)} for d in callback["state"]],
+                        "changedPropIds": [f"{d['id']}.{d['property']}" for d in callback["inputs"][:1]]}
+                response = dash_post(c, body) if role else c.post("/_dash-update-component", json=body)
+                if role is None:
+                    assert response.status_code in (400, 401), callback["output"]
+                    continue
+                assert response.status_code in (200, 204, 403), (role, callback["output"], response.status_code)
+                text = json.dumps(response.get_json(silent=True) or {}, ensure_ascii=False)
+                seen[role] = seen.get(role, "") + text
+                for hidden in set(SENTINELS) - VALUES_OF[role]:
+                    for figure in SENTINELS[hidden]:
+                        assert figure not in text, (role, callback["output"], figure)
+    # positive control: the figures do leave for the roles allowed to see them
+    assert "4 / 120" in seen["perencana"] and "20 / 90" in seen["dinkes"]
