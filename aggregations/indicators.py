@@ -178,3 +178,15 @@ def periods(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         found = conn.execute(select(nilai_indikator.c.periode).distinct()).scalars().all()
     return sorted(found, reverse=True)
+
+
+def facilities(engine: Engine, period: str) -> list[dict]:
+    """Health facilities and schools of a period with their attributes (public information)."""
+    from aggregations.schema import fasilitas
+
+    f = fasilitas.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(f.kategori, f.jenis, f.nama, f.kode, f.lintang, f.bujur, f.kode_desa,
+                                   f.di_luar_desa, f.mou_3in1, f.sanitasi_layak)
+                            .where(f.periode == period).order_by(f.kode)).mappings().all()
+    return [dict(r) for r in rows]

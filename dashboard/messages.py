@@ -44,6 +44,9 @@ TEXT = {
     "in_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
     "in_kabupaten": {"id": "Kabupaten", "en": "Kabupaten"},
     "search": {"id": "Cari desa atau kecamatan", "en": "Find a village or kecamatan"},
+    "overlays": {"id": "Lapisan titik", "en": "Point layers"},
+    "overlay_faskes": {"id": "Faskes", "en": "Health facilities"},
+    "overlay_sekolah": {"id": "Sekolah", "en": "Schools"},
     "values_hidden": {"id": "nilai hanya untuk perencana dan OPD", "en": "values for planners and departments only"},
 }
 

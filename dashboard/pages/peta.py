@@ -19,7 +19,7 @@ from dashboard import access, ids
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
-from layers import catalogue, geometry, payload, values
+from layers import catalogue, facilities, geometry, payload, values
 from layers.classify import SCHEMES
 
 dash.register_page(__name__, path="/peta", name="Peta")
@@ -47,6 +47,9 @@ def layout(**_query):
         html.Label([text("classification", lang), dcc.Dropdown(
             [option(s, text(f"scheme_{s}", lang)) for s in SCHEMES], None, id=ids.MAP_SCHEME,
             placeholder=text("scheme_quantile", lang))]),
+        html.Label([text("overlays", lang), dcc.Checklist(
+            [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES,
+            inline=True)]),
         html.Label([text("measure", lang), dcc.RadioItems(
             [option(m, text(f"measure_{m}", lang)) for m in payload.MEASURES], "persen", id=ids.MAP_MEASURE,
             inline=True)]),
@@ -64,11 +67,20 @@ def layout(**_query):
                            style=style("style"), hideout={}, zoomToBounds=True,
                            hoverStyle={"weight": 3, "color": "#000"}),
                 dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=style("outline")),
+                dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=style("point")),
             ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=False),
             html.Aside([html.Div(id=ids.MAP_LEGEND), html.Div(text("click_village", lang), id=ids.MAP_PANEL)],
                        className="side"),
         ], className="map-row"),
     ])
+
+
+@dash.callback(Output(ids.MAP_POINTS, "data"), Input(ids.MAP_FACILITIES, "value"), Input(ids.MAP_PERIOD, "value"))
+def show_facilities(chosen, period):
+    if not isinstance(period, str) or not isinstance(chosen, list):
+        raise PreventUpdate
+    chosen = [c for c in chosen if c in facilities.CATEGORIES]
+    return facilities.points(_engine(), period, chosen, language()) if chosen else None
 
 
 def _area_label(area: dict, lang: str) -> str:

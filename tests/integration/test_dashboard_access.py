@@ -267,3 +267,20 @@ def test_crawl_every_callback_anonymously_and_as_every_role(app):
                         assert figure not in text, (role, callback["output"], figure)
     # positive control: the figures do leave for the roles allowed to see them
     assert "4 / 120" in seen["perencana"] and "20 / 90" in seen["dinkes"]
+
+
+def test_facility_overlays_carry_their_attributes(app, run, tmp_path):
+    path = tmp_path / "fasilitas.csv"
+    path.write_text("Jenis,Nama,Kode,Lintang,Bujur,Kode Desa,MOU 3in1,Sanitasi Layak\n"
+                    "PUSKESMAS,Puskesmas <Satu>,P1,0.91,109.51,6107012001,YA,\n"
+                    "SD,SD Negeri 1 Satu,69000001,0.91,109.53,6107012002,,TIDAK\n")
+    assert run("data", "import", "fasilitas", path, "--period", "2025").exit_code == 0
+    body = {"output": "peta-titik.data", "outputs": {"id": "peta-titik", "property": "data"},
+            "inputs": [{"id": "peta-fasilitas", "property": "value", "value": ["faskes"]},
+                       {"id": "peta-periode", "property": "value", "value": "2025"}],
+            "changedPropIds": ["peta-fasilitas.value"], "state": []}
+    data = dash_post(logged_in(app, "dinkes"), body).get_json()["response"]["peta-titik"]["data"]
+    assert [f["properties"]["kategori"] for f in data["features"]] == ["faskes"]
+    tooltip = data["features"][0]["properties"]["tooltip"]
+    assert "Puskesmas &lt;Satu&gt;" in tooltip and "Kerja sama 3-in-1 aktif: ya" in tooltip
+    assert data["features"][0]["geometry"]["coordinates"] == [109.51, 0.91]
