@@ -39,6 +39,8 @@ TEXT = {
     "measure": {"id": "Ukuran", "en": "Measure"},
     "measure_persen": {"id": "Persentase", "en": "Rate"},
     "measure_pembilang": {"id": "Jumlah anak", "en": "Number of children"},
+    "measure_perubahan": {"id": "Perubahan", "en": "Change"},
+    "change_since": {"id": "Perubahan sejak {period}: {value} poin", "en": "Change since {period}: {value} points"},
     "legend_classes": {"id": "{n} kelas", "en": "{n} classes"},
     "click_village": {"id": "Klik sebuah wilayah untuk melihat profilnya.", "en": "Click an area to see its profile."},
     "in_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},

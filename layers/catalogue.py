@@ -16,6 +16,8 @@ PALETTES = {
     "PuRd": ("#f1eef6", "#d7b5d8", "#df65b0", "#dd1c77", "#980043"),
     "YlGnBu": ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
     "Purples": ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"),
+    # diverging, for change between periods: blue = fewer children affected, red = more
+    "RdBu_r": ("#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b"),
 }
 NO_DATA_COLOUR = "#d9d9d9"
 HIDDEN_COLOUR = "#bdbdbd"  # drawn hatched on maps, never as a class colour

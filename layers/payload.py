@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from layers import catalogue, values
 from layers.classify import classify, no_data_entry, number
 
-MEASURES = ("persen", "pembilang")
+MEASURES = ("persen", "pembilang", "perubahan")
 
 
 def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
@@ -19,10 +19,15 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
     if measure not in MEASURES:
         raise ValueError(measure)
     rows = values.area_values(engine, period, [indicator], level) if with_values else []
-    data = [r for r in rows if r["penyebut"]]
-    index, classes = classify([r[measure] for r in data], scheme or meta.classification,
-                              palette=meta.palette, fixed_breaks=meta.fixed_breaks)
-    unit = " %" if measure == "persen" else ""
+    if measure == "perubahan":
+        change = values.changes(engine, period, indicator, level) if with_values else {}
+        data = [{**r, "perubahan": change[r["kode_wilayah"]]} for r in rows if r["kode_wilayah"] in change]
+        index, classes = classify([r["perubahan"] for r in data], scheme or "quantile", palette="RdBu_r")
+    else:
+        data = [r for r in rows if r["penyebut"]]
+        index, classes = classify([r[measure] for r in data], scheme or meta.classification,
+                                  palette=meta.palette, fixed_breaks=meta.fixed_breaks)
+    unit = {"persen": " %", "pembilang": "", "perubahan": " poin" if lang == "id" else " points"}[measure]
     no_data_label, no_data_colour = no_data_entry(lang)
     legend = [{"label": label, "colour": colour, "count": count}
               for label, colour, count in zip(classes.labels(lang, unit), classes.colours, classes.counts,
@@ -33,10 +38,11 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
         "noData": no_data_colour,
         "legend": legend,
         "noDataLabel": no_data_label,
-        "noDataCount": sum(1 for r in rows if not r["penyebut"]) if with_values else None,
+        "noDataCount": len(rows) - len(data) if with_values else None,
         "values": {r["kode_wilayah"]: {"n": r["pembilang"], "d": r["penyebut"], "p": r["persen"]} for r in rows},
         "title": meta.text("title", lang),
-        "unit": meta.text("unit", lang) if measure == "persen" else meta.text("numerator", lang),
+        "unit": {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
+                 "perubahan": _change_caption(engine, period, lang)}[measure],
     }
 
 
@@ -44,3 +50,11 @@ def describe(value: dict | None, lang: str = "id") -> str:
     if not value or not value["d"]:
         return no_data_entry(lang)[0]
     return f"{number(value['n'], lang, 0)} / {number(value['d'], lang, 0)} ({number(value['p'], lang)} %)"
+
+
+def _change_caption(engine: Engine, period: str, lang: str) -> str:
+    before = values.previous_period(engine, period)
+    if before is None:
+        return {"id": "tidak ada periode sebelumnya", "en": "no earlier period"}[lang]
+    texts = {"id": f"perubahan persentase sejak {before} (poin)", "en": f"change of the rate since {before} (points)"}
+    return texts[lang]

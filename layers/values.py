@@ -16,3 +16,19 @@ def area_values(engine: Engine, period: str, allowed: list[str], level: str | No
     """Rows of the exact table of ``period`` for the ``allowed`` indicators (at ``level``)."""
     return [r for r in indicators.rows(engine, period)
             if r["indikator"] in allowed and (level is None or r["tingkat"] == level)]
+
+
+def previous_period(engine: Engine, period: str) -> str | None:
+    """The newest period with values before ``period``."""
+    older = [p for p in periods(engine) if p < period]
+    return older[0] if older else None
+
+
+def changes(engine: Engine, period: str, indicator: str, level: str) -> dict[str, float]:
+    """Change of the rate (percentage points) since the previous period, per area."""
+    before = previous_period(engine, period)
+    if before is None:
+        return {}
+    now = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, period, [indicator], level)}
+    then = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, before, [indicator], level)}
+    return {k: round(v - then[k], 1) for k, v in now.items() if v is not None and then.get(k) is not None}

@@ -20,7 +20,7 @@ from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
 from layers import catalogue, facilities, geometry, payload, values
-from layers.classify import SCHEMES
+from layers.classify import SCHEMES, number
 
 dash.register_page(__name__, path="/peta", name="Peta")
 style = Namespace("dashExtensions", "peta")
@@ -156,6 +156,9 @@ def profile(feature, searched, period):
     lang = language()
     allowed = [i for i in access.visible_indicators(current_user) if access.may_see_values(current_user, i)]
     rows = {(r["indikator"], r["kode_wilayah"]): r for r in values.area_values(_engine(), period, allowed)}
+    before = values.previous_period(_engine(), period)
+    earlier = {(r["indikator"], r["kode_wilayah"]): r for r in values.area_values(_engine(), before, allowed)} \
+        if before else {}
     name = feature.get("properties", {}).get("nama", code)
     parents = [(text("in_kecamatan", lang), code[:8]), (text("in_kabupaten", lang), code[:5])]
     items = []
@@ -163,6 +166,10 @@ def profile(feature, searched, period):
         own = rows.get((indicator, code))
         figures = [html.Dt(catalogue.BY_ID[indicator].text("title", lang)),
                    html.Dd(payload.describe(_as_value(own), lang))]
+        then = earlier.get((indicator, code))
+        if own and then and own["persen"] is not None and then["persen"] is not None:
+            change = number(own["persen"] - then["persen"], lang)
+            figures.append(html.Dd(text("change_since", lang, period=before, value=change)))
         for label, parent in parents:
             if parent != code and (indicator, parent) in rows:
                 figures.append(html.Dd(f"{label}: {payload.describe(_as_value(rows[(indicator, parent)]), lang)}",

@@ -284,3 +284,19 @@ def test_facility_overlays_carry_their_attributes(app, run, tmp_path):
     tooltip = data["features"][0]["properties"]["tooltip"]
     assert "Puskesmas &lt;Satu&gt;" in tooltip and "Kerja sama 3-in-1 aktif: ya" in tooltip
     assert data["features"][0]["geometry"]["coordinates"] == [109.51, 0.91]
+
+
+def test_change_view_compares_with_the_previous_period(app):
+    engine = app.server.config["PDAR"].engine
+    earlier = {"tanpa_akta": {code: (n + 6, d) for code, (n, d) in
+                              {"61.07.01.2001": (4, 120), "61.07.01.2002": (35, 260), "61.07.02.2001": (50, 300),
+                               "61.07.02.1001": (61, 310)}.items()}}
+    load_aggregates(engine, earlier, period="2024")
+    request = restyle_request("tanpa_akta")
+    for item in request["inputs"]:
+        if item["id"] == "peta-ukuran":
+            item["value"] = "perubahan"
+    response = dash_post(logged_in(app, "perencana"), request).get_json()["response"]
+    assert len(response["peta-wilayah"]["hideout"]["classes"]) == 4
+    assert response["peta-wilayah"]["hideout"]["colours"][0] == "#2166ac"  # blue: fewer children affected
+    assert "sejak 2024" in json.dumps(response["peta-legenda"], ensure_ascii=False)
