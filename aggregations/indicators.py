@@ -190,3 +190,11 @@ def facilities(engine: Engine, period: str) -> list[dict]:
                                    f.di_luar_desa, f.mou_3in1, f.sanitasi_layak)
                             .where(f.periode == period).order_by(f.kode)).mappings().all()
     return [dict(r) for r in rows]
+
+
+def version(engine: Engine, period: str) -> tuple:
+    """Changes whenever the values of ``period`` are recomputed (for caches of readers)."""
+    v = nilai_indikator.c
+    with engine.connect() as conn:
+        row = conn.execute(select(func.max(v.dihitung), func.count()).where(v.periode == period)).one()
+    return (str(row[0]), int(row[1]))

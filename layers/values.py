@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import Engine
 
 from aggregations import indicators
@@ -14,8 +16,25 @@ def periods(engine: Engine) -> list[str]:
 
 def area_values(engine: Engine, period: str, allowed: list[str], level: str | None = None) -> list[dict]:
     """Rows of the exact table of ``period`` for the ``allowed`` indicators (at ``level``)."""
-    return [r for r in indicators.rows(engine, period)
+    return [r for r in _rows(engine, period)
             if r["indikator"] in allowed and (level is None or r["tingkat"] == level)]
+
+
+_CACHE: dict[tuple, list[dict]] = {}
+_LOCK = threading.Lock()
+
+
+def _rows(engine: Engine, period: str) -> list[dict]:
+    """The period's rows, read once per recomputation (a cheap version query per call),
+    so concurrent planners switching layers do not re-read the table each time."""
+    key = (str(engine.url), period, indicators.version(engine, period))
+    with _LOCK:
+        if key not in _CACHE:
+            stale = [k for k in _CACHE if k[:2] == key[:2]]
+            for k in stale:
+                del _CACHE[k]
+            _CACHE[key] = indicators.rows(engine, period)
+        return _CACHE[key]
 
 
 def previous_period(engine: Engine, period: str) -> str | None:
