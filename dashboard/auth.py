@@ -65,6 +65,8 @@ def gate():
 def cookies(response):
     """Hand the CSRF token to the Dash renderer (it must read it: not HttpOnly), and keep
     the language chosen with ``?lang=``."""
+    if response.status_code >= 500:  # e.g. the database is down: do not touch the session user again
+        return response
     if request.args.get("lang") in ("id", "en"):
         response.set_cookie("lang", request.args["lang"], secure=current_app.config["SESSION_COOKIE_SECURE"],
                             samesite="Lax", max_age=365 * 24 * 3600)

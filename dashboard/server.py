@@ -8,12 +8,13 @@ Dash pages of :mod:`dashboard.pages`.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import dash
-from flask import Flask, render_template_string, request
+from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -24,9 +25,9 @@ from peta_anak import db
 from peta_anak.settings import Settings
 
 HERE = Path(__file__).parent
-ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{{ title }}</title>
+ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>
 <link rel="stylesheet" href="/assets/style.css"></head><body class="login-page"><main class="login-card">
-<h1>{{ title }}</h1><p>{{ message }}</p><p class="muted">{{ english }}</p></main></body></html>"""
+<h1>{title}</h1><p>{message}</p><p class="muted">{english}</p></main></body></html>"""
 
 
 @dataclass
@@ -87,5 +88,7 @@ def _check_callback_request(app: dash.Dash):
 
 
 def _database_down(_error):
-    return render_template_string(ERROR_PAGE, title=text("app_title"), message=text("db_down"),
-                                  english=text("db_down", "en")), 503
+    """A plain page (no template context: that would ask the database for the user again)."""
+    page = ERROR_PAGE.format(title=html.escape(text("app_title")), message=html.escape(text("db_down")),
+                             english=html.escape(text("db_down", "en")))
+    return page, 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": "30"}

@@ -300,3 +300,22 @@ def test_change_view_compares_with_the_previous_period(app):
     assert len(response["peta-wilayah"]["hideout"]["classes"]) == 4
     assert response["peta-wilayah"]["hideout"]["colours"][0] == "#2166ac"  # blue: fewer children affected
     assert "sejak 2024" in json.dumps(response["peta-legenda"], ensure_ascii=False)
+
+
+def test_unreachable_database_gives_a_clear_page_and_the_app_recovers(app, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    c = logged_in(app, "perencana")
+    original = users.by_id
+
+    def down(engine, user_id):  # every request loads its user from the database first
+        raise OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(users, "by_id", down)
+    for path in ("/peta", "/_dash-layout"):
+        response = c.get(path)
+        text = response.get_data(as_text=True)
+        assert response.status_code == 503 and "Basis data tidak dapat dihubungi" in text
+        assert "Traceback" not in text and "connection refused" not in text
+    monkeypatch.setattr(users, "by_id", original)
+    assert c.get("/_dash-layout").status_code == 200
