@@ -101,9 +101,7 @@ def load_test(base: str, planners: int = 20, switches: int = 25) -> tuple[list[f
         latencies, errors = [], 0
         for i in range(switches):
             indicator = INDICATORS[(n + i) % len(INDICATORS)]
-            body = {"output": "..peta-wilayah.hideout...peta-legenda.children..",
-                    "outputs": [{"id": "peta-wilayah", "property": "hideout"},
-                                {"id": "peta-legenda", "property": "children"}],
+            body = {"output": "peta-legenda.children", "outputs": {"id": "peta-legenda", "property": "children"},
                     "inputs": [{"id": k, "property": "value", "value": v} for k, v in (
                         ("peta-indikator", indicator), ("peta-periode", "2025"), ("peta-tingkat", "desa"),
                         ("peta-klasifikasi", None), ("peta-ukuran", "persen"))],
@@ -133,7 +131,8 @@ def main() -> None:
     print(f"| bytes on first load of the map after login (gzip) | {first_load / 1024:,.0f} KiB | < 800 KiB |")
     print(f"| indicator switch to repainted map, median of {len(timings)} | {statistics.median(timings):.0f} ms "
           f"(max {max(timings):.0f}) | < 100 ms |")
-    print(f"| 20 concurrent planners, {len(latencies)} restyle callbacks: p95 latency | {p95:.0f} ms | < 300 ms |")
+    print(f"| 20 concurrent planners, {len(latencies)} indicator switches (legend callback): p95 latency "
+          f"| {p95:.0f} ms | < 300 ms |")
     print(f"| errors | {errors} | 0 |")
 
 

@@ -60,6 +60,7 @@ def layout(**_query):
         None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
     return html.Section([
         controls,
+        dcc.Store(id=ids.MAP_STYLES),
         html.Label([text("search", lang), search], className="search"),
         html.Div([
             dl.Map([
@@ -101,23 +102,51 @@ def switch_level(level):
     return url_for_level(_engine(), level)
 
 
-@dash.callback(
-    Output(ids.MAP_AREAS, "hideout"), Output(ids.MAP_LEGEND, "children"),
-    Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"),
-    Input(ids.MAP_SCHEME, "value"), Input(ids.MAP_MEASURE, "value"),
-)
-def restyle(indicator, period, level, scheme, measure):
-    if not isinstance(indicator, str) or not isinstance(period, str):
+def _check_style_inputs(period, level, scheme, measure) -> None:
+    if not isinstance(period, str):
         raise PreventUpdate
-    _require(indicator)
     if level not in ("desa", "kecamatan") or (scheme is not None and scheme not in SCHEMES) \
             or measure not in payload.MEASURES:
         abort(400)
+
+
+@dash.callback(
+    Output(ids.MAP_STYLES, "data"),
+    Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"), Input(ids.MAP_SCHEME, "value"),
+    Input(ids.MAP_MEASURE, "value"),
+)
+def styles(period, level, scheme, measure):
+    """Style state of every indicator the user may see, for one period: switching the
+    indicator then restyles the map in the browser, with no request."""
+    _check_style_inputs(period, level, scheme, measure)
+    out = {}
+    for indicator in access.visible_indicators(current_user):
+        state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, language(),
+                                   with_values=access.may_see_values(current_user, indicator))
+        out[indicator] = {k: state[k] for k in ("classes", "colours", "noData")}
+    return out
+
+
+dash.clientside_callback(
+    """(indicator, styles) => (styles && styles[indicator]) || window.dash_clientside.no_update""",
+    Output(ids.MAP_AREAS, "hideout"), Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_STYLES, "data"),
+)
+
+
+@dash.callback(
+    Output(ids.MAP_LEGEND, "children"),
+    Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"),
+    Input(ids.MAP_SCHEME, "value"), Input(ids.MAP_MEASURE, "value"),
+)
+def legend(indicator, period, level, scheme, measure):
+    if not isinstance(indicator, str):
+        raise PreventUpdate
+    _require(indicator)
+    _check_style_inputs(period, level, scheme, measure)
     lang = language()
     shown = access.may_see_values(current_user, indicator)
-    style_state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, lang, with_values=shown)
-    hideout = {k: style_state[k] for k in ("classes", "colours", "noData")}
-    return hideout, _legend(style_state, lang, shown)
+    state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, lang, with_values=shown)
+    return _legend(state, lang, shown)
 
 
 def _legend(state: dict, lang: str, shown: bool):

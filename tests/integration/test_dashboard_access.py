@@ -175,13 +175,20 @@ def test_logout_ends_the_session(app):
     assert c.get("/_dash-layout").status_code == 401
 
 
-def restyle_request(indicator, level="desa"):
-    values = {"peta-indikator": indicator, "peta-periode": "2025", "peta-tingkat": level, "peta-klasifikasi": None,
-              "peta-ukuran": "persen"}
-    return {"output": "..peta-wilayah.hideout...peta-legenda.children..",
-            "outputs": [{"id": "peta-wilayah", "property": "hideout"}, {"id": "peta-legenda", "property": "children"}],
-            "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
-            "changedPropIds": ["peta-indikator.value"], "state": []}
+def _map_inputs(indicator, measure="persen"):
+    values = {"peta-indikator": indicator, "peta-periode": "2025", "peta-tingkat": "desa", "peta-klasifikasi": None,
+              "peta-ukuran": measure}
+    return [{"id": k, "property": "value", "value": v} for k, v in values.items() if indicator or k != "peta-indikator"]
+
+
+def legend_request(indicator):
+    return {"output": "peta-legenda.children", "outputs": {"id": "peta-legenda", "property": "children"},
+            "inputs": _map_inputs(indicator), "changedPropIds": ["peta-indikator.value"], "state": []}
+
+
+def styles_request(measure="persen"):
+    return {"output": "peta-gaya.data", "outputs": {"id": "peta-gaya", "property": "data"},
+            "inputs": _map_inputs(None, measure), "changedPropIds": ["peta-periode.value"], "state": []}
 
 
 def test_geometry_is_behind_the_gate_and_cacheable_under_its_version(app):
@@ -197,15 +204,16 @@ def test_geometry_is_behind_the_gate_and_cacheable_under_its_version(app):
     assert c.get("/geo/provinsi.pbf").status_code == 404
 
 
-def test_map_restyle_checks_the_role_and_sends_only_style_state(app):
+def test_map_styles_check_the_role_and_send_only_style_state(app):
     dinkes = logged_in(app, "dinkes")
-    assert dash_post(dinkes, restyle_request("tanpa_akta")).status_code == 403
-    response = dash_post(dinkes, restyle_request("stunting")).get_json()["response"]
-    hideout = response["peta-wilayah"]["hideout"]
-    assert set(hideout) == {"classes", "colours", "noData"} and hideout["classes"]
-    assert "features" not in json.dumps(response)  # no geometry in a restyle
-    admin = dash_post(logged_in(app, "admin"), restyle_request("stunting")).get_json()["response"]
-    assert admin["peta-wilayah"]["hideout"]["classes"] == {}  # may see the layer, not the values
+    assert dash_post(dinkes, legend_request("tanpa_akta")).status_code == 403
+    assert "Balita stunting" in json.dumps(dash_post(dinkes, legend_request("stunting")).get_json())
+    styles = dash_post(dinkes, styles_request()).get_json()["response"]["peta-gaya"]["data"]
+    assert list(styles) == ["stunting"]  # the browser only ever holds what the role may see
+    assert set(styles["stunting"]) == {"classes", "colours", "noData"} and styles["stunting"]["classes"]
+    assert "features" not in json.dumps(styles)  # no geometry in a restyle
+    admin = dash_post(logged_in(app, "admin"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
+    assert admin["stunting"]["classes"] == {}  # may see the layer, not the values
 
 
 def test_village_profile_shows_only_what_the_role_may_see(app):
@@ -292,14 +300,13 @@ def test_change_view_compares_with_the_previous_period(app):
                               {"61.07.01.2001": (4, 120), "61.07.01.2002": (35, 260), "61.07.02.2001": (50, 300),
                                "61.07.02.1001": (61, 310)}.items()}}
     load_aggregates(engine, earlier, period="2024")
-    request = restyle_request("tanpa_akta")
-    for item in request["inputs"]:
-        if item["id"] == "peta-ukuran":
-            item["value"] = "perubahan"
-    response = dash_post(logged_in(app, "perencana"), request).get_json()["response"]
-    assert len(response["peta-wilayah"]["hideout"]["classes"]) == 4
-    assert response["peta-wilayah"]["hideout"]["colours"][0] == "#2166ac"  # blue: fewer children affected
-    assert "sejak 2024" in json.dumps(response["peta-legenda"], ensure_ascii=False)
+    planner = logged_in(app, "perencana")
+    styles = dash_post(planner, styles_request("perubahan")).get_json()["response"]["peta-gaya"]["data"]
+    assert len(styles["tanpa_akta"]["classes"]) == 4
+    assert styles["tanpa_akta"]["colours"][0] == "#2166ac"  # blue: fewer children affected
+    request = legend_request("tanpa_akta")
+    request["inputs"] = _map_inputs("tanpa_akta", "perubahan")
+    assert "sejak 2024" in json.dumps(dash_post(planner, request).get_json(), ensure_ascii=False)
 
 
 def test_unreachable_database_gives_a_clear_page_and_the_app_recovers(app, monkeypatch):
