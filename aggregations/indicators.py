@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import Select
 
-from aggregations.schema import impor_data, nilai_indikator, penduduk, pengukuran, perkawinan, siswa
+from aggregations.schema import fasilitas, impor_data, nilai_indikator, penduduk, pengukuran, perkawinan, siswa
 from aggregations.zscore import STUNTED_Z
 from geodata.schema import wilayah
 
@@ -142,6 +142,15 @@ def compute(engine: Engine, period: str) -> dict[str, dict]:
             for r in totals}
 
 
+def describe_totals(totals: dict[str, dict]) -> list[str]:
+    """One line per kabupaten total of :func:`compute`, for the command line."""
+    lines = []
+    for key, value in totals.items():
+        pct = 100 * value["pembilang"] / value["penyebut"] if value["penyebut"] else 0
+        lines.append(f"{key}: {value['pembilang']:,} / {value['penyebut']:,} ({pct:.1f}%)")
+    return lines
+
+
 EXPORT_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
                   "persen")
 LEVEL_ORDER = {"kabupaten": 0, "kecamatan": 1, "desa": 2}
@@ -182,8 +191,6 @@ def periods(engine: Engine) -> list[str]:
 
 def facilities(engine: Engine, period: str) -> list[dict]:
     """Health facilities and schools of a period with their attributes (public information)."""
-    from aggregations.schema import fasilitas
-
     f = fasilitas.c
     with engine.connect() as conn:
         rows = conn.execute(select(f.kategori, f.jenis, f.nama, f.kode, f.lintang, f.bujur, f.kode_desa,

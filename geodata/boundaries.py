@@ -242,6 +242,13 @@ def load_areas(engine: Engine, level: str, kabupaten: str | None = None) -> gpd.
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
+def web_geometry_version(engine: Engine, level: str) -> str | None:
+    """SHA-256 of the stored browser geometry of ``level``, without loading it."""
+    with engine.connect() as conn:
+        return conn.execute(select(geometri_web.c.sha256).where(
+            geometri_web.c.tingkat == level, geometri_web.c.format == "topojson")).scalar()
+
+
 def web_geometry(engine: Engine, level: str) -> tuple[str, bytes] | None:
     """(sha256, TopoJSON bytes) of the stored browser geometry of ``level``."""
     with engine.connect() as conn:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
+import threading
 
 import geobuf
 from sqlalchemy import Engine
@@ -19,18 +19,30 @@ PRECISION = 5
 
 
 def geobuf_for(engine: Engine, level: str) -> tuple[str, bytes] | None:
-    """(version, geobuf bytes) of a level; the version changes with every boundary import."""
+    """(version, geobuf bytes) of a level; the version changes with every boundary import.
+    Each request costs one small query; the TopoJSON is read and re-encoded once per version."""
     if level not in LEVELS:
         return None
-    stored = boundaries.web_geometry(engine, level)
-    if stored is None:
+    sha = boundaries.web_geometry_version(engine, level)
+    if sha is None:
         return None
-    sha, content = stored
-    return _encode(sha, bytes(content), level)
+    key = (str(engine.url), level, sha)
+    with _LOCK:
+        if key not in _GEOBUF:
+            stored = boundaries.web_geometry(engine, level)
+            if stored is None or stored[0] != sha:  # replaced meanwhile: serve what is there now
+                return geobuf_for(engine, level) if stored else None
+            for old in [k for k in _GEOBUF if k[:2] == key[:2]]:
+                del _GEOBUF[old]
+            _GEOBUF[key] = _encode(stored[1], level)
+        return _GEOBUF[key]
 
 
-@lru_cache(maxsize=16)
-def _encode(sha: str, content: bytes, level: str) -> tuple[str, bytes]:
+_GEOBUF: dict[tuple, tuple[str, bytes]] = {}
+_LOCK = threading.RLock()
+
+
+def _encode(content: bytes, level: str) -> tuple[str, bytes]:
     features = [{"type": "Feature", "id": code, "properties": {"kode": code, "nama": props.get("nama", "")},
                  "geometry": geom.__geo_interface__}
                 for code, props, geom in topology.decode(json.loads(content), level)]
@@ -41,7 +53,7 @@ def _encode(sha: str, content: bytes, level: str) -> tuple[str, bytes]:
 def area_index(engine: Engine) -> list[dict]:
     """Villages and kecamatan with their kecamatan name and bounds, for search and zoom;
     cached until the next boundary import changes the browser geometry."""
-    key = (str(engine.url), *((boundaries.web_geometry(engine, lv) or ("",))[0] for lv in ("desa", "kecamatan")))
+    key = (str(engine.url), *(boundaries.web_geometry_version(engine, lv) for lv in ("desa", "kecamatan")))
     if key not in _INDEX_CACHE:
         kecamatan = boundaries.load_areas(engine, "kecamatan")
         names = dict(zip(kecamatan["kode"], kecamatan["nama"], strict=True))

@@ -13,7 +13,8 @@ MEASURES = ("persen", "pembilang", "perubahan")
 
 def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
                measure: str = "persen", lang: str = "id", with_values: bool = True) -> dict:
-    """Classes and legend of one indicator at one level; ``with_values=False`` (a role
+    """Classes (``classes``, ``colours``, ``noData``: the map's hideout) and legend of one
+    indicator at one level; ``with_values=False`` (a role
     that may see the layer but not its values) gives geometry styling without data."""
     meta = catalogue.BY_ID[indicator]
     if measure not in MEASURES:
@@ -38,8 +39,6 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
         "noData": no_data_colour,
         "legend": legend,
         "noDataLabel": no_data_label,
-        "noDataCount": len(rows) - len(data) if with_values else None,
-        "values": {r["kode_wilayah"]: {"n": r["pembilang"], "d": r["penyebut"], "p": r["persen"]} for r in rows},
         "title": meta.text("title", lang),
         "unit": {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
                  "perubahan": _change_caption(engine, period, lang)}[measure],

@@ -14,7 +14,8 @@ import click
 from sqlalchemy import Engine
 
 from aggregations import demo as demo_data
-from aggregations.cli import aggregate_group, data_group, release_group
+from aggregations.cli import aggregate_group, data_group
+from aggregations.release.cli import release_group
 from dashboard.cli import serve_command, users_group
 from geodata.cli import boundaries_group
 from peta_anak import db, demo

@@ -64,9 +64,8 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     for period in sorted({item["period"] for item in manifest}):
         totals = indicators.compute(engine, period)
         quality.compute(engine, period)
-        for key, value in totals.items():
-            pct = 100 * value["pembilang"] / value["penyebut"] if value["penyebut"] else 0
-            yield f"  {period} {key}: {value['pembilang']:,} / {value['penyebut']:,} ({pct:.1f}%)"
+        for line in indicators.describe_totals(totals):
+            yield f"  {period} {line}"
     password = secrets.token_urlsafe(12)
     try:
         users.add(engine, DEMO_PLANNER, "perencana", password, actor="demo")

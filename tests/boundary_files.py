@@ -6,6 +6,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+from sqlalchemy import select
+
+from geodata.schema import geometri_web, impor_batas, wilayah
 
 STEP = 0.02  # degrees, about 2.2 km
 ORIGIN = (109.50, 0.90)  # inside Kabupaten Bengkayang
@@ -40,3 +43,13 @@ def villages_frame(with_kecamatan_names: bool = False) -> gpd.GeoDataFrame:
 def write(frame: gpd.GeoDataFrame, path: Path, **kwargs) -> Path:
     frame.to_file(path, engine="pyogrio", **kwargs)
     return path
+
+
+def snapshot(engine) -> dict:
+    """Everything the boundary import writes, in a comparable form."""
+    with engine.connect() as conn:
+        return {
+            "wilayah": sorted((r.kode, r.nama, r.impor_id, bytes(r.geom)) for r in conn.execute(select(wilayah))),
+            "impor_batas": sorted(r.id for r in conn.execute(select(impor_batas))),
+            "geometri_web": sorted((r.tingkat, r.sha256) for r in conn.execute(select(geometri_web))),
+        }

@@ -68,9 +68,10 @@ def audit(table: Table, hidden: set[Key], primary: set[Key], rules: Rules,
           earlier: dict[Key, tuple[int, int]] | None = None) -> AuditReport:
     """Bounds of every hidden cell given all published values (and earlier releases')."""
     earlier = earlier or {}
+    slack = _correction_slack(table, earlier)
     out: list[CellBounds] = []
     for component in _components(table, hidden):
-        out += _solve_component(table, component, hidden, primary, rules, earlier)
+        out += _solve_component(table, component, hidden, primary, rules, earlier, slack)
     return AuditReport(sorted(out, key=lambda b: (b.key, b.quantity)))
 
 
@@ -102,7 +103,7 @@ def _components(table: Table, hidden: set[Key]) -> list[list[Key]]:
 
 
 def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: set[Key], rules: Rules,
-                     earlier: dict[Key, tuple[int, int]]) -> list[CellBounds]:
+                     earlier: dict[Key, tuple[int, int]], slack: dict[str, int]) -> list[CellBounds]:
     index = {k: i for i, k in enumerate(keys)}
     size = 2 * len(keys)  # n_i at 2i, d_i at 2i + 1
     rows, rhs = [], []
@@ -137,11 +138,10 @@ def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: s
         if key in earlier:
             cell = table.cells[key]
             old_n, old_d = earlier[key]
-            slack = _correction_slack(table, key, earlier)
             for offset, old in ((0, old_n), (1, old_d)):
                 var = 2 * index[key] + offset
-                lower[var] = max(lower[var], old - slack)
-                upper[var] = min(upper[var], old + slack)
+                lower[var] = max(lower[var], old - slack[key[0]])
+                upper[var] = min(upper[var], old + slack[key[0]])
             tree = tree and (old_n, old_d) == (cell.n, cell.d)
     a_eq = np.array(rows) if rows else np.zeros((0, size))
     b_eq = np.array(rhs)
@@ -165,13 +165,16 @@ def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: s
     return out
 
 
-def _correction_slack(table: Table, key: Key, earlier: dict[Key, tuple[int, int]]) -> int:
-    """How far a value published earlier may have moved, as a reader can tell: the
-    largest change between the earlier and the current published values of the
-    same indicator (a correction of one child moves totals by one)."""
-    changes = [abs(table.cells[k].n - v[0]) + abs(table.cells[k].d - v[1])
-               for k, v in earlier.items() if k[0] == key[0] and k in table.cells]
-    return max(changes, default=0)
+def _correction_slack(table: Table, earlier: dict[Key, tuple[int, int]]) -> dict[str, int]:
+    """Per indicator, how far a value published earlier may have moved, as a reader can
+    tell: the largest change between the earlier and the current values of the same
+    indicator (a correction of one child moves totals by one)."""
+    slack: dict[str, int] = defaultdict(int)
+    for key, (old_n, old_d) in earlier.items():
+        if key in table.cells:
+            cell = table.cells[key]
+            slack[key[0]] = max(slack[key[0]], abs(cell.n - old_n) + abs(cell.d - old_d))
+    return slack
 
 
 class _Problem:

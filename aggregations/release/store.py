@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
 
+import pandas as pd
 from sqlalchemy import Engine, insert, select
 
 import peta_anak
@@ -66,9 +67,7 @@ def create(engine: Engine, period: str, rules: Rules, user: str | None = None) -
             "kecamatan_only": sorted(pattern.kecamatan_only)}
 
 
-def _published_rows(release_id: int, period: str, table: Table, pattern: Pattern, names: dict):
-    import pandas as pd
-
+def _published_rows(release_id: int, period: str, table: Table, pattern: Pattern, names: dict) -> pd.DataFrame:
     hidden = pattern.hidden
     rows = []
     for key, cell in table.cells.items():

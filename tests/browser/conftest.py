@@ -15,8 +15,8 @@ from dashboard import users
 from dashboard.server import create_app
 from peta_anak import db
 from peta_anak.settings import Settings
+from tests.aggregate_values import load_aggregates
 from tests.boundary_files import villages_frame, write
-from tests.integration.test_release import load_aggregates
 
 CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "rahasia-yang-panjang"

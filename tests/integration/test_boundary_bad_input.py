@@ -5,8 +5,7 @@ import json
 
 import pytest
 
-from tests.boundary_files import villages_frame, write
-from tests.integration.test_boundary_import import snapshot
+from tests.boundary_files import snapshot, villages_frame, write
 
 
 def _rename(frame, **names):

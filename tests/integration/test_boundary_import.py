@@ -8,7 +8,8 @@ import shapely
 from sqlalchemy import func, select
 
 from geodata import boundaries, webgeom
-from geodata.schema import geometri_web, impor_batas, wilayah
+from geodata.schema import impor_batas, wilayah
+from tests.boundary_files import snapshot
 from tests.conftest import geodata_file
 
 
@@ -108,13 +109,3 @@ def test_a_failure_while_storing_leaves_the_database_as_it_was(engine, monkeypat
     with pytest.raises(webgeom.WebGeometryError):
         boundaries.store(engine, prepared, settings.web_max_shift_m)
     assert snapshot(engine) == before
-
-
-def snapshot(engine) -> dict:
-    """Everything the boundary import writes, in a comparable form."""
-    with engine.connect() as conn:
-        return {
-            "wilayah": sorted((r.kode, r.nama, r.impor_id, bytes(r.geom)) for r in conn.execute(select(wilayah))),
-            "impor_batas": sorted(r.id for r in conn.execute(select(impor_batas))),
-            "geometri_web": sorted((r.tingkat, r.sha256) for r in conn.execute(select(geometri_web))),
-        }

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from dashboard import users
 from dashboard.schema import log_audit
 from dashboard.server import create_app
+from tests.aggregate_values import load_aggregates
 from tests.boundary_files import villages_frame, write
-from tests.integration.test_release import load_aggregates
 
 PASSWORD = "rahasia-yang-panjang"
 ROLES = {"admin": ("admin", None), "perencana": ("perencana", None), "dinkes": ("opd", "dinkes")}

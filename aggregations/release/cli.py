@@ -1,0 +1,93 @@
+"""``peta-anak release``: parse arguments, call :mod:`aggregations.release`, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from aggregations.messages import ERRORS
+from aggregations.release import export, rules, store
+from peta_anak.i18n import translate
+
+
+@click.group("release")
+def release_group() -> None:
+    """Public releases: suppression, attack audit, immutable snapshots, export."""
+
+
+@release_group.command("create")
+@click.option("--period", required=True)
+@click.option("--threshold", type=int, default=rules.THRESHOLD, show_default=True,
+              help="K: counts 1..K-1 and areas counting fewer than K children are hidden.")
+@click.option("--protection", type=int, default=rules.PROTECTION, show_default=True,
+              help="P: no hidden small value may be narrowed to less than +-P.")
+@click.option("--hide-zeros", is_flag=True, help="Hide zero counts too.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def release_create(app, period: str, threshold: int, protection: int, hide_zeros: bool, as_json: bool) -> None:
+    """Suppress, audit and store a release of --period (refused unless the audit passes)."""
+    try:
+        summary = store.create(app.engine(), period, rules.Rules(threshold, protection, hide_zeros))
+    except store.ReleaseRefused as exc:
+        cells = ", ".join(f"{k[1]} {k[0]}" for k in exc.cells[:5])
+        message = translate(ERRORS, exc.kind, app.lang, period=period, n=len(exc.cells), cells=cells)
+        click.echo(json.dumps({"ok": False, "error": exc.kind, "message": message, "cells": exc.cells})
+                   if as_json else message, err=not as_json)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"rilis {summary['id']} periode {period}: audit lulus / audit passed")
+    for row in summary["hidden_share"]:
+        click.echo(f"  {row['indikator']:<20} {row['tingkat']:<10} {row['disembunyikan']:>4} / {row['sel']:<4}"
+                   f" disembunyikan ({row['persen_disembunyikan']}%)")
+    if summary["kecamatan_only"]:
+        click.echo("  hanya per kecamatan / kecamatan level only: " + ", ".join(summary["kecamatan_only"]))
+
+
+@release_group.command("list")
+@click.pass_obj
+def release_list(app) -> None:
+    """List releases."""
+    for r in store.list_releases(app.engine()):
+        click.echo(f"{r['id']:>4}  {r['periode']}  {r['dibuat']:%Y-%m-%d %H:%M}  K={r['aturan']['threshold']} "
+                   f"P={r['aturan']['protection']}  {r['pengguna']}")
+
+
+@release_group.command("audit")
+@click.argument("release_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def release_audit(app, release_id: int, as_json: bool) -> None:
+    """Show the stored audit report of a release (restricted)."""
+    loaded = store.load(app.engine(), release_id)
+    if loaded is None:
+        raise click.ClickException(translate(ERRORS, "unknown_release", app.lang, id=release_id))
+    head, _, report = loaded
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"rilis {release_id} periode {head['periode']}: {'LULUS' if report['passed'] else 'GAGAL'}, "
+               f"{report['failures']} kegagalan, {report['primary_cells']} sel primer, "
+               f"{report['complementary_cells']} sel komplementer, {report['rounds']} putaran")
+    narrowest = sorted((b for b in report["bounds"] if b["besaran"] == "n" and b["atas"] is not None),
+                       key=lambda b: b["atas"] - b["bawah"])[:10]
+    for b in narrowest:
+        click.echo(f"  {b['kode_wilayah']} {b['indikator']}: pembilang antara {b['bawah']:g} dan {b['atas']:g}")
+
+
+@release_group.command("export")
+@click.argument("release_id", type=int)
+@click.argument("outdir", type=click.Path(path_type=Path))
+@click.pass_obj
+def release_export(app, release_id: int, outdir: Path) -> None:
+    """Write rilis.csv, rilis.geojson, rilis.json and metodologi.html to OUTDIR."""
+    try:
+        paths = export.export(app.engine(), release_id, outdir)
+    except export.UnknownRelease as exc:
+        raise click.ClickException(translate(ERRORS, "unknown_release", app.lang, id=release_id)) from exc
+    for path in paths:
+        click.echo(path)
