@@ -199,9 +199,10 @@ def facilities(engine: Engine, period: str) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-def version(engine: Engine, period: str) -> tuple:
-    """Changes whenever the values of ``period`` are recomputed (for caches of readers)."""
+def versions(engine: Engine) -> dict[str, tuple]:
+    """Period -> (latest computation, row count): changes whenever its values are recomputed
+    (for the caches of readers); one query for every period."""
     v = nilai_indikator.c
     with engine.connect() as conn:
-        row = conn.execute(select(func.max(v.dihitung), func.count()).where(v.periode == period)).one()
-    return (str(row[0]), int(row[1]))
+        rows = conn.execute(select(v.periode, func.max(v.dihitung), func.count()).group_by(v.periode)).all()
+    return {period: (str(latest), int(count)) for period, latest, count in rows}

@@ -3,7 +3,20 @@ permissions (as in GeoSight); every callback that returns data asks again."""
 
 from __future__ import annotations
 
+from flask_login import current_user
+
 from layers.catalogue import INDICATORS
+
+
+def user_now():
+    """The user of this request, resolved once: Flask-Login's ``current_user`` is a proxy
+    that looks the user up again on every attribute read."""
+    return current_user._get_current_object()
+
+
+def shown_indicators(user) -> dict[str, bool]:
+    """Indicator -> may the user see its values, for every layer the user may see."""
+    return {i: may_see_values(user, i) for i in visible_indicators(user)}
 
 
 def may_see_layer(user, indicator: str) -> bool:

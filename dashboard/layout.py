@@ -25,6 +25,9 @@ def shell():
         return html.Div([html.Header(className="topbar"), html.Main(dash.page_container, id=ids.PAGE_CONTAINER)])
     lang = language()
     links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")]
+    if any(access.shown_indicators(access.user_now()).values()):  # tools on values: planners and departments
+        links += [dcc.Link(text("priority_title", lang), href="/prioritas"),
+                  dcc.Link(text("target_nav", lang), href="/target")]
     other = "en" if lang == "id" else "id"
     if access.may_administer(current_user):
         links.append(dcc.Link(text("admin_title", lang), href="/admin"))

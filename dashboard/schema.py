@@ -1,6 +1,7 @@
-"""Tables of the planner application: its users and the audit log."""
+"""Tables of the planner application: its users, the audit log, saved index weights
+and budget scenarios."""
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Column, DateTime, Integer, String, Table
+from sqlalchemy import JSON, Boolean, CheckConstraint, Column, DateTime, ForeignKey, Integer, String, Table
 
 from peta_anak.db import metadata
 
@@ -29,4 +30,24 @@ log_audit = Table(
     Column("detail", JSON, nullable=False),
     Column("alamat", String(64), comment="client address"),
     comment="Logins, failed logins, exports and data changes: who, what, when.",
+)
+
+bobot_pengguna = Table(
+    "bobot_pengguna", metadata,
+    Column("pengguna_id", Integer, ForeignKey("pengguna.id", ondelete="CASCADE"), primary_key=True),
+    Column("bobot", JSON, nullable=False, comment="indicator -> weight of the kantong kerentanan index"),
+    Column("diubah", DateTime(timezone=True), nullable=False),
+    comment="Each planner's saved weights of the kantong kerentanan index.",
+)
+
+skenario_anggaran = Table(
+    "skenario_anggaran", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pengguna_id", Integer, ForeignKey("pengguna.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("nama", String(120), nullable=False),
+    Column("periode", String(20), nullable=False),
+    Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("parameter", JSON, nullable=False, comment="programme, weights and filters the scenario was built with"),
+    Column("hasil", JSON, nullable=False, comment="totals and per-kecamatan figures when it was saved"),
+    comment="Budget what-if scenarios (RKPD), saved per user.",
 )

@@ -64,7 +64,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
     app = dash.Dash(
         __name__, server=server, use_pages=True, pages_folder=str(HERE / "pages"),
         assets_folder=str(HERE / "assets"), title=text("app_title"), compress=True,
-        suppress_callback_exceptions=False, update_title=None,
+        suppress_callback_exceptions=True, update_title=None,  # pages add components after the shell
     )
     from dashboard import layout
 

@@ -3,9 +3,11 @@ the values behind them. Only style state: the geometry travels separately, once.
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import Engine
 
-from layers import catalogue, values
+from layers import catalogue, composite, values
 from layers.classify import classify, no_data_entry, number
 
 MEASURES = ("persen", "pembilang", "perubahan")
@@ -29,20 +31,78 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
         index, classes = classify([r[measure] for r in data], scheme or meta.classification,
                                   palette=meta.palette, fixed_breaks=meta.fixed_breaks)
     unit = {"persen": " %", "pembilang": "", "perubahan": " poin" if lang == "id" else " points"}[measure]
+    caption = {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
+               "perubahan": _change_caption(engine, period, lang)}[measure]
+    return _state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
+
+
+def _state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> dict:
     no_data_label, no_data_colour = no_data_entry(lang)
     legend = [{"label": label, "colour": colour, "count": count}
               for label, colour, count in zip(classes.labels(lang, unit), classes.colours, classes.counts,
                                               strict=True)]
-    return {
-        "classes": {r["kode_wilayah"]: i for r, i in zip(data, index, strict=True) if i is not None},
-        "colours": list(classes.colours),
-        "noData": no_data_colour,
-        "legend": legend,
-        "noDataLabel": no_data_label,
-        "title": meta.text("title", lang),
-        "unit": {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
-                 "perubahan": _change_caption(engine, period, lang)}[measure],
-    }
+    return {"classes": {code: i for code, i in zip(codes, index, strict=True) if i is not None},
+            "colours": list(classes.colours), "noData": no_data_colour, "legend": legend,
+            "noDataLabel": no_data_label, "title": title, "unit": caption}
+
+
+KANTONG = "kantong"
+KANTONG_TITLE = {"id": "Kantong kerentanan (indeks gabungan)", "en": "Vulnerability pockets (composite index)"}
+KANTONG_UNIT = {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with your weights"}
+
+
+def kantong(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
+            scheme: str | None = None, lang: str = "id") -> dict:
+    """The kantong kerentanan index as a map layer (villages only; a kecamatan level
+    map shows no data) and ``marked``: the villages where several indicators are in
+    their worst fifth at once, for the outline overlay."""
+    ranked = composite.composite(engine, period, weights, allowed) if level == "desa" and allowed else []
+    data = [e for e in ranked if e["skor"] is not None]
+    index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
+                              else "quantile", palette="Purples")
+    state = _state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
+    return {**state, "marked": [e["kode"] for e in ranked if e["kantong"]]}
+
+
+def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, scheme: str | None = None,
+           measure: str = "persen", lang: str = "id") -> dict[str, dict]:
+    """Style state and legend of every indicator in ``shown`` (indicator -> may the
+    caller see its values) for one period, so that the browser switches indicators
+    without asking the server. Computed once per data version and kept: twenty
+    planners asking for the same period share one classification."""
+    known = values.versions(engine)
+    version = (known.get(period), known.get(values.previous_period(engine, period, known)))
+    out = {}
+    for indicator, with_values in shown.items():
+        key = (str(engine.url), period, version, indicator, level, scheme, measure, lang, with_values)
+        out[indicator] = _once(key, lambda i=indicator, w=with_values: {
+            **choropleth(engine, period, i, level, scheme, measure, lang, w), "shown": w})
+    return out
+
+
+_STYLES: dict[tuple, dict] = {}
+_PENDING: dict[tuple, threading.Lock] = {}
+_LOCK = threading.Lock()
+
+
+def _once(key: tuple, compute) -> dict:
+    """The cached value of ``key``, computed by one thread while the others asking for
+    it wait (twenty planners opening the map at once classify each layer once)."""
+    with _LOCK:
+        if key in _STYLES:
+            return _STYLES[key]
+        pending = _PENDING.setdefault(key, threading.Lock())
+    with pending:
+        with _LOCK:
+            if key in _STYLES:
+                return _STYLES[key]
+        value = compute()
+        with _LOCK:
+            if len(_STYLES) > 512:  # bounded: states of older data versions fall out
+                _STYLES.clear()
+            _STYLES[key] = value
+            _PENDING.pop(key, None)
+        return value
 
 
 def describe(value: dict | None, lang: str = "id") -> str:

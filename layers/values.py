@@ -1,5 +1,10 @@
 """Exact indicator values for the restricted planner view, read from the aggregates
-(never from record tables) and filtered to the indicators the caller may see."""
+(never from record tables) and filtered to the indicators the caller may see.
+
+Every read starts with one small query, :func:`versions` (the version of each
+period's values); callbacks that need several reads pass it along as ``known`` so a
+request asks the database once. The rows themselves are read once per version.
+"""
 
 from __future__ import annotations
 
@@ -9,45 +14,66 @@ from sqlalchemy import Engine
 
 from aggregations import indicators
 
-
-def periods(engine: Engine) -> list[str]:
-    return indicators.periods(engine)
+Versions = dict[str, tuple]
 
 
-def area_values(engine: Engine, period: str, allowed: list[str], level: str | None = None) -> list[dict]:
+def versions(engine: Engine) -> Versions:
+    """Period -> version of its values (changes whenever they are recomputed)."""
+    return indicators.versions(engine)
+
+
+def periods(engine: Engine, known: Versions | None = None) -> list[str]:
+    """Periods with values, newest first."""
+    return sorted(versions(engine) if known is None else known, reverse=True)
+
+
+def previous_period(engine: Engine, period: str, known: Versions | None = None) -> str | None:
+    """The newest period with values before ``period``."""
+    older = [p for p in periods(engine, known) if p < period]
+    return older[0] if older else None
+
+
+def area_values(engine: Engine, period: str, allowed: list[str], level: str | None = None,
+                known: Versions | None = None) -> list[dict]:
     """Rows of the exact table of ``period`` for the ``allowed`` indicators (at ``level``)."""
-    return [r for r in _rows(engine, period)
+    return [r for r in _rows(engine, period, known)[0]
             if r["indikator"] in allowed and (level is None or r["tingkat"] == level)]
 
 
-_CACHE: dict[tuple, list[dict]] = {}
+def by_area(engine: Engine, period: str, allowed: list[str],
+            known: Versions | None = None) -> dict[tuple[str, str], dict]:
+    """The rows of ``period`` keyed by (indicator, area code), ``allowed`` indicators only."""
+    index = _rows(engine, period, known)[1]
+    return {key: row for key, row in index.items() if key[0] in allowed}
+
+
+_CACHE: dict[tuple, tuple[list[dict], dict]] = {}
 _LOCK = threading.Lock()
 
 
-def _rows(engine: Engine, period: str) -> list[dict]:
-    """The period's rows, read once per recomputation (a cheap version query per call),
-    so concurrent planners switching layers do not re-read the table each time."""
-    key = (str(engine.url), period, indicators.version(engine, period))
+def _rows(engine: Engine, period: str, known: Versions | None) -> tuple[list[dict], dict]:
+    """The period's rows, read once per recomputation, so concurrent planners switching
+    layers do not re-read the table each time."""
+    version = (versions(engine) if known is None else known).get(period)
+    if version is None:
+        return [], {}
+    key = (str(engine.url), period, version)
     with _LOCK:
         if key not in _CACHE:
             stale = [k for k in _CACHE if k[:2] == key[:2]]
             for k in stale:
                 del _CACHE[k]
-            _CACHE[key] = indicators.rows(engine, period)
+            rows = indicators.rows(engine, period)
+            _CACHE[key] = (rows, {(r["indikator"], r["kode_wilayah"]): r for r in rows})
         return _CACHE[key]
-
-
-def previous_period(engine: Engine, period: str) -> str | None:
-    """The newest period with values before ``period``."""
-    older = [p for p in periods(engine) if p < period]
-    return older[0] if older else None
 
 
 def changes(engine: Engine, period: str, indicator: str, level: str) -> dict[str, float]:
     """Change of the rate (percentage points) since the previous period, per area."""
-    before = previous_period(engine, period)
+    known = versions(engine)
+    before = previous_period(engine, period, known)
     if before is None:
         return {}
-    now = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, period, [indicator], level)}
-    then = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, before, [indicator], level)}
+    now = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, period, [indicator], level, known)}
+    then = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, before, [indicator], level, known)}
     return {k: round(v - then[k], 1) for k, v in now.items() if v is not None and then.get(k) is not None}

@@ -77,6 +77,13 @@ class Settings:
         "Minutes without a request after which a planner app session expires and the user must log in again.",
         30,
     )
+    kia_target_percent: float = _setting(
+        "PDAR_KIA_TARGET_PERCENT",
+        "The regency's target for KIA coverage (percent of children holding a child ID card) in the KLA "
+        "target panel; set it to the figure of the regency's plan (RPJMD / Renstra Disdukcapil). The "
+        "birth-certificate target (above 95% by 2026) is national and fixed in the indicator catalogue.",
+        50.0,
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -102,6 +109,8 @@ class Settings:
             raise SettingsError(f"PDAR_LANGUAGE must be 'id' or 'en', not {self.language!r}")
         if self.web_max_shift_m <= 0:
             raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
+        if not 0 < self.kia_target_percent <= 100:
+            raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
         if self.idle_timeout_minutes < 1:
             raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
 

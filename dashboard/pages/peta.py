@@ -1,25 +1,27 @@
 """The planner map: one indicator at a time over the village (or kecamatan) map,
 kecamatan outlines on top, legend, and a profile panel for the clicked area.
 
-Geometry comes once per level from ``/geo/<level>.pbf?v=...``; changing indicator,
-period, classification or measure only sends new style state (``hideout``).
+Geometry comes once per level from ``/geo/<level>.pbf?v=...``. Changing period,
+classification or measure asks the server for the style state and legends of every
+indicator the user may see (one request); switching the indicator then happens in
+the browser alone (``assets/peta.js``), restyling the features in place.
 """
 
 from __future__ import annotations
 
 import dash
 import dash_leaflet as dl
-from dash import Input, Output, State, dcc, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, current_app
 from flask_login import current_user
 
-from dashboard import access, ids
+from dashboard import access, ids, planning
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
-from layers import catalogue, facilities, geometry, payload, values
+from layers import catalogue, composite, facilities, geometry, payload, targets, values
 from layers.classify import SCHEMES, number
 
 dash.register_page(__name__, path="/peta", name="Peta")
@@ -35,10 +37,12 @@ def layout(**_query):
     allowed = access.visible_indicators(current_user)
     periods = values.periods(_engine())
     option = lambda value, label: {"value": value, "label": label}  # noqa: E731
+    layers_ = [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed]
+    if len(planning.allowed(access.user_now())) >= composite.MIN_INDICATORS:
+        layers_.append(option(payload.KANTONG, payload.KANTONG_TITLE[lang]))
     controls = html.Div([
         html.Label([text("indicator", lang), dcc.Dropdown(
-            [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed],
-            allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
+            layers_, allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
         html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
                                                        id=ids.MAP_PERIOD, clearable=False)]),
         html.Label([text("level", lang), dcc.RadioItems(
@@ -49,7 +53,7 @@ def layout(**_query):
             placeholder=text("scheme_quantile", lang))]),
         html.Label([text("overlays", lang), dcc.Checklist(
             [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES,
-            inline=True)]),
+            inline=True), dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)]),
         html.Label([text("measure", lang), dcc.RadioItems(
             [option(m, text(f"measure_{m}", lang)) for m in payload.MEASURES], "persen", id=ids.MAP_MEASURE,
             inline=True)]),
@@ -65,7 +69,7 @@ def layout(**_query):
         html.Div([
             dl.Map([
                 dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
-                           style=style("style"), hideout={}, zoomToBounds=True,
+                           style=style("style"), onEachFeature=style("register"), zoomToBounds=True,
                            hoverStyle={"weight": 3, "color": "#000"}),
                 dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=style("outline")),
                 dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=style("point")),
@@ -87,11 +91,6 @@ def show_facilities(chosen, period):
 def _area_label(area: dict, lang: str) -> str:
     parent = text("level_kecamatan", lang) if area["tingkat"] == "kecamatan" else area["kecamatan"]
     return f"{area['nama']} ({parent})"
-
-
-def _require(indicator: str) -> None:
-    if indicator not in access.visible_indicators(current_user):
-        abort(403)
 
 
 @dash.callback(Output(ids.MAP_AREAS, "url"), Input(ids.MAP_LEVEL, "value"), prevent_initial_call=True)
@@ -116,50 +115,38 @@ def _check_style_inputs(period, level, scheme, measure) -> None:
     Input(ids.MAP_MEASURE, "value"),
 )
 def styles(period, level, scheme, measure):
-    """Style state of every indicator the user may see, for one period: switching the
-    indicator then restyles the map in the browser, with no request."""
+    """Style state and legend of every indicator the user may see, for one period:
+    switching the indicator then restyles the map in the browser, with no request.
+    Values go only where the role may see them."""
     _check_style_inputs(period, level, scheme, measure)
-    out = {}
-    for indicator in access.visible_indicators(current_user):
-        state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, language(),
-                                   with_values=access.may_see_values(current_user, indicator))
-        out[indicator] = {k: state[k] for k in ("classes", "colours", "noData")}
+    lang, user = language(), access.user_now()
+    shown = access.shown_indicators(user)
+    states = payload.styles(_engine(), period, shown, level, scheme, measure, lang)
+    out = {indicator: _browser_state(state, lang) for indicator, state in states.items()}
+    usable = planning.allowed(user)
+    if len(usable) >= composite.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
+        pockets = payload.kantong(_engine(), period, planning.weights_of(_engine(), user), usable, level, scheme,
+                                  lang)
+        out[payload.KANTONG] = {**_browser_state({**pockets, "shown": True}, lang), "marked": pockets["marked"],
+                                "markedLabel": text("pockets_legend", lang, n=len(pockets["marked"]))}
     return out
 
 
+def _browser_state(state: dict, lang: str) -> dict:
+    if not state["shown"]:
+        return {"shown": False, "classes": {}, "colours": [], "noData": state["noData"],
+                "hidden": text("values_hidden", lang)}
+    keep = ("classes", "colours", "noData", "legend", "noDataLabel", "title", "unit")
+    return {"shown": True, **{k: state[k] for k in keep},
+            "caption": text("legend_classes", lang, n=len(state["legend"]))}
+
+
 dash.clientside_callback(
-    """(indicator, styles) => (styles && styles[indicator]) || window.dash_clientside.no_update""",
-    Output(ids.MAP_AREAS, "hideout"), Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_STYLES, "data"),
-)
-
-
-@dash.callback(
+    ClientsideFunction("peta", "show"),
     Output(ids.MAP_LEGEND, "children"),
-    Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"),
-    Input(ids.MAP_SCHEME, "value"), Input(ids.MAP_MEASURE, "value"),
+    Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_STYLES, "data"), Input(ids.MAP_AREAS, "clickData"),
+    Input(ids.MAP_SEARCH, "value"), Input(ids.MAP_MARK_POCKETS, "value"),
 )
-def legend(indicator, period, level, scheme, measure):
-    if not isinstance(indicator, str):
-        raise PreventUpdate
-    _require(indicator)
-    _check_style_inputs(period, level, scheme, measure)
-    lang = language()
-    shown = access.may_see_values(current_user, indicator)
-    state = payload.choropleth(_engine(), period, indicator, level, scheme, measure, lang, with_values=shown)
-    return _legend(state, lang, shown)
-
-
-def _legend(state: dict, lang: str, shown: bool):
-    if not shown:
-        return html.P(text("values_hidden", lang))
-    items = [html.Li([html.Span(className="swatch", style={"background": e["colour"]}),
-                      f"{e['label']} ({e['count']})"]) for e in state["legend"]]
-    items.append(html.Li([html.Span(className="swatch nodata"), f"{state['noDataLabel']}"]))
-    return html.Figure([
-        html.Figcaption([html.Strong(state["title"]), html.Br(), state["unit"], html.Br(),
-                         text("legend_classes", lang, n=len(state["legend"]))]),
-        html.Ul(items, className="legend"),
-    ])
 
 
 @dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
@@ -183,11 +170,11 @@ def profile(feature, searched, period):
         raise PreventUpdate
     code = str(feature.get("id") or feature.get("properties", {}).get("kode", ""))
     lang = language()
-    allowed = [i for i in access.visible_indicators(current_user) if access.may_see_values(current_user, i)]
-    rows = {(r["indikator"], r["kode_wilayah"]): r for r in values.area_values(_engine(), period, allowed)}
-    before = values.previous_period(_engine(), period)
-    earlier = {(r["indikator"], r["kode_wilayah"]): r for r in values.area_values(_engine(), before, allowed)} \
-        if before else {}
+    allowed = [i for i, values_shown in access.shown_indicators(access.user_now()).items() if values_shown]
+    known = values.versions(_engine())
+    rows = values.by_area(_engine(), period, allowed, known)
+    before = values.previous_period(_engine(), period, known)
+    earlier = values.by_area(_engine(), before, allowed, known) if before else {}
     name = feature.get("properties", {}).get("nama", code)
     parents = [(text("in_kecamatan", lang), code[:8]), (text("in_kabupaten", lang), code[:5])]
     items = []
@@ -203,8 +190,23 @@ def profile(feature, searched, period):
             if parent != code and (indicator, parent) in rows:
                 figures.append(html.Dd(f"{label}: {payload.describe(_as_value(rows[(indicator, parent)]), lang)}",
                                        className="muted"))
+        figures += _target_line(indicator, own, lang)
+        figures.append(html.Dd(text("source_line", lang, source=catalogue.BY_ID[indicator].text("source", lang),
+                                    period=period, date=known[period][0][:10]), className="muted small"))
         items += figures
     return html.Div([html.H3(f"{name} ({code})"), html.Dl(items)])
+
+
+def _target_line(indicator: str, own: dict | None, lang: str) -> list:
+    """The KLA target of a coverage indicator for this area (akta and KIA)."""
+    kind = {v: k for k, v in targets.COVERED_BY.items()}.get(indicator)
+    if kind is None or not own or not own["penyebut"]:
+        return []
+    goal = targets.target_percent(kind, current_app.config["PDAR"].settings.kia_target_percent)
+    holders = own["penyebut"] - own["pembilang"]
+    return [html.Dd(text("target_line", lang, title=targets.TITLES[kind][lang],
+                         coverage=number(100 * holders / own["penyebut"], lang), target=number(goal, lang, 0),
+                         missing=number(targets.still_to_reach(holders, own["penyebut"], goal), lang, 0)))]
 
 
 def _as_value(row: dict | None) -> dict | None:

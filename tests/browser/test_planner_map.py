@@ -34,6 +34,38 @@ def test_switch_indicator_restyles_and_the_village_panel_opens(page, live_app):
     panel = page.locator("#peta-panel")
     panel.get_by_text("61.07.").first.wait_for()
     assert "Balita stunting" in panel.inner_text()
+    page.wait_for_selector("path.leaflet-interactive[stroke='#000'][stroke-width='3.5']")  # the village stays marked
+    assert page.locator("path.leaflet-interactive[stroke-width='3.5']").count() == 1
+
+
+def test_indicator_switch_asks_the_server_nothing(page, live_app):
+    login(page, live_app, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    page.locator("#peta-legenda").get_by_text("Anak tanpa akta kelahiran").wait_for()
+    page.wait_for_load_state("networkidle")
+    sent = []
+    page.on("request", lambda r: sent.append(r.url))
+    page.click("#peta-indikator")
+    page.locator(".dash-dropdown-options").get_by_text("Balita stunting").click()
+    page.locator("#peta-legenda").get_by_text("Balita stunting").wait_for()
+    assert sent == []
+
+
+def test_period_switch_and_change_view(page, live_app):
+    login(page, live_app, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    legend = page.locator("#peta-legenda")
+    legend.get_by_text("Anak tanpa akta kelahiran").wait_for()
+    counts_2025 = legend.inner_text()
+    page.click("#peta-periode")
+    page.locator(".dash-dropdown-options").get_by_text("2024", exact=True).click()
+    page.wait_for_function("before => document.querySelector('#peta-legenda').innerText !== before", arg=counts_2025)
+    page.click("#peta-periode")
+    page.locator(".dash-dropdown-options").get_by_text("2025", exact=True).click()
+    page.get_by_role("radio", name="Perubahan").check()
+    legend.get_by_text("sejak 2024").wait_for()
+    page.locator("path.leaflet-interactive").first.click(force=True)
+    page.locator("#peta-panel").get_by_text("Perubahan sejak 2024").first.wait_for()
 
 
 def test_opd_user_only_has_its_own_layers(page, live_app):

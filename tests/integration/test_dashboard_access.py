@@ -175,20 +175,14 @@ def test_logout_ends_the_session(app):
     assert c.get("/_dash-layout").status_code == 401
 
 
-def _map_inputs(indicator, measure="persen"):
-    values = {"peta-indikator": indicator, "peta-periode": "2025", "peta-tingkat": "desa", "peta-klasifikasi": None,
-              "peta-ukuran": measure}
-    return [{"id": k, "property": "value", "value": v} for k, v in values.items() if indicator or k != "peta-indikator"]
-
-
-def legend_request(indicator):
-    return {"output": "peta-legenda.children", "outputs": {"id": "peta-legenda", "property": "children"},
-            "inputs": _map_inputs(indicator), "changedPropIds": ["peta-indikator.value"], "state": []}
+def _map_inputs(measure="persen"):
+    values = {"peta-periode": "2025", "peta-tingkat": "desa", "peta-klasifikasi": None, "peta-ukuran": measure}
+    return [{"id": k, "property": "value", "value": v} for k, v in values.items()]
 
 
 def styles_request(measure="persen"):
     return {"output": "peta-gaya.data", "outputs": {"id": "peta-gaya", "property": "data"},
-            "inputs": _map_inputs(None, measure), "changedPropIds": ["peta-periode.value"], "state": []}
+            "inputs": _map_inputs(measure), "changedPropIds": ["peta-periode.value"], "state": []}
 
 
 def test_geometry_is_behind_the_gate_and_cacheable_under_its_version(app):
@@ -206,14 +200,16 @@ def test_geometry_is_behind_the_gate_and_cacheable_under_its_version(app):
 
 def test_map_styles_check_the_role_and_send_only_style_state(app):
     dinkes = logged_in(app, "dinkes")
-    assert dash_post(dinkes, legend_request("tanpa_akta")).status_code == 403
-    assert "Balita stunting" in json.dumps(dash_post(dinkes, legend_request("stunting")).get_json())
     styles = dash_post(dinkes, styles_request()).get_json()["response"]["peta-gaya"]["data"]
-    assert list(styles) == ["stunting"]  # the browser only ever holds what the role may see
-    assert set(styles["stunting"]) == {"classes", "colours", "noData"} and styles["stunting"]["classes"]
+    assert list(styles) == ["stunting"]  # the browser only ever holds what the role may see (no composite of one)
+    stunting = styles["stunting"]
+    assert stunting["shown"] and stunting["classes"] and stunting["title"] == "Balita stunting"
+    assert sum(e["count"] for e in stunting["legend"]) == len(stunting["classes"])  # legend counts the areas
     assert "features" not in json.dumps(styles)  # no geometry in a restyle
     admin = dash_post(logged_in(app, "admin"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
-    assert admin["stunting"]["classes"] == {}  # may see the layer, not the values
+    assert admin["stunting"] == {"shown": False, "classes": {}, "colours": [], "noData": stunting["noData"],
+                                 "hidden": admin["stunting"]["hidden"]}  # may see the layer, not the values
+    assert admin["tanpa_akta"]["hidden"]
 
 
 def test_village_profile_shows_only_what_the_role_may_see(app):
@@ -230,7 +226,8 @@ def test_village_profile_shows_only_what_the_role_may_see(app):
 
 
 #: Exact figures of the test aggregates, as the app would print them (numerator / denominator).
-SENTINELS = {"tanpa_akta": ["4 / 120", "35 / 260", "150 / 990"], "stunting": ["20 / 90", "25 / 110", "87 / 420"]}
+SENTINELS = {"tanpa_akta": ["4 / 120", "35 / 260", "150 / 990", "4 (3,3 %)", "840 / 990"],
+             "stunting": ["20 / 90", "25 / 110", "87 / 420", "20 (22,2 %)"]}
 VALUES_OF = {"admin": set(), "perencana": {"tanpa_akta", "stunting"}, "dinkes": {"stunting"}}
 
 
@@ -247,6 +244,12 @@ def _value(dep: dict, indicator: str):
             ("ringkasan-periode", "value"): "2025", ("peta-tingkat", "value"): "desa",
             ("peta-ukuran", "value"): "persen", ("peta-cari", "value"): "61.07.01.2001",
             ("peta-wilayah", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
+            ("prioritas-periode", "value"): "2025", ("prioritas-kecamatan", "value"): [],
+            ("prioritas-perbatasan", "value"): [], ("target-periode", "value"): "2025",
+            ("anggaran-nama", "value"): "Uji", ("anggaran-indikator", "value"): indicator,
+            ("anggaran-satuan", "value"): "anak", ("anggaran-biaya-satuan", "value"): 1000,
+            ("anggaran-total", "value"): 1_000_000, ("anggaran-cara", "value"): "peringkat",
+            ("anggaran-minimum", "value"): 0,
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
 
 
@@ -275,6 +278,8 @@ def test_crawl_every_callback_anonymously_and_as_every_role(app):
                         assert figure not in text, (role, callback["output"], figure)
     # positive control: the figures do leave for the roles allowed to see them
     assert "4 / 120" in seen["perencana"] and "20 / 90" in seen["dinkes"]
+    assert "4 (3,3 %)" in seen["perencana"] and "840 / 990" in seen["perencana"]
+    assert "20 (22,2 %)" in seen["dinkes"], seen["dinkes"][-3000:]
 
 
 def test_facility_overlays_carry_their_attributes(app, run, tmp_path):
@@ -304,9 +309,7 @@ def test_change_view_compares_with_the_previous_period(app):
     styles = dash_post(planner, styles_request("perubahan")).get_json()["response"]["peta-gaya"]["data"]
     assert len(styles["tanpa_akta"]["classes"]) == 4
     assert styles["tanpa_akta"]["colours"][0] == "#2166ac"  # blue: fewer children affected
-    request = legend_request("tanpa_akta")
-    request["inputs"] = _map_inputs("tanpa_akta", "perubahan")
-    assert "sejak 2024" in json.dumps(dash_post(planner, request).get_json(), ensure_ascii=False)
+    assert "sejak 2024" in styles["tanpa_akta"]["unit"]
 
 
 def test_unreachable_database_gives_a_clear_page_and_the_app_recovers(app, monkeypatch):
@@ -326,3 +329,48 @@ def test_unreachable_database_gives_a_clear_page_and_the_app_recovers(app, monke
         assert "Traceback" not in text and "connection refused" not in text
     monkeypatch.setattr(users, "by_id", original)
     assert c.get("/_dash-layout").status_code == 200
+
+
+def _ranking_request(output, weights=None, extra=()):
+    inputs = [{"id": "prioritas-periode", "property": "value", "value": "2025"},
+              {"id": "prioritas-kecamatan", "property": "value", "value": []},
+              {"id": "prioritas-perbatasan", "property": "value", "value": []}]
+    inputs += [{"id": f"bobot-{i}", "property": "value", "value": (weights or {}).get(i, 1)}
+               for i in ("tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_tidak_sekolah")]
+    target, prop = output.rsplit(".", 1)
+    return {"output": output, "outputs": {"id": target, "property": prop}, "inputs": [*extra, *inputs],
+            "changedPropIds": [f"{(list(extra) or inputs)[0]['id']}.{(list(extra) or inputs)[0]['property']}"],
+            "state": []}
+
+
+def test_priority_download_is_an_audited_restricted_workbook(app):
+    import base64
+    import io
+
+    import openpyxl
+
+    from dashboard import audit
+
+    planner = logged_in(app, "perencana")
+    table = dash_post(planner, _ranking_request("prioritas-tabel.children"))
+    assert table.status_code == 200 and "4 desa diurutkan" in table.get_data(as_text=True)
+    forged = dash_post(planner, _ranking_request("prioritas-tabel.children", {"stunting": 50}))
+    assert forged.status_code == 400
+    clicks = [{"id": "prioritas-unduh-xlsx", "property": "n_clicks", "value": 1},
+              {"id": "prioritas-unduh-csv", "property": "n_clicks", "value": None}]
+    body = _ranking_request("prioritas-unduhan.data", extra=clicks)
+    body["state"], body["inputs"] = body["inputs"][2:], body["inputs"][:2]
+    download = dash_post(planner, body).get_json()["response"]["prioritas-unduhan"]["data"]
+    assert download["filename"] == "prioritas_2025_TERBATAS.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(download["content"])))
+    assert book["Prioritas"]["A1"].value.startswith("TERBATAS")
+    entry = audit.recent(app.server.config["PDAR"].engine)[0]
+    assert entry["pengguna"] == "perencana" and entry["aksi"] == "ekspor" and entry["detail"]["format"] == "xlsx"
+    assert dash_post(logged_in(app, "admin"), body).status_code == 403  # the admin sees no children's counts
+
+
+def test_planner_map_offers_the_kantong_layer_with_its_marked_villages(app):
+    styles = dash_post(logged_in(app, "perencana"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
+    kantong = styles["kantong"]
+    assert kantong["shown"] and len(kantong["classes"]) == 4 and isinstance(kantong["marked"], list)
+    assert "kantong kerentanan" in kantong["markedLabel"]

@@ -4,7 +4,7 @@ import pytest
 
 from aggregations import indicators as aggregate
 from layers import catalogue
-from layers.classify import SCHEMES, classify, number
+from layers.classify import SCHEMES, classify, fisher_jenks_bins, number
 
 
 def test_catalogue_and_aggregation_define_the_same_indicators():
@@ -56,3 +56,19 @@ def test_payload_describes_values_in_either_language():
     assert describe({"n": 1234, "d": 5000, "p": 24.7}, "id") == "1.234 / 5.000 (24,7 %)"
     assert describe({"n": 1234, "d": 5000, "p": 24.7}, "en") == "1,234 / 5,000 (24.7 %)"
     assert describe(None, "en") == "no data"
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_natural_breaks_are_mapclassifys_fisher_jenks(seed):
+    import warnings
+
+    import mapclassify
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    y = rng.gamma(2, 10, int(rng.integers(6, 160))).round(seed % 3)  # with and without ties
+    k = int(rng.integers(2, 8))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = mapclassify.FisherJenks(y, k=min(k, len(np.unique(y)))).bins
+    assert fisher_jenks_bins(y, k) == sorted({float(b) for b in expected})

@@ -1,0 +1,46 @@
+"""KLA targets: birth-certificate and KIA coverage of the regency and each kecamatan
+against the targets, and how many children each must still reach."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, dcc, html
+from dash.exceptions import PreventUpdate
+from flask import current_app
+
+from dashboard import access, ids, planning
+from dashboard.layout import language
+from dashboard.messages import text
+from dashboard.planner_views import targets_table
+from layers import values
+
+dash.register_page(__name__, path="/target", name="Target KLA")
+
+
+def _services():
+    return current_app.config["PDAR"]
+
+
+def layout(**_query):
+    lang = language()
+    periods = values.periods(_services().engine)
+    return html.Section([
+        html.H2(text("target_title", lang)),
+        html.P(text("target_intro", lang)),
+        html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
+                                                        id=ids.TARGET_PERIOD, clearable=False)]),
+        html.Div(id=ids.TARGET_TABLE, children=[] if periods else html.P(text("no_period_data", lang))),
+    ], className="planner")
+
+
+@dash.callback(Output(ids.TARGET_TABLE, "children"), Input(ids.TARGET_PERIOD, "value"))
+def show(period):
+    if not isinstance(period, str):
+        raise PreventUpdate
+    lang = language()
+    services = _services()
+    rows = planning.kla_targets(services.engine, access.user_now(), period, services.settings.kia_target_percent)
+    if not rows:
+        return html.P(text("values_hidden", lang) if not planning.allowed(access.user_now())
+                      else text("no_period_data", lang))
+    return targets_table(rows, lang)

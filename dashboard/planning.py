@@ -1,0 +1,136 @@
+"""The planner tools' service: saved weights, the priority list, budget scenarios and
+the KLA targets, each for one user and checked against the user's role when it runs.
+
+Callbacks and the CLI call these functions with the user; they ask the role which
+indicators' values the user may see, and nothing else reaches ``layers``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, insert, select
+
+from dashboard import access, audit
+from dashboard.schema import bobot_pengguna, skenario_anggaran
+from layers import budget, composite, priorities, targets, workbook
+
+
+class PlanningError(ValueError):
+    """Refused or impossible: says what, in both languages."""
+
+
+def allowed(user) -> list[str]:
+    """Indicators whose values ``user`` may see (the only ones a ranking may use)."""
+    return [i for i, shown in access.shown_indicators(user).items() if shown]
+
+
+def _require_values(user) -> list[str]:
+    indicators = allowed(user)
+    if not indicators:
+        raise PlanningError("peran ini tidak boleh melihat nilai indikator / this role may not see indicator values")
+    return indicators
+
+
+def weights_of(engine: Engine, user) -> dict[str, float]:
+    """The user's saved weights, or the documented default."""
+    with engine.connect() as conn:
+        saved = conn.execute(select(bobot_pengguna.c.bobot).where(bobot_pengguna.c.pengguna_id == user.id)).scalar()
+    try:
+        return composite.check_weights(saved or {})
+    except composite.WeightError:
+        return dict(composite.DEFAULT_WEIGHTS)
+
+
+def save_weights(engine: Engine, user, weights: dict) -> dict[str, float]:
+    _require_values(user)
+    try:
+        weights = composite.check_weights(weights)
+    except composite.WeightError as exc:
+        raise PlanningError(str(exc)) from exc
+    with engine.begin() as conn:
+        conn.execute(delete(bobot_pengguna).where(bobot_pengguna.c.pengguna_id == user.id))
+        conn.execute(insert(bobot_pengguna).values(pengguna_id=user.id, bobot=weights, diubah=datetime.now(UTC)))
+        audit.record(conn, user.name, "bobot_disimpan", {"bobot": weights})
+    return weights
+
+
+def priority_list(engine: Engine, user, period: str, weights: dict | None = None,
+                  kecamatan: list[str] | None = None, border_only: bool = False) -> priorities.Listing:
+    indicators = _require_values(user)
+    try:
+        return priorities.priority_list(engine, period, weights or weights_of(engine, user), indicators,
+                                        kecamatan, border_only)
+    except composite.WeightError as exc:
+        raise PlanningError(str(exc)) from exc
+
+
+def scenario(engine: Engine, user, period: str, programme: budget.Programme, weights: dict | None = None,
+             kecamatan: list[str] | None = None, border_only: bool = False) -> tuple[priorities.Listing, dict]:
+    """The priority list and the allocation of ``programme`` over it."""
+    listing = priority_list(engine, user, period, weights, kecamatan, border_only)
+    try:
+        programme.check(listing.indicators)
+    except budget.ScenarioError as exc:
+        raise PlanningError(str(exc)) from exc
+    rows = [{"kode": r["kode"], "nama": r["nama"], "kecamatan": r["kecamatan"], "peringkat": r["peringkat"],
+             "anak": r["indikator"][programme.indicator]["n"]} for r in listing.rows]
+    return listing, budget.allocate(programme, rows)
+
+
+def save_scenario(engine: Engine, user, name: str, period: str, programme: budget.Programme,
+                  weights: dict | None = None, kecamatan: list[str] | None = None, border_only: bool = False) -> int:
+    listing, result = scenario(engine, user, period, programme, weights, kecamatan, border_only)
+    name = name.strip()
+    if not name or len(name) > 120:
+        raise PlanningError("nama skenario harus 1-120 huruf / scenario name must be 1-120 characters")
+    parameters = {"program": programme.as_dict(), "bobot": listing.weights, "kecamatan": kecamatan or [],
+                  "perbatasan": border_only}
+    summary = {"total": result["total"], "kecamatan": result["kecamatan"]}
+    with engine.begin() as conn:
+        new_id = conn.execute(insert(skenario_anggaran).values(
+            pengguna_id=user.id, nama=name, periode=period, dibuat=datetime.now(UTC), parameter=parameters,
+            hasil=summary).returning(skenario_anggaran.c.id)).scalar_one()
+        audit.record(conn, user.name, "skenario_disimpan", {"id": new_id, "nama": name, "periode": period})
+    return new_id
+
+
+def scenarios(engine: Engine, user) -> list[dict]:
+    """The user's own saved scenarios, newest first."""
+    s = skenario_anggaran.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(skenario_anggaran).where(s.pengguna_id == user.id)
+                            .order_by(s.dibuat.desc(), s.id.desc())).all()
+    return [dict(r._mapping) for r in rows]
+
+
+def kla_targets(engine: Engine, user, period: str, kia_target: float,
+                levels: tuple[str, ...] = ("kabupaten", "kecamatan")) -> list[dict]:
+    return targets.progress(engine, period, allowed(user), kia_target, levels)
+
+
+def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "id", weights: dict | None = None,
+                      kecamatan: list[str] | None = None, border_only: bool = False,
+                      programme: budget.Programme | None = None) -> tuple[str, bytes]:
+    """The priority list (and a budget scenario over it) as XLSX or CSV: role checked,
+    written to the audit log. Returns (file name, content)."""
+    if fmt not in ("xlsx", "csv"):
+        raise PlanningError(f"format harus xlsx atau csv / format must be xlsx or csv: {fmt!r}")
+    result = None
+    if programme is not None:
+        listing, result = scenario(engine, user, period, programme, weights, kecamatan, border_only)
+    else:
+        listing = priority_list(engine, user, period, weights, kecamatan, border_only)
+    created = datetime.now(UTC)
+    stem = f"prioritas_{period}" + ("_skenario" if result else "") + "_TERBATAS"
+    if fmt == "xlsx":
+        content = workbook.priority_xlsx(listing, user.name, created, lang, kecamatan, border_only, result)
+    else:
+        content = workbook.scenario_csv(result, lang) if result else workbook.priority_csv(listing, lang)
+    with engine.begin() as conn:
+        audit.record(conn, user.name, "ekspor", {
+            "jenis": "skenario" if result else "prioritas", "format": fmt, "periode": period,
+            "indikator": listing.indicators, "bobot": listing.weights, "kecamatan": kecamatan or [],
+            "perbatasan": border_only, "program": programme.as_dict() if programme else None,
+            "baris": len(listing.rows), "byte": len(content)})
+    return f"{stem}.{fmt}", content
