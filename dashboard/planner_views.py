@@ -88,7 +88,7 @@ def targets_table(rows: list[dict], lang: str) -> html.Div:
         chosen = [r for r in rows if r["jenis"] == kind]
         if not chosen:
             continue
-        data = [{"nama": r["nama"] if r["tingkat"] == "kecamatan" else f"{text('in_kabupaten', lang)} {r['nama']}",
+        data = [{"nama": r["nama"],
                  "cakupan": html.Span([
                      html.Span([html.Span(className="bar", style={"width": f"{min(r['cakupan'], 100)}%"}),
                                 html.Span(className="goal", style={"left": f"{r['target']}%"})],

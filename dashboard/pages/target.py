@@ -27,8 +27,9 @@ def layout(**_query):
     return html.Section([
         html.H2(text("target_title", lang)),
         html.P(text("target_intro", lang)),
-        html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                        id=ids.TARGET_PERIOD, clearable=False)]),
+        html.Div(html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
+                                                                 id=ids.TARGET_PERIOD, clearable=False)]),
+                 className="controls"),
         html.Div(id=ids.TARGET_TABLE, children=[] if periods else html.P(text("no_period_data", lang))),
     ], className="planner")
 

@@ -1,6 +1,9 @@
 """The planner tools in a real browser: weight sliders, the ranking, saving weights,
 the budget scenario, and the XLSX/CSV downloads."""
 
+import io
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -34,7 +37,7 @@ def test_sliders_rerank_and_the_priority_list_downloads(page, live_app):
         page.get_by_role("button", name="Unduh XLSX").first.click()
     download = info.value
     assert download.suggested_filename == "prioritas_2025_TERBATAS.xlsx"
-    book = openpyxl.load_workbook(download.path())
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
     assert book["Prioritas"]["A1"].value.startswith("TERBATAS")
     assert "Balita stunting 5" in book["Prioritas"]["A5"].value  # the weights used
     with page.expect_download() as info:
@@ -68,7 +71,7 @@ def test_budget_scenario_is_computed_saved_compared_and_exported(page, live_app)
     assert saved.get_by_role("columnheader", name="Jempol tahap 1 (2025)").count() == 1  # side by side
     with page.expect_download() as info:
         page.locator("#anggaran-unduh-xlsx").click()
-    book = openpyxl.load_workbook(info.value.path())
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert "Skenario anggaran" in book.sheetnames and "Alokasi" in book.sheetnames
 
 
