@@ -18,6 +18,7 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 from matplotlib.transforms import Bbox
 
 HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+HALO_ONLY = [patheffects.Stroke(linewidth=2.2, foreground="white")]
 NO_DATA_HATCH = "////"
 
 
@@ -69,7 +70,7 @@ def area_labels(ax: Axes, points: np.ndarray, names: list[str], sizes: np.ndarra
     left_out = 0
     for i in np.argsort(-sizes):
         text = ax.text(*points[i], _wrap(names[i]), ha="center", va="center", fontsize=fontsize, zorder=8,
-                       color="#1a1a1a", path_effects=HALO, linespacing=0.95)
+                       color="#1a1a1a", linespacing=0.95)
         box = text.get_window_extent(renderer).expanded(1.05, 1.1)
         for shift in (0.0, 1.0, -1.0, 2.0, -2.0):
             moved = box.translated(0, shift * box.height)
@@ -80,10 +81,18 @@ def area_labels(ax: Axes, points: np.ndarray, names: list[str], sizes: np.ndarra
             left_out += 1
             continue
         if shift:
-            x, y = ax.transData.inverted().transform((moved.x0 + moved.width / 2, moved.y0 + moved.height / 2))
-            text.set_position((x, y))
+            text.set_position(ax.transData.inverted().transform((moved.x0 + moved.width / 2,
+                                                                  moved.y0 + moved.height / 2)))
+        _halo(ax, text)
         placed.append(moved)
     return left_out
+
+
+def _halo(ax: Axes, text) -> None:
+    """A white outline drawn under the name as a separate shape, so the name itself stays
+    real text in the PDF (searchable, selectable) rather than becoming outlines."""
+    ax.text(*text.get_position(), text.get_text(), ha="center", va="center", fontsize=text.get_fontsize(),
+            zorder=7.9, color="white", linespacing=0.95, path_effects=HALO_ONLY)
 
 
 def _wrap(name: str) -> str:

@@ -57,7 +57,7 @@ def render_map(engine: Engine, request: MapRequest, created: datetime | None = N
     geometry = map_geometry(engine)
     orientation = request.orientation or best_orientation(geometry.bounds)
     fig = _page(orientation)
-    boxes = _boxes(orientation)
+    boxes = layout(orientation)
     ax = fig.add_axes(boxes["map"])
     _draw_areas(ax, geometry, request.level, style)
     _frame(ax, geometry.bounds)
@@ -73,7 +73,7 @@ def best_orientation(bounds: tuple[float, float, float, float]) -> str:
     width, height = bounds[2] - bounds[0], bounds[3] - bounds[1]
 
     def scale(orientation: str) -> float:
-        _, _, box_w, box_h = _boxes(orientation)["map"]
+        _, _, box_w, box_h = layout(orientation)["map"]
         page_w, page_h = _page_mm(orientation)
         return min(box_w * page_w / width, box_h * page_h / height)
 
@@ -91,7 +91,7 @@ def _page(orientation: str) -> Figure:
     return fig
 
 
-def _boxes(orientation: str) -> dict[str, tuple[float, float, float, float]]:
+def layout(orientation: str) -> dict[str, tuple[float, float, float, float]]:
     """Figure-fraction boxes (left, bottom, width, height) of map, legend, note, title, footer."""
     page_w, page_h = _page_mm(orientation)
 
