@@ -1,9 +1,14 @@
 """Pure parts of the printed map: scale-bar lengths, orientation choice, label wrapping,
-page layout."""
+page layout; natural breaks fast enough for the province."""
 
+import warnings
+
+import mapclassify
+import numpy as np
 import pytest
 
 from layers import map_furniture
+from layers.classify import fisher_jenks
 from layers.static_map import best_orientation, layout
 
 
@@ -39,3 +44,17 @@ def test_page_boxes_stay_on_the_page_and_the_map_does_not_cover_legend_or_title(
         apart = (left >= map_left + map_w or left + width <= map_left or bottom >= map_bottom + map_h
                  or bottom + height <= map_bottom)
         assert apart, name
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_natural_breaks_match_mapclassify_fisher_jenks(seed):
+    """The vectorised natural breaks give mapclassify's partition (rates with ties too)."""
+    rng = np.random.default_rng(seed)
+    n, k = int(rng.integers(8, 120)), int(rng.integers(2, 6))
+    values = np.round(rng.beta(2, 8, n) * 100, 1) if seed % 2 else rng.normal(20, 5, n)
+    if len(np.unique(values)) < k:
+        pytest.skip("fewer distinct values than classes")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify warns that numba is missing
+        expected = mapclassify.FisherJenks(values, k=k).bins
+    assert fisher_jenks(values, k) == pytest.approx(list(expected))
