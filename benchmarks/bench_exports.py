@@ -44,12 +44,13 @@ def child(url: str, kind: str, runs: int) -> None:
             return len(layer_bytes(layer_frame(engine, PERIOD, INDICATOR, "desa"), ".gpkg", "bench"))
         return len(render_map(engine, MapRequest(INDICATOR, PERIOD, fmt=kind, user="benchmark")))
 
-    times = []
+    times, cpu = [], []
     for _ in range(runs + 1):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         size = once()
         times.append(time.perf_counter() - start)
-    print(json.dumps({"cold": times[0], "warm": times[1:], "bytes": size}))
+        cpu.append(time.process_time() - start_cpu)
+    print(json.dumps({"cold": times[0], "warm": times[1:], "cpu": cpu, "bytes": size}))
 
 
 def measure(url: str, kind: str, runs: int) -> dict:
@@ -96,9 +97,10 @@ def province(data: Path, geodata: Path) -> str:
 def report(label: str, url: str, runs: int) -> None:
     for kind in ("png", "pdf", "gpkg"):
         result = measure(url, kind, runs)
-        warm = result["warm"]
-        print(f"| {label} | {kind.upper()} | {result['cold']:.2f} s | {statistics.median(warm):.2f} s | "
-              f"{max(warm):.2f} s | {result['bytes'] / 1024:,.0f} |", flush=True)
+        warm, cpu = result["warm"], result["cpu"]
+        print(f"| {label} | {kind.upper()} | {result['cold']:.2f} s ({cpu[0]:.2f}) | "
+              f"{statistics.median(warm):.2f} s ({statistics.median(cpu[1:]):.2f}) | {max(warm):.2f} s | "
+              f"{result['bytes'] / 1024:,.0f} |", flush=True)
 
 
 def main() -> None:
@@ -123,6 +125,8 @@ def main() -> None:
             label = "Bengkayang, 124 desa (demo, scale 0.1)"
         print(f"{INDICATOR}, period {PERIOD}, desa level, A4 (orientation chosen from the shape); "
               f"warm: {args.runs} exports after the first\n")
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+              "wall time, CPU seconds of the process in brackets\n")
         print("| data | export | cold | warm (median) | warm (max) | KiB |")
         print("|---|---|---:|---:|---:|---:|")
         report(label, bengkayang, args.runs)

@@ -58,7 +58,7 @@ def render_map(engine: Engine, request: MapRequest, created: datetime | None = N
     style = choropleth(engine, request.period, request.indicator, request.level, request.scheme, lang=request.lang)
     geometry = map_geometry(engine)
     orientation = request.orientation or best_orientation(geometry.bounds)
-    fig = _page(orientation)
+    fig = _page(orientation, PNG_DPI if request.fmt == "png" else 72)
     boxes = layout(orientation)
     ax = fig.add_axes(boxes["map"])
     _draw_areas(ax, geometry, request.level, style)
@@ -86,9 +86,11 @@ def _page_mm(orientation: str) -> tuple[float, float]:
     return A4_MM if orientation == "portrait" else (A4_MM[1], A4_MM[0])
 
 
-def _page(orientation: str) -> Figure:
+def _page(orientation: str, dpi: float) -> Figure:
+    """A figure at the resolution it is saved at, so the text measured to place the labels
+    is the text drawn (measuring at another resolution means laying every text out twice)."""
     width, height = _page_mm(orientation)
-    fig = Figure(figsize=(width / 25.4, height / 25.4))
+    fig = Figure(figsize=(width / 25.4, height / 25.4), dpi=dpi)
     FigureCanvasAgg(fig)  # a private canvas: no pyplot, no global figure list
     return fig
 
@@ -206,7 +208,7 @@ def _totals(engine: Engine, request: MapRequest) -> tuple[int, int] | None:
 
 def _save(fig: Figure, request: MapRequest, title: str) -> bytes:
     out = io.BytesIO()
-    with matplotlib.rc_context({"pdf.fonttype": 42, "hatch.linewidth": 0.4}):
+    with matplotlib.rc_context({"pdf.fonttype": 3, "hatch.linewidth": 0.4}):
         if request.fmt == "png":
             fig.savefig(out, format="png", dpi=PNG_DPI, facecolor="white",
                         pil_kwargs={"compress_level": PNG_COMPRESSION},
