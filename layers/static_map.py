@@ -32,8 +32,9 @@ A4_MM = (210.0, 297.0)
 MARGIN_MM, TITLE_MM, FOOTER_MM = 12.0, 24.0, 15.0
 LEGEND_SIDE_MM, LEGEND_BELOW_MM = 66.0, 50.0
 PNG_DPI = 200
-#: zlib level 3 instead of 6: half the encoding time of an A4 page at 200 dpi, about 10% larger.
-PNG_COMPRESSION = 3
+#: zlib level 3 instead of 6 for PNG and PDF streams: about half the PNG encoding time of an
+#: A4 page at 200 dpi and 15% less PDF time for the province, files about 8-10% larger.
+ZLIB_LEVEL = 3
 WIB = timezone(timedelta(hours=7), "WIB")
 #: Outline widths (pt): villages thin and white inside the fills, kecamatan and kabupaten dark on top.
 EDGES = {"desa": (0.25, "#ffffff"), "kecamatan": (0.7, "#404040"), "kabupaten": (1.3, "#000000")}
@@ -208,10 +209,12 @@ def _totals(engine: Engine, request: MapRequest) -> tuple[int, int] | None:
 
 def _save(fig: Figure, request: MapRequest, title: str) -> bytes:
     out = io.BytesIO()
-    with matplotlib.rc_context({"pdf.fonttype": 3, "hatch.linewidth": 0.4}):
+    # Type 3 fonts: glyphs drawn by matplotlib itself; Type 42 subsets each font with fontTools
+    # (0.6 s per export) for no visible gain. Text stays text (searchable) either way.
+    with matplotlib.rc_context({"pdf.fonttype": 3, "pdf.compression": ZLIB_LEVEL, "hatch.linewidth": 0.4}):
         if request.fmt == "png":
             fig.savefig(out, format="png", dpi=PNG_DPI, facecolor="white",
-                        pil_kwargs={"compress_level": PNG_COMPRESSION},
+                        pil_kwargs={"compress_level": ZLIB_LEVEL},
                         metadata={"Title": title, "Author": request.user, "Software": map_text.PRODUCT["id"]})
         else:
             fig.savefig(out, format="pdf", facecolor="white",
