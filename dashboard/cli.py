@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import click
 
-from dashboard import users
+from dashboard import exports, users
 from dashboard.messages import error
 from dashboard.schema import ROLES
-from layers.catalogue import OPD
+from layers.catalogue import BY_ID, OPD
+from layers.classify import SCHEMES
+from layers.static_map import FORMATS, LEVELS, ORIENTATIONS, MapRequest
 
 
 @click.group("users")
@@ -69,3 +75,76 @@ def serve_command(app, host: str, port: int, threads: int) -> None:
     dash_app = create_app(app.settings)
     click.echo(f"http://{host}:{port}/")
     waitress.serve(dash_app.server, host=host, port=port, threads=threads)
+
+
+@click.group("export")
+def export_group() -> None:
+    """Maps (PNG, PDF) and GIS layers (GeoPackage, GeoJSON) for reports, as a named user:
+    the user's role is checked and the export is written to the audit log."""
+
+
+def _common(command):
+    for option in reversed([
+        click.option("--indicator", required=True, help=f"One of: {', '.join(BY_ID)}."),
+        click.option("--period", required=True, help="Period, e.g. 2025."),
+        click.option("--level", type=click.Choice(LEVELS), default="desa", show_default=True),
+        click.option("--classification", type=click.Choice(SCHEMES),
+                     help="Default: the indicator's own scheme, as on the planner map."),
+        click.option("--user", "user_name", required=True, help="Active account the export is made as."),
+    ]):
+        command = option(command)
+    return command
+
+
+@export_group.command("map")
+@_common
+@click.option("--orientation", type=click.Choice(ORIENTATIONS), help="A4 orientation; default: fits the area.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True)
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def export_map_command(app, indicator: str, period: str, level: str, classification: str | None, user_name: str,
+                       orientation: str | None, fmt: str, out: Path) -> None:
+    """Write an A4 map of one indicator to OUT (PNG at 200 dpi or vector PDF)."""
+    request = MapRequest(indicator, period, level, classification, orientation, fmt, app.lang)
+    _writable(out)
+    _write(out, _exported(app, user_name, lambda engine, user: exports.export_map(engine, user, request)))
+
+
+@export_group.command("layer")
+@_common
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def export_layer_command(app, indicator: str, period: str, level: str, classification: str | None,
+                         user_name: str, out: Path) -> None:
+    """Write one indicator as a GIS layer to OUT: .gpkg (GeoPackage) or .geojson."""
+    suffix = out.suffix.lower()
+    _writable(out)
+    _write(out, _exported(app, user_name, lambda engine, user: exports.export_layer(
+        engine, user, indicator, period, level, suffix, classification, app.lang)))
+
+
+def _exported(app, user_name: str, make) -> exports.ExportFile:
+    engine = app.engine()
+    try:
+        return make(engine, exports.active_user(engine, user_name))
+    except exports.ExportRefused as exc:
+        raise click.ClickException(exc.message(app.lang)) from exc
+
+
+def _writable(out: Path) -> None:
+    """Checked before the export is made (and logged), so a bad path costs nothing."""
+    if not out.parent.is_dir():
+        raise click.ClickException(f"{out.parent}: folder tidak ada / folder not found")
+
+
+def _write(out: Path, export: exports.ExportFile) -> None:
+    """Write through a temporary file in the same folder, so OUT is whole or untouched."""
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(export.content)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    click.echo(f"{out}  ({len(export.content):,} bytes, {export.mimetype})")

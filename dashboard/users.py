@@ -97,6 +97,13 @@ def by_id(engine: Engine, user_id: int) -> User | None:
     return _user(row) if row else None
 
 
+def by_name(engine: Engine, name: str) -> User | None:
+    """The account named ``name`` (active or not), e.g. the planner a CLI export acts as."""
+    with engine.connect() as conn:
+        row = conn.execute(select(pengguna).where(pengguna.c.nama == name)).first()
+    return _user(row) if row else None
+
+
 def authenticate(engine: Engine, name: str, password: str, address: str | None = None) -> User | None:
     """The active user with this name and password, or None; both outcomes are logged."""
     with engine.begin() as conn:

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from aggregations import demo as demo_data
 from aggregations.cli import aggregate_group, data_group
 from aggregations.release.cli import release_group
-from dashboard.cli import serve_command, users_group
+from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
 from peta_anak import db, demo
 from peta_anak.settings import Settings, SettingsError
@@ -124,6 +124,7 @@ cli.add_command(aggregate_group)
 cli.add_command(release_group)
 cli.add_command(users_group)
 cli.add_command(serve_command)
+cli.add_command(export_group)
 
 
 def main() -> None:

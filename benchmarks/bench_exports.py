@@ -1,0 +1,138 @@
+"""Export benchmark: one A4 map (PNG at 200 dpi, vector PDF) and one GeoPackage layer,
+cold (the first export in a fresh process: boundaries read, projected, simplified and
+the period's values read) and warm (the same export again, caches filled), for
+Bengkayang (124 villages) and for all 2,130 villages of Kalimantan Barat on synthetic
+aggregates (``bench_release.province_table``: the demo population covers Bengkayang only).
+
+    .venv/bin/python benchmarks/bench_exports.py [--demo-data DIR] [--geodata ../shared/geodata]
+
+``--demo-data`` opens a folder where ``peta-anak demo`` already ran, read-only;
+otherwise a demo at scale 0.1 is built in a temporary folder (the map's geometry and
+classes do not depend on the scale). Each format runs in its own process, so every
+cold figure is really cold; the renderer is timed without the audit-log write of the
+export service (one small INSERT).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PERIOD, INDICATOR = "2025", "stunting"
+
+
+def child(url: str, kind: str, runs: int) -> None:
+    """Time the exports in this fresh process and print them as JSON."""
+    from sqlalchemy import create_engine
+
+    from layers.layer_export import layer_bytes, layer_frame
+    from layers.static_map import MapRequest, render_map
+
+    engine = create_engine(url)
+
+    def once() -> int:
+        if kind == "gpkg":
+            return len(layer_bytes(layer_frame(engine, PERIOD, INDICATOR, "desa"), ".gpkg", "bench"))
+        return len(render_map(engine, MapRequest(INDICATOR, PERIOD, fmt=kind, user="benchmark")))
+
+    times, cpu = [], []
+    for _ in range(runs + 1):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        size = once()
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    print(json.dumps({"cold": times[0], "warm": times[1:], "cpu": cpu, "bytes": size}))
+
+
+def measure(url: str, kind: str, runs: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", url, kind, str(runs)], check=True,
+                         capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def peta_anak(data: Path, geodata: Path, *args: str) -> None:
+    env = os.environ | {"PDAR_DATA_DIR": str(data), "PDAR_DATABASE_URL": "", "PDAR_GEODATA_DIR": str(geodata)}
+    subprocess.run([str(Path(sys.executable).parent / "peta-anak"), *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def bengkayang_demo(tmp: Path, geodata: Path) -> str:
+    data = tmp / "bengkayang"
+    peta_anak(data, geodata, "demo", "--scale", "0.1")
+    return f"sqlite:///{data / 'peta_anak.db'}"
+
+
+def province(data: Path, geodata: Path) -> str:
+    """All Kalimantan Barat villages imported, with synthetic 2025 aggregates of five indicators
+    (into ``data``; reused when a previous run left its database there)."""
+    from bench_release import province_table
+    from sqlalchemy import create_engine, insert
+
+    from aggregations.schema import nilai_indikator
+
+    if (data / "peta_anak.db").exists():
+        return f"sqlite:///{data / 'peta_anak.db'}"
+    peta_anak(data, geodata, "init")
+    peta_anak(data, geodata, "boundaries", "import", str(geodata / "kalbar_desa.geojson"),
+              "--kecamatan-file", str(geodata / "kalbar_kecamatan.geojson"),
+              "--kabupaten-file", str(geodata / "kalbar_kabupaten.geojson"))
+    url = f"sqlite:///{data / 'peta_anak.db'}"
+    now = datetime.now(UTC)
+    rows = [{"kode_wilayah": c.area, "indikator": c.indicator, "periode": PERIOD, "tingkat": c.level,
+             "pembilang": c.n, "penyebut": c.d, "dihitung": now} for c in province_table(geodata).cells.values()]
+    with create_engine(url).begin() as conn:
+        conn.execute(insert(nilai_indikator), rows)
+    return url
+
+
+def report(label: str, url: str, runs: int) -> None:
+    for kind in ("png", "pdf", "gpkg"):
+        result = measure(url, kind, runs)
+        warm, cpu = result["warm"], result["cpu"]
+        print(f"| {label} | {kind.upper()} | {result['cold']:.2f} s ({cpu[0]:.2f}) | "
+              f"{statistics.median(warm):.2f} s ({statistics.median(cpu[1:]):.2f}) | {max(warm):.2f} s | "
+              f"{result['bytes'] / 1024:,.0f} |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--demo-data", type=Path)
+    parser.add_argument("--geodata", type=Path, default=ROOT.parent / "shared" / "geodata")
+    parser.add_argument("--province-data", type=Path,
+                        help="Folder for the province database: built there once, reused when present.")
+    parser.add_argument("--runs", type=int, default=5, help="Warm exports per format.")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], int(args.child[2]))
+        return
+    geodata = args.geodata.resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.demo_data:
+            bengkayang = f"sqlite:///file:{args.demo_data.resolve() / 'peta_anak.db'}?mode=ro&uri=true"
+            label = "Bengkayang, 124 desa (demo)"
+        else:
+            bengkayang = bengkayang_demo(Path(tmp), geodata)
+            label = "Bengkayang, 124 desa (demo, scale 0.1)"
+        print(f"{INDICATOR}, period {PERIOD}, desa level, A4 (orientation chosen from the shape); "
+              f"warm: {args.runs} exports after the first\n")
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+              "wall time, CPU seconds of the process in brackets\n")
+        print("| data | export | cold | warm (median) | warm (max) | KiB |")
+        print("|---|---|---:|---:|---:|---:|")
+        report(label, bengkayang, args.runs)
+        province_data = args.province_data.resolve() if args.province_data else Path(tmp) / "province"
+        report("Kalimantan Barat, 2,130 desa (synthetic values)", province(province_data, geodata), args.runs)
+
+
+if __name__ == "__main__":
+    main()

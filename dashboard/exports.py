@@ -1,0 +1,134 @@
+"""Exports for reports: printed maps (PNG, PDF) and GIS layers (GeoPackage, GeoJSON).
+
+The one path every export takes, from the dashboard and from ``peta-anak export``:
+validate the request, check the user's role (what an ``opd`` user may not see, and the
+values an admin may not see, cannot be exported either), render, and write the audit
+log (who, what, when) before the bytes are handed out. Refusals are audited too and
+carry a message in Bahasa Indonesia and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Engine
+
+from dashboard import audit, users
+from dashboard.access import may_see_layer, may_see_values
+from layers import catalogue, values
+from layers.classify import SCHEMES
+from layers.layer_export import LAYER_FORMATS, layer_bytes, layer_frame
+from layers.static_map import FORMATS, LEVELS, ORIENTATIONS, MapRequest, render_map
+from peta_anak.i18n import translate
+
+ERRORS = {
+    "unknown_indicator": {"id": "indikator {indicator} tidak dikenal; pilihan: {choices}",
+                          "en": "unknown indicator {indicator}; choose one of: {choices}"},
+    "bad_choice": {"id": "{what} {value} tidak dikenal; pilihan: {choices}",
+                   "en": "unknown {what} {value}; choose one of: {choices}"},
+    "unknown_user": {"id": "tidak ada pengguna aktif bernama {name}",
+                     "en": "no active user named {name}"},
+    "layer_refused": {"id": "pengguna {name} (peran {role}) tidak boleh melihat lapisan {indicator}, "
+                            "jadi tidak boleh mengekspornya",
+                      "en": "user {name} (role {role}) may not see the layer {indicator}, so may not export it"},
+    "values_refused": {"id": "pengguna {name} (peran {role}) tidak boleh melihat nilai {indicator}; ekspor "
+                             "hanya untuk perencana dan OPD pemilik data",
+                       "en": "user {name} (role {role}) may not see the values of {indicator}; exports are for "
+                             "planners and the department that owns the data"},
+    "no_data": {"id": "tidak ada data {indicator} untuk periode {period} tingkat {level}; periode dengan data: "
+                      "{periods}",
+                "en": "no {indicator} data for period {period} at level {level}; periods with data: {periods}"},
+}
+
+
+class ExportRefused(Exception):
+    """An export that may not or cannot be made; ``message(lang)`` says why."""
+
+    def __init__(self, kind: str, **params: object):
+        self.kind, self.params = kind, params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "id") -> str:
+        return translate(ERRORS, self.kind, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+def active_user(engine: Engine, name: str) -> users.User:
+    """The active account a command-line export acts as."""
+    user = users.by_name(engine, name)
+    if user is None or not user.is_active:
+        _refuse(engine, None, "unknown_user", {"jenis": "pengguna", "nama": name[:80]}, name=name)
+    return user
+
+
+def export_map(engine: Engine, user, request: MapRequest, address: str | None = None) -> ExportFile:
+    """A printed map of ``request`` for ``user`` (its language, user name and date on the page)."""
+    detail = {"jenis": "peta", "indikator": request.indicator, "periode": request.period,
+              "tingkat": request.level, "klasifikasi": request.scheme, "format": request.fmt,
+              "orientasi": request.orientation}
+    _choice(engine, user, detail, "format", request.fmt, FORMATS)
+    _choice(engine, user, detail, "orientation", request.orientation, ORIENTATIONS)
+    _check(engine, user, detail, request.indicator, request.period, request.level, request.scheme)
+    request = replace(request, user=user.name)
+    content = render_map(engine, request)
+    filename = f"peta_{request.indicator}_{request.period}_{request.level}.{request.fmt}"
+    return _handed_out(engine, user, "ekspor_peta", detail, ExportFile(filename, content, FORMATS[request.fmt]),
+                       address)
+
+
+def export_layer(engine: Engine, user, indicator: str, period: str, level: str = "desa", suffix: str = ".gpkg",
+                 scheme: str | None = None, lang: str = "id", address: str | None = None) -> ExportFile:
+    """A GeoPackage or GeoJSON layer (chosen by ``suffix``) of one indicator, period and level."""
+    detail = {"jenis": "lapisan", "indikator": indicator, "periode": period, "tingkat": level,
+              "klasifikasi": scheme, "format": suffix}
+    _choice(engine, user, detail, "format", suffix, LAYER_FORMATS)
+    _check(engine, user, detail, indicator, period, level, scheme)
+    name = f"{indicator}_{period}_{level}"
+    content = layer_bytes(layer_frame(engine, period, indicator, level, scheme, lang), suffix, name)
+    return _handed_out(engine, user, "ekspor_lapisan", detail,
+                       ExportFile(f"lapisan_{name}{suffix}", content, LAYER_FORMATS[suffix][1]), address)
+
+
+def _check(engine: Engine, user, detail: dict, indicator: str, period: str, level: str, scheme: str | None) -> None:
+    """Request first (nothing about the data is revealed), then role, then data present."""
+    if indicator not in catalogue.BY_ID:
+        _refuse(engine, user, "unknown_indicator", detail, indicator=indicator, choices=", ".join(catalogue.BY_ID))
+    _choice(engine, user, detail, "level", level, LEVELS)
+    _choice(engine, user, detail, "classification", scheme, SCHEMES)
+    if user is None or not user.is_active:
+        _refuse(engine, user, "unknown_user", detail, name=getattr(user, "name", "-"))
+    who = {"name": user.name, "role": user.role, "indicator": indicator}
+    if not may_see_layer(user, indicator):
+        _refuse(engine, user, "layer_refused", detail, **who)
+    if not may_see_values(user, indicator):
+        _refuse(engine, user, "values_refused", detail, **who)
+    if not any(r["penyebut"] for r in values.area_values(engine, period, [indicator], level)):
+        _refuse(engine, user, "no_data", detail, indicator=indicator, period=period, level=level,
+                periods=", ".join(values.periods(engine)) or "-")
+
+
+def _choice(engine: Engine, user, detail: dict, what: str, value: str | None, choices) -> None:
+    if value is not None and value not in choices:
+        _refuse(engine, user, "bad_choice", detail, what=what, value=value, choices=", ".join(choices))
+
+
+def _refuse(engine: Engine, user, kind: str, detail: dict, **params: object) -> None:
+    """Record the refused attempt, then raise: a refusal is an event the admin should see."""
+    with engine.begin() as conn:
+        audit.record(conn, getattr(user, "name", None), "ekspor_ditolak", {**detail, "alasan": kind})
+    raise ExportRefused(kind, **params)
+
+
+def _handed_out(engine: Engine, user, action: str, detail: dict, export: ExportFile,
+                address: str | None) -> ExportFile:
+    """Log the export; the bytes leave only once the log entry is committed."""
+    with engine.begin() as conn:
+        audit.record(conn, user.name, action, {**detail, "berkas": export.filename, "ukuran": len(export.content)},
+                     address)
+    return export
