@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dashboard import exports, users
+from dashboard import exports, planning, users
 from dashboard.messages import error
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
@@ -121,6 +121,35 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
     _writable(out)
     _write(out, _exported(app, user_name, lambda engine, user: exports.export_layer(
         engine, user, indicator, period, level, suffix, classification, app.lang)))
+
+
+@export_group.command("priorities")
+@click.option("--period", required=True, help="Period, e.g. 2025.")
+@click.option("--user", "user_name", required=True, help="Active account the export is made as (its saved weights).")
+@click.option("--kecamatan", multiple=True, help="Only this kecamatan (code, e.g. 61.07.07); repeatable.")
+@click.option("--border-only", is_flag=True, help="Only the kecamatan on the land border.")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple[str, ...], border_only: bool,
+                              out: Path) -> None:
+    """Write the Musrenbang priority list to OUT: .xlsx (formatted, marked TERBATAS) or .csv."""
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("xlsx", "csv"):
+        raise click.ClickException(f"{out.name}: akhiran .xlsx atau .csv / suffix must be .xlsx or .csv")
+    _writable(out)
+
+    def make(engine, user):
+        try:
+            name, content = planning.export_priorities(engine, user, period, fmt, app.lang,
+                                                       kecamatan=list(kecamatan), border_only=border_only)
+        except planning.PlanningError as exc:
+            raise click.ClickException(str(exc)) from exc
+        return exports.ExportFile(name, content, "text/csv" if fmt == "csv" else XLSX)
+
+    _write(out, _exported(app, user_name, make))
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _exported(app, user_name: str, make) -> exports.ExportFile:

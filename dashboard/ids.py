@@ -54,6 +54,11 @@ BUDGET_DOWNLOAD = "anggaran-unduhan"
 TARGET_PERIOD = "target-periode"
 TARGET_TABLE = "target-tabel"
 MAP_MARK_POCKETS = "peta-tandai-kantong"
+MAP_EXPORT_PNG = "peta-unduh-png"
+MAP_EXPORT_PDF = "peta-unduh-pdf"
+MAP_EXPORT_GPKG = "peta-unduh-gpkg"
+MAP_EXPORT_DOWNLOAD = "peta-unduhan"
+MAP_EXPORT_MESSAGE = "peta-unduh-pesan"
 
 
 def weight(indicator: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from dashboard import access, audit
 from dashboard.schema import bobot_pengguna, skenario_anggaran
-from layers import budget, composite, priorities, targets, workbook
+from layers import budget, composite, priorities, targets, values, workbook
 
 
 class PlanningError(ValueError):
@@ -58,11 +58,19 @@ def save_weights(engine: Engine, user, weights: dict) -> dict[str, float]:
 def priority_list(engine: Engine, user, period: str, weights: dict | None = None,
                   kecamatan: list[str] | None = None, border_only: bool = False) -> priorities.Listing:
     indicators = _require_values(user)
+    known = values.periods(engine)
+    if period not in known:
+        raise PlanningError(f"tidak ada data untuk periode {period}; periode dengan data: {', '.join(known) or '-'} / "
+                            f"no data for period {period}; periods with data: {', '.join(known) or '-'}")
     try:
-        return priorities.priority_list(engine, period, weights or weights_of(engine, user), indicators,
-                                        kecamatan, border_only)
+        listing = priorities.priority_list(engine, period, weights or weights_of(engine, user), indicators,
+                                           kecamatan, border_only)
     except composite.WeightError as exc:
         raise PlanningError(str(exc)) from exc
+    unknown = sorted(set(kecamatan or ()) - {code for code, _ in listing.kecamatan})
+    if unknown:
+        raise PlanningError(f"kecamatan tidak dikenal / unknown kecamatan: {', '.join(unknown)}")
+    return listing
 
 
 def scenario(engine: Engine, user, period: str, programme: budget.Programme, weights: dict | None = None,
@@ -128,7 +136,7 @@ def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "
     else:
         content = workbook.scenario_csv(result, lang) if result else workbook.priority_csv(listing, lang)
     with engine.begin() as conn:
-        audit.record(conn, user.name, "ekspor", {
+        audit.record(conn, user.name, "ekspor_skenario" if result else "ekspor_prioritas", {
             "jenis": "skenario" if result else "prioritas", "format": fmt, "periode": period,
             "indikator": listing.indicators, "bobot": listing.weights, "kecamatan": kecamatan or [],
             "perbatasan": border_only, "program": programme.as_dict() if programme else None,

@@ -14,15 +14,16 @@ import dash_leaflet as dl
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
-from flask import abort, current_app
+from flask import abort, current_app, request
 from flask_login import current_user
 
-from dashboard import access, ids, planning
+from dashboard import access, exports, ids, planning
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
 from layers import catalogue, composite, facilities, geometry, payload, targets, values
 from layers.classify import SCHEMES, number
+from layers.static_map import MapRequest
 
 dash.register_page(__name__, path="/peta", name="Peta")
 style = Namespace("dashExtensions", "peta")
@@ -74,8 +75,8 @@ def layout(**_query):
                 dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=style("outline")),
                 dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=style("point")),
             ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=False),
-            html.Aside([html.Div(id=ids.MAP_LEGEND), html.Div(text("click_village", lang), id=ids.MAP_PANEL)],
-                       className="side"),
+            html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang),
+                        html.Div(text("click_village", lang), id=ids.MAP_PANEL)], className="side"),
         ], className="map-row"),
     ])
 
@@ -86,6 +87,46 @@ def show_facilities(chosen, period):
         raise PreventUpdate
     chosen = [c for c in chosen if c in facilities.CATEGORIES]
     return facilities.points(_engine(), period, chosen, language()) if chosen else None
+
+
+def _export_buttons(lang: str) -> html.Div:
+    if not planning.allowed(access.user_now()):
+        return html.Div()
+    return html.Div([
+        html.Span(text("export_label", lang), className="muted small"),
+        html.Div([html.Button(text("export_png", lang), id=ids.MAP_EXPORT_PNG),
+                  html.Button(text("export_pdf", lang), id=ids.MAP_EXPORT_PDF),
+                  html.Button(text("export_gpkg", lang), id=ids.MAP_EXPORT_GPKG, className="secondary")],
+                 className="buttons"),
+        html.Span(id=ids.MAP_EXPORT_MESSAGE, role="status", className="small"),
+        dcc.Download(id=ids.MAP_EXPORT_DOWNLOAD),
+    ], className="exports")
+
+
+@dash.callback(Output(ids.MAP_EXPORT_DOWNLOAD, "data"), Output(ids.MAP_EXPORT_MESSAGE, "children"),
+               Input(ids.MAP_EXPORT_PNG, "n_clicks"), Input(ids.MAP_EXPORT_PDF, "n_clicks"),
+               Input(ids.MAP_EXPORT_GPKG, "n_clicks"), State(ids.MAP_INDICATOR, "value"),
+               State(ids.MAP_PERIOD, "value"), State(ids.MAP_LEVEL, "value"), State(ids.MAP_SCHEME, "value"),
+               prevent_initial_call=True)
+def export_view(_png, _pdf, _gpkg, indicator, period, level, scheme):
+    """The current view as a printed map or a GIS layer; role check and audit log in
+    :mod:`dashboard.exports` (the same path as ``peta-anak export``)."""
+    lang, user = language(), access.user_now()
+    if indicator == payload.KANTONG:
+        return dash.no_update, text("export_kantong", lang)
+    if not all(isinstance(v, str) for v in (indicator, period, level)) or not isinstance(scheme, str | None):
+        abort(400)
+    fmt = {ids.MAP_EXPORT_PNG: "png", ids.MAP_EXPORT_PDF: "pdf", ids.MAP_EXPORT_GPKG: "gpkg"}[dash.ctx.triggered_id]
+    try:
+        if fmt == "gpkg":
+            export = exports.export_layer(_engine(), user, indicator, period, level, ".gpkg", scheme, lang,
+                                          address=request.remote_addr)
+        else:
+            export = exports.export_map(_engine(), user, MapRequest(indicator, period, level, scheme, None, fmt,
+                                                                    lang), address=request.remote_addr)
+    except exports.ExportRefused as exc:
+        return dash.no_update, exc.message(lang)
+    return dcc.send_bytes(export.content, export.filename), ""
 
 
 def _area_label(area: dict, lang: str) -> str:

@@ -83,3 +83,19 @@ def test_search_finds_a_village_and_opens_its_profile(page, live_app):
     page.keyboard.type("Saba")
     page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").click()
     page.locator("#peta-panel h3").get_by_text("Saba'u (61.07.01.2002)").wait_for()
+
+
+def test_the_current_view_downloads_as_a_printed_map(page, live_app):
+    from pathlib import Path
+
+    login(page, live_app, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    page.click("#peta-indikator")
+    page.locator(".dash-dropdown-options").get_by_text("Balita stunting").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Peta PDF").click()
+    assert info.value.suggested_filename == "peta_stunting_2025_desa.pdf"
+    assert Path(info.value.path()).read_bytes()[:5] == b"%PDF-"
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Peta PNG").click()
+    assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

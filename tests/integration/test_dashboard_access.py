@@ -365,7 +365,8 @@ def test_priority_download_is_an_audited_restricted_workbook(app):
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(download["content"])))
     assert book["Prioritas"]["A1"].value.startswith("TERBATAS")
     entry = audit.recent(app.server.config["PDAR"].engine)[0]
-    assert entry["pengguna"] == "perencana" and entry["aksi"] == "ekspor" and entry["detail"]["format"] == "xlsx"
+    assert entry["pengguna"] == "perencana" and entry["aksi"] == "ekspor_prioritas"
+    assert entry["detail"]["format"] == "xlsx"
     assert dash_post(logged_in(app, "admin"), body).status_code == 403  # the admin sees no children's counts
 
 

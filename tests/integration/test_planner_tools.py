@@ -182,3 +182,23 @@ def test_priority_workbook_is_marked_and_has_a_sheet_per_kecamatan(data):
     assert {book["Dua"]["B10"].value, book["Dua"]["B11"].value} == {V3, V4}
     text = workbook.priority_csv(listing).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Peringkat,Kode,Desa") and len(text.splitlines()) == 5
+
+
+def test_export_priorities_from_the_command_line(data, run, tmp_path):
+    users.add(data, "rina", "perencana", "rahasia-panjang-1")
+    out = tmp_path / "prioritas.xlsx"
+    result = run("export", "priorities", "--period", "2025", "--user", "rina", "--kecamatan", "61.07.02", out)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    assert book["Prioritas"]["A1"].value.startswith("TERBATAS") and "Dua" in book["Prioritas"]["A7"].value
+    assert run("export", "priorities", "--period", "2025", "--user", "rina", tmp_path / "p.csv").exit_code == 0
+    assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").startswith("Peringkat,Kode,Desa")
+    for args, message in ((("--period", "2030"), "2030"), (("--period", "2025", "--kecamatan", "61.07.99"), "61.07.99"),
+                          (("--period", "2025", "--user", "nobody"), "nobody")):
+        target = tmp_path / "refused.xlsx"
+        user = () if "--user" in args else ("--user", "rina")
+        result = run("export", "priorities", *args, *user, target)
+        assert result.exit_code == 1 and message in result.output and not target.exists()
+    dinsos = users.add(data, "admin1", "admin", "rahasia-panjang-1")
+    result = run("export", "priorities", "--period", "2025", "--user", dinsos.name, tmp_path / "a.xlsx")
+    assert result.exit_code == 1 and not (tmp_path / "a.xlsx").exists()
