@@ -158,7 +158,7 @@
       if (ind.tingkat === "desa") cells.push(`<td>${escapeHtml(r.kecamatan)}</td>`);
       if (r.hidden) cells.push(`<td colspan="3" class="disembunyikan">${t("hidden")}</td>`);
       else if (r.persen === null) cells.push(`<td colspan="3">${t("no_data")}</td>`);
-      else cells.push(`<td class="angka">${num(r.persen)} %</td><td class="angka">${num(r.pembilang)}</td><td class="angka">${num(r.penyebut)}</td>`);
+      else cells.push(`<td class="angka persen">${num(r.persen)} %</td><td class="angka">${num(r.pembilang)}</td><td class="angka">${num(r.penyebut)}</td>`);
       return `<tr>${cells.join("")}</tr>`;
     }).join("");
     const caption = t("table_caption", { title: ind.judul[lang], period: state.data.rilis.periode });
