@@ -87,9 +87,25 @@
     return { stroke: false, ...fill(state.ind, code) };
   }
 
+  /* Only the attributes that change: Leaflet's setStyle rewrites every SVG attribute of
+     every path, which doubles the cost of a switch on a slow phone. */
+  const ATTRIBUTES = { color: "stroke", weight: "stroke-width", fillColor: "fill", fillOpacity: "fill-opacity" };
+
+  function paint(layer, style) {
+    Object.assign(layer.options, style);
+    const el = layer.getElement();
+    if (!el) return;
+    if (style.stroke === false) el.setAttribute("stroke", "none");
+    for (const key in ATTRIBUTES) {
+      if (key in style && el.getAttribute(ATTRIBUTES[key]) !== String(style[key])) {
+        el.setAttribute(ATTRIBUTES[key], style[key]);
+      }
+    }
+  }
+
   function restyle() {
-    state.layers.desa.eachLayer((l) => l.setStyle(desaStyle(l.feature.id)));
-    state.layers.kecFill.eachLayer((l) => l.setStyle(kecamatanStyle(l.feature.id)));
+    state.layers.desa.eachLayer((l) => paint(l, desaStyle(l.feature.id)));
+    state.layers.kecFill.eachLayer((l) => paint(l, kecamatanStyle(l.feature.id)));
   }
 
   function addHatch(map) {
@@ -241,7 +257,7 @@
   function show(code) {
     if (document.getElementById("bagian-peta").hidden) toggleView(false);
     const layer = state.byCode[code] || state.kecByCode[code];
-    if (layer) state.map.fitBounds(layer.getBounds(), { maxZoom: 12, padding: [20, 20] });
+    if (layer) state.map.fitBounds(layer.getBounds(), { maxZoom: 11, padding: [20, 20] });
     openArea(code, true);
   }
 
