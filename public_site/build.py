@@ -24,6 +24,10 @@ LEAFLET_ASSETS = ("leaflet.js", "leaflet.css")
 DOWNLOADS = ("rilis.csv", "rilis.geojson", "metodologi.html")
 
 
+class NotASite(FileExistsError):
+    """OUTDIR holds other files: the build will not replace folders it did not write."""
+
+
 def build(engine: Engine, outdir: Path, release_id: int | None = None, tile_url: str = "",
           tile_attribution: str = "") -> Published:
     """Write the site of release ``release_id`` (default: the newest) into ``outdir``."""
@@ -33,7 +37,9 @@ def build(engine: Engine, outdir: Path, release_id: int | None = None, tile_url:
 
 
 def write_site(pub: Published, outdir: Path, tile_url: str = "", tile_attribution: str = "") -> list[Path]:
-    """Replace ``outdir``'s site files with the site of ``pub``; returns the files written."""
+    """Replace ``outdir``'s site files with the site of ``pub``; returns the files written.
+    ``outdir`` must be empty, absent, or an earlier build (its ``data/`` and ``aset/`` are replaced)."""
+    _check_outdir(outdir)
     payload = data.payload(pub, tile_url, tile_attribution)
     kabupaten = next((v[0] for v in payload["wilayah"].values() if v[1] == "kabupaten"), "")
     files: dict[str, bytes] = {
@@ -60,6 +66,16 @@ def write_site(pub: Published, outdir: Path, tile_url: str = "", tile_attributio
         path.write_bytes(content)
         written.append(path)
     return written
+
+
+def _check_outdir(outdir: Path) -> None:
+    """Refuse a non-empty folder that is not an earlier build: ``peta-anak public build .``
+    in the project folder must not replace its ``data/`` (the database)."""
+    if not outdir.exists() or not any(outdir.iterdir()):
+        return
+    index = outdir / "index.html"
+    if not (index.is_file() and pages.GENERATOR in index.read_text(encoding="utf-8", errors="replace")[:2000]):
+        raise NotASite(outdir)
 
 
 def _without_source_map(content: bytes) -> bytes:

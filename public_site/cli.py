@@ -32,6 +32,8 @@ def build_command(app, outdir: Path, release_id: int | None) -> None:
     except NoRelease as exc:
         key = "no_release" if release_id is None else "unknown_release"
         raise click.ClickException(translate(CLI, key, app.lang, id=release_id)) from exc
+    except site.NotASite as exc:
+        raise click.ClickException(translate(CLI, "not_a_site", app.lang, outdir=outdir)) from exc
     click.echo(translate(CLI, "built", app.lang, id=pub.release["id"], period=pub.release["periode"], outdir=outdir))
     click.echo(translate(CLI, "how_to_open", app.lang, outdir=outdir))
 

@@ -77,6 +77,10 @@ CLI: dict[str, dict[str, str]] = {
                    "en": "There is no release yet. Create one first: peta-anak release create --period P"},
     "unknown_release": {"id": "Rilis {id} tidak ada (lihat peta-anak release list).",
                         "en": "Release {id} does not exist (see peta-anak release list)."},
+    "not_a_site": {"id": "{outdir} berisi berkas lain dan bukan situs publik yang dibuat sebelumnya: pilih folder "
+                         "kosong atau folder situs yang lama.",
+                   "en": "{outdir} holds other files and is not an earlier public site build: choose an empty "
+                         "folder or the old site's folder."},
     "built": {"id": "Situs publik rilis {id} (periode {period}) ditulis ke {outdir}",
               "en": "Public site of release {id} (period {period}) written to {outdir}"},
     "how_to_open": {"id": "Pratinjau: peta-anak public serve {outdir}, lalu buka http://127.0.0.1:8000/ "

@@ -14,6 +14,8 @@ from layers import catalogue
 from public_site.messages import TEXT
 
 ASSETS = "aset"
+#: Marks a page as written by the build, so a rebuild knows the folder is a site it may replace.
+GENERATOR = '<meta name="generator" content="peta-anak public build">'
 
 
 def _t(key: str, **params: object) -> str:
@@ -33,7 +35,7 @@ def _catalogue_script() -> str:
 
 def _head(title: str, extra_css: str = "") -> str:
     return (f'<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">{GENERATOR}'
             f'<title>{html.escape(title)}</title><link rel="icon" href="data:,">{extra_css}'
             f'<link rel="stylesheet" href="{ASSETS}/situs.css">{_catalogue_script()}</head>')
 

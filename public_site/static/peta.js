@@ -167,7 +167,8 @@
     const head = cols.map(([k, label]) => {
       const sort = k === key ? (dir > 0 ? "ascending" : "descending") : "none";
       const arrow = k === key ? (dir > 0 ? " ▲" : " ▼") : "";
-      return `<th scope="col" aria-sort="${sort}"><button type="button" data-sort="${k}">${t(label)}${arrow}</button></th>`;
+      const numeric = ["persen", "pembilang", "penyebut"].includes(k) ? ' class="angka"' : "";
+      return `<th scope="col" aria-sort="${sort}"${numeric}><button type="button" data-sort="${k}">${t(label)}${arrow}</button></th>`;
     }).join("");
     const body = rows.map((r) => {
       const cells = [`<th scope="row"><button type="button" class="tautan" data-kode="${r.code}">${escapeHtml(r.nama)}</button></th>`];

@@ -102,7 +102,7 @@ def test_the_site_is_deterministic_and_self_contained(tmp_path):
 
 
 def test_a_rebuild_removes_files_of_an_older_build(tmp_path):
-    (tmp_path / "data").mkdir()
+    build.write_site(sample(), tmp_path)
     (tmp_path / "data" / "lama.json").write_text("{}")
     build.write_site(sample(), tmp_path)
     assert not (tmp_path / "data" / "lama.json").exists()
@@ -153,3 +153,11 @@ def test_preview_server_sends_gzip_to_browsers_that_ask(served):
     with urllib.request.urlopen(served) as response:
         assert response.headers["Content-Encoding"] is None
         assert b'<html lang="id">' in response.read()
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "peta_anak.db").write_text("the database")
+    with pytest.raises(build.NotASite):
+        build.write_site(sample(), tmp_path)
+    assert (tmp_path / "data" / "peta_anak.db").read_text() == "the database"
