@@ -67,7 +67,10 @@ def switches(browser, base: str, rounds: int) -> tuple[list[float], list[float],
     ids = page.eval_on_selector_all("#indikator option", "els => els.map(e => e.value)")
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    pairs = [page.evaluate(SWITCH_JS, ids[(i + 1) % len(ids)]) for i in range(rounds)]
+    pairs = []
+    for i in range(rounds):
+        page.wait_for_timeout(300)  # one switch at a time: the previous repaint has finished rastering
+        pairs.append(page.evaluate(SWITCH_JS, ids[(i + 1) % len(ids)]))
     page.close()
     return [p[0] for p in pairs], [p[1] for p in pairs], len(requests)
 

@@ -22,7 +22,7 @@ from geodata import boundaries, topology
 #: Levels whose browser geometry the public map draws (kabupaten outlines are the
 #: outer edges of the kecamatan topology, so the kabupaten file is not sent).
 MAP_LEVELS = ("desa", "kecamatan")
-LABEL_LEVELS = ("kecamatan", "kabupaten")
+LABEL_LEVELS = ("desa", "kecamatan", "kabupaten")
 #: Columns of a published row that the public may see (the release table's own columns).
 PUBLIC_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
                   "persen", "status")
@@ -82,7 +82,7 @@ def _geometry(engine: Engine) -> dict[str, bytes]:
 
 
 def _labels(engine: Engine) -> dict[str, list[tuple[str, str, float, float]]]:
-    """A label point inside each kecamatan and kabupaten, from the browser geometry."""
+    """A label point inside each area, from the browser geometry (names on the map without a base map)."""
     out = {}
     for level in LABEL_LEVELS:
         stored = boundaries.web_geometry(engine, level)

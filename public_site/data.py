@@ -34,7 +34,7 @@ def payload(pub: Published, tile_url: str = "", tile_attribution: str = "") -> d
 
 
 def _areas(rows: list[dict], labels: dict) -> dict[str, list]:
-    """code -> [name, level, label lon, label lat] (label point only for kecamatan and kabupaten)."""
+    """code -> [name, level, label lon, label lat] (the label point when the geometry has the area)."""
     out: dict[str, list] = {}
     for row in rows:
         out.setdefault(row["kode_wilayah"], [row["nama_wilayah"], row["tingkat"]])

@@ -237,7 +237,15 @@
     renderLegend();
     renderTable();
     if (state.open) openArea(state.open, false);
-    if (window.history.replaceState) window.history.replaceState(null, "", `#${state.ind.id}`);
+    rememberInUrl(state.ind.id);
+  }
+
+  /* The indicator in the URL (#stunting) for links and reloads; replaceState costs Chromium
+     5-25 ms, so it waits until the repainted map is on screen. */
+  function rememberInUrl(id) {
+    if (!window.history.replaceState) return;
+    const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+    later(() => { if (state.ind.id === id) window.history.replaceState(null, "", `#${id}`); });
   }
 
   function normal(text) { return text.toLocaleLowerCase("id").normalize("NFKD").replace(/[^a-z0-9]/g, ""); }
@@ -320,15 +328,18 @@
     requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
   }
 
+  /* Names on the map, so it reads without a base map: kecamatan from zoom 9, villages from 11. */
   function drawLabels(map) {
-    const labels = L.layerGroup();
+    const groups = { kecamatan: [L.layerGroup(), 9], desa: [L.layerGroup(), 11] };
     Object.entries(state.data.wilayah).forEach(([code, a]) => {
-      if (a[1] !== "kecamatan" || a.length < 4) return;
+      if (!(a[1] in groups) || a.length < 4) return;
       L.marker([a[3], a[2]], { interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "label-kec", html: `<span>${escapeHtml(a[0])}</span>`, iconSize: null }) }).addTo(labels);
+        icon: L.divIcon({ className: `label-${a[1] === "desa" ? "desa" : "kec"}`, html: `<span>${escapeHtml(a[0])}</span>`, iconSize: null }) })
+        .addTo(groups[a[1]][0]);
     });
-    labels.addTo(map);
-    const toggle = () => { if (map.getZoom() >= 9) labels.addTo(map); else labels.remove(); };
+    const toggle = () => Object.values(groups).forEach(([group, from]) => {
+      if (map.getZoom() >= from) group.addTo(map); else group.remove();
+    });
     map.on("zoomend", toggle);
     toggle();
   }

@@ -114,6 +114,7 @@ def test_switching_indicators_restyles_without_any_request(site_page):
     page.select_option("#indikator", "stunting")
     assert page.locator("#judul-indikator").inner_text() == "Balita stunting"
     assert page.evaluate(fills) != before
+    page.wait_for_function("location.hash === '#stunting'")  # a link or reload keeps the indicator
     page.select_option("#indikator", "perkawinan_anak")  # per kecamatan: the villages go transparent
     assert "per kecamatan" in page.locator("#isi-legenda").inner_text()
     assert page.evaluate("[...document.querySelectorAll('path.leaflet-interactive')]"
@@ -170,6 +171,7 @@ def test_search_finds_a_village_by_name(site_page):
     page.press("#cari-input", "Enter")
     page.locator("#panel h2").wait_for()
     assert "Jagoi" in page.locator("#panel h2").inner_text()
+    page.locator(".label-desa").first.wait_for()  # zoomed in: village names, no base map needed
     page.fill("#cari-input", "tidak ada desa seperti ini")
     page.press("#cari-input", "Enter")
     assert "Tidak ditemukan" in page.locator("#pesan-cari").inner_text()
