@@ -20,6 +20,7 @@ from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
 from peta_anak import db, demo
 from peta_anak.settings import Settings, SettingsError
+from public_site.cli import public_group
 
 
 @dataclass
@@ -125,6 +126,7 @@ cli.add_command(release_group)
 cli.add_command(users_group)
 cli.add_command(serve_command)
 cli.add_command(export_group)
+cli.add_command(public_group)
 
 
 def main() -> None:

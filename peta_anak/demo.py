@@ -4,7 +4,9 @@ Reads the real boundaries from the geodata folder (``PDAR_GEODATA_DIR``, by
 default ``../shared/geodata``) and says plainly which file to get when one is
 missing; generates the synthetic source exports at full Bengkayang scale (kept
 in ``data/demo`` and reused while the seed and scale are the same), imports
-them, and computes the indicators of every period.
+them, computes the indicators of every period, releases the newest period
+(suppression and attack audit) and builds the public site from that release into
+``DATA_DIR/public``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from collections.abc import Iterator
 
 from aggregations import demo as demo_data
 from aggregations import indicators, ingest, quality
+from aggregations.release import rules as release_rules
+from aggregations.release import store as releases
 from dashboard import users
 from geodata import boundaries
 from geodata.summary import format_report
 from peta_anak import db
 from peta_anak.settings import Settings
+from public_site import build as public_site
 
 BOUNDARY_FILES = {
     "desa": "bengkayang_desa.geojson",
@@ -66,6 +71,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
         quality.compute(engine, period)
         for line in indicators.describe_totals(totals):
             yield f"  {period} {line}"
+    yield from _publish(engine, settings, max(item["period"] for item in manifest))
     password = secrets.token_urlsafe(12)
     try:
         users.add(engine, DEMO_PLANNER, "perencana", password, actor="demo")
@@ -73,6 +79,21 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
         users.set_password(engine, DEMO_PLANNER, password, actor="demo")
     yield (f"Perencana demo / demo planner: {DEMO_PLANNER} / {password}  "
            "(peta-anak serve, lalu buka / then open http://127.0.0.1:8050/)")
+
+
+def _publish(engine, settings: Settings, period: str) -> Iterator[str]:
+    """Release ``period`` with the default rules and build the public site from it."""
+    try:
+        summary = releases.create(engine, period, release_rules.Rules(), user="demo")
+        release_id = summary["id"]
+        yield f"Rilis publik / public release: {release_id} (periode {period}, audit lulus / audit passed)"
+    except releases.ReleaseRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
+        release_id = None
+        yield f"Rilis baru ditolak / new release refused ({exc.kind}); situs dari rilis terakhir / site from the newest"
+    outdir = settings.data_dir / "public"
+    public_site.build(engine, outdir, release_id, settings.public_tile_url, settings.public_tile_attribution)
+    yield (f"Situs publik / public site: {outdir}  (peta-anak public serve {outdir}, "
+           "lalu buka / then open http://127.0.0.1:8000/)")
 
 
 def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:

@@ -84,6 +84,17 @@ class Settings:
         "birth-certificate target (above 95% by 2026) is national and fixed in the indicator catalogue.",
         50.0,
     )
+    public_tile_url: str = _setting(
+        "PDAR_PUBLIC_TILE_URL",
+        "Optional base-map tile URL for the public site (`https://.../{z}/{x}/{y}.png`), written into the "
+        "built folder. Empty: no base map, nothing loaded from another host; outlines and labels still read.",
+        "",
+    )
+    public_tile_attribution: str = _setting(
+        "PDAR_PUBLIC_TILE_ATTRIBUTION",
+        "Attribution shown under the public map's base map (the tile provider's required credit).",
+        "",
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -111,6 +122,8 @@ class Settings:
             raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
         if not 0 < self.kia_target_percent <= 100:
             raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
+        if self.public_tile_url and not self.public_tile_url.startswith(("https://", "http://", "/")):
+            raise SettingsError("PDAR_PUBLIC_TILE_URL must be an http(s) URL or a path on the same server")
         if self.idle_timeout_minutes < 1:
             raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
 

@@ -1,8 +1,11 @@
 """The demo chain on the real boundaries, and the promise that no NIK, KK number or
 name reaches the database (every table and column is scanned)."""
 
+import csv
+import io
 import json
 import re
+import shutil
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -127,4 +130,109 @@ def test_demo_release_passes_where_primary_suppression_alone_fails(demo_env):
     assert recovered, "the negative control names the cells an attacker recovers"
     result = run("release", "create", "--period", "2025", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["id"] == 1
+    assert json.loads(result.output)["id"] == 2  # the demo itself made release 1
+
+
+DATE = re.compile(r"(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{2}[-/.]\d{2}[-/.]\d{4})(?![\d.])")  # not a code: 61.07.01.2001
+INTEGER_16 = re.compile(r"(?<![\d.])\d{16}(?!\d)")
+DIGIT_RUN = re.compile(r"\d{15,}")
+WORDS = re.compile(r"[A-Za-z']+")
+
+
+def site_texts(settings) -> dict[str, str]:
+    site = settings.data_dir / "public"
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def birth_dates(demo_dir) -> set:
+    dates = set()
+    for path in demo_dir.glob("siak_penduduk_*.csv"):
+        frame = pd.read_csv(path, dtype=str, usecols=["TGL_LHR"], keep_default_na=False)
+        dates |= set(pd.to_datetime(frame["TGL_LHR"], format="%d-%m-%Y", errors="coerce").dropna().dt.date)
+    return dates
+
+
+def test_demo_ends_by_building_the_public_site_from_its_release(demo_run, tmp_path):
+    output, settings = demo_run
+    assert "Rilis publik / public release: 1 (periode 2025" in output
+    site = settings.data_dir / "public"
+    assert f"Situs publik / public site: {site}" in output and f"peta-anak public serve {site}" in output
+    payload = json.loads((site / "data" / "nilai.json").read_text())
+    assert payload["rilis"]["id"] == 1 and payload["rilis"]["periode"] == "2025"
+    assert [i["id"] for i in payload["indikator"]] == [i.id for i in indicators.INDICATORS]
+    assert sum(1 for v in payload["wilayah"].values() if v[1] == "desa") == 124
+    # the downloads are the release's own export, byte for byte
+    runner = CliRunner()
+    result = runner.invoke(cli, ["release", "export", "1", str(tmp_path)], env=env_for(settings))
+    assert result.exit_code == 0, result.output
+    for name in ("rilis.csv", "rilis.geojson", "metodologi.html"):
+        assert (site / "unduh" / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(demo_run):
+    _, settings = demo_run
+    texts = site_texts(settings)
+    assert len(texts) == 13
+    numbers, names = identities(settings.data_dir / "demo")
+    full_names = {n for n in names if " " in n.strip()}
+    births = birth_dates(settings.data_dir / "demo")
+    assert len(full_names) > 20 and len(births) > 1000
+    payload = json.loads(texts["data/nilai.json"])
+    release_date = payload["rilis"]["tanggal"]
+    for name, text in texts.items():
+        # a 16-digit number standing alone (not the fraction of a coordinate, such as the
+        # TopoJSON transform's 108.69263008600007), and no known NIK/KK inside any digit run
+        assert not INTEGER_16.findall(text), f"{name}: a 16-digit number"
+        runs = DIGIT_RUN.findall(text)
+        assert not [r for r in runs for number in numbers if number in r], f"{name}: an identity number"
+        for found in DATE.findall(text):
+            assert found == release_date, f"{name}: a date other than the release date: {found}"
+            assert pd.Timestamp(found).date() not in births
+        words = WORDS.findall(text)
+        phrases = {" ".join(words[i:i + k]) for k in (2, 3) for i in range(len(words) - k + 1)}
+        assert not phrases & full_names, f"{name}: a person's name: {sorted(phrases & full_names)[:3]}"
+    # every hidden cell's true value (restricted aggregates) is absent where it would appear
+    exact = {(r["indikator"], r["kode_wilayah"]): (r["pembilang"], r["penyebut"])
+             for r in indicators.rows(db.make_engine(settings), "2025")}
+    rows = {(r["indikator"], r["kode_wilayah"]): r for r in csv.DictReader(io.StringIO(texts["unduh/rilis.csv"]))}
+    features = {f["properties"]["kode"]: f["properties"] for f in json.loads(texts["unduh/rilis.geojson"])["features"]}
+    hidden = set()
+    for indicator in payload["indikator"]:
+        for code, value in indicator["nilai"].items():
+            key = (indicator["id"], code)
+            if value is not None:
+                assert tuple(value[:2]) == exact[key] and rows[key]["status"] == "tampil"
+                continue
+            hidden.add(key)
+            n, d = exact[key]
+            assert rows[key]["status"] == "disembunyikan"
+            assert (rows[key]["pembilang"], rows[key]["penyebut"], rows[key]["persen"]) == ("", "", "")
+            for field in ("pembilang", "penyebut", "persen"):
+                assert features[code][f"{indicator['id']}_{field}"] is None
+            assert f'"{code}":[{n},{d},' not in texts["data/nilai.json"]
+    assert hidden == {k for k, r in rows.items() if r["status"] == "disembunyikan"}
+    assert len(hidden) > 150  # Bengkayang's small villages: primary and complementary cells
+
+
+def test_public_site_of_the_demo_is_the_same_with_restricted_tables_emptied(demo_run, tmp_path):
+    _, settings = demo_run
+    if not settings.database_url.startswith("sqlite"):
+        pytest.skip("copying the database is a SQLite test; both backends: tests/integration/test_public_site.py")
+    from aggregations.schema import nilai_indikator, penduduk, pengukuran, perkawinan, siswa
+
+    copy = tmp_path / "kosong.db"
+    shutil.copy(settings.database_url.removeprefix("sqlite:///"), copy)
+    emptied = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{copy}", geodata_dir=GEODATA,
+                       secret_key="s", nik_key="k")
+    engine = db.make_engine(emptied)
+    with engine.begin() as conn:
+        for table in (nilai_indikator, penduduk, pengukuran, siswa, perkawinan):
+            conn.execute(table.delete())
+    result = CliRunner().invoke(cli, ["public", "build", str(tmp_path / "situs"), "--release", "1"],
+                                env=env_for(emptied))
+    assert result.exit_code == 0, result.output
+    before, after = settings.data_dir / "public", tmp_path / "situs"
+    names = sorted(str(p.relative_to(before)) for p in before.rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(after)) for p in after.rglob("*") if p.is_file())
+    for name in names:
+        assert (before / name).read_bytes() == (after / name).read_bytes(), name

@@ -1,0 +1,99 @@
+"""What the public site may read: one release, as the release itself publishes it.
+
+The public site sits above ``layers`` and may not import ``aggregations`` or
+``geodata``; this module is its only door. It hands over the release's own
+export (the files ``peta-anak release export`` writes), the published rows with
+hidden cells empty, and the browser geometry (public boundaries), and never the
+release's restricted audit report, the exact aggregates or any record table.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from aggregations.release import export, store
+from geodata import boundaries, topology
+
+#: Levels whose browser geometry the public map draws (kabupaten outlines are the
+#: outer edges of the kecamatan topology, so the kabupaten file is not sent).
+MAP_LEVELS = ("desa", "kecamatan")
+LABEL_LEVELS = ("desa", "kecamatan", "kabupaten")
+#: Columns of a published row that the public may see (the release table's own columns).
+PUBLIC_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
+                  "persen", "status")
+HIDDEN = store.HIDDEN
+
+
+class NoRelease(LookupError):
+    """No release exists (or not the one asked for): nothing may be published."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """One release as the public may see it."""
+
+    release: dict  # id, periode, dibuat (ISO), tanggal (date), aturan, indikator_kecamatan, ringkasan
+    rows: list[dict]  # published rows; hidden cells have pembilang/penyebut/persen None
+    files: dict[str, bytes]  # the release export: rilis.csv, rilis.geojson, rilis.json, metodologi.html
+    geometry: dict[str, bytes]  # TopoJSON per level of MAP_LEVELS
+    labels: dict[str, list[tuple[str, str, float, float]]]  # level -> (code, name, lon, lat)
+
+
+def newest_release_id(engine: Engine) -> int | None:
+    releases = store.list_releases(engine)
+    return releases[-1]["id"] if releases else None
+
+
+def published(engine: Engine, release_id: int | None = None) -> Published:
+    """The release ``release_id`` (default: the newest) with its export and the map geometry."""
+    release_id = newest_release_id(engine) if release_id is None else release_id
+    loaded = store.load(engine, release_id) if release_id is not None else None
+    if loaded is None:
+        raise NoRelease(release_id)
+    head, values, _restricted_report = loaded  # the audit report stays behind
+    rows = [{c: v[c] for c in PUBLIC_COLUMNS} for v in values]
+    for row in rows:
+        if row["status"] == HIDDEN:  # belt and braces: a hidden cell never carries a value
+            row.update(pembilang=None, penyebut=None, persen=None)
+    release = {"id": head["id"], "periode": head["periode"], "dibuat": head["dibuat"].isoformat(),
+               "tanggal": head["dibuat"].date().isoformat(), "aturan": head["aturan"],
+               "indikator_kecamatan": list(head["indikator_kecamatan"]), "ringkasan": head["ringkasan"]}
+    return Published(release, rows, _export_files(engine, release_id), _geometry(engine), _labels(engine))
+
+
+def _export_files(engine: Engine, release_id: int) -> dict[str, bytes]:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = export.export(engine, release_id, Path(tmp))
+        return {p.name: p.read_bytes() for p in paths}
+
+
+def _geometry(engine: Engine) -> dict[str, bytes]:
+    out = {}
+    for level in MAP_LEVELS:
+        stored = boundaries.web_geometry(engine, level)
+        if stored is not None:
+            out[level] = stored[1]
+    return out
+
+
+def _labels(engine: Engine) -> dict[str, list[tuple[str, str, float, float]]]:
+    """A label point inside each area, from the browser geometry (names on the map without a base map)."""
+    out = {}
+    for level in LABEL_LEVELS:
+        stored = boundaries.web_geometry(engine, level)
+        if stored is None:
+            continue
+        items = topology.decode(json.loads(stored[1]), level)
+        out[level] = [(code, props.get("nama", code), *_point(geom)) for code, props, geom in items]
+    return out
+
+
+def _point(geom) -> tuple[float, float]:
+    largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+    point = largest.representative_point()
+    return round(point.x, 4), round(point.y, 4)

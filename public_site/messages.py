@@ -1,0 +1,92 @@
+"""Every word the public site shows, in Bahasa Indonesia and English, in one place.
+
+The pages are written in Bahasa Indonesia (what a reader without JavaScript
+sees); each text carries its key (``data-i18n``) and the catalogue travels in
+the page, so the language switch needs no request.
+"""
+
+from __future__ import annotations
+
+#: The one wording of a hidden cell (the release's own, see aggregations.release.rules).
+HIDDEN = {"id": "disembunyikan untuk melindungi privasi anak", "en": "hidden to protect children's privacy"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "site_title": {"id": "Peta Anak Rentan", "en": "Map of Vulnerable Children"},
+    "site_subtitle": {"id": "Peta transparansi Kabupaten", "en": "Transparency map of Kabupaten"},
+    "skip": {"id": "Lewati ke isi", "en": "Skip to content"},
+    "nav_map": {"id": "Peta", "en": "Map"},
+    "nav_about": {"id": "Tentang data", "en": "About the data"},
+    "switch_lang": {"id": "English", "en": "Bahasa Indonesia"},
+    "switch_lang_label": {"id": "Switch to English", "en": "Ganti ke Bahasa Indonesia"},
+    "indicator": {"id": "Indikator", "en": "Indicator"},
+    "search": {"id": "Cari desa", "en": "Find a village"},
+    "search_placeholder": {"id": "nama desa atau kecamatan", "en": "village or kecamatan name"},
+    "search_go": {"id": "Cari", "en": "Find"},
+    "search_none": {"id": "Tidak ditemukan: {q}", "en": "Not found: {q}"},
+    "view_table": {"id": "Tampilkan tabel", "en": "Show table"},
+    "view_map": {"id": "Tampilkan peta", "en": "Show map"},
+    "legend": {"id": "Legenda", "en": "Legend"},
+    "hidden_short": {"id": "disembunyikan", "en": "hidden"},
+    "hidden": HIDDEN,
+    "no_data": {"id": "tidak ada data", "en": "no data"},
+    "period": {"id": "Periode", "en": "Period"},
+    "release": {"id": "Rilis", "en": "Release"},
+    "released_on": {"id": "dirilis", "en": "released"},
+    "per_kecamatan": {"id": "Ditampilkan per kecamatan saja", "en": "Shown per kecamatan only"},
+    "col_area": {"id": "Wilayah", "en": "Area"},
+    "col_desa": {"id": "Desa/kelurahan", "en": "Village"},
+    "col_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "col_rate": {"id": "Persen", "en": "Percent"},
+    "col_numerator": {"id": "Jumlah", "en": "Count"},
+    "col_denominator": {"id": "Dari", "en": "Out of"},
+    "table_caption": {"id": "{title}, periode {period}. Klik judul kolom untuk mengurutkan.",
+                      "en": "{title}, period {period}. Select a column heading to sort."},
+    "show_area": {"id": "Lihat", "en": "Show"},
+    "close": {"id": "Tutup", "en": "Close"},
+    "panel_kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "panel_kabupaten": {"id": "Kabupaten", "en": "Kabupaten"},
+    "panel_this": {"id": "Wilayah ini", "en": "This area"},
+    "of": {"id": "dari", "en": "of"},
+    "loading": {"id": "Memuat peta...", "en": "Loading the map..."},
+    "load_failed": {"id": "Peta tidak dapat dimuat. Data tersedia di halaman Tentang data.",
+                    "en": "The map could not be loaded. The data is on the About the data page."},
+    "noscript": {"id": "Peta ini memerlukan JavaScript. Unduh datanya di halaman Tentang data.",
+                 "en": "This map needs JavaScript. Download the data on the About the data page."},
+    "map_label": {"id": "Peta desa; pilih desa untuk melihat angkanya", "en": "Village map; select a village"},
+    "about_title": {"id": "Tentang data", "en": "About the data"},
+    "about_intro": {
+        "id": "Peta ini dibuat dari satu rilis data yang sudah diperiksa: periode {period}, rilis nomor {id}, "
+              "dirilis {date}. Angka yang terlalu kecil disembunyikan supaya tidak ada anak yang dapat dikenali.",
+        "en": "This map is built from one audited data release: period {period}, release {id}, "
+              "released {date}. Figures that are too small are hidden so that no child can be identified."},
+    "about_indicators": {"id": "Indikator dan sumber data", "en": "Indicators and data sources"},
+    "about_numerator": {"id": "Dihitung", "en": "Counted"},
+    "about_denominator": {"id": "Dari", "en": "Out of"},
+    "about_source": {"id": "Sumber", "en": "Source"},
+    "about_downloads": {"id": "Unduh data rilis", "en": "Download the release"},
+    "download_csv": {"id": "Tabel (CSV)", "en": "Table (CSV)"},
+    "download_geojson": {"id": "Peta (GeoJSON)", "en": "Map (GeoJSON)"},
+    "download_method": {"id": "Metodologi (HTML)", "en": "Methodology (HTML)"},
+    "about_method": {"id": "Metodologi", "en": "Methodology"},
+    "back_to_map": {"id": "Kembali ke peta", "en": "Back to the map"},
+}
+
+#: Messages of ``peta-anak public``.
+CLI: dict[str, dict[str, str]] = {
+    "no_release": {"id": "Belum ada rilis. Buat dulu: peta-anak release create --period P",
+                   "en": "There is no release yet. Create one first: peta-anak release create --period P"},
+    "unknown_release": {"id": "Rilis {id} tidak ada (lihat peta-anak release list).",
+                        "en": "Release {id} does not exist (see peta-anak release list)."},
+    "not_a_site": {"id": "{outdir} berisi berkas lain dan bukan situs publik yang dibuat sebelumnya: pilih folder "
+                         "kosong atau folder situs yang lama.",
+                   "en": "{outdir} holds other files and is not an earlier public site build: choose an empty "
+                         "folder or the old site's folder."},
+    "built": {"id": "Situs publik rilis {id} (periode {period}) ditulis ke {outdir}",
+              "en": "Public site of release {id} (period {period}) written to {outdir}"},
+    "how_to_open": {"id": "Pratinjau: peta-anak public serve {outdir}, lalu buka http://127.0.0.1:8000/ "
+                          "(atau salin folder itu ke server web mana pun)",
+                    "en": "Preview: peta-anak public serve {outdir}, then open http://127.0.0.1:8000/ "
+                          "(or copy the folder to any web server)"},
+    "serving": {"id": "Pratinjau situs publik di {url} (Ctrl+C untuk berhenti)",
+                "en": "Previewing the public site at {url} (Ctrl+C to stop)"},
+}

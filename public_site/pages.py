@@ -1,0 +1,142 @@
+"""The two HTML pages of the public site: the map (``index.html``) and "Tentang data"
+(``tentang.html``). Written in Bahasa Indonesia, with every text keyed for the
+English switch; everything a reader needs without JavaScript (the period, the
+indicator list, the downloads, the methodology) is in the HTML itself.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from layers import catalogue
+from public_site.messages import TEXT
+
+ASSETS = "aset"
+#: Marks a page as written by the build, so a rebuild knows the folder is a site it may replace.
+GENERATOR = '<meta name="generator" content="peta-anak public build">'
+
+
+def _t(key: str, **params: object) -> str:
+    """The Indonesian text of ``key``, escaped, in a span the switch can translate."""
+    return html.escape(TEXT[key]["id"].format(**params))
+
+
+def _i18n(key: str, tag: str = "span", **attrs: str) -> str:
+    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{html.escape(v)}"' for k, v in attrs.items())
+    return f'<{tag} data-i18n="{key}"{extra}>{_t(key)}</{tag}>'
+
+
+def _catalogue_script() -> str:
+    text = json.dumps(TEXT, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" id="teks">{text}</script>'
+
+
+def _head(title: str, extra_css: str = "") -> str:
+    return (f'<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">{GENERATOR}'
+            f'<title>{html.escape(title)}</title><link rel="icon" href="data:,">{extra_css}'
+            f'<link rel="stylesheet" href="{ASSETS}/situs.css">{_catalogue_script()}</head>')
+
+
+def _header(kabupaten: str, current: str) -> str:
+    links = []
+    for key, href in (("nav_map", "index.html"), ("nav_about", "tentang.html")):
+        aria = ' aria-current="page"' if href == current else ""
+        links.append(f'<a href="{href}"{aria} data-i18n="{key}">{_t(key)}</a>')
+    return (f'<a class="lewati" href="#isi" data-i18n="skip">{_t("skip")}</a>'
+            f'<header class="kepala"><p class="judul-situs"><span data-i18n="site_title">{_t("site_title")}</span>'
+            f' <span class="kabupaten">{html.escape(kabupaten)}</span></p>'
+            f'<nav aria-label="menu">{"".join(links)}'
+            f'<button type="button" id="bahasa" lang="en" data-i18n="switch_lang" '
+            f'aria-label="{_t("switch_lang_label")}" data-i18n-label="switch_lang_label">{_t("switch_lang")}</button>'
+            f'</nav></header>')
+
+
+def _release_line(release: dict) -> str:
+    return (f'<p class="info-rilis"><span data-i18n="period">{_t("period")}</span> '
+            f'<strong>{html.escape(release["periode"])}</strong> · <span data-i18n="release">{_t("release")}</span> '
+            f'{release["id"]}, <span data-i18n="released_on">{_t("released_on")}</span> '
+            f'<time datetime="{release["tanggal"]}">{release["tanggal"]}</time></p>')
+
+
+def index_page(data: dict, kabupaten: str) -> str:
+    """The map page; options, datalist and release line are static, the map is drawn by peta.js."""
+    options = "".join(f'<option value="{i["id"]}">{html.escape(i["judul"]["id"])}</option>' for i in data["indikator"])
+    villages = sorted((v[0], code) for code, v in data["wilayah"].items() if v[1] in ("desa", "kecamatan"))
+    datalist = "".join(f'<option value="{html.escape(name)}"></option>' for name, _ in villages)
+    controls = (
+        f'<div class="kontrol"><div class="pilih"><label for="indikator" data-i18n="indicator">{_t("indicator")}'
+        f'</label><select id="indikator">{options}</select></div>'
+        f'<form id="cari" role="search" class="cari"><label for="cari-input" data-i18n="search">{_t("search")}</label>'
+        f'<span class="baris"><input id="cari-input" type="search" list="daftar-wilayah" autocomplete="off" '
+        f'placeholder="{_t("search_placeholder")}" data-i18n-placeholder="search_placeholder">'
+        f'<button type="submit" data-i18n="search_go">{_t("search_go")}</button></span>'
+        f'<datalist id="daftar-wilayah">{datalist}</datalist></form>'
+        f'<button type="button" id="tampilan" aria-controls="bagian-tabel" aria-pressed="false" '
+        f'data-i18n="view_table">{_t("view_table")}</button></div>'
+        f'<p id="pesan-cari" class="pesan" role="status"></p>')
+    body = (
+        f'<body class="halaman-peta">{_header(kabupaten, "index.html")}<main id="isi">'
+        f'<h1 class="judul-peta" id="judul-indikator">{html.escape(data["indikator"][0]["judul"]["id"])}</h1>'
+        f'{_release_line(data["rilis"])}{controls}'
+        f'<div class="tata"><section id="bagian-peta" class="bagian-peta">'
+        f'<div id="peta" role="region" aria-label="{_t("map_label")}" data-i18n-label="map_label">'
+        f'<p class="memuat" data-i18n="loading">{_t("loading")}</p></div></section>'
+        f'<section id="bagian-tabel" class="bagian-tabel" hidden><table id="tabel"></table></section>'
+        f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
+        f'data-i18n="legend">{_t("legend")}</h2><ul id="isi-legenda"></ul></aside>'
+        f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
+        f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
+        f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
+        f'<script src="{ASSETS}/peta.js"></script></body></html>\n')
+    css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">'
+    return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', css) + body
+
+
+def _methodology(methodology_html: str, lang: str) -> str:
+    """The release's own methodology section in ``lang`` (its h2 demoted to h3)."""
+    match = re.search(rf'<section lang="{lang}">(.*?)</section>', methodology_html, re.S)
+    section = match.group(1) if match else ""
+    return section.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+
+
+def _indicator_blocks(lang: str) -> str:
+    """One block per indicator (a list reads better than a wide table at 360 px)."""
+    def t(key: str) -> str:
+        return html.escape(TEXT[key][lang])
+
+    blocks = []
+    for meta in catalogue.INDICATORS:
+        facts = "".join(f"<dt>{t(key)}</dt><dd>{html.escape(meta.text(attr, lang))}</dd>"
+                        for key, attr in (("about_numerator", "numerator"), ("about_denominator", "denominator"),
+                                          ("about_source", "source")))
+        blocks.append(f'<section class="indikator" id="{meta.id}-{lang}"><h3>{html.escape(meta.text("title", lang))}'
+                      f'</h3><p>{html.escape(meta.text("description", lang))}</p><dl>{facts}</dl></section>')
+    return "".join(blocks)
+
+
+def _about_section(lang: str, release: dict, methodology_html: str) -> str:
+    def t(key: str, **params: object) -> str:
+        return html.escape(TEXT[key][lang].format(**params))
+
+    hidden = ' hidden' if lang != "id" else ""
+    downloads = "".join(f'<li><a href="unduh/{name}" download>{t(key)}</a> <small>({name})</small></li>'
+                        for key, name in (("download_csv", "rilis.csv"), ("download_geojson", "rilis.geojson"),
+                                          ("download_method", "metodologi.html")))
+    return (f'<section lang="{lang}" class="bahasa-{lang}"{hidden}>'
+            f'<h1>{t("about_title")}</h1>'
+            f'<p>{t("about_intro", period=release["periode"], id=release["id"], date=release["tanggal"])}</p>'
+            f'<h2>{t("about_downloads")}</h2><ul class="unduhan">{downloads}</ul>'
+            f'<h2>{t("about_indicators")}</h2>{_indicator_blocks(lang)}'
+            f'<h2>{t("about_method")}</h2><div class="metodologi gulir">{_methodology(methodology_html, lang)}</div>'
+            f'<p><a href="index.html">{t("back_to_map")}</a></p></section>')
+
+
+def about_page(release: dict, kabupaten: str, methodology_html: str) -> str:
+    """"Tentang data": release, sources, downloads and the release's methodology, both languages."""
+    sections = "".join(_about_section(lang, release, methodology_html) for lang in ("id", "en"))
+    return (_head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}')
+            + f'<body class="halaman-tentang">{_header(kabupaten, "tentang.html")}<main id="isi">'
+            + f'{_release_line(release)}{sections}</main><script src="{ASSETS}/bahasa.js"></script></body></html>\n')

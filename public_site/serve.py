@@ -1,0 +1,71 @@
+"""``peta-anak public serve``: a preview of the built folder, gzip as an ordinary web
+server sends it (so the byte budget measured against it is the real one).
+
+Only for previewing and benchmarks: production is any static web server (nginx,
+Apache) pointed at the folder. It serves files, nothing else: no database, no
+planner application behind it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import threading
+from functools import partial
+from pathlib import Path
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".topojson", ".geojson", ".csv", ".svg")
+TYPES = {".topojson": "application/json", ".geojson": "application/geo+json", ".csv": "text/csv; charset=utf-8",
+         ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".html": "text/html; charset=utf-8",
+         ".css": "text/css; charset=utf-8"}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip (compressed once per file and kept) and short caching."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    _gzipped: dict[tuple[str, float], bytes] = {}
+
+    def send_head(self):  # noqa: ANN201 (http.server's own signature)
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = self._compressed(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _compressed(self, path: Path) -> bytes:
+        key = (str(path), path.stat().st_mtime)
+        if key not in self._gzipped:
+            self._gzipped[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        return self._gzipped[key]
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's name)
+        if not getattr(self.server, "quiet", False):
+            super().log_message(format, *args)
+
+
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000,
+                quiet: bool = False) -> http.server.ThreadingHTTPServer:
+    """A threading server for ``directory`` (port 0: any free port, see ``server_address``)."""
+    handler = partial(Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.quiet = quiet
+    return server
+
+
+def serve_in_thread(directory: Path, host: str = "127.0.0.1") -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start a quiet preview server on a free port; (server, base URL). Call ``shutdown()`` to stop."""
+    server = make_server(directory, host, 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}/"

@@ -1,0 +1,394 @@
+/* The public map: one release's published values on the village map (Leaflet).
+   Geometry (quantised TopoJSON) and values are fetched once; switching indicator only
+   restyles the drawn areas, with no request. Hidden cells are hatched grey and never valued. */
+(function () {
+  "use strict";
+  const i18n = window.pdarBahasa;
+  const t = i18n.t;
+  const NO_DATA = "#d9d9d9";
+  const HATCH = "url(#pdar-arsir)";
+  const state = { data: null, ind: null, layers: {}, byCode: {}, sort: { key: "persen", dir: -1 }, open: null };
+  window.pdarPeta = { firstPaint: null, ready: false };
+
+  /* ---- TopoJSON (quantised, delta-encoded arcs) ---- */
+  function decodeArcs(topo) {
+    const [sx, sy] = topo.transform.scale;
+    const [tx, ty] = topo.transform.translate;
+    return topo.arcs.map((arc) => {
+      let x = 0, y = 0;
+      return arc.map((p) => { x += p[0]; y += p[1]; return [x * sx + tx, y * sy + ty]; });
+    });
+  }
+
+  function ring(arcs, indices) {
+    const out = [];
+    indices.forEach((i, k) => {
+      const arc = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
+      for (let j = k ? 1 : 0; j < arc.length; j++) out.push(arc[j]);
+    });
+    return out;
+  }
+
+  function features(topo, name) {
+    const arcs = decodeArcs(topo);
+    return topo.objects[name].geometries.map((g) => ({
+      type: "Feature",
+      id: g.id,
+      properties: { kode: g.id },
+      geometry: g.type === "Polygon"
+        ? { type: "Polygon", coordinates: g.arcs.map((r) => ring(arcs, r)) }
+        : { type: "MultiPolygon", coordinates: g.arcs.map((p) => p.map((r) => ring(arcs, r))) },
+    }));
+  }
+
+  /* The kabupaten outline: kecamatan edges that belong to one kecamatan only. */
+  function outerEdges(topo, name) {
+    const arcs = decodeArcs(topo);
+    const uses = new Map();
+    const count = (i) => { const a = i >= 0 ? i : ~i; uses.set(a, (uses.get(a) || 0) + 1); };
+    topo.objects[name].geometries.forEach((g) => {
+      (g.type === "Polygon" ? [g.arcs] : g.arcs).forEach((poly) => poly.forEach((r) => r.forEach(count)));
+    });
+    const lines = [];
+    uses.forEach((n, a) => { if (n === 1) lines.push(arcs[a]); });
+    return { type: "Feature", properties: {}, geometry: { type: "MultiLineString", coordinates: lines } };
+  }
+
+  /* ---- numbers and values ---- */
+  function num(value) {
+    return new Intl.NumberFormat(i18n.lang() === "id" ? "id-ID" : "en-GB").format(value);
+  }
+
+  function valueText(ind, code) {
+    if (!(code in ind.nilai)) return t("no_data");
+    const v = ind.nilai[code];
+    if (v === null) return t("hidden");
+    return `${num(v[2])} % (${num(v[0])} ${t("of")} ${num(v[1])})`;
+  }
+
+  function area(code) { return state.data.wilayah[code] || [code, ""]; }
+
+  /* ---- styling ---- */
+  function fill(ind, code) {
+    if (!(code in ind.nilai)) return { fillColor: NO_DATA, fillOpacity: 0.9 };
+    const v = ind.nilai[code];
+    if (v === null) return { fillColor: HATCH, fillOpacity: 1 };
+    return { fillColor: ind.warna[v[3]], fillOpacity: 0.9 };
+  }
+
+  function desaStyle(code) {
+    const ind = state.ind;
+    if (ind.tingkat === "kecamatan") return { color: "#737373", weight: 0.5, fillOpacity: 0, fillColor: NO_DATA };
+    return { color: "#ffffff", weight: 0.8, ...fill(ind, code) };
+  }
+
+  function kecamatanStyle(code) {
+    if (state.ind.tingkat !== "kecamatan") return { stroke: false, fillOpacity: 0 };
+    return { stroke: false, ...fill(state.ind, code) };
+  }
+
+  /* Only the attributes that change: Leaflet's setStyle rewrites every SVG attribute of
+     every path, which doubles the cost of a switch on a slow phone. */
+  const ATTRIBUTES = { color: "stroke", weight: "stroke-width", fillColor: "fill", fillOpacity: "fill-opacity" };
+
+  function paint(layer, style) {
+    Object.assign(layer.options, style);
+    const el = layer.getElement();
+    if (!el) return;
+    if (style.stroke === false) el.setAttribute("stroke", "none");
+    for (const key in ATTRIBUTES) {
+      if (key in style && el.getAttribute(ATTRIBUTES[key]) !== String(style[key])) {
+        el.setAttribute(ATTRIBUTES[key], style[key]);
+      }
+    }
+  }
+
+  function restyle() {
+    state.layers.desa.eachLayer((l) => paint(l, desaStyle(l.feature.id)));
+    state.layers.kecFill.eachLayer((l) => paint(l, kecamatanStyle(l.feature.id)));
+  }
+
+  function addHatch(map) {
+    const svg = map.getPanes().overlayPane.querySelector("svg");
+    if (!svg || svg.querySelector("#pdar-arsir")) return;
+    const ns = "http://www.w3.org/2000/svg";
+    const defs = document.createElementNS(ns, "defs");
+    defs.innerHTML = '<pattern id="pdar-arsir" patternUnits="userSpaceOnUse" width="7" height="7" '
+      + 'patternTransform="rotate(45)"><rect width="7" height="7" fill="#bdbdbd"/>'
+      + '<line x1="0" y1="0" x2="0" y2="7" stroke="#525252" stroke-width="2"/></pattern>';
+    svg.insertBefore(defs, svg.firstChild);
+  }
+
+  /* ---- legend, title, table, panel ---- */
+  function renderLegend() {
+    const ind = state.ind;
+    const lang = i18n.lang();
+    document.getElementById("judul-indikator").textContent = ind.judul[lang];
+    document.querySelectorAll("#indikator option").forEach((o) => {
+      const meta = state.data.indikator.find((i) => i.id === o.value);
+      if (meta) o.textContent = meta.judul[lang];
+    });
+    const items = ind.legenda[lang].map((e, i) =>
+      `<li><span class="kotak" style="background:${ind.warna[i]}"></span>${e.label} <small>(${e.jumlah})</small></li>`);
+    items.push(`<li><span class="kotak arsir"></span>${t("hidden")}</li>`);
+    items.push(`<li><span class="kotak" style="background:${NO_DATA}"></span>${t("no_data")}</li>`);
+    const note = ind.tingkat === "kecamatan" ? `<li class="catatan">${t("per_kecamatan")}</li>` : "";
+    document.getElementById("isi-legenda").innerHTML =
+      `<li class="satuan">${escapeHtml(ind.satuan[lang])}</li>${items.join("")}${note}`;
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  }
+
+  function tableRows() {
+    const ind = state.ind;
+    return Object.keys(state.data.wilayah).filter((c) => area(c)[1] === ind.tingkat).map((code) => {
+      const v = code in ind.nilai ? ind.nilai[code] : undefined;
+      return { code, nama: area(code)[0], kecamatan: ind.tingkat === "desa" ? area(code.slice(0, 8))[0] : "",
+               persen: v ? v[2] : null, pembilang: v ? v[0] : null, penyebut: v ? v[1] : null, hidden: v === null };
+    });
+  }
+
+  function renderTable() {
+    const table = document.getElementById("tabel");
+    if (document.getElementById("bagian-tabel").hidden) return;
+    const ind = state.ind;
+    const lang = i18n.lang();
+    const { key, dir } = state.sort;
+    const rows = tableRows().sort((a, b) => {
+      const x = a[key], y = b[key];
+      if (x === null || y === null) return (x === null) - (y === null);
+      return (typeof x === "string" ? x.localeCompare(y, lang) : x - y) * dir;
+    });
+    const cols = [["nama", ind.tingkat === "desa" ? "col_desa" : "col_kecamatan"]];
+    if (ind.tingkat === "desa") cols.push(["kecamatan", "col_kecamatan"]);
+    cols.push(["persen", "col_rate"], ["pembilang", "col_numerator"], ["penyebut", "col_denominator"]);
+    const head = cols.map(([k, label]) => {
+      const sort = k === key ? (dir > 0 ? "ascending" : "descending") : "none";
+      const arrow = k === key ? (dir > 0 ? " ▲" : " ▼") : "";
+      const numeric = ["persen", "pembilang", "penyebut"].includes(k) ? ' class="angka"' : "";
+      return `<th scope="col" aria-sort="${sort}"${numeric}><button type="button" data-sort="${k}">${t(label)}${arrow}</button></th>`;
+    }).join("");
+    const body = rows.map((r) => {
+      const cells = [`<th scope="row"><button type="button" class="tautan" data-kode="${r.code}">${escapeHtml(r.nama)}</button></th>`];
+      if (ind.tingkat === "desa") cells.push(`<td>${escapeHtml(r.kecamatan)}</td>`);
+      if (r.hidden) cells.push(`<td colspan="3" class="disembunyikan">${t("hidden")}</td>`);
+      else if (r.persen === null) cells.push(`<td colspan="3">${t("no_data")}</td>`);
+      else cells.push(`<td class="angka persen">${num(r.persen)} %</td><td class="angka">${num(r.pembilang)}</td><td class="angka">${num(r.penyebut)}</td>`);
+      return `<tr>${cells.join("")}</tr>`;
+    }).join("");
+    const caption = t("table_caption", { title: ind.judul[lang], period: state.data.rilis.periode });
+    table.innerHTML = `<caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
+  }
+
+  function panelHtml(code) {
+    const [nama, tingkat] = area(code);
+    const kec = tingkat === "desa" ? code.slice(0, 8) : null;
+    const kab = code.slice(0, 5);
+    const lang = i18n.lang();
+    const where = [kec ? `${t("panel_kecamatan")} ${escapeHtml(area(kec)[0])}` : "", escapeHtml(area(kab)[0]),
+      `${t("period")} ${state.data.rilis.periode}`].filter(Boolean).join(" · ");
+    const ordered = [state.ind].concat(state.data.indikator.filter((i) => i !== state.ind));
+    const blocks = ordered.map((ind) => {
+      const own = tingkat === "desa" && ind.tingkat === "kecamatan" ? t("per_kecamatan") : valueText(ind, code);
+      const rows = [[t("panel_this"), own]];
+      if (kec) rows.push([`${t("panel_kecamatan")} ${escapeHtml(area(kec)[0])}`, valueText(ind, kec)]);
+      if (tingkat !== "kabupaten") rows.push([escapeHtml(area(kab)[0]), valueText(ind, kab)]);
+      const dl = rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join("");
+      return `<section class="${ind === state.ind ? "aktif" : ""}"><h3>${escapeHtml(ind.judul[lang])}</h3><dl>${dl}</dl></section>`;
+    }).join("");
+    return `<button type="button" class="tutup" id="tutup-panel" aria-label="${t("close")}">×</button>`
+      + `<h2 id="nama-wilayah">${escapeHtml(nama)}</h2><p class="letak">${where}</p>${blocks}`;
+  }
+
+  function openArea(code, focus) {
+    const panel = document.getElementById("panel");
+    state.open = code;
+    panel.innerHTML = panelHtml(code);
+    panel.hidden = false;
+    panel.setAttribute("aria-labelledby", "nama-wilayah");
+    document.getElementById("tutup-panel").addEventListener("click", closePanel);
+    const layer = state.byCode[code];
+    if (layer && state.selected !== layer) {
+      if (state.selected) state.selected.getElement().classList.remove("terpilih");
+      state.selected = layer;
+      layer.getElement().classList.add("terpilih");
+      layer.bringToFront();
+    }
+    if (focus) panel.focus();
+  }
+
+  function closePanel() {
+    const panel = document.getElementById("panel");
+    panel.hidden = true;
+    if (state.selected) state.selected.getElement().classList.remove("terpilih");
+    const back = state.byCode[state.open];
+    state.open = null;
+    state.selected = null;
+    if (back && back.getElement()) back.getElement().focus();
+  }
+
+  /* ---- switching, searching, table view ---- */
+  function choose(id) {
+    state.ind = state.data.indikator.find((i) => i.id === id) || state.data.indikator[0];
+    document.getElementById("indikator").value = state.ind.id;
+    restyle();
+    renderLegend();
+    renderTable();
+    if (state.open) openArea(state.open, false);
+    rememberInUrl(state.ind.id);
+  }
+
+  /* The indicator in the URL (#stunting) for links and reloads; replaceState costs Chromium
+     5-25 ms, so it waits until the repainted map is on screen. */
+  function rememberInUrl(id) {
+    if (!window.history.replaceState) return;
+    const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+    later(() => { if (state.ind.id === id) window.history.replaceState(null, "", `#${id}`); });
+  }
+
+  function normal(text) { return text.toLocaleLowerCase("id").normalize("NFKD").replace(/[^a-z0-9]/g, ""); }
+
+  function search(query) {
+    const q = normal(query);
+    const msg = document.getElementById("pesan-cari");
+    if (!q) return;
+    const codes = Object.keys(state.data.wilayah).filter((c) => area(c)[1] !== "kabupaten");
+    const byLevel = (cs) => cs.sort((a, b) => (area(a)[1] === "desa" ? 0 : 1) - (area(b)[1] === "desa" ? 0 : 1));
+    const exact = byLevel(codes.filter((c) => normal(area(c)[0]) === q));
+    const code = exact[0] || byLevel(codes.filter((c) => normal(area(c)[0]).includes(q)))[0];
+    if (!code) { msg.textContent = t("search_none", { q: query }); return; }
+    msg.textContent = "";
+    show(code);
+  }
+
+  function show(code) {
+    if (document.getElementById("bagian-peta").hidden) toggleView(false);
+    const layer = state.byCode[code] || state.kecByCode[code];
+    if (layer) state.map.fitBounds(layer.getBounds(), { maxZoom: 11, padding: [20, 20] });
+    openArea(code, true);
+  }
+
+  function toggleView(toTable) {
+    const mapPart = document.getElementById("bagian-peta");
+    const tablePart = document.getElementById("bagian-tabel");
+    const button = document.getElementById("tampilan");
+    mapPart.hidden = toTable;
+    tablePart.hidden = !toTable;
+    button.setAttribute("aria-pressed", String(toTable));
+    button.dataset.i18n = toTable ? "view_map" : "view_table";
+    button.textContent = t(button.dataset.i18n);
+    if (toTable) renderTable(); else state.map.invalidateSize();
+  }
+
+  /* ---- the map ---- */
+  function accessible(layer, code) {
+    const el = layer.getElement();
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", area(code)[0]);
+    el.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openArea(code, true); }
+    });
+  }
+
+  function draw(desaTopo, kecTopo) {
+    const data = state.data;
+    const el = document.getElementById("peta");
+    el.innerHTML = "";
+    const map = L.map(el, { zoomSnap: 0.25, attributionControl: Boolean(data.ubin), renderer: L.svg({ padding: 0.3 }) });
+    state.map = map;
+    if (data.ubin) L.tileLayer(data.ubin.url, { attribution: data.ubin.atribusi, maxZoom: 18 }).addTo(map);
+    state.kecByCode = {};
+    state.layers.kecFill = L.geoJSON(kecTopo ? features(kecTopo, "kecamatan") : [], {
+      interactive: false, style: (f) => kecamatanStyle(f.id),
+      onEachFeature: (f, layer) => { state.kecByCode[f.id] = layer; },
+    });
+    state.layers.desa = L.geoJSON(features(desaTopo, "desa"), {
+      style: (f) => desaStyle(f.id),
+      onEachFeature: (f, layer) => {
+        state.byCode[f.id] = layer;
+        layer.bindTooltip(() => escapeHtml(area(f.id)[0]), { sticky: true, direction: "top" });
+        layer.on("click", () => openArea(f.id, false));
+      },
+    });
+    // The view first: Leaflet adds vector layers (and their SVG) only to a map that has one.
+    map.fitBounds(state.layers.desa.getBounds(), { padding: [8, 8] });
+    state.layers.kecFill.addTo(map);
+    state.layers.desa.addTo(map);
+    addHatch(map);
+    state.layers.desa.eachLayer((l) => accessible(l, l.feature.id));
+    if (kecTopo) {
+      L.geoJSON(features(kecTopo, "kecamatan"), { interactive: false, style: { color: "#252525", weight: 1.6, fill: false } }).addTo(map);
+      L.geoJSON(outerEdges(kecTopo, "kecamatan"), { interactive: false, style: { color: "#000000", weight: 3, fill: false } }).addTo(map);
+      drawLabels(map);
+    }
+    restyle();
+    requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
+  }
+
+  /* Names on the map, so it reads without a base map: kecamatan from zoom 9, villages from 11. */
+  function drawLabels(map) {
+    const groups = { kecamatan: [L.layerGroup(), 9], desa: [L.layerGroup(), 11] };
+    Object.entries(state.data.wilayah).forEach(([code, a]) => {
+      if (!(a[1] in groups) || a.length < 4) return;
+      L.marker([a[3], a[2]], { interactive: false, keyboard: false,
+        icon: L.divIcon({ className: `label-${a[1] === "desa" ? "desa" : "kec"}`, html: `<span>${escapeHtml(a[0])}</span>`, iconSize: null }) })
+        .addTo(groups[a[1]][0]);
+    });
+    const toggle = () => Object.values(groups).forEach(([group, from]) => {
+      if (map.getZoom() >= from) group.addTo(map); else group.remove();
+    });
+    map.on("zoomend", toggle);
+    toggle();
+  }
+
+  function wire() {
+    document.getElementById("indikator").addEventListener("change", (e) => choose(e.target.value));
+    document.getElementById("cari").addEventListener("submit", (e) => {
+      e.preventDefault();
+      search(document.getElementById("cari-input").value);
+    });
+    document.getElementById("tampilan").addEventListener("click", () =>
+      toggleView(!document.getElementById("bagian-peta").hidden));
+    document.getElementById("tabel").addEventListener("click", (e) => {
+      const sortBy = e.target.closest("[data-sort]");
+      if (sortBy) {
+        const key = sortBy.dataset.sort;
+        state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : (key === "nama" || key === "kecamatan" ? 1 : -1) };
+        renderTable();
+        document.querySelector(`#tabel [data-sort="${key}"]`).focus();
+        return;
+      }
+      const row = e.target.closest("[data-kode]");
+      if (row) { toggleView(false); show(row.dataset.kode); }
+    });
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape" && state.open) closePanel(); });
+    i18n.onChange(() => { renderLegend(); renderTable(); if (state.open) openArea(state.open, false); });
+  }
+
+  async function start() {
+    const get = (path) => fetch(path).then((r) => { if (!r.ok) throw new Error(path); return r; });
+    try {
+      const [data, desa, kec] = await Promise.all([
+        get("data/nilai.json").then((r) => r.json()),
+        get("data/desa.topojson").then((r) => r.json()),
+        get("data/kecamatan.topojson").then((r) => r.json()).catch(() => null),
+      ]);
+      state.data = data;
+      const wanted = window.location.hash.slice(1);
+      state.ind = data.indikator.find((i) => i.id === wanted) || data.indikator[0];
+      document.getElementById("indikator").value = state.ind.id;
+      draw(desa, kec);
+      wire();
+      renderLegend();
+      window.pdarPeta.ready = true;
+    } catch (err) {
+      document.getElementById("peta").innerHTML = `<p class="memuat">${t("load_failed")}</p>`;
+      throw err;
+    }
+  }
+
+  start();
+})();

@@ -1,0 +1,212 @@
+"""The public site in Chromium, built from a release over the real Bengkayang boundaries
+(124 villages, synthetic aggregates): map and legend, indicator switch without a request,
+a village's panel by mouse and by keyboard, table view, search, English, 360 px, and the
+byte budget of the first view."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from aggregations.release import rules, store
+from geodata.schema import wilayah
+from peta_anak import db
+from peta_anak.cli import cli
+from peta_anak.settings import Settings
+from public_site.build import build
+from public_site.serve import serve_in_thread
+from tests.aggregate_values import load_aggregates
+from tests.conftest import env_for, geodata_file
+
+pytestmark = pytest.mark.browser
+BUDGET_BYTES = 200_000
+#: (denominator range, rate range) per indicator; perkawinan_anak counts few events per
+#: village, so most villages are hidden and the release publishes it per kecamatan only.
+SHAPES = {"tanpa_akta": ((80, 1500), (0.02, 0.35)), "tanpa_kia": ((80, 1400), (0.3, 0.8)),
+          "stunting": ((15, 300), (0.1, 0.4)), "perkawinan_anak": ((8, 70), (0.05, 0.2)),
+          "anak_tidak_sekolah": ((60, 900), (0.04, 0.2))}
+
+
+def synthetic_values(codes: list[str], seed: int = 7) -> dict:
+    rng = np.random.default_rng(seed)
+    values = {}
+    for indicator, ((low, high), (r0, r1)) in SHAPES.items():
+        values[indicator] = {}
+        for code in codes:
+            d = int(rng.integers(low, high))
+            n = int(round(d * rng.uniform(r0, r1)))
+            if rng.random() < 0.04:
+                n = int(rng.integers(1, 9))  # a small count: hidden, with complements
+            values[indicator][code] = (min(n, d), d)
+    return values
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("publik")
+    settings = Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'publik.db'}",
+                        secret_key="s", nik_key="k")
+    engine = db.make_engine(settings)
+    db.upgrade(engine)
+    result = CliRunner().invoke(cli, ["boundaries", "import", str(geodata_file("bengkayang_desa.geojson")),
+                                      "--kecamatan-file", str(geodata_file("kalbar_kecamatan.geojson")),
+                                      "--kabupaten-file", str(geodata_file("kalbar_kabupaten.geojson"))],
+                                env=env_for(settings))
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        codes = sorted(conn.execute(select(wilayah.c.kode).where(wilayah.c.tingkat == "desa")).scalars())
+    load_aggregates(engine, synthetic_values(codes))
+    summary = store.create(engine, "2025", rules.Rules(), user="test")
+    assert summary["kecamatan_only"] == ["perkawinan_anak"]
+    pub = build(engine, tmp / "situs")
+    server, base = serve_in_thread(tmp / "situs")
+    yield base, pub
+    server.shutdown()
+
+
+def open_map(browser, base: str, width: int = 1280, height: int = 800):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base)
+    page.wait_for_function("window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint")
+    return context, page, errors
+
+
+@pytest.fixture
+def site_page(browser, public_site):
+    context, page, errors = open_map(browser, public_site[0])
+    yield page
+    assert not errors
+    context.close()
+
+
+def hidden_village(pub, indicator: str = "tanpa_akta") -> tuple[str, str]:
+    row = next(r for r in pub.rows if r["indikator"] == indicator and r["tingkat"] == "desa"
+               and r["status"] == "disembunyikan")
+    return row["kode_wilayah"], row["nama_wilayah"]
+
+
+def test_map_legend_and_hatched_hidden_villages(site_page, public_site):
+    page = site_page
+    assert page.locator("path.leaflet-interactive").count() == 124
+    assert page.locator("#pdar-arsir").count() == 1
+    hatched = page.eval_on_selector_all("path.leaflet-interactive", "els => els.filter("
+                                        "e => e.getAttribute('fill') === 'url(#pdar-arsir)').length")
+    hidden = sum(1 for r in public_site[1].rows if r["indikator"] == "tanpa_akta" and r["tingkat"] == "desa"
+                 and r["status"] == "disembunyikan")
+    assert hatched == hidden > 0
+    legend = page.locator("#isi-legenda").inner_text()
+    assert "disembunyikan untuk melindungi privasi anak" in legend and "tidak ada data" in legend
+    assert " %" in legend
+    assert page.locator(".label-kec").count() == 17
+
+
+def test_switching_indicators_restyles_without_any_request(site_page):
+    page = site_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    fills = "[...document.querySelectorAll('path.leaflet-interactive')].map(e => e.getAttribute('fill')).join()"
+    before = page.evaluate(fills)
+    page.select_option("#indikator", "stunting")
+    assert page.locator("#judul-indikator").inner_text() == "Balita stunting"
+    assert page.evaluate(fills) != before
+    page.wait_for_function("location.hash === '#stunting'")  # a link or reload keeps the indicator
+    page.select_option("#indikator", "perkawinan_anak")  # per kecamatan: the villages go transparent
+    assert "per kecamatan" in page.locator("#isi-legenda").inner_text()
+    assert page.evaluate("[...document.querySelectorAll('path.leaflet-interactive')]"
+                         ".every(e => e.getAttribute('fill-opacity') === '0')")
+    page.select_option("#indikator", "tanpa_akta")
+    assert page.evaluate(fills) == before
+    assert requests == []
+
+
+def test_a_village_opens_by_keyboard_and_by_click_and_hides_what_is_hidden(site_page, public_site):
+    page = site_page
+    _, name = hidden_village(public_site[1])
+    page.locator(f'path.leaflet-interactive[aria-label="{name}"]').first.focus()
+    page.keyboard.press("Enter")
+    panel = page.locator("#panel")
+    panel.get_by_role("heading", name=name).wait_for()
+    assert page.evaluate("document.activeElement.id") == "panel"
+    text = panel.inner_text()
+    assert "disembunyikan untuk melindungi privasi anak" in text
+    assert "Kecamatan" in text and "Kabupaten Bengkayang" in text and "Periode 2025" in text
+    page.keyboard.press("Escape")
+    assert panel.is_hidden()
+    box = page.locator("#peta").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    target = page.evaluate("([x, y]) => document.elementFromPoint(x, y).getAttribute('aria-label')", [x, y])
+    assert target
+    page.mouse.click(x, y)
+    panel.get_by_role("heading", name=target).wait_for()
+
+
+def test_table_view_is_sortable_and_opens_a_village(site_page):
+    page = site_page
+    page.click("#tampilan")
+    assert page.locator("#bagian-peta").is_hidden()
+    table = page.locator("#tabel")
+    assert table.locator("tbody tr").count() == 124
+    assert "Anak tanpa akta kelahiran, periode 2025" in table.locator("caption").inner_text()
+    header = table.locator("th", has=page.locator("[data-sort=persen]"))
+    assert header.get_attribute("aria-sort") == "descending"
+    page.click("[data-sort=persen]")
+    assert header.get_attribute("aria-sort") == "ascending"
+    rates = page.eval_on_selector_all("#tabel td.persen", "els => els.map(e => parseInt(e.textContent))")
+    shown = [r for r in rates if r == r]
+    assert shown == sorted(shown) and len(shown) > 50
+    name = table.locator("tbody tr th button").first.inner_text()
+    table.locator("tbody tr th button").first.click()
+    assert page.locator("#bagian-peta").is_visible()
+    page.locator("#panel").get_by_role("heading", name=name).wait_for()
+
+
+def test_search_finds_a_village_by_name(site_page):
+    page = site_page
+    page.fill("#cari-input", "jagoi")
+    page.press("#cari-input", "Enter")
+    page.locator("#panel h2").wait_for()
+    assert "Jagoi" in page.locator("#panel h2").inner_text()
+    page.locator(".label-desa").first.wait_for()  # zoomed in: village names, no base map needed
+    page.fill("#cari-input", "tidak ada desa seperti ini")
+    page.press("#cari-input", "Enter")
+    assert "Tidak ditemukan" in page.locator("#pesan-cari").inner_text()
+
+
+def test_english_switch_and_360_px(browser, public_site):
+    context, page, errors = open_map(browser, public_site[0], 360, 740)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("#peta").bounding_box()["width"] >= 320
+    page.click("#bahasa")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#judul-indikator").inner_text() == "Children without a birth certificate"
+    assert "hidden to protect children's privacy" in page.locator("#isi-legenda").inner_text()
+    page.goto(public_site[0] + "tentang.html")
+    assert page.locator("section[lang=en]").is_visible() and page.locator("section[lang=id]").is_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert not errors
+    context.close()
+
+
+def test_first_view_is_under_the_byte_budget_and_loads_nothing_from_elsewhere(browser, public_site):
+    base = public_site[0]
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    urls, sizes = {}, {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(base)
+    page.wait_for_function("window.pdarPeta && window.pdarPeta.ready")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert all(u.startswith(base) or u.startswith("data:") for u in urls.values()), urls
+    assert {u.removeprefix(base) for u in urls.values()} >= {"", "data/nilai.json", "data/desa.topojson",
+                                                            "aset/leaflet.js"}
+    assert 40_000 < sum(sizes.values()) < BUDGET_BYTES

@@ -1,0 +1,75 @@
+"""``peta-anak public build`` on SQLite and PostgreSQL: built from the release alone (the
+same bytes with the restricted tables emptied), hidden cells null where their value
+would be, and clear errors when there is no release."""
+
+import csv
+import io
+import json
+
+import pytest
+from sqlalchemy import delete, func, select
+
+from aggregations.schema import nilai_indikator, penduduk, pengukuran, perkawinan, siswa
+from tests.aggregate_values import V1, V2, VALUES, load_aggregates
+from tests.boundary_files import villages_frame, write
+
+
+@pytest.fixture
+def released(run, engine, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    load_aggregates(engine)
+    result = run("release", "create", "--period", "2025", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["id"]
+
+
+def files_of(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_without_a_release_says_how_to_make_one(run, engine, tmp_path):
+    result = run("public", "build", tmp_path / "situs")
+    assert result.exit_code == 1
+    assert "peta-anak release create" in result.output
+    assert not (tmp_path / "situs" / "index.html").exists()
+
+
+def test_build_of_an_unknown_release_is_refused(run, released, tmp_path):
+    result = run("public", "build", tmp_path / "situs", "--release", "99")
+    assert result.exit_code == 1 and "99" in result.output
+
+
+def test_site_of_the_newest_release_with_hidden_cells_null(run, released, tmp_path):
+    out = tmp_path / "situs"
+    result = run("public", "build", out)
+    assert result.exit_code == 0, result.output
+    assert f"rilis {released}" in result.output and "peta-anak public serve" in result.output
+    payload = json.loads((out / "data" / "nilai.json").read_text())
+    assert payload["rilis"]["id"] == released and payload["rilis"]["periode"] == "2025"
+    akta = next(i for i in payload["indikator"] if i["id"] == "tanpa_akta")
+    assert akta["nilai"][V1] is None and akta["nilai"][V2] is None
+    for code, (n, d) in VALUES["tanpa_akta"].items():
+        if code not in (V1, V2):
+            assert akta["nilai"][code][:3] == [n, d, round(100 * n / d)]
+    topo = json.loads((out / "data" / "desa.topojson").read_text())
+    assert {g["id"] for g in topo["objects"]["desa"]["geometries"]} == set(VALUES["tanpa_akta"])
+    rows = list(csv.DictReader(io.StringIO((out / "unduh" / "rilis.csv").read_text())))
+    hidden = {(r["indikator"], r["kode_wilayah"]) for r in rows if r["status"] == "disembunyikan"}
+    assert {("tanpa_akta", V1), ("tanpa_akta", V2)} <= hidden
+    index = (out / "index.html").read_text()
+    assert '<option value="tanpa_akta">Anak tanpa akta kelahiran</option>' in index
+    assert "Sungai Satu" in index and "Periode" in index
+
+
+def test_the_site_is_built_from_the_release_alone(run, engine, released, tmp_path):
+    """Emptying every restricted table (aggregates and records) changes no byte of the site."""
+    assert run("public", "build", tmp_path / "a", "--release", released).exit_code == 0
+    with engine.begin() as conn:
+        for table in (nilai_indikator, penduduk, pengukuran, siswa, perkawinan):
+            conn.execute(delete(table))
+        assert conn.execute(select(func.count()).select_from(nilai_indikator)).scalar() == 0
+    assert run("public", "build", tmp_path / "b", "--release", released).exit_code == 0
+    first, second = files_of(tmp_path / "a"), files_of(tmp_path / "b")
+    assert len(first) == 13 and first.keys() == second.keys()
+    for name in first:
+        assert first[name] == second[name], name

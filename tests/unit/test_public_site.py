@@ -1,0 +1,163 @@
+"""The public site's pieces without a database: the data file (hidden cells null, classes,
+kecamatan-only indicators), the pages (self-contained, bilingual), deterministic output
+and the gzip preview server."""
+
+import gzip
+import json
+import re
+import urllib.request
+
+import pytest
+
+from layers.published import Published
+from public_site import build, data, pages
+from public_site.messages import TEXT
+from public_site.serve import serve_in_thread
+
+KAB, KEC1, KEC2 = "61.07", "61.07.01", "61.07.02"
+V1, V2, V3, V4 = "61.07.01.2001", "61.07.01.2002", "61.07.02.2001", "61.07.02.1001"
+NAMES = {KAB: "Bengkayang", KEC1: "Satu", KEC2: "Dua", V1: "Sungai Satu", V2: "Saba'u", V3: "Dua Ilir",
+         V4: "Dua Hulu"}
+LEVEL = {KAB: "kabupaten", KEC1: "kecamatan", KEC2: "kecamatan", V1: "desa", V2: "desa", V3: "desa", V4: "desa"}
+
+
+def row(indicator, code, n=None, d=None):
+    hidden = n is None
+    return {"kode_wilayah": code, "nama_wilayah": NAMES[code], "tingkat": LEVEL[code], "indikator": indicator,
+            "periode": "2025", "pembilang": n, "penyebut": d, "persen": None if hidden else round(100 * n / d),
+            "status": "disembunyikan" if hidden else "tampil"}
+
+
+def sample(kecamatan_only=("perkawinan_anak",)) -> Published:
+    rows = [row("tanpa_akta", V1), row("tanpa_akta", V2), row("tanpa_akta", V3, 50, 300),
+            row("tanpa_akta", V4, 61, 310), row("tanpa_akta", KEC1, 39, 380), row("tanpa_akta", KEC2, 111, 610),
+            row("tanpa_akta", KAB, 150, 990),
+            *[row("perkawinan_anak", c) for c in (V1, V2, V3, V4)],
+            row("perkawinan_anak", KEC1, 12, 80), row("perkawinan_anak", KEC2), row("perkawinan_anak", KAB, 30, 200)]
+    release = {"id": 3, "periode": "2025", "dibuat": "2026-11-28T10:00:00+00:00", "tanggal": "2026-11-28",
+               "aturan": {"threshold": 10, "protection": 3, "hide_zeros": False},
+               "indikator_kecamatan": list(kecamatan_only), "ringkasan": {"hidden_share": []}}
+    method = ('<html><body><section lang="id"><h2>Cara</h2><p>metode id</p></section>'
+              '<section lang="en"><h2>How</h2><p>method en</p></section></body></html>')
+    files = {"rilis.csv": b"kode_wilayah\n", "rilis.geojson": b'{"type":"FeatureCollection","features":[]}',
+             "rilis.json": b"{}", "metodologi.html": method.encode()}
+    geometry = {"desa": b'{"type":"Topology"}', "kecamatan": b'{"type":"Topology"}'}
+    labels = {"kecamatan": [(KEC1, "Satu", 109.51, 0.91), (KEC2, "Dua", 109.52, 0.93)],
+              "kabupaten": [(KAB, "Bengkayang", 109.5, 0.92)]}
+    return Published(release, rows, files, geometry, labels)
+
+
+def test_hidden_cells_are_null_where_their_value_would_be():
+    payload = data.payload(sample())
+    akta = next(i for i in payload["indikator"] if i["id"] == "tanpa_akta")
+    assert akta["nilai"][V1] is None and akta["nilai"][V2] is None
+    assert akta["nilai"][V3][:3] == [50, 300, 17] and akta["nilai"][KAB][:3] == [150, 990, 15]
+    assert akta["tingkat"] == "desa"
+    text = data.dumps(payload).decode()
+    assert f'"{V1}":null' in text and f'"{V2}":null' in text
+
+
+def test_kecamatan_only_indicators_are_classed_per_kecamatan():
+    payload = data.payload(sample())
+    marriage = next(i for i in payload["indikator"] if i["id"] == "perkawinan_anak")
+    assert marriage["tingkat"] == "kecamatan"
+    assert marriage["nilai"][KEC1][3] == 0 and marriage["nilai"][KEC2] is None
+    assert all(marriage["nilai"][v] is None for v in (V1, V2, V3, V4))
+    assert [e["jumlah"] for e in marriage["legenda"]["id"]] == [1]
+
+
+def test_legend_labels_in_both_languages_and_palette_from_the_catalogue():
+    akta = next(i for i in data.payload(sample())["indikator"] if i["id"] == "tanpa_akta")
+    assert akta["legenda"]["id"][0]["label"] == "17,0 - 18,5 %"
+    assert akta["legenda"]["en"][0]["label"] == "17.0 - 18.5 %"
+    assert akta["warna"] and all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in akta["warna"])
+    assert akta["judul"] == {"id": "Anak tanpa akta kelahiran", "en": "Children without a birth certificate"}
+
+
+def test_areas_carry_names_and_label_points():
+    areas = data.payload(sample())["wilayah"]
+    assert areas[KEC1] == ["Satu", "kecamatan", 109.51, 0.91]
+    assert areas[V2] == ["Saba'u", "desa"]
+
+
+def test_the_site_is_deterministic_and_self_contained(tmp_path):
+    pub = sample()
+    first = build.write_site(pub, tmp_path / "a")
+    build.write_site(pub, tmp_path / "b")
+    names = sorted(str(p.relative_to(tmp_path / "a")) for p in first)
+    assert names == ["aset/bahasa.js", "aset/leaflet.css", "aset/leaflet.js", "aset/peta.js", "aset/situs.css",
+                     "data/desa.topojson", "data/kecamatan.topojson", "data/nilai.json", "index.html",
+                     "tentang.html", "unduh/metodologi.html", "unduh/rilis.csv", "unduh/rilis.geojson"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    for page in ("index.html", "tentang.html"):
+        content = (tmp_path / "a" / page).read_text()
+        for ref in re.findall(r'(?:src|href)="([^"]*)"', content):
+            assert not re.match(r"(https?:)?//", ref), f"{page} loads {ref} from another host"
+    css = (tmp_path / "a" / "aset" / "situs.css").read_text() + (tmp_path / "a" / "aset" / "leaflet.css").read_text()
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+    assert b"sourceMappingURL" not in (tmp_path / "a" / "aset" / "leaflet.js").read_bytes()
+    assert b"fetch(" in (tmp_path / "a" / "aset" / "peta.js").read_bytes()
+    assert not re.search(r"fetch\(['\"`](https?:)?//", (tmp_path / "a" / "aset" / "peta.js").read_text())
+
+
+def test_a_rebuild_removes_files_of_an_older_build(tmp_path):
+    build.write_site(sample(), tmp_path)
+    (tmp_path / "data" / "lama.json").write_text("{}")
+    build.write_site(sample(), tmp_path)
+    assert not (tmp_path / "data" / "lama.json").exists()
+
+
+def test_tile_url_is_optional(tmp_path):
+    assert data.payload(sample())["ubin"] is None
+    with_tiles = data.payload(sample(), "https://ubin.example/{z}/{x}/{y}.png", "© penyedia")
+    assert with_tiles["ubin"] == {"url": "https://ubin.example/{z}/{x}/{y}.png", "atribusi": "© penyedia"}
+
+
+def test_about_page_has_release_downloads_sources_and_methodology_in_both_languages():
+    pub = sample()
+    page = pages.about_page(pub.release, "Bengkayang", pub.files["metodologi.html"].decode())
+    for needle in ["periode 2025, rilis nomor 3, dirilis 2026-11-28", "period 2025, release 3, released 2026-11-28",
+                   'href="unduh/rilis.csv"', 'href="unduh/rilis.geojson"', "metode id", "method en",
+                   "Disdukcapil (SIAK)", "Dinkes (e-PPGBM posyandu)", '<section lang="en" class="bahasa-en" hidden>']:
+        assert needle in page, needle
+
+
+def test_every_text_key_used_by_the_pages_and_scripts_exists_in_both_languages(tmp_path):
+    build.write_site(sample(), tmp_path)
+    used = set()
+    for name in ("index.html", "tentang.html"):
+        used |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="(\w+)"', (tmp_path / name).read_text()))
+    used |= set(re.findall(r'\bt\("(\w+)"', (build.STATIC / "peta.js").read_text()))
+    assert len(used) > 20
+    assert used <= set(TEXT), used - set(TEXT)
+    assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in TEXT.values())
+    assert TEXT["hidden"]["id"] == "disembunyikan untuk melindungi privasi anak"
+
+
+@pytest.fixture
+def served(tmp_path):
+    build.write_site(sample(), tmp_path)
+    server, base = serve_in_thread(tmp_path)
+    yield base
+    server.shutdown()
+
+
+def test_preview_server_sends_gzip_to_browsers_that_ask(served):
+    request = urllib.request.Request(served + "data/nilai.json", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Content-Type"] == "application/json"
+        body = json.loads(gzip.decompress(response.read()))
+    assert body["rilis"]["id"] == 3
+    with urllib.request.urlopen(served) as response:
+        assert response.headers["Content-Encoding"] is None
+        assert b'<html lang="id">' in response.read()
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "peta_anak.db").write_text("the database")
+    with pytest.raises(build.NotASite):
+        build.write_site(sample(), tmp_path)
+    assert (tmp_path / "data" / "peta_anak.db").read_text() == "the database"
