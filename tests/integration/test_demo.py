@@ -5,7 +5,7 @@ import csv
 import io
 import json
 import re
-import shutil
+import sqlite3
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -221,7 +221,11 @@ def test_public_site_of_the_demo_is_the_same_with_restricted_tables_emptied(demo
     from aggregations.schema import nilai_indikator, penduduk, pengukuran, perkawinan, siswa
 
     copy = tmp_path / "kosong.db"
-    shutil.copy(settings.database_url.removeprefix("sqlite:///"), copy)
+    source, target = sqlite3.connect(settings.database_url.removeprefix("sqlite:///")), sqlite3.connect(copy)
+    with target:
+        source.backup(target)  # with what is still in the write-ahead log (a file copy would miss it)
+    source.close()
+    target.close()
     emptied = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{copy}", geodata_dir=GEODATA,
                        secret_key="s", nik_key="k")
     engine = db.make_engine(emptied)
