@@ -1,4 +1,5 @@
-"""Export benchmark: one A4 map (PNG at 200 dpi, vector PDF) and one GeoPackage layer,
+"""Export benchmark: one A4 map (PNG at 200 dpi, vector PDF), one GeoPackage layer and
+the priority list workbook (XLSX, a sheet per kecamatan),
 cold (the first export in a fresh process: boundaries read, projected, simplified and
 the period's values read) and warm (the same export again, caches filled), for
 Bengkayang (124 villages) and for all 2,130 villages of Kalimantan Barat on synthetic
@@ -40,6 +41,11 @@ def child(url: str, kind: str, runs: int) -> None:
     engine = create_engine(url)
 
     def once() -> int:
+        if kind == "xlsx":  # the Musrenbang priority list with every indicator, default weights
+            from layers import catalogue, composite, priorities, workbook
+
+            listing = priorities.priority_list(engine, PERIOD, composite.DEFAULT_WEIGHTS, list(catalogue.BY_ID))
+            return len(workbook.priority_xlsx(listing, "benchmark", datetime.now(UTC)))
         if kind == "gpkg":
             return len(layer_bytes(layer_frame(engine, PERIOD, INDICATOR, "desa"), ".gpkg", "bench"))
         return len(render_map(engine, MapRequest(INDICATOR, PERIOD, fmt=kind, user="benchmark")))
@@ -95,7 +101,7 @@ def province(data: Path, geodata: Path) -> str:
 
 
 def report(label: str, url: str, runs: int) -> None:
-    for kind in ("png", "pdf", "gpkg"):
+    for kind in ("png", "pdf", "gpkg", "xlsx"):
         result = measure(url, kind, runs)
         warm, cpu = result["warm"], result["cpu"]
         print(f"| {label} | {kind.upper()} | {result['cold']:.2f} s ({cpu[0]:.2f}) | "

@@ -128,10 +128,11 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
 @click.option("--user", "user_name", required=True, help="Active account the export is made as (its saved weights).")
 @click.option("--kecamatan", multiple=True, help="Only this kecamatan (code, e.g. 61.07.07); repeatable.")
 @click.option("--border-only", is_flag=True, help="Only the kecamatan on the land border.")
+@click.option("--remote-only", is_flag=True, help="Only villages far from a puskesmas (see README).")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple[str, ...], border_only: bool,
-                              out: Path) -> None:
+                              remote_only: bool, out: Path) -> None:
     """Write the Musrenbang priority list to OUT: .xlsx (formatted, marked TERBATAS) or .csv."""
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("xlsx", "csv"):
@@ -141,7 +142,9 @@ def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple
     def make(engine, user):
         try:
             name, content = planning.export_priorities(engine, user, period, fmt, app.lang,
-                                                       kecamatan=list(kecamatan), border_only=border_only)
+                                                       kecamatan=list(kecamatan),
+                                                       only=(("perbatasan",) if border_only else ())
+                                                       + (("terpencil",) if remote_only else ()))
         except planning.PlanningError as exc:
             raise click.ClickException(str(exc)) from exc
         return exports.ExportFile(name, content, "text/csv" if fmt == "csv" else XLSX)

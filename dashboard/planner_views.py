@@ -32,7 +32,8 @@ def priority_table(listing: Listing, lang: str) -> html.Div:
             columns.append((f"{i}:dn", text("col_change", lang, period=listing.previous)))
     rows = []
     for r in listing.rows:
-        row = {"peringkat": r["peringkat"], "nama": f"{r['nama']} ({r['kode']})",
+        remote = [text("remote_mark", lang, km=number(r["jarak_puskesmas_km"], lang))] if r["terpencil"] else []
+        row = {"peringkat": r["peringkat"], "nama": " - ".join([f"{r['nama']} ({r['kode']})", *remote]),
                "kecamatan": r["kecamatan"] + (f" - {text('border_mark', lang)}" if r["perbatasan"] else ""),
                "skor": number(r["skor"], lang),
                "kantong": text("pocket_yes", lang, n=len(r["terburuk"])) if r["kantong"] else ""}

@@ -56,7 +56,7 @@ def save_weights(engine: Engine, user, weights: dict) -> dict[str, float]:
 
 
 def priority_list(engine: Engine, user, period: str, weights: dict | None = None,
-                  kecamatan: list[str] | None = None, border_only: bool = False) -> priorities.Listing:
+                  kecamatan: list[str] | None = None, only: tuple[str, ...] = ()) -> priorities.Listing:
     indicators = _require_values(user)
     known = values.periods(engine)
     if period not in known:
@@ -64,7 +64,7 @@ def priority_list(engine: Engine, user, period: str, weights: dict | None = None
                             f"no data for period {period}; periods with data: {', '.join(known) or '-'}")
     try:
         listing = priorities.priority_list(engine, period, weights or weights_of(engine, user), indicators,
-                                           kecamatan, border_only)
+                                           kecamatan, only)
     except composite.WeightError as exc:
         raise PlanningError(str(exc)) from exc
     unknown = sorted(set(kecamatan or ()) - {code for code, _ in listing.kecamatan})
@@ -74,9 +74,9 @@ def priority_list(engine: Engine, user, period: str, weights: dict | None = None
 
 
 def scenario(engine: Engine, user, period: str, programme: budget.Programme, weights: dict | None = None,
-             kecamatan: list[str] | None = None, border_only: bool = False) -> tuple[priorities.Listing, dict]:
+             kecamatan: list[str] | None = None, only: tuple[str, ...] = ()) -> tuple[priorities.Listing, dict]:
     """The priority list and the allocation of ``programme`` over it."""
-    listing = priority_list(engine, user, period, weights, kecamatan, border_only)
+    listing = priority_list(engine, user, period, weights, kecamatan, only)
     try:
         programme.check(listing.indicators)
     except budget.ScenarioError as exc:
@@ -87,13 +87,14 @@ def scenario(engine: Engine, user, period: str, programme: budget.Programme, wei
 
 
 def save_scenario(engine: Engine, user, name: str, period: str, programme: budget.Programme,
-                  weights: dict | None = None, kecamatan: list[str] | None = None, border_only: bool = False) -> int:
-    listing, result = scenario(engine, user, period, programme, weights, kecamatan, border_only)
+                  weights: dict | None = None, kecamatan: list[str] | None = None,
+                  only: tuple[str, ...] = ()) -> int:
+    listing, result = scenario(engine, user, period, programme, weights, kecamatan, only)
     name = name.strip()
     if not name or len(name) > 120:
         raise PlanningError("nama skenario harus 1-120 huruf / scenario name must be 1-120 characters")
     parameters = {"program": programme.as_dict(), "bobot": listing.weights, "kecamatan": kecamatan or [],
-                  "perbatasan": border_only}
+                  "hanya": list(only)}
     summary = {"total": result["total"], "kecamatan": result["kecamatan"]}
     with engine.begin() as conn:
         new_id = conn.execute(insert(skenario_anggaran).values(
@@ -118,7 +119,7 @@ def kla_targets(engine: Engine, user, period: str, kia_target: float,
 
 
 def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "id", weights: dict | None = None,
-                      kecamatan: list[str] | None = None, border_only: bool = False,
+                      kecamatan: list[str] | None = None, only: tuple[str, ...] = (),
                       programme: budget.Programme | None = None) -> tuple[str, bytes]:
     """The priority list (and a budget scenario over it) as XLSX or CSV: role checked,
     written to the audit log. Returns (file name, content)."""
@@ -126,19 +127,19 @@ def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "
         raise PlanningError(f"format harus xlsx atau csv / format must be xlsx or csv: {fmt!r}")
     result = None
     if programme is not None:
-        listing, result = scenario(engine, user, period, programme, weights, kecamatan, border_only)
+        listing, result = scenario(engine, user, period, programme, weights, kecamatan, only)
     else:
-        listing = priority_list(engine, user, period, weights, kecamatan, border_only)
+        listing = priority_list(engine, user, period, weights, kecamatan, only)
     created = datetime.now(UTC)
     stem = f"prioritas_{period}" + ("_skenario" if result else "") + "_TERBATAS"
     if fmt == "xlsx":
-        content = workbook.priority_xlsx(listing, user.name, created, lang, kecamatan, border_only, result)
+        content = workbook.priority_xlsx(listing, user.name, created, lang, kecamatan, only, result)
     else:
         content = workbook.scenario_csv(result, lang) if result else workbook.priority_csv(listing, lang)
     with engine.begin() as conn:
         audit.record(conn, user.name, "ekspor_skenario" if result else "ekspor_prioritas", {
             "jenis": "skenario" if result else "prioritas", "format": fmt, "periode": period,
             "indikator": listing.indicators, "bobot": listing.weights, "kecamatan": kecamatan or [],
-            "perbatasan": border_only, "program": programme.as_dict() if programme else None,
+            "hanya": list(only), "program": programme.as_dict() if programme else None,
             "baris": len(listing.rows), "byte": len(content)})
     return f"{stem}.{fmt}", content

@@ -1,4 +1,4 @@
-"""The inputs of a ranking (period, kecamatan filter, border filter, one weight per
+"""The inputs of a ranking (period, kecamatan filter, status filter, one weight per
 indicator), shared by the priorities page and its budget section, checked once."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from dash.exceptions import PreventUpdate
 from flask import abort
 
 from dashboard import ids
-from layers import catalogue, composite
+from layers import catalogue, composite, priorities
 
 INDICATOR_IDS = [i.id for i in catalogue.INDICATORS]
 #: (component id, property) of each input, in the order :func:`choices` takes them.
@@ -15,15 +15,17 @@ RANKING = [(ids.PRIORITY_PERIOD, "value"), (ids.PRIORITY_KECAMATAN, "value"), (i
     [(ids.weight(i), "value") for i in INDICATOR_IDS]
 
 
-def choices(period, kecamatan, border, *weights) -> tuple[str, list[str], bool, dict]:
-    """(period, kecamatan codes, border only, weights); 400 for a forged request."""
+def choices(period, kecamatan, statuses, *weights) -> tuple[str, list[str], tuple[str, ...], dict]:
+    """(period, kecamatan codes, statuses required, weights); 400 for a forged request."""
     if not isinstance(period, str):
         raise PreventUpdate
     if not isinstance(kecamatan, list) or not all(isinstance(k, str) for k in kecamatan) \
-            or not isinstance(border, list) or len(weights) != len(INDICATOR_IDS):
+            or not isinstance(statuses, list) or not set(statuses) <= set(priorities.STATUSES) \
+            or len(weights) != len(INDICATOR_IDS):
         abort(400)
     chosen = {i: w for i, w in zip(INDICATOR_IDS, weights, strict=True) if w is not None}
     try:
-        return period, kecamatan, "ya" in border, composite.check_weights(chosen)
+        return period, kecamatan, tuple(s for s in priorities.STATUSES if s in statuses), \
+            composite.check_weights(chosen)
     except composite.WeightError:
         abort(400)

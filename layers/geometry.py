@@ -51,7 +51,8 @@ def _encode(content: bytes, level: str) -> tuple[str, bytes]:
 
 
 def area_index(engine: Engine) -> list[dict]:
-    """Villages and kecamatan with their kecamatan name and bounds, for search and zoom;
+    """Villages and kecamatan with their kecamatan name, bounds and a point inside
+    (``titik``, lat/lon), for search, zoom and distances;
     cached until the next boundary import changes the browser geometry."""
     key = (str(engine.url), *(boundaries.web_geometry_version(engine, lv) for lv in ("desa", "kecamatan")))
     if key not in _INDEX_CACHE:
@@ -59,9 +60,12 @@ def area_index(engine: Engine) -> list[dict]:
         names = dict(zip(kecamatan["kode"], kecamatan["nama"], strict=True))
         out = []
         for level, frame in (("kecamatan", kecamatan), ("desa", boundaries.load_areas(engine, "desa"))):
-            for row, b in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), strict=True):
+            points = frame.geometry.representative_point()
+            for row, b, point in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), points,
+                                     strict=True):
                 out.append({"kode": row.kode, "nama": row.nama, "tingkat": level,
-                            "kecamatan": names.get(row.kode[:8], ""), "bounds": [[b.miny, b.minx], [b.maxy, b.maxx]]})
+                            "kecamatan": names.get(row.kode[:8], ""), "bounds": [[b.miny, b.minx], [b.maxy, b.maxx]],
+                            "titik": [round(point.y, 6), round(point.x, 6)]})
         _INDEX_CACHE.clear()
         _INDEX_CACHE[key] = out
     return _INDEX_CACHE[key]

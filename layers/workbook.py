@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from layers import composite
 from layers.catalogue import BY_ID
-from layers.priorities import Listing
+from layers.priorities import REMOTE_KM, Listing
 
 T = {
     "restricted": {"id": "TERBATAS - data anak per desa untuk perencanaan internal Pemerintah Kabupaten; "
@@ -32,7 +32,10 @@ T = {
     "created": {"id": "Dibuat", "en": "Created"}, "by": {"id": "oleh", "en": "by"},
     "weights": {"id": "Bobot", "en": "Weights"}, "method": {"id": "Metode", "en": "Method"},
     "filter": {"id": "Saringan", "en": "Filter"}, "all": {"id": "semua kecamatan", "en": "all kecamatan"},
-    "border_only": {"id": "hanya kecamatan perbatasan", "en": "border kecamatan only"},
+    "only_perbatasan": {"id": "hanya kecamatan perbatasan", "en": "border kecamatan only"},
+    "only_terpencil": {"id": "hanya desa terpencil (lebih dari {km:g} km dari puskesmas)",
+                       "en": "remote villages only (more than {km:g} km from a puskesmas)"},
+    "remote": {"id": "Jarak ke puskesmas (km)", "en": "Distance to a puskesmas (km)"},
     "rank": {"id": "Peringkat", "en": "Rank"}, "code": {"id": "Kode", "en": "Code"},
     "village": {"id": "Desa", "en": "Village"}, "kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
     "border": {"id": "Perbatasan", "en": "Border"}, "index": {"id": "Indeks (0-100)", "en": "Index (0-100)"},
@@ -64,7 +67,7 @@ def _t(key: str, lang: str) -> str:
 
 
 def columns(listing: Listing, lang: str) -> list[str]:
-    out = [_t(k, lang) for k in ("rank", "code", "village", "kecamatan", "border", "index", "pocket")]
+    out = [_t(k, lang) for k in ("rank", "code", "village", "kecamatan", "border", "remote", "index", "pocket")]
     for i in listing.indicators:
         title = BY_ID[i].text("title", lang)
         out += [f"{title}: {_t('children', lang)}", f"{title}: %"]
@@ -76,7 +79,7 @@ def columns(listing: Listing, lang: str) -> list[str]:
 def values_of(listing: Listing, row: dict, lang: str) -> list:
     yes, no = _t("yes", lang), _t("no", lang)
     out = [row["peringkat"], row["kode"], row["nama"], row["kecamatan"], yes if row["perbatasan"] else no,
-           row["skor"], yes if row["kantong"] else no]
+           row["jarak_puskesmas_km"], row["skor"], yes if row["kantong"] else no]
     for i in listing.indicators:
         figure = row["indikator"][i]
         out += [figure["n"], figure["p"]]
@@ -106,13 +109,13 @@ def scenario_csv(result: dict, lang: str = "id") -> bytes:
 
 
 def priority_xlsx(listing: Listing, user: str, created: datetime, lang: str = "id",
-                  kecamatan_filter: list[str] | None = None, border_only: bool = False,
+                  kecamatan_filter: list[str] | None = None, only: tuple[str, ...] = (),
                   scenario: dict | None = None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _t("priorities", lang)
     _table_sheet(sheet, listing, listing.rows, user, created, lang, _filter_text(listing, kecamatan_filter,
-                                                                                 border_only, lang))
+                                                                                 only, lang))
     if scenario:
         _scenario_sheets(book, scenario, lang)
     for code, name in listing.kecamatan:
@@ -125,10 +128,10 @@ def priority_xlsx(listing: Listing, user: str, created: datetime, lang: str = "i
     return out.getvalue()
 
 
-def _filter_text(listing: Listing, chosen: list[str] | None, border_only: bool, lang: str) -> str:
+def _filter_text(listing: Listing, chosen: list[str] | None, only: tuple[str, ...], lang: str) -> str:
     names = dict(listing.kecamatan)
     text = ", ".join(names.get(c, c) for c in chosen) if chosen else _t("all", lang)
-    return text + (f"; {_t('border_only', lang)}" if border_only else "")
+    return text + "".join(f"; {T['only_' + status][lang].format(km=REMOTE_KM)}" for status in only)
 
 
 def _header(sheet, listing: Listing, user: str, created: datetime, lang: str, scope: str) -> int:
@@ -162,7 +165,7 @@ def _table_sheet(sheet, listing: Listing, rows: list[dict], user: str, created: 
             cell = sheet.cell(n, col, value)
             if isinstance(value, float):
                 cell.number_format = "0.0"
-    widths = [10, 16, 24, 20, 11, 12, 12] + [14] * (len(heads) - 7)
+    widths = [10, 16, 24, 20, 11, 12, 12, 12] + [14] * (len(heads) - 8)
     for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.row_dimensions[top].height = 45

@@ -14,7 +14,7 @@ from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.planner_views import comparison, priority_table, scenario_view
 from dashboard.ranking_inputs import INDICATOR_IDS, RANKING, choices
-from layers import catalogue, composite, geometry, values
+from layers import catalogue, composite, geometry, priorities, values
 
 dash.register_page(__name__, path="/prioritas", name="Prioritas")
 
@@ -48,7 +48,9 @@ def layout(**_query):
                                                             id=ids.PRIORITY_PERIOD, clearable=False)]),
             html.Label([text("kecamatan_filter", lang), dcc.Dropdown(
                 kecamatan, [], id=ids.PRIORITY_KECAMATAN, multi=True, placeholder=text("all_kecamatan", lang))]),
-            dcc.Checklist([{"value": "ya", "label": text("border_filter", lang)}], [], id=ids.PRIORITY_BORDER),
+            dcc.Checklist([{"value": "perbatasan", "label": text("border_filter", lang)},
+                           {"value": "terpencil", "label": text("remote_filter", lang, km=priorities.REMOTE_KM)}],
+                          [], id=ids.PRIORITY_BORDER),
         ], className="controls"),
         html.Fieldset([html.Legend(text("weights_legend", lang)), *sliders, html.Div([
             html.Button(text("save_weights", lang), id=ids.PRIORITY_SAVE),

@@ -84,9 +84,26 @@ def test_priority_list_filters_and_change(data, monkeypatch):
     assert {r["indikator"]["tanpa_akta"]["dn"] for r in listing.rows} == {-5}
     only_two = planning.priority_list(data, planner, "2025", kecamatan=["61.07.02"])
     assert {r["kode"] for r in only_two.rows} == {V3, V4}
-    assert planning.priority_list(data, planner, "2025", border_only=True).rows == []
+    assert planning.priority_list(data, planner, "2025", only=("perbatasan",)).rows == []
     monkeypatch.setitem(priorities.BORDER_KECAMATAN, "61.07", ("dua",))
-    assert {r["kode"] for r in planning.priority_list(data, planner, "2025", border_only=True).rows} == {V3, V4}
+    assert {r["kode"] for r in planning.priority_list(data, planner, "2025", only=("perbatasan",)).rows} == {V3, V4}
+
+
+def test_remote_villages_are_far_from_a_puskesmas(data, run, tmp_path, monkeypatch):
+    planner = users.add(data, "p", "perencana", "rahasia-panjang-1")
+    assert planning.priority_list(data, planner, "2025", only=("terpencil",)).rows == []  # no facility data
+    path = tmp_path / "fasilitas.csv"
+    path.write_text("Jenis,Nama,Kode,Lintang,Bujur,Kode Desa,MOU 3in1,Sanitasi Layak\n"
+                    "PUSKESMAS,Puskesmas Satu,P1,0.91,109.51,6107012001,YA,\n"
+                    "POSYANDU,Posyandu Dua,P2,0.93,109.53,6107021001,,\n")  # a posyandu is not a puskesmas
+    assert run("data", "import", "fasilitas", path, "--period", "2025").exit_code == 0
+    distance = priorities.puskesmas_distance_km(data, "2025")
+    assert distance[V1] < 0.5 and 2.1 < distance[V2] < 2.3 and 3.0 < distance[V4] < 3.2
+    monkeypatch.setattr(priorities, "REMOTE_KM", 2.5)
+    remote = planning.priority_list(data, planner, "2025", only=("terpencil",))
+    assert [r["kode"] for r in remote.rows] == [V4] and remote.rows[0]["terpencil"]
+    both = planning.priority_list(data, planner, "2025", only=("perbatasan", "terpencil"))
+    assert both.rows == []  # no border kecamatan here
 
 
 def test_weights_are_saved_per_user_and_audited(data):
