@@ -100,12 +100,13 @@ def _common(command):
 @_common
 @click.option("--orientation", type=click.Choice(ORIENTATIONS), help="A4 orientation; default: fits the area.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), required=True)
+@click.option("--release", type=int, help="Map a public release's values (with its id) instead of the exact ones.")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def export_map_command(app, indicator: str, period: str, level: str, classification: str | None, user_name: str,
-                       orientation: str | None, fmt: str, out: Path) -> None:
+                       orientation: str | None, fmt: str, release: int | None, out: Path) -> None:
     """Write an A4 map of one indicator to OUT (PNG at 200 dpi or vector PDF)."""
-    request = MapRequest(indicator, period, level, classification, orientation, fmt, app.lang)
+    request = MapRequest(indicator, period, level, classification, orientation, fmt, app.lang, release=release)
     _writable(out)
     _write(out, _exported(app, user_name, lambda engine, user: exports.export_map(engine, user, request)))
 

@@ -18,6 +18,7 @@ from dashboard.access import may_see_layer, may_see_values
 from layers import catalogue, values
 from layers.classify import SCHEMES
 from layers.layer_export import LAYER_FORMATS, layer_bytes, layer_frame
+from layers.release_style import release_style
 from layers.static_map import FORMATS, LEVELS, ORIENTATIONS, MapRequest, render_map
 from peta_anak.i18n import translate
 
@@ -35,6 +36,11 @@ ERRORS = {
                              "hanya untuk perencana dan OPD pemilik data",
                        "en": "user {name} (role {role}) may not see the values of {indicator}; exports are for "
                              "planners and the department that owns the data"},
+    "unknown_release": {"id": "tidak ada rilis #{release}", "en": "no release #{release}"},
+    "release_period": {"id": "rilis #{release} adalah periode {actual}, bukan {period}",
+                       "en": "release #{release} is of period {actual}, not {period}"},
+    "no_release_data": {"id": "rilis #{release} tidak menampilkan nilai {indicator} tingkat {level}",
+                        "en": "release #{release} publishes no {indicator} values at level {level}"},
     "no_data": {"id": "tidak ada data {indicator} untuk periode {period} tingkat {level}; periode dengan data: "
                       "{periods}",
                 "en": "no {indicator} data for period {period} at level {level}; periods with data: {periods}"},
@@ -71,10 +77,13 @@ def export_map(engine: Engine, user, request: MapRequest, address: str | None = 
     """A printed map of ``request`` for ``user`` (its language, user name and date on the page)."""
     detail = {"jenis": "peta", "indikator": request.indicator, "periode": request.period,
               "tingkat": request.level, "klasifikasi": request.scheme, "format": request.fmt,
-              "orientasi": request.orientation}
+              "orientasi": request.orientation, "rilis": request.release}
     _choice(engine, user, detail, "format", request.fmt, FORMATS)
     _choice(engine, user, detail, "orientation", request.orientation, ORIENTATIONS)
-    _check(engine, user, detail, request.indicator, request.period, request.level, request.scheme)
+    if request.release is None:
+        _check(engine, user, detail, request.indicator, request.period, request.level, request.scheme)
+    else:
+        _check_release(engine, user, detail, request)
     request = replace(request, user=user.name)
     content = render_map(engine, request)
     filename = f"peta_{request.indicator}_{request.period}_{request.level}.{request.fmt}"
@@ -97,20 +106,38 @@ def export_layer(engine: Engine, user, indicator: str, period: str, level: str =
 
 def _check(engine: Engine, user, detail: dict, indicator: str, period: str, level: str, scheme: str | None) -> None:
     """Request first (nothing about the data is revealed), then role, then data present."""
+    _check_layer(engine, user, detail, indicator, level, scheme)
+    if not may_see_values(user, indicator):
+        _refuse(engine, user, "values_refused", detail, name=user.name, role=user.role, indicator=indicator)
+    if not any(r["penyebut"] for r in values.area_values(engine, period, [indicator], level)):
+        _refuse(engine, user, "no_data", detail, indicator=indicator, period=period, level=level,
+                periods=", ".join(values.periods(engine)) or "-")
+
+
+def _check_release(engine: Engine, user, detail: dict, request: MapRequest) -> None:
+    """A release holds only published, audited values: whoever may see the layer may print
+    it (the admin too); the release must exist, be of the period and publish the level."""
+    _check_layer(engine, user, detail, request.indicator, request.level, request.scheme)
+    style = release_style(engine, request.release, request.indicator, request.level, request.scheme)
+    if style is None:
+        _refuse(engine, user, "unknown_release", detail, release=request.release)
+    if style["release"]["period"] != request.period:
+        _refuse(engine, user, "release_period", detail, release=request.release, actual=style["release"]["period"],
+                period=request.period)
+    if not style["classes"]:
+        _refuse(engine, user, "no_release_data", detail, release=request.release, indicator=request.indicator,
+                level=request.level)
+
+
+def _check_layer(engine: Engine, user, detail: dict, indicator: str, level: str, scheme: str | None) -> None:
     if indicator not in catalogue.BY_ID:
         _refuse(engine, user, "unknown_indicator", detail, indicator=indicator, choices=", ".join(catalogue.BY_ID))
     _choice(engine, user, detail, "level", level, LEVELS)
     _choice(engine, user, detail, "classification", scheme, SCHEMES)
     if user is None or not user.is_active:
         _refuse(engine, user, "unknown_user", detail, name=getattr(user, "name", "-"))
-    who = {"name": user.name, "role": user.role, "indicator": indicator}
     if not may_see_layer(user, indicator):
-        _refuse(engine, user, "layer_refused", detail, **who)
-    if not may_see_values(user, indicator):
-        _refuse(engine, user, "values_refused", detail, **who)
-    if not any(r["penyebut"] for r in values.area_values(engine, period, [indicator], level)):
-        _refuse(engine, user, "no_data", detail, indicator=indicator, period=period, level=level,
-                periods=", ".join(values.periods(engine)) or "-")
+        _refuse(engine, user, "layer_refused", detail, name=user.name, role=user.role, indicator=indicator)
 
 
 def _choice(engine: Engine, user, detail: dict, what: str, value: str | None, choices) -> None:

@@ -8,6 +8,7 @@ the scale bar measures what it claims and symbols are not stretched.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 from matplotlib import patheffects
@@ -20,6 +21,9 @@ from matplotlib.transforms import Bbox
 HALO = [patheffects.withStroke(linewidth=2.2, foreground="white")]
 HALO_ONLY = [patheffects.Stroke(linewidth=2.2, foreground="white")]
 NO_DATA_HATCH = "////"
+HIDDEN_HATCH = "xxxx"
+#: Longer legend labels wrap: the side legend of a landscape page is 66 mm wide.
+LEGEND_LABEL_CHARS = 32
 
 
 def nice_length_km(width_m: float) -> float:
@@ -105,14 +109,19 @@ def _wrap(name: str) -> str:
 
 
 def legend(fig: Figure, box: tuple[float, float, float, float], entries: list[dict], no_data: tuple[str, str, int],
-           title: str, outlines: list[tuple[str, float, str]]) -> None:
+           title: str, outlines: list[tuple[str, float, str]],
+           extra: list[tuple[str, str, str, int]] = ()) -> None:
     """The legend in ``box`` (figure fraction): one row per class with its interval and
-    the number of areas, the hatched no-data class, and the outlines drawn."""
+    the number of areas, the hatched no-data class, ``extra`` hatched classes (label,
+    colour, hatch, count: a release's hidden cells), and the outlines drawn."""
     handles = [Patch(facecolor=e["colour"], edgecolor="#555555", linewidth=0.5) for e in entries]
     labels = [f"{e['label']}  ({e['count']})" for e in entries]
     label, colour, count = no_data
     handles.append(Patch(facecolor=colour, edgecolor="#8c8c8c", hatch=NO_DATA_HATCH, linewidth=0.5))
     labels.append(f"{label}  ({count})")
+    for label, colour, hatch, count in extra:
+        handles.append(Patch(facecolor=colour, edgecolor="#636363", hatch=hatch, linewidth=0.5))
+        labels.append(textwrap.fill(f"{label}  ({count})", LEGEND_LABEL_CHARS))
     for name, width, colour in outlines:
         handles.append(Line2D([0], [0], color=colour, linewidth=width))
         labels.append(name)

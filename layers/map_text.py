@@ -23,6 +23,7 @@ CHAR_MM = 1.3
 
 TEXT = {
     "restricted": {"id": "DATA TERBATAS", "en": "RESTRICTED DATA"},
+    "release": {"id": "RILIS PUBLIK #{id}", "en": "PUBLIC RELEASE #{id}"},
     "per_desa": {"id": "per desa/kelurahan", "en": "by village"},
     "per_kecamatan": {"id": "per kecamatan", "en": "by kecamatan"},
     "period": {"id": "Periode {period}", "en": "Period {period}"},
@@ -45,6 +46,10 @@ TEXT = {
                      "per wilayah, hanya untuk perencanaan internal; jangan dipublikasikan.",
                "en": "Data source: {source}, period {period}; processed with {product}. RESTRICTED DATA: exact "
                      "figures per area, for internal planning only; do not publish."},
+    "source_release": {"id": "Sumber data: {source}, periode {period}; rilis publik #{id} ({when}) dari {product}: "
+                             "angka kecil disembunyikan dan diaudit untuk melindungi privasi anak.",
+                       "en": "Data source: {source}, period {period}; public release #{id} ({when}) of {product}: "
+                             "small counts hidden and audited to protect children's privacy."},
     "made": {"id": "Dibuat {when} oleh {user}. Batas wilayah: data batas tersimpan (versi {version}). Proyeksi: "
                    "Lambert azimuthal equal-area berpusat {lat}, {lon}.",
              "en": "Made {when} by {user}. Boundaries: stored boundary data (version {version}). Projection: "
@@ -89,11 +94,24 @@ def note(request: MapRequest, style: dict, meta: Indicator, lang: str, totals: t
     return _wrap(" ".join(parts), width_mm)
 
 
-def footer(geometry: MapGeometry, request: MapRequest, meta: Indicator, created: datetime, lang: str,
+def marking(style: dict, lang: str) -> tuple[str, str]:
+    """The mark in the title's corner and its colour: restricted (red) or the release id."""
+    if "release" in style:
+        return text("release", lang, id=style["release"]["id"]), "#08519c"
+    return text("restricted", lang), "#b00020"
+
+
+def footer(geometry: MapGeometry, request: MapRequest, meta: Indicator, style: dict, created: datetime, lang: str,
            width_mm: float) -> str:
-    """The source line: sources, period, marking; then who made the map, when, on what."""
+    """The source line: sources, period, marking or release; then who made the map, when, on what."""
     lon, lat = _centre(geometry, lang)
-    source = text("source", lang, source=meta.text("source", lang), period=request.period, product=PRODUCT[lang])
+    if "release" in style:
+        release = style["release"]
+        source = text("source_release", lang, source=meta.text("source", lang), period=release["period"],
+                      id=release["id"], when=f"{release['created']:%d-%m-%Y}", product=PRODUCT[lang])
+    else:
+        source = text("source", lang, source=meta.text("source", lang), period=request.period,
+                      product=PRODUCT[lang])
     made = text("made", lang, when=f"{created:%d-%m-%Y %H:%M} {created.tzname()}", user=request.user or "-",
                 version=geometry.version[:10], lat=lat, lon=lon)
     return _wrap(source, width_mm) + "\n" + _wrap(made, width_mm)

@@ -24,6 +24,7 @@ from sqlalchemy import Engine
 from layers import catalogue, map_furniture, map_text, values
 from layers.map_geometry import MapGeometry, map_geometry
 from layers.payload import choropleth
+from layers.release_style import release_style
 
 FORMATS = {"png": "image/png", "pdf": "application/pdf"}
 ORIENTATIONS = ("portrait", "landscape")
@@ -50,13 +51,14 @@ class MapRequest:
     fmt: str = "png"
     lang: str = "id"
     user: str = ""
+    release: int | None = None  # None: the exact restricted values; else a public release's values
 
 
 def render_map(engine: Engine, request: MapRequest, created: datetime | None = None) -> bytes:
     """The page as PNG (200 dpi) or PDF bytes."""
     if request.fmt not in FORMATS or request.level not in LEVELS:
         raise ValueError(f"format {request.fmt!r} or level {request.level!r}")
-    style = choropleth(engine, request.period, request.indicator, request.level, request.scheme, lang=request.lang)
+    style = _style(engine, request)
     geometry = map_geometry(engine)
     orientation = request.orientation or best_orientation(geometry.bounds)
     fig = _page(orientation, PNG_DPI if request.fmt == "png" else 72)
@@ -69,6 +71,15 @@ def render_map(engine: Engine, request: MapRequest, created: datetime | None = N
     _labels(ax, geometry)
     _texts(engine, fig, boxes, geometry, request, style, created or datetime.now(UTC))
     return _save(fig, request, style["title"])
+
+
+def _style(engine: Engine, request: MapRequest) -> dict:
+    if request.release is None:
+        return choropleth(engine, request.period, request.indicator, request.level, request.scheme, lang=request.lang)
+    style = release_style(engine, request.release, request.indicator, request.level, request.scheme, request.lang)
+    if style is None:
+        raise LookupError(f"release {request.release}")
+    return style
 
 
 def best_orientation(bounds: tuple[float, float, float, float]) -> str:
@@ -129,10 +140,15 @@ def _draw_areas(ax, geometry: MapGeometry, level: str, style: dict) -> None:
     colours = [style["colours"][classes[k]] if k in classes else style["noData"] for k in shapes.kode]
     width, edge = EDGES[level]
     ax.add_collection(PathCollection(shapes.paths, facecolors=colours, edgecolors=edge, linewidths=width, zorder=1))
-    missing = [p for k, p in zip(shapes.kode, shapes.paths, strict=True) if k not in classes]
+    hidden = style.get("hidden", set())
+    missing = [p for k, p in zip(shapes.kode, shapes.paths, strict=True) if k not in classes and k not in hidden]
     if missing:
         ax.add_collection(PathCollection(missing, facecolors="none", edgecolors="#8c8c8c", linewidths=0,
                                          hatch=map_furniture.NO_DATA_HATCH, zorder=2))
+    covered = [p for k, p in zip(shapes.kode, shapes.paths, strict=True) if k in hidden]
+    if covered:
+        ax.add_collection(PathCollection(covered, facecolors=style["hiddenColour"], edgecolors="#636363",
+                                         linewidths=0, hatch=map_furniture.HIDDEN_HATCH, zorder=2))
     above = ("kecamatan", "kabupaten") if level == "desa" else ("kabupaten",)
     for z, outline in enumerate(above, start=3):
         width, edge = EDGES[outline]
@@ -183,21 +199,26 @@ def _texts(engine: Engine, fig: Figure, boxes: dict, geometry: MapGeometry, requ
              fontweight="bold", va="top")
     fig.text(left, top - height * 0.55, map_text.subtitle(geometry, request, style, lang), fontsize=9.5,
              va="top", color="#333333")
-    fig.text(left + width, top - 0.004, map_text.text("restricted", lang), fontsize=10, fontweight="bold",
-             color="#b00020", va="top", ha="right",
-             bbox={"boxstyle": "square,pad=0.35", "facecolor": "white", "edgecolor": "#b00020", "linewidth": 1.2})
+    marking, colour = map_text.marking(style, lang)
+    fig.text(left + width, top - 0.004, marking, fontsize=10, fontweight="bold", color=colour, va="top", ha="right",
+             bbox={"boxstyle": "square,pad=0.35", "facecolor": "white", "edgecolor": colour, "linewidth": 1.2})
     shapes = geometry.levels[request.level]
-    missing = sum(1 for k in shapes.kode if k not in style["classes"])
+    hidden = style.get("hidden", set())
+    missing = sum(1 for k in shapes.kode if k not in style["classes"] and k not in hidden)
+    extra = [(style["hiddenLabel"], style["hiddenColour"], map_furniture.HIDDEN_HATCH,
+              sum(1 for k in shapes.kode if k in hidden))] if "hidden" in style else []
     map_furniture.legend(fig, boxes["legend"], style["legend"], (style["noDataLabel"], style["noData"], missing),
-                         style["unit"], map_text.outlines(request.level, EDGES, lang))
+                         style["unit"], map_text.outlines(request.level, EDGES, lang), extra)
     page_w = fig.get_figwidth() * 25.4  # mm
     note_left, note_bottom, note_width, note_height = boxes["note"]
-    note = map_text.note(request, style, meta, lang, _totals(engine, request), note_width * page_w)
+    totals = style["totals"] if "release" in style else _totals(engine, request)
+    note = map_text.note(request, style, meta, lang, totals, note_width * page_w)
     fig.text(note_left, note_bottom + note_height, note, fontsize=6.8, va="top", ha="left", color="#333333",
              linespacing=1.35)
     footer_left, footer_bottom, footer_width, _ = boxes["footer"]
     created = created.astimezone(WIB)
-    fig.text(footer_left, footer_bottom, map_text.footer(geometry, request, meta, created, lang, footer_width * page_w),
+    fig.text(footer_left, footer_bottom,
+             map_text.footer(geometry, request, meta, style, created, lang, footer_width * page_w),
              fontsize=6.8, va="bottom", ha="left", color="#333333", linespacing=1.4)
 
 

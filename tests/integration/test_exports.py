@@ -10,7 +10,8 @@ from sqlalchemy import select
 from dashboard import exports, users
 from dashboard.schema import log_audit
 from geodata import boundaries
-from layers.catalogue import BY_ID
+from layers.catalogue import BY_ID, HIDDEN_COLOUR
+from layers.classify import number
 from layers.map_geometry import map_geometry
 from layers.payload import choropleth
 from layers.static_map import MapRequest
@@ -158,7 +159,7 @@ def test_each_export_leaves_one_audit_row_naming_user_and_file(run, engine, load
     assert [(r.pengguna, r.aksi) for r in rows] == [("capil", "ekspor_peta"), ("dinkes", "ekspor_lapisan")]
     assert rows[0].detail | {"ukuran": 0} == {
         "jenis": "peta", "indikator": "tanpa_akta", "periode": "2025", "tingkat": "desa", "klasifikasi": None,
-        "format": "png", "orientasi": None, "berkas": "peta_tanpa_akta_2025_desa.png", "ukuran": 0}
+        "format": "png", "orientasi": None, "rilis": None, "berkas": "peta_tanpa_akta_2025_desa.png", "ukuran": 0}
     assert rows[0].detail["ukuran"] == (loaded / "a.png").stat().st_size
     assert rows[1].detail["berkas"] == "lapisan_stunting_2025_desa.geojson" and rows[0].waktu is not None
 
@@ -217,3 +218,26 @@ def test_projected_geometry_is_rebuilt_when_the_boundaries_change(run, engine, l
     second = map_geometry(engine)
     assert second.version != first.version
     assert second.centre[0] == pytest.approx(first.centre[0] + 0.01)  # the projection follows the area
+
+
+def test_release_map_shows_only_published_values_with_the_release_id(run, engine, loaded):
+    created = run("release", "create", "--period", "2025", "--json")
+    assert created.exit_code == 0, created.output
+    release = json.loads(created.output)["id"]
+    out = loaded / "rilis.pdf"
+    result = export_map(run, out, "--release", release, user="admin")  # public values: the admin may print them
+    assert result.exit_code == 0, result.output
+    pixels, text, _ = pdf_page(out.read_bytes())
+    flat = " ".join(text.split())
+    assert f"RILIS PUBLIK #{release}" in flat and f"rilis publik #{release}" in flat
+    assert "DATA TERBATAS" not in flat
+    assert "disembunyikan untuk melindungi privasi anak (2)" in flat  # V1 and its complement V2
+    for n, d in (VALUES["tanpa_akta"][V1], VALUES["tanpa_akta"][V2]):
+        assert number(100 * n / d) not in flat and number(100 * n / d, digits=0) + " %" not in flat
+    assert colour_share(map_area(pixels), HIDDEN_COLOUR) > 0.05
+    row = audit_rows(engine)[-1]
+    assert (row.pengguna, row.aksi, row.detail["rilis"]) == ("admin", "ekspor_peta", release)
+    wrong = export_map(run, loaded / "x.pdf", "--release", release, "--period", "2024", user="admin")
+    assert wrong.exit_code == 1 and "bukan 2024" in wrong.output and not (loaded / "x.pdf").exists()
+    missing = export_map(run, loaded / "x.pdf", "--release", release + 5, user="rina")
+    assert missing.exit_code == 1 and f"tidak ada rilis #{release + 5}" in missing.output

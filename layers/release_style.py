@@ -1,0 +1,47 @@
+"""Map style of a public release: the same shape as :func:`layers.payload.choropleth`'s,
+built from the release's published values only, so a printed map of a release shows
+exactly what the public may see (hidden cells hatched with their one status) and can
+be quoted with its release id instead of the "DATA TERBATAS" marking.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from aggregations.release.rules import HIDDEN_TEXT
+from aggregations.release.store import load
+from layers import catalogue
+from layers.catalogue import HIDDEN_COLOUR
+from layers.classify import classify, no_data_entry
+
+PUBLISHED = "tampil"
+
+
+def release_style(engine: Engine, release_id: int, indicator: str, level: str, scheme: str | None = None,
+                  lang: str = "id") -> dict | None:
+    """Classes, legend and hidden areas of one indicator at one level of a release; None
+    when there is no such release. Rates are the release's whole percents."""
+    loaded = load(engine, release_id)
+    if loaded is None:
+        return None
+    head, rows, _restricted = loaded  # the restricted audit report is not used
+    meta = catalogue.BY_ID[indicator]
+    mine = [r for r in rows if r["indikator"] == indicator]
+    shown = [r for r in mine if r["tingkat"] == level and r["status"] == PUBLISHED and r["penyebut"]]
+    index, classes = classify([r["persen"] for r in shown], scheme or meta.classification, palette=meta.palette,
+                              fixed_breaks=meta.fixed_breaks)
+    no_data_label, no_data_colour = no_data_entry(lang)
+    legend = [{"label": label, "colour": colour, "count": count}
+              for label, colour, count in zip(classes.labels(lang, " %"), classes.colours, classes.counts,
+                                              strict=True)]
+    totals = [(r["pembilang"], r["penyebut"]) for r in mine if r["tingkat"] == "kabupaten"]
+    return {
+        "classes": {r["kode_wilayah"]: i for r, i in zip(shown, index, strict=True) if i is not None},
+        "colours": list(classes.colours), "noData": no_data_colour, "legend": legend, "noDataLabel": no_data_label,
+        "title": meta.text("title", lang), "unit": meta.text("unit", lang),
+        "hidden": {r["kode_wilayah"] for r in mine if r["tingkat"] == level and r["status"] != PUBLISHED},
+        "hiddenLabel": HIDDEN_TEXT[lang], "hiddenColour": HIDDEN_COLOUR,
+        "release": {"id": head["id"], "period": head["periode"], "created": head["dibuat"]},
+        "totals": (sum(t[0] for t in totals), sum(t[1] for t in totals))
+        if totals and all(t[1] is not None for t in totals) else None,
+    }
