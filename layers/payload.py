@@ -55,8 +55,17 @@ def kantong(engine: Engine, period: str, weights: dict[str, float], allowed: lis
             scheme: str | None = None, lang: str = "id") -> dict:
     """The kantong kerentanan index as a map layer (villages only; a kecamatan level
     map shows no data) and ``marked``: the villages where several indicators are in
-    their worst fifth at once, for the outline overlay."""
-    ranked = composite.composite(engine, period, weights, allowed) if level == "desa" and allowed else []
+    their worst fifth at once, for the outline overlay. Kept per data version and
+    weights, like the indicators' states."""
+    known = values.versions(engine)
+    key = (str(engine.url), period, known.get(period), "kantong", tuple(sorted(weights.items())), tuple(allowed),
+           level, scheme, lang)
+    return _once(key, lambda: _kantong(engine, period, weights, allowed, level, scheme, lang, known))
+
+
+def _kantong(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
+             scheme: str | None, lang: str, known: values.Versions) -> dict:
+    ranked = composite.composite(engine, period, weights, allowed, known) if level == "desa" and allowed else []
     data = [e for e in ranked if e["skor"] is not None]
     index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
                               else "quantile", palette="Purples")
