@@ -26,24 +26,22 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
 import waitress
 from playwright.sync_api import sync_playwright
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from aggregations.schema import nilai_indikator
 from dashboard import auth, users
 from dashboard.server import create_app
-from geodata import boundaries
 from peta_anak import db
 from peta_anak.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_release import province_table  # noqa: E402
+from bench_release import province_database  # noqa: E402
 
 USER, PASSWORD = "bench-perencana", "bench-password-123"
 INDICATORS = ["tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_tidak_sekolah"]
@@ -196,25 +194,6 @@ def load_test(base: str, periods: list[str], villages: list[str], planners: int 
     return [x for lat, _ in results for x in lat], sum(e for _, e in results)
 
 
-def province_data(folder: Path, geodata: Path) -> Path:
-    """The 2,130 villages of Kalimantan Barat with synthetic aggregates for 2025."""
-    settings = Settings(data_dir=folder)
-    engine = db.make_engine(settings)
-    db.upgrade(engine)
-    with engine.connect() as conn:
-        if conn.execute(select(nilai_indikator.c.periode).limit(1)).first():
-            return folder
-    prepared = boundaries.prepare(geodata / "kalbar_desa.geojson", boundaries.ImportOptions(
-        kecamatan_file=geodata / "kalbar_kecamatan.geojson", kabupaten_file=geodata / "kalbar_kabupaten.geojson"))
-    boundaries.store(engine, prepared, max_shift_m=200.0, user="bench")
-    now = datetime.now(UTC)
-    rows = [{"kode_wilayah": c.area, "indikator": c.indicator, "periode": "2025", "tingkat": c.level,
-             "pembilang": c.n, "penyebut": c.d, "dihitung": now} for c in province_table(geodata).cells.values()]
-    with engine.begin() as conn:
-        conn.execute(insert(nilai_indikator), rows)
-    return folder
-
-
 def villages_of(data: Path) -> tuple[list[str], list[str]]:
     engine = db.make_engine(Settings(data_dir=data))
     with engine.connect() as conn:
@@ -246,8 +225,8 @@ def main() -> None:
     base = start(args.demo_data)
     report("Bengkayang", browser_numbers(base))
     if args.province_data:
-        args.province_data.mkdir(parents=True, exist_ok=True)
-        report("Kalimantan Barat", browser_numbers(start(province_data(args.province_data, args.geodata.resolve()))))
+        report("Kalimantan Barat", browser_numbers(start(province_database(args.province_data,
+                                                                           args.geodata.resolve()))))
     periods, villages = villages_of(args.demo_data)
     latencies, errors = load_test(base, periods, villages)
     p95 = statistics.quantiles(latencies, n=20)[18]

@@ -78,27 +78,11 @@ def bengkayang_demo(tmp: Path, geodata: Path) -> str:
 
 
 def province(data: Path, geodata: Path) -> str:
-    """All Kalimantan Barat villages imported, with synthetic 2025 aggregates of five indicators
-    (into ``data``; reused when a previous run left its database there)."""
-    from bench_release import province_table
-    from sqlalchemy import create_engine, insert
+    """All Kalimantan Barat villages with synthetic 2025 aggregates (built into ``data``
+    once, reused afterwards)."""
+    from bench_release import province_database
 
-    from aggregations.schema import nilai_indikator
-
-    if (data / "peta_anak.db").exists():
-        return f"sqlite:///{data / 'peta_anak.db'}"
-    peta_anak(data, geodata, "init")
-    peta_anak(data, geodata, "boundaries", "import", str(geodata / "kalbar_desa.geojson"),
-              "--kecamatan-file", str(geodata / "kalbar_kecamatan.geojson"),
-              "--kabupaten-file", str(geodata / "kalbar_kabupaten.geojson"))
-    url = f"sqlite:///{data / 'peta_anak.db'}"
-    now = datetime.now(UTC)
-    rows = [{"kode_wilayah": c.area, "indikator": c.indicator, "periode": PERIOD, "tingkat": c.level,
-             "pembilang": c.n, "penyebut": c.d, "dihitung": now} for c in province_table(geodata).cells.values()]
-    with create_engine(url).begin() as conn:
-        conn.execute(insert(nilai_indikator), rows)
-    return url
-
+    return f"sqlite:///{province_database(data, geodata, PERIOD) / 'peta_anak.db'}"
 
 def report(label: str, url: str, runs: int) -> None:
     for kind in ("png", "pdf", "gpkg", "xlsx"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dashboard import exports, planning, users
+from dashboard import exports, users
 from dashboard.messages import error
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
@@ -136,24 +136,12 @@ def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple
                               remote_only: bool, out: Path) -> None:
     """Write the Musrenbang priority list to OUT: .xlsx (formatted, marked TERBATAS) or .csv."""
     fmt = out.suffix.lower().lstrip(".")
-    if fmt not in ("xlsx", "csv"):
+    if fmt not in exports.PRIORITY_FORMATS:
         raise click.ClickException(f"{out.name}: akhiran .xlsx atau .csv / suffix must be .xlsx or .csv")
     _writable(out)
-
-    def make(engine, user):
-        try:
-            name, content = planning.export_priorities(engine, user, period, fmt, app.lang,
-                                                       kecamatan=list(kecamatan),
-                                                       only=(("perbatasan",) if border_only else ())
-                                                       + (("terpencil",) if remote_only else ()))
-        except planning.PlanningError as exc:
-            raise click.ClickException(str(exc)) from exc
-        return exports.ExportFile(name, content, "text/csv" if fmt == "csv" else XLSX)
-
-    _write(out, _exported(app, user_name, make))
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    only = (("perbatasan",) if border_only else ()) + (("terpencil",) if remote_only else ())
+    _write(out, _exported(app, user_name, lambda engine, user: exports.export_priorities(
+        engine, user, period, fmt, app.lang, kecamatan=list(kecamatan), only=only)))
 
 
 def _exported(app, user_name: str, make) -> exports.ExportFile:

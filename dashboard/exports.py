@@ -1,4 +1,5 @@
-"""Exports for reports: printed maps (PNG, PDF) and GIS layers (GeoPackage, GeoJSON).
+"""Exports for reports: printed maps (PNG, PDF), GIS layers (GeoPackage, GeoJSON) and
+the Musrenbang priority list (XLSX, CSV).
 
 The one path every export takes, from the dashboard and from ``peta-anak export``:
 validate the request, check the user's role (what an ``opd`` user may not see, and the
@@ -10,12 +11,13 @@ carry a message in Bahasa Indonesia and English.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from dashboard import audit, users
+from dashboard import audit, planning, users
 from dashboard.access import may_see_layer, may_see_values
-from layers import catalogue, values
+from layers import budget, catalogue, values, workbook
 from layers.classify import SCHEMES
 from layers.layer_export import LAYER_FORMATS, layer_bytes, layer_frame
 from layers.release_style import release_style
@@ -41,6 +43,7 @@ ERRORS = {
                        "en": "release #{release} is of period {actual}, not {period}"},
     "no_release_data": {"id": "rilis #{release} tidak menampilkan nilai {indicator} tingkat {level}",
                         "en": "release #{release} publishes no {indicator} values at level {level}"},
+    "planning": {"id": "{reason}", "en": "{reason}"},  # a planning refusal already says it in both languages
     "no_data": {"id": "tidak ada data {indicator} untuk periode {period} tingkat {level}; periode dengan data: "
                       "{periods}",
                 "en": "no {indicator} data for period {period} at level {level}; periods with data: {periods}"},
@@ -102,6 +105,37 @@ def export_layer(engine: Engine, user, indicator: str, period: str, level: str =
     content = layer_bytes(layer_frame(engine, period, indicator, level, scheme, lang), suffix, name)
     return _handed_out(engine, user, "ekspor_lapisan", detail,
                        ExportFile(f"lapisan_{name}{suffix}", content, LAYER_FORMATS[suffix][1]), address)
+
+
+PRIORITY_FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "csv": "text/csv; charset=utf-8"}
+
+
+def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "id", weights: dict | None = None,
+                      kecamatan: list[str] | None = None, only: tuple[str, ...] = (),
+                      programme: budget.Programme | None = None, address: str | None = None) -> ExportFile:
+    """The Musrenbang priority list (with a budget scenario over it when ``programme``
+    is given) as XLSX marked TERBATAS or CSV, from the indicators whose values the user
+    may see (:mod:`dashboard.planning` checks the role and the inputs)."""
+    kind = "skenario" if programme else "prioritas"
+    detail = {"jenis": kind, "format": fmt, "periode": period, "kecamatan": kecamatan or [], "hanya": list(only),
+              "program": programme.as_dict() if programme else None}
+    _choice(engine, user, detail, "format", fmt, PRIORITY_FORMATS)
+    try:
+        if programme:
+            listing, result = planning.scenario(engine, user, period, programme, weights, kecamatan, only)
+        else:
+            listing, result = planning.priority_list(engine, user, period, weights, kecamatan, only), None
+    except planning.PlanningError as exc:
+        _refuse(engine, user, "planning", detail, reason=str(exc))
+    if fmt == "xlsx":
+        content = workbook.priority_xlsx(listing, user.name, datetime.now(UTC), lang, kecamatan, only, result)
+    else:
+        content = workbook.scenario_csv(result, lang) if result else workbook.priority_csv(listing, lang)
+    detail |= {"indikator": listing.indicators, "bobot": listing.weights, "baris": len(listing.rows)}
+    name = f"prioritas_{period}{'_skenario' if programme else ''}_TERBATAS.{fmt}"
+    return _handed_out(engine, user, f"ekspor_{kind}", detail, ExportFile(name, content, PRIORITY_FORMATS[fmt]),
+                       address)
 
 
 def _check(engine: Engine, user, detail: dict, indicator: str, period: str, level: str, scheme: str | None) -> None:

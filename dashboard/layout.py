@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash
 from dash import dcc, html
+from dash.development.base_component import Component
 from flask import has_request_context, request
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -48,10 +49,15 @@ def shell():
     ])
 
 
-def table(columns: list[tuple[str, str]], rows: list[dict], caption: str | None = None) -> html.Table:
-    """A plain, screen-reader friendly table: (key, heading) columns, rows of dicts."""
+def table(columns: list[tuple[str, str]], rows: list[dict], caption: str | None = None,
+          class_name: str = "data") -> html.Table:
+    """A plain, screen-reader friendly table: (key, heading) columns, rows of dicts;
+    a cell holds text, or a component as it is (e.g. a progress bar)."""
     head = html.Thead(html.Tr([html.Th(title, scope="col") for _, title in columns]))
-    body = html.Tbody([html.Tr([html.Td("" if row.get(key) is None else str(row.get(key))) for key, _ in columns])
-                       for row in rows])
+    body = html.Tbody([html.Tr([html.Td(_cell(row.get(key))) for key, _ in columns]) for row in rows])
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
-    return html.Table(parts, className="data")
+    return html.Table(parts, className=class_name)
+
+
+def _cell(value):
+    return "" if value is None else value if isinstance(value, Component) else str(value)

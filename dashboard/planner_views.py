@@ -99,15 +99,8 @@ def targets_table(rows: list[dict], lang: str) -> html.Div:
                  "status": text("target_met" if r["tercapai"] else "target_not_met", lang),
                  "punya": f"{number(r['punya'], lang, 0)} / {number(r['anak'], lang, 0)}",
                  "kurang": number(r["kurang"], lang, 0)} for r in chosen]
-        parts.append(_rich_table(title[lang], [
+        parts.append(table([
             ("nama", text("col_area", lang)), ("cakupan", text("col_coverage", lang)),
             ("target", text("col_target", lang)), ("status", ""), ("punya", text("col_holders", lang)),
-            ("kurang", text("col_missing", lang))], data))
+            ("kurang", text("col_missing", lang))], data, title[lang], "data targets"))
     return html.Div(parts)
-
-
-def _rich_table(caption: str, columns: list[tuple[str, str]], rows: list[dict]) -> html.Table:
-    """Like :func:`dashboard.layout.table`, but cells may hold components (the bars)."""
-    head = html.Thead(html.Tr([html.Th(title, scope="col") for _, title in columns]))
-    body = html.Tbody([html.Tr([html.Td(row[key]) for key, _ in columns]) for row in rows])
-    return html.Table([html.Caption(caption), head, body], className="data targets")

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, delete, insert, select
 
 from dashboard import access, audit
 from dashboard.schema import bobot_pengguna, skenario_anggaran
-from layers import budget, composite, priorities, targets, values, workbook
+from layers import budget, composite, priorities, targets, values
 
 
 class PlanningError(ValueError):
@@ -117,29 +117,3 @@ def kla_targets(engine: Engine, user, period: str, kia_target: float,
                 levels: tuple[str, ...] = ("kabupaten", "kecamatan")) -> list[dict]:
     return targets.progress(engine, period, allowed(user), kia_target, levels)
 
-
-def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "id", weights: dict | None = None,
-                      kecamatan: list[str] | None = None, only: tuple[str, ...] = (),
-                      programme: budget.Programme | None = None) -> tuple[str, bytes]:
-    """The priority list (and a budget scenario over it) as XLSX or CSV: role checked,
-    written to the audit log. Returns (file name, content)."""
-    if fmt not in ("xlsx", "csv"):
-        raise PlanningError(f"format harus xlsx atau csv / format must be xlsx or csv: {fmt!r}")
-    result = None
-    if programme is not None:
-        listing, result = scenario(engine, user, period, programme, weights, kecamatan, only)
-    else:
-        listing = priority_list(engine, user, period, weights, kecamatan, only)
-    created = datetime.now(UTC)
-    stem = f"prioritas_{period}" + ("_skenario" if result else "") + "_TERBATAS"
-    if fmt == "xlsx":
-        content = workbook.priority_xlsx(listing, user.name, created, lang, kecamatan, only, result)
-    else:
-        content = workbook.scenario_csv(result, lang) if result else workbook.priority_csv(listing, lang)
-    with engine.begin() as conn:
-        audit.record(conn, user.name, "ekspor_skenario" if result else "ekspor_prioritas", {
-            "jenis": "skenario" if result else "prioritas", "format": fmt, "periode": period,
-            "indikator": listing.indicators, "bobot": listing.weights, "kecamatan": kecamatan or [],
-            "hanya": list(only), "program": programme.as_dict() if programme else None,
-            "baris": len(listing.rows), "byte": len(content)})
-    return f"{stem}.{fmt}", content

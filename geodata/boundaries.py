@@ -242,6 +242,16 @@ def load_areas(engine: Engine, level: str, kabupaten: str | None = None) -> gpd.
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
+def label_points(engine: Engine, level: str) -> list[tuple[str, str, float, float]]:
+    """(code, name, lon, lat) of every stored area of ``level``: the label point computed
+    at import (inside the largest part), without reading any geometry."""
+    w = wilayah.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(w.kode, w.nama, w.label_lon, w.label_lat).where(w.tingkat == level)
+                            .order_by(w.kode)).all()
+    return [(r.kode, r.nama, float(r.label_lon), float(r.label_lat)) for r in rows]
+
+
 def web_geometry_version(engine: Engine, level: str) -> str | None:
     """SHA-256 of the stored browser geometry of ``level``, without loading it."""
     with engine.connect() as conn:

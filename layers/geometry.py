@@ -60,12 +60,10 @@ def area_index(engine: Engine) -> list[dict]:
         names = dict(zip(kecamatan["kode"], kecamatan["nama"], strict=True))
         out = []
         for level, frame in (("kecamatan", kecamatan), ("desa", boundaries.load_areas(engine, "desa"))):
-            points = frame.geometry.representative_point()
-            for row, b, point in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), points,
-                                     strict=True):
+            for row, b in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), strict=True):
                 out.append({"kode": row.kode, "nama": row.nama, "tingkat": level,
                             "kecamatan": names.get(row.kode[:8], ""), "bounds": [[b.miny, b.minx], [b.maxy, b.maxx]],
-                            "titik": [round(point.y, 6), round(point.x, 6)]})
+                            "titik": [row.label_lat, row.label_lon]})  # stored at import, inside the area
         _INDEX_CACHE.clear()
         _INDEX_CACHE[key] = out
     return _INDEX_CACHE[key]

@@ -33,10 +33,12 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
     unit = {"persen": " %", "pembilang": "", "perubahan": " poin" if lang == "id" else " points"}[measure]
     caption = {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
                "perubahan": _change_caption(engine, period, lang)}[measure]
-    return _state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
+    return state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
 
 
-def _state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> dict:
+def state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> dict:
+    """Class per area, colours and legend (with the no-data entry) of classified ``codes``:
+    the style state every map of an indicator is drawn from."""
     no_data_label, no_data_colour = no_data_entry(lang)
     legend = [{"label": label, "colour": colour, "count": count}
               for label, colour, count in zip(classes.labels(lang, unit), classes.colours, classes.counts,
@@ -69,8 +71,8 @@ def _kantong(engine: Engine, period: str, weights: dict[str, float], allowed: li
     data = [e for e in ranked if e["skor"] is not None]
     index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
                               else "quantile", palette="Purples")
-    state = _state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
-    return {**state, "marked": [e["kode"] for e in ranked if e["kantong"]]}
+    styled = state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
+    return {**styled, "marked": [e["kode"] for e in ranked if e["kantong"]]}
 
 
 def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, scheme: str | None = None,

@@ -9,15 +9,14 @@ release's restricted audit report, the exact aggregates or any record table.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from aggregations.release import export, store
-from geodata import boundaries, topology
+from aggregations.release import export, rules, store
+from geodata import boundaries
 
 #: Levels whose browser geometry the public map draws (kabupaten outlines are the
 #: outer edges of the kecamatan topology, so the kabupaten file is not sent).
@@ -27,6 +26,7 @@ LABEL_LEVELS = ("desa", "kecamatan", "kabupaten")
 PUBLIC_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
                   "persen", "status")
 HIDDEN = store.HIDDEN
+HIDDEN_TEXT = rules.HIDDEN_TEXT  # the one wording of a hidden cell
 
 
 class NoRelease(LookupError):
@@ -82,18 +82,10 @@ def _geometry(engine: Engine) -> dict[str, bytes]:
 
 
 def _labels(engine: Engine) -> dict[str, list[tuple[str, str, float, float]]]:
-    """A label point inside each area, from the browser geometry (names on the map without a base map)."""
+    """The label point of each area, stored at import (names on the map without a base map)."""
     out = {}
     for level in LABEL_LEVELS:
-        stored = boundaries.web_geometry(engine, level)
-        if stored is None:
-            continue
-        items = topology.decode(json.loads(stored[1]), level)
-        out[level] = [(code, props.get("nama", code), *_point(geom)) for code, props, geom in items]
+        points = boundaries.label_points(engine, level)
+        if points:
+            out[level] = [(code, name, round(lon, 4), round(lat, 4)) for code, name, lon, lat in points]
     return out
-
-
-def _point(geom) -> tuple[float, float]:
-    largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
-    point = largest.representative_point()
-    return round(point.x, 4), round(point.y, 4)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from aggregations.release.rules import HIDDEN_TEXT
-from aggregations.release.store import load
+from aggregations.release.store import SHOWN, load
 from layers import catalogue
 from layers.catalogue import HIDDEN_COLOUR
-from layers.classify import classify, no_data_entry
+from layers.classify import classify
+from layers.payload import state
 
-PUBLISHED = "tampil"
+PUBLISHED = SHOWN
 
 
 def release_style(engine: Engine, release_id: int, indicator: str, level: str, scheme: str | None = None,
@@ -30,15 +31,10 @@ def release_style(engine: Engine, release_id: int, indicator: str, level: str, s
     shown = [r for r in mine if r["tingkat"] == level and r["status"] == PUBLISHED and r["penyebut"]]
     index, classes = classify([r["persen"] for r in shown], scheme or meta.classification, palette=meta.palette,
                               fixed_breaks=meta.fixed_breaks)
-    no_data_label, no_data_colour = no_data_entry(lang)
-    legend = [{"label": label, "colour": colour, "count": count}
-              for label, colour, count in zip(classes.labels(lang, " %"), classes.colours, classes.counts,
-                                              strict=True)]
     totals = [(r["pembilang"], r["penyebut"]) for r in mine if r["tingkat"] == "kabupaten"]
     return {
-        "classes": {r["kode_wilayah"]: i for r, i in zip(shown, index, strict=True) if i is not None},
-        "colours": list(classes.colours), "noData": no_data_colour, "legend": legend, "noDataLabel": no_data_label,
-        "title": meta.text("title", lang), "unit": meta.text("unit", lang),
+        **state([r["kode_wilayah"] for r in shown], index, classes, meta.text("title", lang),
+                meta.text("unit", lang), " %", lang),
         "hidden": {r["kode_wilayah"] for r in mine if r["tingkat"] == level and r["status"] != PUBLISHED},
         "hiddenLabel": HIDDEN_TEXT[lang], "hiddenColour": HIDDEN_COLOUR,
         "release": {"id": head["id"], "period": head["periode"], "created": head["dibuat"]},

@@ -14,6 +14,7 @@ from layers.catalogue import BY_ID
 
 #: Coverage indicator -> the "without" indicator it is the complement of.
 COVERED_BY = {"akta": "tanpa_akta", "kia": "tanpa_kia"}
+KIND_OF = {indicator: kind for kind, indicator in COVERED_BY.items()}
 TITLES = {"akta": {"id": "Cakupan akta kelahiran anak", "en": "Birth-certificate coverage of children"},
           "kia": {"id": "Cakupan KIA", "en": "KIA (child ID card) coverage"}}
 

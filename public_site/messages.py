@@ -7,8 +7,7 @@ the page, so the language switch needs no request.
 
 from __future__ import annotations
 
-#: The one wording of a hidden cell (the release's own, see aggregations.release.rules).
-HIDDEN = {"id": "disembunyikan untuk melindungi privasi anak", "en": "hidden to protect children's privacy"}
+from layers.published import HIDDEN_TEXT as HIDDEN  # the one wording of a hidden cell, the release's own
 
 TEXT: dict[str, dict[str, str]] = {
     "site_title": {"id": "Peta Anak Rentan", "en": "Map of Vulnerable Children"},

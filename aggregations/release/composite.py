@@ -13,6 +13,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from aggregations.release.store import SHOWN
+
 WORST_SHARE = 0.2
 MIN_PUBLISHED = 3
 CLASSES = ("rendah", "sedang", "tinggi", "sangat tinggi")
@@ -22,7 +24,7 @@ NO_CLASS = "data tidak cukup"
 def composite(values: list[dict]) -> dict[str, dict]:
     """{village code: {"kelas": label, "tingkat_kelas": 0-3 or None, "indikator": [...]}}
     from published release rows (``status`` tampil, ``tingkat`` desa)."""
-    shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == "tampil" and v["persen"] is not None]
+    shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == SHOWN and v["persen"] is not None]
     by_indicator: dict[str, list[dict]] = defaultdict(list)
     for v in shown:
         by_indicator[v["indikator"]].append(v)

@@ -240,7 +240,7 @@ def profile(feature, searched, period):
 
 def _target_line(indicator: str, own: dict | None, lang: str) -> list:
     """The KLA target of a coverage indicator for this area (akta and KIA)."""
-    kind = {v: k for k, v in targets.COVERED_BY.items()}.get(indicator)
+    kind = targets.KIND_OF.get(indicator)
     if kind is None or not own or not own["penyebut"]:
         return []
     goal = targets.target_percent(kind, current_app.config["PDAR"].settings.kia_target_percent)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dash
 from dash import Input, Output, State, dcc, html
-from flask import abort, current_app
+from flask import abort, current_app, request
 
-from dashboard import access, budget_section, ids, planning
+from dashboard import access, budget_section, exports, ids, planning
 from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.planner_views import comparison, priority_table, scenario_view
@@ -100,11 +100,11 @@ def download(_xlsx, _csv, *args):
     period, kecamatan, border, chosen = choices(*args)
     fmt = "csv" if dash.ctx.triggered_id == ids.PRIORITY_CSV else "xlsx"
     try:
-        name, content = planning.export_priorities(_engine(), access.user_now(), period, fmt, language(), chosen,
-                                                   kecamatan, border)
-    except planning.PlanningError:
+        export = exports.export_priorities(_engine(), access.user_now(), period, fmt, language(), chosen, kecamatan,
+                                           border, address=request.remote_addr)
+    except exports.ExportRefused:
         abort(403)
-    return dcc.send_bytes(content, name)
+    return dcc.send_bytes(export.content, export.filename)
 
 
 @dash.callback(Output(ids.BUDGET_RESULT, "children"), *[Input(c, p) for c, p in budget_section.PROGRAMME + RANKING])
@@ -138,8 +138,8 @@ def download_scenario(_xlsx, _csv, *args):
     (period, kecamatan, border, weights), programme = budget_section.run(args)
     fmt = "csv" if dash.ctx.triggered_id == ids.BUDGET_CSV else "xlsx"
     try:
-        name, content = planning.export_priorities(_engine(), access.user_now(), period, fmt, language(), weights,
-                                                   kecamatan, border, programme)
-    except planning.PlanningError:
+        export = exports.export_priorities(_engine(), access.user_now(), period, fmt, language(), weights, kecamatan,
+                                           border, programme, address=request.remote_addr)
+    except exports.ExportRefused:
         abort(403)
-    return dcc.send_bytes(content, name)
+    return dcc.send_bytes(export.content, export.filename)
