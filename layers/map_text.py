@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from layers.classify import number
+from peta_anak.i18n import translate
 
 if TYPE_CHECKING:
     from layers.catalogue import Indicator
@@ -58,8 +59,7 @@ TEXT = {
 
 
 def text(key: str, lang: str, **params: object) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["id"]).format(**params)
+    return translate(TEXT, key, lang, **params)
 
 
 def title(indicator_title: str, level: str, lang: str) -> str:

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from layers import composite
 from layers.catalogue import BY_ID
 from layers.priorities import REMOTE_KM, Listing
+from peta_anak.i18n import translate
 
 T = {
     "restricted": {"id": "TERBATAS - data anak per desa untuk perencanaan internal Pemerintah Kabupaten; "
@@ -63,7 +64,7 @@ HEAD_FILL = PatternFill("solid", fgColor="EEF2F6")
 
 
 def _t(key: str, lang: str) -> str:
-    return T[key][lang]
+    return translate(T, key, lang)
 
 
 def columns(listing: Listing, lang: str) -> list[str]:
@@ -131,7 +132,7 @@ def priority_xlsx(listing: Listing, user: str, created: datetime, lang: str = "i
 def _filter_text(listing: Listing, chosen: list[str] | None, only: tuple[str, ...], lang: str) -> str:
     names = dict(listing.kecamatan)
     text = ", ".join(names.get(c, c) for c in chosen) if chosen else _t("all", lang)
-    return text + "".join(f"; {T['only_' + status][lang].format(km=REMOTE_KM)}" for status in only)
+    return text + "".join(f"; {translate(T, 'only_' + status, lang, km=REMOTE_KM)}" for status in only)
 
 
 def _header(sheet, listing: Listing, user: str, created: datetime, lang: str, scope: str) -> int:
