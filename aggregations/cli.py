@@ -12,7 +12,7 @@ import click
 from aggregations import indicators, ingest, quality, sources
 from aggregations.messages import ERRORS, SUMMARY
 from aggregations.sources import SOURCES
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 
 def _progress():

@@ -27,9 +27,9 @@ from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
-from peta_anak.checksum import sha256_file
-from peta_anak.db import insert_frame
-from peta_anak.i18n import translate
+from peta_anak.core.checksum import sha256_file
+from peta_anak.core.db import insert_frame
+from peta_anak.core.i18n import translate
 
 #: Share of rejected rows above which a whole file is refused.
 REJECT_THRESHOLD = 0.05

@@ -22,7 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from peta_anak.db import metadata
+from peta_anak.core.db import metadata
 
 HASH = String(64)  # hex HMAC-SHA256
 

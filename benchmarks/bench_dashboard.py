@@ -36,8 +36,8 @@ from sqlalchemy import select
 from aggregations.schema import nilai_indikator
 from dashboard import auth, users
 from dashboard.server import create_app
-from peta_anak import db
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -35,16 +35,18 @@ def child(url: str, kind: str, runs: int) -> None:
     """Time the exports in this fresh process and print them as JSON."""
     from sqlalchemy import create_engine
 
-    from layers.layer_export import layer_bytes, layer_frame
-    from layers.static_map import MapRequest, render_map
+    from layers.printed import MapRequest
+    from layers.printed.gis_layer import layer_bytes, layer_frame
+    from layers.printed.render import render_map
 
     engine = create_engine(url)
 
     def once() -> int:
         if kind == "xlsx":  # the Musrenbang priority list with every indicator, default weights
-            from layers import catalogue, composite, priorities, workbook
+            from layers import catalogue
+            from layers.planning import kantong, priorities, workbook
 
-            listing = priorities.priority_list(engine, PERIOD, composite.DEFAULT_WEIGHTS, list(catalogue.BY_ID))
+            listing = priorities.priority_list(engine, PERIOD, kantong.DEFAULT_WEIGHTS, list(catalogue.BY_ID))
             return len(workbook.priority_xlsx(listing, "benchmark", datetime.now(UTC)))
         if kind == "gpkg":
             return len(layer_bytes(layer_frame(engine, PERIOD, INDICATOR, "desa"), ".gpkg", "bench"))

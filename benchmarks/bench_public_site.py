@@ -18,8 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from peta_anak import db
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 from public_site.build import build
 from public_site.serve import serve_in_thread
 

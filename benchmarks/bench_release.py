@@ -32,8 +32,8 @@ from aggregations.release.suppress import suppress
 from aggregations.release.table import Cell, Table
 from aggregations.schema import nilai_indikator
 from geodata import boundaries
-from peta_anak import db
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Synthetic province aggregates: share of residents counted by each indicator's

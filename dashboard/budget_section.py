@@ -16,7 +16,8 @@ from dashboard import access, ids, planning
 from dashboard.messages import text
 from dashboard.planner_views import comparison
 from dashboard.ranking_inputs import choices
-from layers import budget, catalogue
+from layers import catalogue
+from layers.planning import budget
 
 PROGRAMME = [(ids.BUDGET_NAME, "value"), (ids.BUDGET_INDICATOR, "value"), (ids.BUDGET_UNIT, "value"),
              (ids.BUDGET_UNIT_COST, "value"), (ids.BUDGET_TOTAL, "value"), (ids.BUDGET_METHOD, "value"),

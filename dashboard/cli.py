@@ -13,7 +13,7 @@ from dashboard.messages import error
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
 from layers.classify import SCHEMES
-from layers.static_map import FORMATS, LEVELS, ORIENTATIONS, MapRequest
+from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest
 
 
 @click.group("users")

@@ -17,12 +17,14 @@ from sqlalchemy import Engine
 
 from dashboard import audit, planning, users
 from dashboard.access import may_see_layer, may_see_values
-from layers import budget, catalogue, values, workbook
+from layers import catalogue, values
 from layers.classify import SCHEMES
-from layers.layer_export import LAYER_FORMATS, layer_bytes, layer_frame
+from layers.planning import budget, workbook
+from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest
+from layers.printed.gis_layer import LAYER_FORMATS, layer_bytes, layer_frame
+from layers.printed.render import render_map
 from layers.release_style import release_style
-from layers.static_map import FORMATS, LEVELS, ORIENTATIONS, MapRequest, render_map
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 ERRORS = {
     "unknown_indicator": {"id": "indikator {indicator} tidak dikenal; pilihan: {choices}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, make_response, request
 
-from layers.geometry import geobuf_for
+from layers.browser_geometry import geobuf_for
 
 bp = Blueprint("geo", __name__)
 FOREVER = "private, max-age=31536000, immutable"

@@ -1,6 +1,6 @@
 """Texts of the planner application, in Bahasa Indonesia and English."""
 
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 TEXT = {
     "app_title": {"id": "Peta Digital Anak Rentan", "en": "Digital Map of Vulnerable Children"},

@@ -10,8 +10,8 @@ from dashboard.layout import table
 from dashboard.messages import text
 from layers.catalogue import BY_ID
 from layers.classify import number
-from layers.priorities import Listing
-from layers.workbook import SCENARIO_FIELDS, TOTALS
+from layers.planning.priorities import Listing
+from layers.planning.workbook import SCENARIO_FIELDS, TOTALS
 
 KIND_TITLES = {"akta": {"id": "Akta kelahiran", "en": "Birth certificates"}, "kia": {"id": "KIA", "en": "KIA"}}
 

@@ -13,7 +13,8 @@ from sqlalchemy import Engine, delete, insert, select
 
 from dashboard import access, audit
 from dashboard.schema import bobot_pengguna, skenario_anggaran
-from layers import budget, composite, priorities, targets, values
+from layers import values
+from layers.planning import budget, kantong, priorities, targets
 
 
 class PlanningError(ValueError):
@@ -37,16 +38,16 @@ def weights_of(engine: Engine, user) -> dict[str, float]:
     with engine.connect() as conn:
         saved = conn.execute(select(bobot_pengguna.c.bobot).where(bobot_pengguna.c.pengguna_id == user.id)).scalar()
     try:
-        return composite.check_weights(saved or {})
-    except composite.WeightError:
-        return dict(composite.DEFAULT_WEIGHTS)
+        return kantong.check_weights(saved or {})
+    except kantong.WeightError:
+        return dict(kantong.DEFAULT_WEIGHTS)
 
 
 def save_weights(engine: Engine, user, weights: dict) -> dict[str, float]:
     _require_values(user)
     try:
-        weights = composite.check_weights(weights)
-    except composite.WeightError as exc:
+        weights = kantong.check_weights(weights)
+    except kantong.WeightError as exc:
         raise PlanningError(str(exc)) from exc
     with engine.begin() as conn:
         conn.execute(delete(bobot_pengguna).where(bobot_pengguna.c.pengguna_id == user.id))
@@ -65,7 +66,7 @@ def priority_list(engine: Engine, user, period: str, weights: dict | None = None
     try:
         listing = priorities.priority_list(engine, period, weights or weights_of(engine, user), indicators,
                                            kecamatan, only)
-    except composite.WeightError as exc:
+    except kantong.WeightError as exc:
         raise PlanningError(str(exc)) from exc
     unknown = sorted(set(kecamatan or ()) - {code for code, _ in listing.kecamatan})
     if unknown:

@@ -7,7 +7,8 @@ from dash.exceptions import PreventUpdate
 from flask import abort
 
 from dashboard import ids
-from layers import catalogue, composite, priorities
+from layers import catalogue
+from layers.planning import kantong, priorities
 
 INDICATOR_IDS = [i.id for i in catalogue.INDICATORS]
 #: (component id, property) of each input, in the order :func:`choices` takes them.
@@ -26,6 +27,6 @@ def choices(period, kecamatan, statuses, *weights) -> tuple[str, list[str], tupl
     chosen = {i: w for i, w in zip(INDICATOR_IDS, weights, strict=True) if w is not None}
     try:
         return period, kecamatan, tuple(s for s in priorities.STATUSES if s in statuses), \
-            composite.check_weights(chosen)
-    except composite.WeightError:
+            kantong.check_weights(chosen)
+    except kantong.WeightError:
         abort(400)

@@ -3,7 +3,7 @@ and budget scenarios."""
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, Column, DateTime, ForeignKey, Integer, String, Table
 
-from peta_anak.db import metadata
+from peta_anak.core.db import metadata
 
 ROLES = ("admin", "perencana", "opd")
 

@@ -21,8 +21,8 @@ from sqlalchemy.exc import OperationalError
 
 from dashboard import auth, geo
 from dashboard.messages import text
-from peta_anak import db
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 
 HERE = Path(__file__).parent
 ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>

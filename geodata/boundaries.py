@@ -23,7 +23,7 @@ from geodata import codes, coverage, webgeom
 from geodata.errors import BoundaryError, Problem
 from geodata.read import read_areas
 from geodata.schema import geometri_web, impor_batas, wilayah
-from peta_anak.checksum import sha256_file
+from peta_anak.core.checksum import sha256_file
 
 #: Attribute names that may carry the kecamatan / kabupaten name in a village file.
 PARENT_NAME_FIELDS = {"kecamatan": ("nama_kec", "wadmkc", "kecamatan"),

@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from geodata.messages import MESSAGES
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 #: Problems listed in the human-readable message; the JSON report lists all.
 MAX_LISTED = 20

@@ -20,7 +20,7 @@ from sqlalchemy import (
     Text,
 )
 
-from peta_anak.db import metadata
+from peta_anak.core.db import metadata
 
 LEVELS = ("kabupaten", "kecamatan", "desa")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geodata.messages import SUMMARY as TEXT
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 PAIRS_LISTED = 5
 

@@ -1,4 +1,4 @@
-"""Map style of a public release: the same shape as :func:`layers.payload.choropleth`'s,
+"""Map style of a public release: the same shape as :func:`layers.style.choropleth`'s,
 built from the release's published values only, so a printed map of a release shows
 exactly what the public may see (hidden cells hatched with their one status) and can
 be quoted with its release id instead of the "DATA TERBATAS" marking.
@@ -13,7 +13,7 @@ from aggregations.release.store import SHOWN, load
 from layers import catalogue
 from layers.catalogue import HIDDEN_COLOUR
 from layers.classify import classify
-from layers.payload import state
+from layers.style import state
 
 PUBLISHED = SHOWN
 

@@ -13,13 +13,14 @@ from pathlib import Path
 import click
 from sqlalchemy import Engine
 
-from aggregations import demo as demo_data
 from aggregations.cli import aggregate_group, data_group
 from aggregations.release.cli import release_group
 from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
-from peta_anak import db, demo
-from peta_anak.settings import Settings, SettingsError
+from peta_anak.core import db
+from peta_anak.core.settings import Settings, SettingsError
+from peta_anak.demo import chain as demo
+from peta_anak.demo import generator as demo_data
 from public_site.cli import public_group
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from layers.published import NoRelease
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 from public_site import build as site
 from public_site import serve as preview
 from public_site.messages import CLI

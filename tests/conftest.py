@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from peta_anak import db
 from peta_anak.cli import cli
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 from tests import pg
 
 ROOT = Path(__file__).resolve().parents[1]

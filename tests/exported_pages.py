@@ -9,7 +9,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image
 
-from layers.static_map import layout
+from layers.printed.render import layout
 
 
 def pdf_page(content: bytes, scale: float = 2.0) -> tuple[np.ndarray, str, tuple[float, float]]:

@@ -10,7 +10,7 @@ import click
 
 from aggregations.messages import ERRORS
 from aggregations.release import export, rules, store
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 
 @click.group("release")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from aggregations.release.composite import composite
+from aggregations.release.public_class import public_classes
 from aggregations.release.rules import HIDDEN_TEXT
 from aggregations.release.store import load
 from geodata import boundaries, topology
@@ -48,7 +48,7 @@ def _csv(values: list[dict], path: Path) -> Path:
 
 def _geojson(engine: Engine, values: list[dict], path: Path) -> Path:
     by_area: dict[str, dict] = {}
-    pockets = composite(values)
+    pockets = public_classes(values)
     for v in values:
         props = by_area.setdefault(v["kode_wilayah"], {"kode": v["kode_wilayah"], "nama": v["nama_wilayah"],
                                                       "tingkat": v["tingkat"], "periode": v["periode"]})

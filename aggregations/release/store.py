@@ -16,14 +16,14 @@ from datetime import UTC, datetime
 import pandas as pd
 from sqlalchemy import Engine, insert, select
 
-import peta_anak
 from aggregations.release.rules import Rules, published_rate
 from aggregations.release.source import table_for_period
 from aggregations.release.suppress import Pattern, suppress
 from aggregations.release.table import Key, Table
 from aggregations.schema import audit_rilis, nilai_rilis, rilis
 from geodata.schema import wilayah
-from peta_anak.db import insert_frame
+from peta_anak.core import __version__ as code_version
+from peta_anak.core.db import insert_frame
 
 SHOWN, HIDDEN = "tampil", "disembunyikan"
 
@@ -58,7 +58,7 @@ def create(engine: Engine, period: str, rules: Rules, user: str | None = None) -
         names = dict(conn.execute(select(wilayah.c.kode, wilayah.c.nama)).all())
         release_id = conn.execute(insert(rilis).values(
             periode=period, dibuat=datetime.now(UTC), pengguna=user or f"cli:{getpass.getuser()}",
-            aturan=asdict(rules), versi_kode=peta_anak.__version__,
+            aturan=asdict(rules), versi_kode=code_version,
             indikator_kecamatan=sorted(pattern.kecamatan_only), ringkasan=summary,
         )).inserted_primary_key[0]
         insert_frame(conn, nilai_rilis, _published_rows(release_id, period, table, pattern, names))

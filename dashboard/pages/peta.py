@@ -21,12 +21,13 @@ from dashboard import access, exports, ids, planning
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
-from layers import catalogue, composite, facilities, geometry, payload, targets, values
+from layers import browser_geometry, catalogue, facilities, style, values
 from layers.classify import SCHEMES, number
-from layers.static_map import MapRequest
+from layers.planning import kantong, targets
+from layers.printed import MapRequest
 
 dash.register_page(__name__, path="/peta", name="Peta")
-style = Namespace("dashExtensions", "peta")
+js = Namespace("dashExtensions", "peta")
 
 
 def _engine():
@@ -39,8 +40,8 @@ def layout(**_query):
     periods = values.periods(_engine())
     option = lambda value, label: {"value": value, "label": label}  # noqa: E731
     layers_ = [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed]
-    if len(planning.allowed(access.user_now())) >= composite.MIN_INDICATORS:
-        layers_.append(option(payload.KANTONG, payload.KANTONG_TITLE[lang]))
+    if len(planning.allowed(access.user_now())) >= kantong.MIN_INDICATORS:
+        layers_.append(option(kantong.KANTONG, kantong.KANTONG_TITLE[lang]))
     controls = html.Div([
         html.Label([text("indicator", lang), dcc.Dropdown(
             layers_, allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
@@ -56,12 +57,12 @@ def layout(**_query):
             [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES,
             inline=True), dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)]),
         html.Label([text("measure", lang), dcc.RadioItems(
-            [option(m, text(f"measure_{m}", lang)) for m in payload.MEASURES], "persen", id=ids.MAP_MEASURE,
+            [option(m, text(f"measure_{m}", lang)) for m in style.MEASURES], "persen", id=ids.MAP_MEASURE,
             inline=True)]),
     ], className="controls")
     outlines = url_for_level(_engine(), "kecamatan")
     search = dcc.Dropdown(
-        [option(a["kode"], _area_label(a, lang)) for a in geometry.area_index(_engine())],
+        [option(a["kode"], _area_label(a, lang)) for a in browser_geometry.area_index(_engine())],
         None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
     return html.Section([
         controls,
@@ -70,10 +71,10 @@ def layout(**_query):
         html.Div([
             dl.Map([
                 dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
-                           style=style("style"), onEachFeature=style("register"), zoomToBounds=True,
+                           style=js("style"), onEachFeature=js("register"), zoomToBounds=True,
                            hoverStyle={"weight": 3, "color": "#000"}),
-                dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=style("outline")),
-                dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=style("point")),
+                dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=js("outline")),
+                dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=js("point")),
             ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=False),
             html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang),
                         html.Div(text("click_village", lang), id=ids.MAP_PANEL)], className="side"),
@@ -112,7 +113,7 @@ def export_view(_png, _pdf, _gpkg, indicator, period, level, scheme):
     """The current view as a printed map or a GIS layer; role check and audit log in
     :mod:`dashboard.exports` (the same path as ``peta-anak export``)."""
     lang, user = language(), access.user_now()
-    if indicator == payload.KANTONG:
+    if indicator == kantong.KANTONG:
         return dash.no_update, text("export_kantong", lang)
     if not all(isinstance(v, str) for v in (indicator, period, level)) or not isinstance(scheme, str | None):
         abort(400)
@@ -146,7 +147,7 @@ def _check_style_inputs(period, level, scheme, measure) -> None:
     if not isinstance(period, str):
         raise PreventUpdate
     if level not in ("desa", "kecamatan") or (scheme is not None and scheme not in SCHEMES) \
-            or measure not in payload.MEASURES:
+            or measure not in style.MEASURES:
         abort(400)
 
 
@@ -162,13 +163,13 @@ def styles(period, level, scheme, measure):
     _check_style_inputs(period, level, scheme, measure)
     lang, user = language(), access.user_now()
     shown = access.shown_indicators(user)
-    states = payload.styles(_engine(), period, shown, level, scheme, measure, lang)
+    states = style.styles(_engine(), period, shown, level, scheme, measure, lang)
     out = {indicator: _browser_state(state, lang) for indicator, state in states.items()}
     usable = planning.allowed(user)
-    if len(usable) >= composite.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
-        pockets = payload.kantong(_engine(), period, planning.weights_of(_engine(), user), usable, level, scheme,
+    if len(usable) >= kantong.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
+        pockets = kantong.kantong_style(_engine(), period, planning.weights_of(_engine(), user), usable, level, scheme,
                                   lang)
-        out[payload.KANTONG] = {**_browser_state({**pockets, "shown": True}, lang), "marked": pockets["marked"],
+        out[kantong.KANTONG] = {**_browser_state({**pockets, "shown": True}, lang), "marked": pockets["marked"],
                                 "markedLabel": text("pockets_legend", lang, n=len(pockets["marked"]))}
     return out
 
@@ -192,7 +193,7 @@ dash.clientside_callback(
 
 @dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
 def zoom_to(code):
-    area = next((a for a in geometry.area_index(_engine()) if a["kode"] == code), None)
+    area = next((a for a in browser_geometry.area_index(_engine()) if a["kode"] == code), None)
     if area is None:
         raise PreventUpdate
     return {"bounds": area["bounds"], "transition": "flyToBounds"}
@@ -205,7 +206,7 @@ def zoom_to(code):
 )
 def profile(feature, searched, period):
     if dash.ctx.triggered_id == ids.MAP_SEARCH and isinstance(searched, str):
-        area = next((a for a in geometry.area_index(_engine()) if a["kode"] == searched), None)
+        area = next((a for a in browser_geometry.area_index(_engine()) if a["kode"] == searched), None)
         feature = {"id": searched, "properties": {"nama": area["nama"]}} if area else None
     if not isinstance(feature, dict) or not isinstance(period, str):
         raise PreventUpdate
@@ -222,14 +223,14 @@ def profile(feature, searched, period):
     for indicator in allowed:
         own = rows.get((indicator, code))
         figures = [html.Dt(catalogue.BY_ID[indicator].text("title", lang)),
-                   html.Dd(payload.describe(_as_value(own), lang))]
+                   html.Dd(style.describe(_as_value(own), lang))]
         then = earlier.get((indicator, code))
         if own and then and own["persen"] is not None and then["persen"] is not None:
             change = number(own["persen"] - then["persen"], lang)
             figures.append(html.Dd(text("change_since", lang, period=before, value=change)))
         for label, parent in parents:
             if parent != code and (indicator, parent) in rows:
-                figures.append(html.Dd(f"{label}: {payload.describe(_as_value(rows[(indicator, parent)]), lang)}",
+                figures.append(html.Dd(f"{label}: {style.describe(_as_value(rows[(indicator, parent)]), lang)}",
                                        className="muted"))
         figures += _target_line(indicator, own, lang)
         figures.append(html.Dd(text("source_line", lang, source=catalogue.BY_ID[indicator].text("source", lang),

@@ -14,7 +14,8 @@ from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.planner_views import comparison, priority_table, scenario_view
 from dashboard.ranking_inputs import INDICATOR_IDS, RANKING, choices
-from layers import catalogue, composite, geometry, priorities, values
+from layers import browser_geometry, catalogue, values
+from layers.planning import kantong, priorities
 
 dash.register_page(__name__, path="/prioritas", name="Prioritas")
 
@@ -31,12 +32,12 @@ def layout(**_query):
         return html.Section([html.H2(text("priority_title", lang)), html.P(text("values_hidden", lang))])
     periods = values.periods(_engine())
     saved = planning.weights_of(_engine(), user)
-    kecamatan = [{"value": a["kode"], "label": a["nama"]} for a in geometry.area_index(_engine())
+    kecamatan = [{"value": a["kode"], "label": a["nama"]} for a in browser_geometry.area_index(_engine())
                  if a["tingkat"] == "kecamatan"]
     sliders = [html.Div([
         html.Label(catalogue.BY_ID[i].text("title", lang), htmlFor=ids.weight(i)),
-        dcc.Slider(0, composite.MAX_WEIGHT, 0.5, value=saved[i], id=ids.weight(i),
-                   marks={n: str(n) for n in range(int(composite.MAX_WEIGHT) + 1)},
+        dcc.Slider(0, kantong.MAX_WEIGHT, 0.5, value=saved[i], id=ids.weight(i),
+                   marks={n: str(n) for n in range(int(kantong.MAX_WEIGHT) + 1)},
                    tooltip={"placement": "bottom"}),
     ], className="weight", hidden=i not in allowed) for i in INDICATOR_IDS]
     return html.Section([
@@ -57,7 +58,7 @@ def layout(**_query):
             html.Button(text("reset_weights", lang), id=ids.PRIORITY_RESET, className="secondary"),
             html.Span(id=ids.PRIORITY_MESSAGE, role="status"),
         ], className="buttons")], className="weights"),
-        html.Details([html.Summary(text("method_note", lang)), html.P(composite.METHOD[lang])]),
+        html.Details([html.Summary(text("method_note", lang)), html.P(kantong.METHOD[lang])]),
         html.Div([html.Button(text("download_xlsx", lang), id=ids.PRIORITY_XLSX),
                   html.Button(text("download_csv", lang), id=ids.PRIORITY_CSV),
                   dcc.Download(id=ids.PRIORITY_DOWNLOAD)], className="buttons"),
@@ -90,7 +91,7 @@ def save(_clicks, *weights):
 @dash.callback([Output(ids.weight(i), "value") for i in INDICATOR_IDS], Input(ids.PRIORITY_RESET, "n_clicks"),
                prevent_initial_call=True)
 def reset(_clicks):
-    return [composite.DEFAULT_WEIGHTS[i] for i in INDICATOR_IDS]
+    return [kantong.DEFAULT_WEIGHTS[i] for i in INDICATOR_IDS]
 
 
 @dash.callback(Output(ids.PRIORITY_DOWNLOAD, "data"),

@@ -13,8 +13,8 @@ import waitress
 
 from dashboard import users
 from dashboard.server import create_app
-from peta_anak import db
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 from tests.aggregate_values import VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 

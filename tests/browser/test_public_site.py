@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from aggregations.release import rules, store
 from geodata.schema import wilayah
-from peta_anak import db
 from peta_anak.cli import cli
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
 from public_site.build import build
 from public_site.serve import serve_in_thread
 from tests.aggregate_values import load_aggregates

@@ -16,9 +16,10 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from aggregations import indicators
-from peta_anak import db
 from peta_anak.cli import cli
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
+from peta_anak.schema import all_tables
 from tests import pg
 from tests.conftest import BACKENDS, GEODATA, env_for
 
@@ -97,7 +98,7 @@ def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run):
     numbers, names = identities(settings.data_dir / "demo")
     assert len(numbers) > 1000 and len(names) > 20
     engine = db.make_engine(settings)
-    metadata = db.load_schema()
+    metadata = all_tables()
     scanned = 0
     with engine.connect() as conn:
         for table in metadata.sorted_tables:

@@ -12,9 +12,9 @@ from dashboard.schema import log_audit
 from geodata import boundaries
 from layers.catalogue import BY_ID, HIDDEN_COLOUR
 from layers.classify import number
-from layers.map_geometry import map_geometry
-from layers.payload import choropleth
-from layers.static_map import MapRequest
+from layers.printed import MapRequest
+from layers.printed.shapes import map_geometry
+from layers.style import choropleth
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 from tests.conftest import geodata_file

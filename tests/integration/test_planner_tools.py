@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from dashboard import planning, users
-from layers import budget, composite, priorities, targets, workbook
+from layers.planning import budget, kantong, priorities, targets, workbook
 from tests.aggregate_values import V1, V2, V3, V4, load_aggregates
 
 #: Five indicators for the four test villages: V2 is worst on akta, KIA and child
@@ -48,7 +48,7 @@ def expected_score(code, weights):
 
 
 def test_index_follows_the_documented_method(data):
-    ranked = composite.composite(data, "2025", composite.DEFAULT_WEIGHTS, ALL)
+    ranked = kantong.kantong_index(data, "2025", kantong.DEFAULT_WEIGHTS, ALL)
     scores = {e["kode"]: e["skor"] for e in ranked}
     assert scores == {c: expected_score(c, {}) for c in (V1, V2, V3, V4)}
     assert [e["kode"] for e in ranked] == sorted(scores, key=lambda c: -scores[c])
@@ -60,11 +60,11 @@ def test_index_follows_the_documented_method(data):
 
 def test_weights_change_the_ranking_and_bad_weights_are_refused(data):
     stunting_only = {i: 0.0 for i in ALL} | {"stunting": 1.0}
-    ranked = composite.composite(data, "2025", stunting_only, ALL)
+    ranked = kantong.kantong_index(data, "2025", stunting_only, ALL)
     assert ranked[0]["kode"] == V3 and ranked[0]["skor"] == 100.0
     for bad in ({"stunting": -1}, {"stunting": 6}, {"unknown": 1}, {"stunting": "2"}, {i: 0 for i in ALL}):
-        with pytest.raises(composite.WeightError):
-            composite.check_weights(bad)
+        with pytest.raises(kantong.WeightError):
+            kantong.check_weights(bad)
 
 
 def test_an_opd_user_ranks_on_its_own_indicators_only(data):
@@ -119,7 +119,7 @@ def test_weights_are_saved_per_user_and_audited(data):
     b = users.add(data, "b", "perencana", "rahasia-panjang-1")
     planning.save_weights(data, a, {"stunting": 3})
     assert planning.weights_of(data, a)["stunting"] == 3.0
-    assert planning.weights_of(data, b) == composite.DEFAULT_WEIGHTS
+    assert planning.weights_of(data, b) == kantong.DEFAULT_WEIGHTS
     with pytest.raises(planning.PlanningError):
         planning.save_weights(data, a, {"stunting": 99})
     assert planning.weights_of(data, a)["stunting"] == 3.0  # unchanged after the refusal

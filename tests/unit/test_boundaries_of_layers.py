@@ -1,6 +1,16 @@
-"""The layering of DESIGN.md, checked on the import statements of every module:
-geodata < aggregations < layers < dashboard, public_site; only aggregations touches
-record-level tables; dashboard and public_site do not import each other."""
+"""The layering of docs/architecture.md, checked on the import statements of every module.
+
+- ``peta_anak.core`` is the ground: it imports no package of this project.
+- The domain packages import downwards only: geodata < aggregations < layers <
+  dashboard, public_site; dashboard and public_site do not import each other; each
+  may use the ground, none the roof (``peta_anak.cli``, ``peta_anak.demo``, ...).
+- ``public_site`` uses neither the printed maps nor the planner tools of ``layers``;
+  the top of ``layers`` (catalogue, styles, values, published) uses neither either,
+  and the two rooms do not use each other.
+- Only ``aggregations`` touches record-level tables.
+- No module is imported by a string (``importlib.import_module``, ``__import__``): the
+  imports above are the whole picture.
+"""
 
 import ast
 from pathlib import Path
@@ -9,6 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ["geodata", "aggregations", "layers", "dashboard", "public_site"]
+GROUND = "peta_anak.core"
 MAY_IMPORT = {
     "geodata": set(),
     "aggregations": {"geodata"},
@@ -16,6 +27,7 @@ MAY_IMPORT = {
     "dashboard": {"geodata", "aggregations", "layers"},
     "public_site": {"layers"},
 }
+PLANNER_ONLY = ("layers.printed", "layers.planning")
 RECORD_MODULES = {"aggregations.records"}
 RECORD_TABLES = {"penduduk", "pengukuran", "siswa", "perkawinan", "penolakan", "RECORD_TABLES"}
 
@@ -32,17 +44,47 @@ def imports(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
-def modules(package: str):
-    return sorted((ROOT / package).rglob("*.py"))
+def modules(package: str) -> list[Path]:
+    return sorted((ROOT / package.replace(".", "/")).rglob("*.py"))
+
+
+def ours(module: str) -> bool:
+    return module.split(".")[0] in [*PACKAGES, "peta_anak"]
+
+
+def within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def test_the_ground_imports_nothing_of_ours():
+    for path in modules(GROUND):
+        for module, _ in imports(path):
+            assert not ours(module) or within(module, GROUND), f"{path.relative_to(ROOT)} imports {module}"
 
 
 @pytest.mark.parametrize("package", PACKAGES)
-def test_packages_import_only_lower_layers(package):
+def test_packages_import_only_lower_layers_and_the_ground(package):
     for path in modules(package):
         for module, _ in imports(path):
             top = module.split(".")[0]
-            if top in PACKAGES and top != package:
+            if top == "peta_anak":
+                assert within(module, GROUND) or module == "peta_anak", f"{path.relative_to(ROOT)} imports {module}"
+            elif top in PACKAGES and top != package:
                 assert top in MAY_IMPORT[package], f"{path.relative_to(ROOT)} imports {module}"
+
+
+def test_public_site_and_the_top_of_layers_use_no_planner_room():
+    checked = modules("public_site") + [p for p in modules("layers") if p.parent == ROOT / "layers"]
+    for path in checked:
+        for module, _ in imports(path):
+            assert not any(within(module, room) for room in PLANNER_ONLY), f"{path.relative_to(ROOT)} imports {module}"
+
+
+def test_printed_maps_and_planner_tools_do_not_use_each_other():
+    for room, other in (PLANNER_ONLY, PLANNER_ONLY[::-1]):
+        for path in modules(room):
+            for module, _ in imports(path):
+                assert not within(module, other), f"{path.relative_to(ROOT)} imports {module}"
 
 
 @pytest.mark.parametrize("package", [p for p in PACKAGES if p != "aggregations"] + ["peta_anak"])
@@ -52,3 +94,15 @@ def test_only_aggregations_touches_record_tables(package):
             assert module not in RECORD_MODULES, f"{path.relative_to(ROOT)} imports {module}"
             if module == "aggregations.schema":
                 assert not set(names) & RECORD_TABLES, f"{path.relative_to(ROOT)} imports record tables"
+
+
+@pytest.mark.parametrize("package", [*PACKAGES, "peta_anak"])
+def test_no_module_is_imported_by_a_string(package):
+    for path in modules(package):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                name = ast.unparse(node.func)
+                assert name not in ("importlib.import_module", "import_module", "__import__"), \
+                    f"{path.relative_to(ROOT)}:{node.lineno} imports a module by a string"
+            if isinstance(node, ast.ImportFrom) and node.module == "importlib":
+                assert "import_module" not in [a.name for a in node.names], f"{path.relative_to(ROOT)}"

@@ -51,7 +51,7 @@ def test_all_missing_gives_only_no_data():
 
 
 def test_payload_describes_values_in_either_language():
-    from layers.payload import describe
+    from layers.style import describe
 
     assert describe({"n": 1234, "d": 5000, "p": 24.7}, "id") == "1.234 / 5.000 (24,7 %)"
     assert describe({"n": 1234, "d": 5000, "p": 24.7}, "en") == "1,234 / 5,000 (24.7 %)"

@@ -155,14 +155,14 @@ def _row(code, indicator, persen, status="tampil"):
 
 
 def test_composite_uses_only_published_values_as_ordinal_classes():
-    from aggregations.release.composite import NO_CLASS, composite
+    from aggregations.release.public_class import NO_CLASS, public_classes
 
     rows = []
     for i, code in enumerate(["a", "b", "c", "d", "e"]):
         for indicator in ("x", "y", "z"):
             rows.append(_row(code, indicator, 10 + i * 10 if code != "e" or indicator != "z" else 90))
     rows.append(_row("f", "x", None, "disembunyikan"))
-    classes = composite(rows)
+    classes = public_classes(rows)
     assert classes["e"]["kelas"] == "sangat tinggi" and classes["e"]["tingkat_kelas"] == 3
     assert classes["a"]["kelas"] == "rendah"
     assert classes["f"]["kelas"] == NO_CLASS  # nothing published: no class, no colour

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from peta_anak.settings import Settings, SettingsError, documented_settings
+from peta_anak.core.settings import Settings, SettingsError, documented_settings
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "settings.md"
 

@@ -3,14 +3,14 @@ page layout."""
 
 import pytest
 
-from layers import map_furniture
-from layers.static_map import best_orientation, layout
+from layers.printed import furniture
+from layers.printed.render import best_orientation, layout
 
 
 @pytest.mark.parametrize(("width_m", "km"), [(160_000, 20), (100_000, 20), (99_000, 10), (50_000, 10),
                                              (12_000, 2), (4_400, 0.5), (1_000_000, 200)])
 def test_scale_bar_is_a_round_length_near_a_fifth_of_the_map(width_m, km):
-    assert map_furniture.nice_length_km(width_m) == pytest.approx(km)
+    assert furniture.nice_length_km(width_m) == pytest.approx(km)
     assert km * 1000 <= width_m / 5
 
 
@@ -25,7 +25,7 @@ def test_orientation_follows_the_shape_of_the_area(bounds, orientation):
                                                ("Sungai Raya Kepulauan", "Sungai Raya\nKepulauan"),
                                                ("Suti Semarang", "Suti\nSemarang")])
 def test_long_names_wrap_on_two_lines(name, wrapped):
-    assert map_furniture._wrap(name) == wrapped
+    assert furniture._wrap(name) == wrapped
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])

@@ -11,12 +11,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from layers.classify import number
-from peta_anak.i18n import translate
+from peta_anak.core.i18n import translate
 
 if TYPE_CHECKING:
     from layers.catalogue import Indicator
-    from layers.map_geometry import MapGeometry
-    from layers.static_map import MapRequest
+    from layers.printed import MapRequest
+    from layers.printed.shapes import MapGeometry
 
 PRODUCT = {"id": "Peta Digital Anak Rentan", "en": "Digital Map of Vulnerable Children"}
 #: Average width of a character of the small print, in millimetres (DejaVu Sans at 6.8 pt).

@@ -22,9 +22,10 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import Engine
 
-from aggregations.release.composite import WORST_SHARE
-from layers import values
+from aggregations.release.public_class import WORST_SHARE
+from layers import style, values
 from layers.catalogue import BY_ID, INDICATORS
+from layers.classify import classify
 
 DEFAULT_WEIGHTS = {i.id: 1.0 for i in INDICATORS}
 MAX_WEIGHT = 5.0
@@ -67,7 +68,7 @@ def check_weights(weights: dict) -> dict[str, float]:
     return out
 
 
-def composite(engine: Engine, period: str, weights: dict[str, float], allowed: list[str],
+def kantong_index(engine: Engine, period: str, weights: dict[str, float], allowed: list[str],
               known: values.Versions | None = None) -> list[dict]:
     """One entry per village of the period (ranked ones first, by index, worst first):
     ``kode``, ``nama``, ``kecamatan_kode``, ``kecamatan``, ``skor`` (0-100 or None),
@@ -115,3 +116,30 @@ def describe_weights(weights: dict[str, float], lang: str = "id") -> str:
     """``Anak tanpa akta kelahiran 1; Balita stunting 2; ...`` for titles and exports."""
     weights = check_weights(weights)
     return "; ".join(f"{BY_ID[i].text('title', lang)} {weights[i]:g}" for i in weights)
+
+
+KANTONG = "kantong"
+KANTONG_TITLE = {"id": "Kantong kerentanan (indeks gabungan)", "en": "Vulnerability pockets (composite index)"}
+KANTONG_UNIT = {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with your weights"}
+
+
+def kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
+                  scheme: str | None = None, lang: str = "id") -> dict:
+    """The kantong kerentanan index as a map layer (villages only; a kecamatan level
+    map shows no data) and ``marked``: the villages where several indicators are in
+    their worst fifth at once, for the outline overlay. Kept per data version and
+    weights, like the indicators' states."""
+    known = values.versions(engine)
+    key = (str(engine.url), period, known.get(period), "kantong", tuple(sorted(weights.items())), tuple(allowed),
+           level, scheme, lang)
+    return style.once(key, lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))
+
+
+def _kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
+                   scheme: str | None, lang: str, known: values.Versions) -> dict:
+    ranked = kantong_index(engine, period, weights, allowed, known) if level == "desa" and allowed else []
+    data = [e for e in ranked if e["skor"] is not None]
+    index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
+                              else "quantile", palette="Purples")
+    styled = style.state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
+    return {**styled, "marked": [e["kode"] for e in ranked if e["kantong"]]}

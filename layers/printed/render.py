@@ -2,7 +2,7 @@
 
 Rendered on the server with matplotlib's Agg and PDF backends (no GUI, no browser:
 screenshots of the Leaflet map miss layers), from the stored boundaries and the
-same classes, colours and legend labels as the planner map (:func:`layers.payload.
+same classes, colours and legend labels as the planner map (:func:`layers.style.
 choropleth`), so a printed map and the screen agree. The page carries what a map in
 a government report needs: title, legend with the class intervals and the no-data
 class, scale bar, north arrow, area names, the data source with period and the
@@ -12,7 +12,6 @@ class, scale bar, north arrow, area names, the data source with period and the
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
 import matplotlib
@@ -21,14 +20,12 @@ from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from sqlalchemy import Engine
 
-from layers import catalogue, map_furniture, map_text, values
-from layers.map_geometry import MapGeometry, map_geometry
-from layers.payload import choropleth
+from layers import catalogue, values
+from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest, furniture, wording
+from layers.printed.shapes import MapGeometry, map_geometry
 from layers.release_style import release_style
+from layers.style import choropleth
 
-FORMATS = {"png": "image/png", "pdf": "application/pdf"}
-ORIENTATIONS = ("portrait", "landscape")
-LEVELS = ("desa", "kecamatan")
 A4_MM = (210.0, 297.0)
 MARGIN_MM, TITLE_MM, FOOTER_MM = 12.0, 24.0, 15.0
 LEGEND_SIDE_MM, LEGEND_BELOW_MM = 66.0, 50.0
@@ -39,19 +36,6 @@ ZLIB_LEVEL = 3
 WIB = timezone(timedelta(hours=7), "WIB")
 #: Outline widths (pt): villages thin and white inside the fills, kecamatan and kabupaten dark on top.
 EDGES = {"desa": (0.25, "#ffffff"), "kecamatan": (0.7, "#404040"), "kabupaten": (1.3, "#000000")}
-
-
-@dataclass(frozen=True)
-class MapRequest:
-    indicator: str
-    period: str
-    level: str = "desa"
-    scheme: str | None = None
-    orientation: str | None = None  # None: the one that prints the area larger
-    fmt: str = "png"
-    lang: str = "id"
-    user: str = ""
-    release: int | None = None  # None: the exact restricted values; else a public release's values
 
 
 def render_map(engine: Engine, request: MapRequest, created: datetime | None = None) -> bytes:
@@ -66,8 +50,8 @@ def render_map(engine: Engine, request: MapRequest, created: datetime | None = N
     ax = fig.add_axes(boxes["map"])
     _draw_areas(ax, geometry, request.level, style)
     _frame(ax, geometry.bounds)
-    map_furniture.scale_bar(ax, request.lang)
-    map_furniture.north_arrow(ax, request.lang)
+    furniture.scale_bar(ax, request.lang)
+    furniture.north_arrow(ax, request.lang)
     _labels(ax, geometry)
     _texts(engine, fig, boxes, geometry, request, style, created or datetime.now(UTC))
     return _save(fig, request, style["title"])
@@ -144,11 +128,11 @@ def _draw_areas(ax, geometry: MapGeometry, level: str, style: dict) -> None:
     missing = [p for k, p in zip(shapes.kode, shapes.paths, strict=True) if k not in classes and k not in hidden]
     if missing:
         ax.add_collection(PathCollection(missing, facecolors="none", edgecolors="#8c8c8c", linewidths=0,
-                                         hatch=map_furniture.NO_DATA_HATCH, zorder=2))
+                                         hatch=furniture.NO_DATA_HATCH, zorder=2))
     covered = [p for k, p in zip(shapes.kode, shapes.paths, strict=True) if k in hidden]
     if covered:
         ax.add_collection(PathCollection(covered, facecolors=style["hiddenColour"], edgecolors="#636363",
-                                         linewidths=0, hatch=map_furniture.HIDDEN_HATCH, zorder=2))
+                                         linewidths=0, hatch=furniture.HIDDEN_HATCH, zorder=2))
     above = ("kecamatan", "kabupaten") if level == "desa" else ("kabupaten",)
     for z, outline in enumerate(above, start=3):
         width, edge = EDGES[outline]
@@ -187,7 +171,7 @@ def _labels(ax, geometry: MapGeometry) -> None:
     level = "kecamatan" if len(geometry.levels["kabupaten"].kode) == 1 else "kabupaten"
     shapes = geometry.levels[level]
     names = [n.removeprefix("Kabupaten ") for n in shapes.nama]
-    map_furniture.area_labels(ax, shapes.labels, names, shapes.area_km2, 6.5 if level == "kecamatan" else 6)
+    furniture.area_labels(ax, shapes.labels, names, shapes.area_km2, 6.5 if level == "kecamatan" else 6)
 
 
 def _texts(engine: Engine, fig: Figure, boxes: dict, geometry: MapGeometry, request: MapRequest, style: dict,
@@ -195,30 +179,30 @@ def _texts(engine: Engine, fig: Figure, boxes: dict, geometry: MapGeometry, requ
     lang, meta = request.lang, catalogue.BY_ID[request.indicator]
     left, bottom, width, height = boxes["title"]
     top = bottom + height
-    fig.text(left, top - 0.004, map_text.title(style["title"], request.level, lang), fontsize=15,
+    fig.text(left, top - 0.004, wording.title(style["title"], request.level, lang), fontsize=15,
              fontweight="bold", va="top")
-    fig.text(left, top - height * 0.55, map_text.subtitle(geometry, request, style, lang), fontsize=9.5,
+    fig.text(left, top - height * 0.55, wording.subtitle(geometry, request, style, lang), fontsize=9.5,
              va="top", color="#333333")
-    marking, colour = map_text.marking(style, lang)
+    marking, colour = wording.marking(style, lang)
     fig.text(left + width, top - 0.004, marking, fontsize=10, fontweight="bold", color=colour, va="top", ha="right",
              bbox={"boxstyle": "square,pad=0.35", "facecolor": "white", "edgecolor": colour, "linewidth": 1.2})
     shapes = geometry.levels[request.level]
     hidden = style.get("hidden", set())
     missing = sum(1 for k in shapes.kode if k not in style["classes"] and k not in hidden)
-    extra = [(style["hiddenLabel"], style["hiddenColour"], map_furniture.HIDDEN_HATCH,
+    extra = [(style["hiddenLabel"], style["hiddenColour"], furniture.HIDDEN_HATCH,
               sum(1 for k in shapes.kode if k in hidden))] if "hidden" in style else []
-    map_furniture.legend(fig, boxes["legend"], style["legend"], (style["noDataLabel"], style["noData"], missing),
-                         style["unit"], map_text.outlines(request.level, EDGES, lang), extra)
+    furniture.legend(fig, boxes["legend"], style["legend"], (style["noDataLabel"], style["noData"], missing),
+                         style["unit"], wording.outlines(request.level, EDGES, lang), extra)
     page_w = fig.get_figwidth() * 25.4  # mm
     note_left, note_bottom, note_width, note_height = boxes["note"]
     totals = style["totals"] if "release" in style else _totals(engine, request)
-    note = map_text.note(request, style, meta, lang, totals, note_width * page_w)
+    note = wording.note(request, style, meta, lang, totals, note_width * page_w)
     fig.text(note_left, note_bottom + note_height, note, fontsize=6.8, va="top", ha="left", color="#333333",
              linespacing=1.35)
     footer_left, footer_bottom, footer_width, _ = boxes["footer"]
     created = created.astimezone(WIB)
     fig.text(footer_left, footer_bottom,
-             map_text.footer(geometry, request, meta, style, created, lang, footer_width * page_w),
+             wording.footer(geometry, request, meta, style, created, lang, footer_width * page_w),
              fontsize=6.8, va="bottom", ha="left", color="#333333", linespacing=1.4)
 
 
@@ -236,9 +220,9 @@ def _save(fig: Figure, request: MapRequest, title: str) -> bytes:
         if request.fmt == "png":
             fig.savefig(out, format="png", dpi=PNG_DPI, facecolor="white",
                         pil_kwargs={"compress_level": ZLIB_LEVEL},
-                        metadata={"Title": title, "Author": request.user, "Software": map_text.PRODUCT["id"]})
+                        metadata={"Title": title, "Author": request.user, "Software": wording.PRODUCT["id"]})
         else:
             fig.savefig(out, format="pdf", facecolor="white",
                         metadata={"Title": title, "Author": request.user, "Subject": request.period,
-                                  "Creator": map_text.PRODUCT["id"]})
+                                  "Creator": wording.PRODUCT["id"]})
     return out.getvalue()

@@ -1,14 +1,14 @@
 """Database access: one MetaData, engines built from settings, Alembic migrations.
 
 Each domain package declares its own tables on :data:`metadata` in its
-``schema.py`` (record-level tables live in ``aggregations`` only). The schema is
-created and upgraded only through Alembic (``peta-anak init``), the same way on
-SQLite and PostgreSQL.
+``schema.py`` (record-level tables live in ``aggregations`` only); this module
+knows none of them (``peta_anak.schema``, at the top, gathers them all). The
+schema is created and upgraded only through Alembic (``peta-anak init``), the
+same way on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, event, insert
 
-from peta_anak.settings import Settings
+from peta_anak.core.settings import Settings
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -31,21 +31,11 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-#: Modules that declare tables on :data:`metadata`, lowest layer first.
-SCHEMA_MODULES = ("geodata.schema", "aggregations.schema", "dashboard.schema")
-
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 class DatabaseNotReady(RuntimeError):
     """The database has no schema, or an older one: run ``peta-anak init``."""
-
-
-def load_schema() -> MetaData:
-    """Import every schema module so that :data:`metadata` holds all tables."""
-    for name in SCHEMA_MODULES:
-        importlib.import_module(name)
-    return metadata
 
 
 def make_engine(settings: Settings, **kwargs: object) -> Engine:

@@ -17,10 +17,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from layers import composite
 from layers.catalogue import BY_ID
-from layers.priorities import REMOTE_KM, Listing
-from peta_anak.i18n import translate
+from layers.planning import kantong
+from layers.planning.priorities import REMOTE_KM, Listing
+from peta_anak.core.i18n import translate
 
 T = {
     "restricted": {"id": "TERBATAS - data anak per desa untuk perencanaan internal Pemerintah Kabupaten; "
@@ -141,8 +141,8 @@ def _header(sheet, listing: Listing, user: str, created: datetime, lang: str, sc
         period += f" ({_t('compared', lang)} {listing.previous})"
     lines = [(_t("restricted", lang), RED), (_t("title", lang), Font(bold=True, size=14)), (period, None),
              (f"{_t('created', lang)}: {created:%Y-%m-%d %H:%M} UTC {_t('by', lang)} {user}", None),
-             (f"{_t('weights', lang)}: {composite.describe_weights(listing.weights, lang)}", None),
-             (f"{_t('method', lang)}: {composite.METHOD[lang]}", None),
+             (f"{_t('weights', lang)}: {kantong.describe_weights(listing.weights, lang)}", None),
+             (f"{_t('method', lang)}: {kantong.METHOD[lang]}", None),
              (f"{_t('filter', lang)}: {scope}", None)]
     for n, (text, font) in enumerate(lines, 1):
         cell = sheet.cell(n, 1, text)

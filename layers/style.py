@@ -7,7 +7,7 @@ import threading
 
 from sqlalchemy import Engine
 
-from layers import catalogue, composite, values
+from layers import catalogue, values
 from layers.classify import classify, no_data_entry, number
 
 MEASURES = ("persen", "pembilang", "perubahan")
@@ -48,33 +48,6 @@ def state(codes: list[str], index: list, classes, title: str, caption: str, unit
             "noDataLabel": no_data_label, "title": title, "unit": caption}
 
 
-KANTONG = "kantong"
-KANTONG_TITLE = {"id": "Kantong kerentanan (indeks gabungan)", "en": "Vulnerability pockets (composite index)"}
-KANTONG_UNIT = {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with your weights"}
-
-
-def kantong(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-            scheme: str | None = None, lang: str = "id") -> dict:
-    """The kantong kerentanan index as a map layer (villages only; a kecamatan level
-    map shows no data) and ``marked``: the villages where several indicators are in
-    their worst fifth at once, for the outline overlay. Kept per data version and
-    weights, like the indicators' states."""
-    known = values.versions(engine)
-    key = (str(engine.url), period, known.get(period), "kantong", tuple(sorted(weights.items())), tuple(allowed),
-           level, scheme, lang)
-    return _once(key, lambda: _kantong(engine, period, weights, allowed, level, scheme, lang, known))
-
-
-def _kantong(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-             scheme: str | None, lang: str, known: values.Versions) -> dict:
-    ranked = composite.composite(engine, period, weights, allowed, known) if level == "desa" and allowed else []
-    data = [e for e in ranked if e["skor"] is not None]
-    index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
-                              else "quantile", palette="Purples")
-    styled = state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
-    return {**styled, "marked": [e["kode"] for e in ranked if e["kantong"]]}
-
-
 def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, scheme: str | None = None,
            measure: str = "persen", lang: str = "id") -> dict[str, dict]:
     """Style state and legend of every indicator in ``shown`` (indicator -> may the
@@ -86,7 +59,7 @@ def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, sche
     out = {}
     for indicator, with_values in shown.items():
         key = (str(engine.url), period, version, indicator, level, scheme, measure, lang, with_values)
-        out[indicator] = _once(key, lambda i=indicator, w=with_values: {
+        out[indicator] = once(key, lambda i=indicator, w=with_values: {
             **choropleth(engine, period, i, level, scheme, measure, lang, w), "shown": w})
     return out
 
@@ -96,7 +69,7 @@ _PENDING: dict[tuple, threading.Lock] = {}
 _LOCK = threading.Lock()
 
 
-def _once(key: tuple, compute) -> dict:
+def once(key: tuple, compute) -> dict:
     """The cached value of ``key``, computed by one thread while the others asking for
     it wait (twenty planners opening the map at once classify each layer once)."""
     with _LOCK:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from geodata import boundaries
 from layers import values
-from layers.payload import choropleth
+from layers.style import choropleth
 
 #: File suffix -> (OGR driver, media type).
 LAYER_FORMATS = {".gpkg": ("GPKG", "application/geopackage+sqlite3"),

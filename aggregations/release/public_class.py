@@ -21,7 +21,7 @@ CLASSES = ("rendah", "sedang", "tinggi", "sangat tinggi")
 NO_CLASS = "data tidak cukup"
 
 
-def composite(values: list[dict]) -> dict[str, dict]:
+def public_classes(values: list[dict]) -> dict[str, dict]:
     """{village code: {"kelas": label, "tingkat_kelas": 0-3 or None, "indikator": [...]}}
     from published release rows (``status`` tampil, ``tingkat`` desa)."""
     shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == SHOWN and v["persen"] is not None]

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Engine
 
-from aggregations.demo import exports
-from aggregations.demo.population import POPULATION, load_villages, residents, village_sizes
+from peta_anak.demo import exports
+from peta_anak.demo.population import POPULATION, load_villages, residents, village_sizes
 
 DEFAULT_SEED = 2026
 DEFAULT_PERIODS = (2024, 2025)

@@ -15,8 +15,9 @@ import numpy as np
 from sqlalchemy import Engine
 
 from aggregations import indicators
-from layers import composite, geometry, values
+from layers import browser_geometry, values
 from layers.catalogue import BY_ID
+from layers.planning import kantong
 
 STATUSES = ("perbatasan", "terpencil")
 REMOTE_KM = 10.0
@@ -47,7 +48,7 @@ def puskesmas_distance_km(engine: Engine, period: str) -> dict[str, float]:
     sites = [(f["lintang"], f["bujur"]) for f in indicators.facilities(engine, period)
              if f["kategori"] == "faskes" and (f["jenis"] or "").upper() == "PUSKESMAS"
              and f["lintang"] is not None and f["bujur"] is not None]
-    villages = [a for a in geometry.area_index(engine) if a["tingkat"] == "desa"]
+    villages = [a for a in browser_geometry.area_index(engine) if a["tingkat"] == "desa"]
     if not sites or not villages:
         return {}
     lat1, lon1 = np.radians([a["titik"] for a in villages]).T[:, :, None]
@@ -64,10 +65,10 @@ def priority_list(engine: Engine, period: str, weights: dict[str, float], allowe
     (:data:`STATUSES`). Each row carries per indicator the children affected
     (``n``), the rate (``p``) and the change of children affected since the
     previous period (``dn``, None without one), and the km to the nearest puskesmas."""
-    weights = composite.check_weights(weights)
+    weights = kantong.check_weights(weights)
     known = values.versions(engine)
     before = values.previous_period(engine, period, known)
-    ranked = composite.composite(engine, period, weights, allowed, known)
+    ranked = kantong.kantong_index(engine, period, weights, allowed, known)
     earlier = values.by_area(engine, before, allowed, known) if before else {}
     used = [i for i in BY_ID if i in allowed and weights[i] > 0]
     listing = Listing(period, before, weights, used)

@@ -1,11 +1,10 @@
-"""Alembic environment: runs on the connection handed over by ``peta_anak.db.upgrade``."""
+"""Alembic environment: runs on the connection handed over by ``peta_anak.core.db.upgrade``."""
 
 from alembic import context
 
-from peta_anak.db import load_schema
-
-target_metadata = load_schema()
 connection = context.config.attributes.get("connection")
+#: Only upgrades run here (no autogenerate): the migrations name their tables themselves.
+target_metadata = context.config.attributes.get("metadata")
 if connection is None:  # pragma: no cover - only the programmatic path is supported
     raise RuntimeError("Run migrations through `peta-anak init`, not the alembic command.")
 

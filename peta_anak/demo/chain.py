@@ -15,15 +15,15 @@ import json
 import secrets
 from collections.abc import Iterator
 
-from aggregations import demo as demo_data
 from aggregations import indicators, ingest, quality
 from aggregations.release import rules as release_rules
 from aggregations.release import store as releases
 from dashboard import users
 from geodata import boundaries
 from geodata.summary import format_report
-from peta_anak import db
-from peta_anak.settings import Settings
+from peta_anak.core import db
+from peta_anak.core.settings import Settings
+from peta_anak.demo import generator as demo_data
 from public_site import build as public_site
 
 BOUNDARY_FILES = {
