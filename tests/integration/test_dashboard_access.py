@@ -83,7 +83,8 @@ def test_anonymous_gets_nothing_but_the_login_page_and_static_files(app):
         response = c.get(path)
         assert response.status_code == 302 and "/login" in response.headers["Location"], path
     assert c.get("/login").status_code == 200
-    assert c.get("/assets/style.css").status_code == 200
+    with c.get("/assets/style.css") as style:  # a file response: close it
+        assert style.status_code == 200
     for rule in app.server.url_map.iter_rules():
         path = re.sub(r"<[^>]+>", "x", rule.rule)
         if path.startswith(("/login", "/assets", "/_dash-component-suites", "/static", "/_favicon")):
