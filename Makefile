@@ -1,11 +1,12 @@
 # Two entry points for a fresh machine (see README.md):
 #   make run   - set up .venv and build the demo on the embedded default (SQLite, real boundaries)
 #   make test  - set up .venv and the Debian packages the tests need, then run the whole suite
+# One kind of test at a time (see CONTRIBUTING.md): make test-unit, test-integration, test-browser
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-deps lint bench clean
+.PHONY: run test test-unit test-integration test-browser install system-deps lint bench clean
 
 $(STAMP): pyproject.toml
 	bash scripts/bootstrap.sh $(VENV)
@@ -22,6 +23,18 @@ system-deps:
 test: system-deps $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# pure functions, no database: seconds
+test-unit: $(STAMP)
+	$(BIN)/pytest tests/unit
+
+# database and command line, each test on SQLite and on a throwaway PostgreSQL server
+test-integration: system-deps $(STAMP)
+	$(BIN)/pytest tests/integration
+
+# Debian's Chromium driven by Playwright against a live planner app and a built public site
+test-browser: system-deps $(STAMP)
+	$(BIN)/pytest tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

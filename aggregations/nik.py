@@ -76,15 +76,6 @@ def check_nik(value: object, birth: date | None = None, sex: str | None = None) 
     return nik
 
 
-def check_kk(value: object) -> str:
-    kk = clean(value)
-    if len(kk) != 16 or not kk.isdigit():
-        raise NikError("kk_format")
-    if not _region_ok(kk):
-        raise NikError("kk_region")
-    return kk
-
-
 def pseudonym(key: bytes, number: str) -> str:
     """HMAC-SHA256 of a checked NIK or KK number, hex: the only form that is stored."""
     return hmac.digest(key, number.encode("ascii"), "sha256").hex()
@@ -92,8 +83,9 @@ def pseudonym(key: bytes, number: str) -> str:
 
 def check_many(values: pd.Series, birth: pd.Series | None = None, sex: pd.Series | None = None,
                kind: str = "nik") -> tuple[pd.Series, pd.Series]:
-    """Vectorised :func:`check_nik` / :func:`check_kk` for a column: (cleaned numbers,
-    reason or None per row). Empty cells give neither a number nor a reason."""
+    """Vectorised :func:`check_nik` for a column (KK numbers with ``kind="kk"``: format and
+    region only): (cleaned numbers, reason or None per row). Empty cells give neither a
+    number nor a reason."""
     text = values.astype(str).str.strip().str.lstrip("'").str.replace(" ", "", regex=False)
     text = text.str.replace(r"\.0$", "", regex=True)
     reason = pd.Series(None, index=values.index, dtype=object)

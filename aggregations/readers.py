@@ -44,7 +44,8 @@ def open_table(path: Path) -> Table:
 
 
 def _encoding(path: Path) -> str:
-    head = path.open("rb").read(4)
+    with path.open("rb") as fh:
+        head = fh.read(4)
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
     data = path.read_bytes()

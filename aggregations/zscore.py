@@ -22,9 +22,8 @@ MEASURE_CORRECTION_CM = 0.7
 STANDING_FROM_DAYS = 731
 #: |z| above this is biologically implausible (WHO flag) and excluded from indicators.
 IMPLAUSIBLE_Z = 6.0
-#: z below this is stunted; below SEVERE_Z severely stunted.
+#: z below this is stunted.
 STUNTED_Z = -2.0
-SEVERE_Z = -3.0
 
 
 @cache

@@ -2,7 +2,7 @@
 
 Each measurement runs in a fresh process (peak RSS from ``wait4``), beside a
 baseline measured in the same run: reading the same file with geopandas and
-nothing else. Prints Markdown tables for the README.
+nothing else. Prints the Markdown tables of docs/benchmarks.md.
 
     .venv/bin/python benchmarks/bench_boundaries.py [--geodata ../shared/geodata]
 """

@@ -4,7 +4,7 @@ aggregation as SQL in the database beside the same counts done in pandas.
 
 Each scale runs ``peta-anak demo --scale S`` in a fresh process on a fresh SQLite
 database (peak RSS from ``wait4``); the smallest scale is the baseline the others
-are compared with, in the same run. Prints Markdown tables for the README.
+are compared with, in the same run. Prints the Markdown tables of docs/benchmarks.md.
 
     .venv/bin/python benchmarks/bench_demo.py [--scales 0.1 1 10] [--geodata ../shared/geodata]
 """

@@ -98,6 +98,7 @@ def main() -> None:
             scripts, times, requests = switches(browser, base, args.switches)
             browser.close()
         server.shutdown()
+        server.server_close()
     paints = sorted(r["paint_ms"] for r in slow)
     print("| first view: file | bytes on the wire (gzip) |\n|---|---:|")
     for url, size in sorted(fast["per_url"].items(), key=lambda kv: -kv[1]):

@@ -25,14 +25,15 @@ HIDDEN_COLOUR = "#bdbdbd"  # drawn hatched on maps, never as a class colour
 
 @dataclass(frozen=True)
 class Indicator:
+    """One indicator as people read it. Every indicator counts children with a problem,
+    so a higher rate is always worse (the kantong index and the public class rely on it)."""
+
     id: str
     title: dict[str, str]
     description: dict[str, str]
     numerator: dict[str, str]
     denominator: dict[str, str]
     unit: dict[str, str]
-    higher_is_worse: bool
-    kla_cluster: dict[str, str]
     opd: str  # the department whose domain this is (role opd sees its own only)
     source: dict[str, str]
     palette: str
@@ -49,13 +50,6 @@ def _t(id_: str, en: str) -> dict[str, str]:
     return {"id": id_, "en": en}
 
 
-CLUSTER_SIPIL = _t("Klaster I: Hak sipil dan kebebasan", "Cluster I: Civil rights and freedoms")
-CLUSTER_KESEHATAN = _t("Klaster III: Kesehatan dasar dan kesejahteraan", "Cluster III: Basic health and welfare")
-CLUSTER_KELUARGA = _t("Klaster II: Lingkungan keluarga dan pengasuhan alternatif",
-                      "Cluster II: Family environment and alternative care")
-CLUSTER_PENDIDIKAN = _t("Klaster IV: Pendidikan, pemanfaatan waktu luang dan kegiatan budaya",
-                        "Cluster IV: Education, leisure and cultural activities")
-
 INDICATORS = (
     Indicator(
         "tanpa_akta",
@@ -64,7 +58,7 @@ INDICATORS = (
            "Residents aged 0-17 who have no birth certificate."),
         _t("anak 0-17 tahun tanpa akta kelahiran", "children aged 0-17 without a birth certificate"),
         _t("penduduk usia 0-17 tahun", "residents aged 0-17"),
-        _t("% anak", "% of children"), True, CLUSTER_SIPIL, "disdukcapil",
+        _t("% anak", "% of children"), "disdukcapil",
         _t("Disdukcapil (SIAK)", "Disdukcapil (SIAK)"), "OrRd", "quantile", (5, 10, 20, 30),
         {"kind": "coverage", "percent": 95, "year": 2026,
          "text": _t("Cakupan akta kelahiran anak di atas 95% pada 2026",
@@ -77,7 +71,7 @@ INDICATORS = (
            "Unmarried residents under 17 who have no Kartu Identitas Anak."),
         _t("anak di bawah 17 tahun belum kawin tanpa KIA", "unmarried children under 17 without a KIA"),
         _t("penduduk di bawah 17 tahun yang belum kawin", "unmarried residents under 17"),
-        _t("% anak", "% of children"), True, CLUSTER_SIPIL, "disdukcapil",
+        _t("% anak", "% of children"), "disdukcapil",
         _t("Disdukcapil (SIAK)", "Disdukcapil (SIAK)"), "PuRd", "quantile", (20, 40, 60, 80),
     ),
     Indicator(
@@ -89,7 +83,7 @@ INDICATORS = (
            "height-for-age standard."),
         _t("balita dengan z-score TB/U < -2", "children with height-for-age z < -2"),
         _t("balita 0-59 bulan yang diukur", "children aged 0-59 months measured"),
-        _t("% balita diukur", "% of children measured"), True, CLUSTER_KESEHATAN, "dinkes",
+        _t("% balita diukur", "% of children measured"), "dinkes",
         _t("Dinkes (e-PPGBM posyandu)", "Dinkes (posyandu e-PPGBM)"), "YlOrRd", "natural", (10, 20, 30, 40),
     ),
     Indicator(
@@ -100,7 +94,7 @@ INDICATORS = (
            "Marriages in the period where a spouse was under 19 on the wedding day (Law 16/2019)."),
         _t("perkawinan dengan mempelai di bawah 19 tahun", "marriages with a spouse under 19"),
         _t("perkawinan tercatat", "marriages registered"),
-        _t("% perkawinan", "% of marriages"), True, CLUSTER_KELUARGA, "dinsos_p3a",
+        _t("% perkawinan", "% of marriages"), "dinsos_p3a",
         _t("KUA / Disdukcapil (pencatatan perkawinan)", "KUA / Disdukcapil (marriage registry)"), "Purples",
         "quantile", (5, 10, 15, 20),
     ),
@@ -113,7 +107,7 @@ INDICATORS = (
            "out, or finished a level and did not continue)."),
         _t("anak 7-18 tahun tidak aktif sekolah", "children aged 7-18 not actively enrolled"),
         _t("penduduk usia 7-18 tahun", "residents aged 7-18"),
-        _t("% anak", "% of children"), True, CLUSTER_PENDIDIKAN, "disdikbud",
+        _t("% anak", "% of children"), "disdikbud",
         _t("Disdikbud (Dapodik) dan Disdukcapil (SIAK)", "Disdikbud (Dapodik) and Disdukcapil (SIAK)"),
         "YlGnBu", "quantile", (5, 10, 15, 25),
     ),
@@ -128,7 +122,3 @@ OPD = {
     "dinsos_p3a": _t("Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
                      "Social Affairs, Women's Empowerment and Child Protection Office"),
 }
-
-
-def indicators_of(opd: str) -> list[Indicator]:
-    return [i for i in INDICATORS if i.opd == opd]

@@ -40,6 +40,12 @@ class App:
                 raise click.ClickException(str(exc)) from exc
         return self._engine
 
+    def close(self) -> None:
+        """Close the database connections when the command ends (PostgreSQL's stay open
+        in the pool otherwise, until the interpreter collects them)."""
+        if self._engine is not None:
+            self._engine.dispose()
+
     def nik_key(self) -> bytes:
         """The NIK hashing key (generated once into the data folder when not set)."""
         return self.settings.with_generated_keys().nik_key.encode()
@@ -56,6 +62,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from exc
     ctx.obj = App(settings, lang or settings.language)
+    ctx.call_on_close(ctx.obj.close)
 
 
 @cli.command("init")

@@ -23,11 +23,6 @@ def _t(key: str, **params: object) -> str:
     return html.escape(TEXT[key]["id"].format(**params))
 
 
-def _i18n(key: str, tag: str = "span", **attrs: str) -> str:
-    extra = "".join(f' {k.rstrip("_").replace("_", "-")}="{html.escape(v)}"' for k, v in attrs.items())
-    return f'<{tag} data-i18n="{key}"{extra}>{_t(key)}</{tag}>'
-
-
 def _catalogue_script() -> str:
     text = json.dumps(TEXT, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="teks">{text}</script>'

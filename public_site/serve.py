@@ -65,7 +65,8 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000,
 
 
 def serve_in_thread(directory: Path, host: str = "127.0.0.1") -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Start a quiet preview server on a free port; (server, base URL). Call ``shutdown()`` to stop."""
+    """Start a quiet preview server on a free port; (server, base URL). Call ``shutdown()``
+    to stop it and ``server_close()`` to release its socket."""
     server = make_server(directory, host, 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}/"

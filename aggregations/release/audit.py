@@ -22,8 +22,6 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from aggregations.release.rules import Rules, protected_values
 from aggregations.release.table import Key, Table
 
-QUANTITIES = ("n", "d", "c")
-
 
 @dataclass(frozen=True)
 class CellBounds:
@@ -32,7 +30,6 @@ class CellBounds:
     value: int
     low: float
     high: float
-    protected: bool  # a small quantity of a primary cell
     required: tuple[int, int] | None
 
     @property
@@ -161,7 +158,7 @@ def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: s
             required = None
             if quantity in protect:
                 required = (max(0, value - rules.protection), value + rules.protection)
-            out.append(CellBounds(key, quantity, value, low, high, quantity in protect, required))
+            out.append(CellBounds(key, quantity, value, low, high, required))
     return out
 
 

@@ -3,7 +3,7 @@
 A *cell* is one indicator of one area: a numerator ``n`` (children with the
 problem), a denominator ``d`` (children counted) and so a complement
 ``c = d - n`` (children without it). A cell is either published whole (n, d and
-the rate computed from them) or hidden whole, with one symbol and one wording
+the rate computed from them) or hidden whole, with one status and one wording
 whatever the reason, so nobody can tell a small cell from its complements.
 """
 
@@ -19,8 +19,7 @@ THRESHOLD = 10
 PROTECTION = 3
 #: Above this share of hidden villages an indicator is published per kecamatan only.
 KECAMATAN_ONLY_SHARE = 0.5
-#: The one symbol and wording for every hidden cell.
-HIDDEN_SYMBOL = "*"
+#: The one wording for every hidden cell.
 HIDDEN_TEXT = {"id": "disembunyikan untuk melindungi privasi anak",
                "en": "hidden to protect children's privacy"}
 

@@ -19,7 +19,6 @@ from layers.style import choropleth
 #: File suffix -> (OGR driver, media type).
 LAYER_FORMATS = {".gpkg": ("GPKG", "application/geopackage+sqlite3"),
                  ".geojson": ("GeoJSON", "application/geo+json")}
-COLUMNS = ["kode", "nama", "kecamatan", "pembilang", "penyebut", "persen", "kelas", "keterangan_kelas"]
 
 
 def layer_frame(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,

@@ -79,6 +79,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
         users.set_password(engine, DEMO_PLANNER, password, actor="demo")
     yield (f"Perencana demo / demo planner: {DEMO_PLANNER} / {password}  "
            "(peta-anak serve, lalu buka / then open http://127.0.0.1:8050/)")
+    engine.dispose()
 
 
 def _publish(engine, settings: Settings, period: str) -> Iterator[str]:

@@ -68,6 +68,7 @@ def live_app(tmp_path):
     thread.start()
     yield f"http://127.0.0.1:{port}"
     server.close()
+    engine.dispose()
 
 
 @pytest.fixture

@@ -64,6 +64,8 @@ def public_site(tmp_path_factory):
     server, base = serve_in_thread(tmp / "situs")
     yield base, pub
     server.shutdown()
+    server.server_close()
+    engine.dispose()
 
 
 def open_map(browser, base: str, width: int = 1280, height: int = 800):

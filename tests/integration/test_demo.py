@@ -54,6 +54,13 @@ def demo_run(demo_env):
     return demo_env[0], demo_env[1]
 
 
+@pytest.fixture(scope="module")
+def demo_engine(demo_env):
+    engine = db.make_engine(demo_env[1])
+    yield engine
+    engine.dispose()
+
+
 def _read(path):
     if path.suffix == ".xlsx":
         rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
@@ -77,10 +84,10 @@ def identities(demo_dir) -> tuple[set, set]:
     return numbers, names
 
 
-def test_demo_builds_every_period_with_plausible_kabupaten_figures(demo_run):
-    output, settings = demo_run
+def test_demo_builds_every_period_with_plausible_kabupaten_figures(demo_run, demo_engine):
+    output, _ = demo_run
     assert "124 desa/kelurahan" in output
-    engine = db.make_engine(settings)
+    engine = demo_engine
     for period in ("2024", "2025"):
         assert indicators.available(engine, period) == [i.id for i in indicators.INDICATORS]
     kab = {(r["periode"], r["indikator"]): r for p in ("2024", "2025") for r in indicators.rows(engine, p)
@@ -93,11 +100,11 @@ def test_demo_builds_every_period_with_plausible_kabupaten_figures(demo_run):
     assert 7 <= kab[("2025", "anak_tidak_sekolah")]["persen"] <= 20
 
 
-def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run):
+def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run, demo_engine):
     _, settings = demo_run
     numbers, names = identities(settings.data_dir / "demo")
     assert len(numbers) > 1000 and len(names) > 20
-    engine = db.make_engine(settings)
+    engine = demo_engine
     metadata = all_tables()
     scanned = 0
     with engine.connect() as conn:
@@ -118,13 +125,13 @@ def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run):
         assert not set(SIXTEEN_DIGITS.findall(content)) & numbers
 
 
-def test_demo_release_passes_where_primary_suppression_alone_fails(demo_env):
+def test_demo_release_passes_where_primary_suppression_alone_fails(demo_env, demo_engine):
     from aggregations.release.rules import Rules
     from aggregations.release.source import table_for_period
     from aggregations.release.suppress import suppress
 
     _, settings, run = demo_env
-    table = table_for_period(db.make_engine(settings), "2025")
+    table = table_for_period(demo_engine, "2025")
     primary_only = suppress(table, Rules(), complements=False)
     assert not primary_only.report.passed
     recovered = {b.key for b in primary_only.report.failures}
@@ -170,7 +177,7 @@ def test_demo_ends_by_building_the_public_site_from_its_release(demo_run, tmp_pa
         assert (site / "unduh" / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 
-def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(demo_run):
+def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(demo_run, demo_engine):
     _, settings = demo_run
     texts = site_texts(settings)
     assert len(texts) == 13
@@ -194,7 +201,7 @@ def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(de
         assert not phrases & full_names, f"{name}: a person's name: {sorted(phrases & full_names)[:3]}"
     # every hidden cell's true value (restricted aggregates) is absent where it would appear
     exact = {(r["indikator"], r["kode_wilayah"]): (r["pembilang"], r["penyebut"])
-             for r in indicators.rows(db.make_engine(settings), "2025")}
+             for r in indicators.rows(demo_engine, "2025")}
     rows = {(r["indikator"], r["kode_wilayah"]): r for r in csv.DictReader(io.StringIO(texts["unduh/rilis.csv"]))}
     features = {f["properties"]["kode"]: f["properties"] for f in json.loads(texts["unduh/rilis.geojson"])["features"]}
     hidden = set()
@@ -233,6 +240,7 @@ def test_public_site_of_the_demo_is_the_same_with_restricted_tables_emptied(demo
     with engine.begin() as conn:
         for table in (nilai_indikator, penduduk, pengukuran, siswa, perkawinan):
             conn.execute(table.delete())
+    engine.dispose()
     result = CliRunner().invoke(cli, ["public", "build", str(tmp_path / "situs"), "--release", "1"],
                                 env=env_for(emptied))
     assert result.exit_code == 0, result.output

@@ -12,6 +12,7 @@ def test_init_creates_the_schema_that_the_code_declares(run, settings):
     assert db.current_revision(engine) == db.head_revision()
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), all_tables())
+    engine.dispose()
     assert diff == [], "migrations and schema modules disagree"
     assert run("init").exit_code == 0  # upgrading an up-to-date database is a no-op
 

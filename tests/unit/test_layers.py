@@ -13,7 +13,7 @@ def test_catalogue_and_aggregation_define_the_same_indicators():
 
 @pytest.mark.parametrize("indicator", catalogue.INDICATORS, ids=lambda i: i.id)
 def test_every_indicator_is_described_in_both_languages(indicator):
-    for attribute in ("title", "description", "numerator", "denominator", "unit", "kla_cluster", "source"):
+    for attribute in ("title", "description", "numerator", "denominator", "unit", "source"):
         value = getattr(indicator, attribute)
         assert value["id"] and value["en"], attribute
     assert indicator.palette in catalogue.PALETTES and indicator.classification in SCHEMES

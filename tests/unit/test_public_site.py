@@ -141,6 +141,7 @@ def served(tmp_path):
     server, base = serve_in_thread(tmp_path)
     yield base
     server.shutdown()
+    server.server_close()
 
 
 def test_preview_server_sends_gzip_to_browsers_that_ask(served):

@@ -1,0 +1,34 @@
+"""No dead code: vulture lists functions, classes, constants and attributes that nothing
+in the project (its packages, benchmarks and tests) uses.
+
+Code that frameworks call by registration (Dash callbacks, click commands, Flask
+routes and hooks, pytest fixtures) is recognised by its decorator; the few names
+that third-party code reads are listed below with the reason.
+"""
+
+from pathlib import Path
+
+import vulture
+
+ROOT = Path(__file__).resolve().parents[2]
+SCANNED = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "tests"]
+CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_loader", "@*.route",
+                          "@pytest.fixture*"]
+USED_ELSEWHERE = {
+    "test_*", "pytestmark",  # pytest collects them
+    "revision", "down_revision", "branch_labels", "depends_on", "upgrade", "downgrade",  # Alembic reads them
+    "get_id", "is_anonymous",  # Flask-Login's user protocol (dashboard.users.User)
+    "permanent",  # flask.session.permanent: the idle timeout applies to the session
+    "enabled",  # Flask-Limiter's switch, turned off by the load benchmark
+    # openpyxl reads these attributes of sheets and cells when it writes the workbook
+    "alignment", "number_format", "freeze_panes", "fitToHeight", "fitToWidth", "fitToPage", "print_title_rows",
+    "SCHEMA_MODULES",  # peta_anak.schema: the imports register every package's tables on the MetaData
+    "LANGUAGES",  # peta_anak.core.i18n: the one place of the language codes (issue #16, item 4)
+}
+
+
+def test_nothing_is_left_unused():
+    finder = vulture.Vulture(ignore_decorators=CALLED_BY_REGISTRATION, ignore_names=sorted(USED_ELSEWHERE))
+    finder.scavenge([str(ROOT / folder) for folder in SCANNED], exclude=["*/migrations/versions/*"])
+    unused = [item.get_report().strip() for item in finder.get_unused_code(min_confidence=60)]
+    assert unused == [], "unused code (remove it, or name it in USED_ELSEWHERE with the reason):\n" + "\n".join(unused)
