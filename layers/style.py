@@ -3,12 +3,11 @@ the values behind them. Only style state: the geometry travels separately, once.
 
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import Engine
 
 from layers import catalogue, values
 from layers.classify import classify, no_data_entry, number
+from peta_anak.core.cache import VersionedCache
 
 MEASURES = ("persen", "pembilang", "perubahan")
 
@@ -58,35 +57,14 @@ def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, sche
     version = (known.get(period), known.get(values.previous_period(engine, period, known)))
     out = {}
     for indicator, with_values in shown.items():
-        key = (str(engine.url), period, version, indicator, level, scheme, measure, lang, with_values)
-        out[indicator] = once(key, lambda i=indicator, w=with_values: {
+        params = (indicator, level, scheme, measure, lang, with_values)
+        out[indicator] = STYLES.get(f"styles/{period}", engine, version, params, lambda i=indicator, w=with_values: {
             **choropleth(engine, period, i, level, scheme, measure, lang, w), "shown": w})
     return out
 
 
-_STYLES: dict[tuple, dict] = {}
-_PENDING: dict[tuple, threading.Lock] = {}
-_LOCK = threading.Lock()
-
-
-def once(key: tuple, compute) -> dict:
-    """The cached value of ``key``, computed by one thread while the others asking for
-    it wait (twenty planners opening the map at once classify each layer once)."""
-    with _LOCK:
-        if key in _STYLES:
-            return _STYLES[key]
-        pending = _PENDING.setdefault(key, threading.Lock())
-    with pending:
-        with _LOCK:
-            if key in _STYLES:
-                return _STYLES[key]
-        value = compute()
-        with _LOCK:
-            if len(_STYLES) > 512:  # bounded: states of older data versions fall out
-                _STYLES.clear()
-            _STYLES[key] = value
-            _PENDING.pop(key, None)
-        return value
+#: Style states per period, data version and view: twenty planners share one classification.
+STYLES: VersionedCache[dict] = VersionedCache(max_entries=512)
 
 
 def describe(value: dict | None, lang: str = "id") -> str:

@@ -26,6 +26,7 @@ from aggregations.release.public_class import WORST_SHARE
 from layers import style, values
 from layers.catalogue import BY_ID, INDICATORS
 from layers.classify import classify
+from peta_anak.core.cache import VersionedCache
 
 DEFAULT_WEIGHTS = {i.id: 1.0 for i in INDICATORS}
 MAX_WEIGHT = 5.0
@@ -130,9 +131,12 @@ def kantong_style(engine: Engine, period: str, weights: dict[str, float], allowe
     their worst fifth at once, for the outline overlay. Kept per data version and
     weights, like the indicators' states."""
     known = values.versions(engine)
-    key = (str(engine.url), period, known.get(period), "kantong", tuple(sorted(weights.items())), tuple(allowed),
-           level, scheme, lang)
-    return style.once(key, lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))
+    params = (tuple(sorted(weights.items())), tuple(allowed), level, scheme, lang)
+    return STYLES.get(f"kantong/{period}", engine, known.get(period), params,
+                      lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))
+
+
+STYLES: VersionedCache[dict] = VersionedCache(max_entries=256)
 
 
 def _kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
