@@ -3,6 +3,9 @@ the values behind them. Only style state: the geometry travels separately, once.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import NotRequired, TypedDict
+
 from sqlalchemy import Engine
 
 from layers import catalogue, values
@@ -12,9 +15,49 @@ from peta_anak.core.cache import VersionedCache
 MEASURES = ("persen", "pembilang", "perubahan")
 
 
+class LegendEntry(TypedDict):
+    label: str  # the class interval, e.g. "12,5 - 20,0 %"
+    colour: str
+    count: int  # areas in the class
+
+
+class ReleaseStamp(TypedDict):
+    id: int
+    period: str
+    created: datetime
+
+
+class StyleState(TypedDict):
+    """The style state of one map layer, as every map draws it: the planner map (through
+    ``dashboard.pages.peta``, whose JSON for ``assets/peta.js`` keeps these names), the
+    printed maps and the GIS layers.
+
+    One convention for keys: English, snake_case, in memory and in the browser's JSON
+    (database column names, which stay Indonesian, never appear as keys here).
+    ``state()`` builds the required keys; a release's style (``layers.release_style``)
+    adds the ``hidden*``, ``release`` and ``totals`` keys, the kantong layer
+    (``layers.planning.kantong``) adds ``marked``, and :func:`styles` adds ``shown``.
+    """
+
+    classes: dict[str, int]  # area code -> index into colours (areas without data are absent)
+    colours: list[str]
+    no_data_colour: str
+    no_data_label: str
+    legend: list[LegendEntry]
+    title: str  # the indicator's title
+    caption: str  # what the numbers count, e.g. "persen anak tanpa akta kelahiran"
+    shown: NotRequired[bool]  # styles(): may the user see the values (False: no classes, no legend)
+    hidden: NotRequired[set[str]]  # release: areas whose value the release hides
+    hidden_label: NotRequired[str]
+    hidden_colour: NotRequired[str]
+    release: NotRequired[ReleaseStamp]
+    totals: NotRequired[tuple[int, int] | None]  # release: numerator and denominator of the whole area
+    marked: NotRequired[list[str]]  # kantong: villages with several indicators in their worst fifth
+
+
 def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
-               measure: str = "persen", lang: str = "id", with_values: bool = True) -> dict:
-    """Classes (``classes``, ``colours``, ``noData``: the map's hideout) and legend of one
+               measure: str = "persen", lang: str = "id", with_values: bool = True) -> StyleState:
+    """Classes (``classes``, ``colours``, ``no_data_colour``) and legend of one
     indicator at one level; ``with_values=False`` (a role
     that may see the layer but not its values) gives geometry styling without data."""
     meta = catalogue.BY_ID[indicator]
@@ -35,20 +78,20 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
     return state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
 
 
-def state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> dict:
+def state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> StyleState:
     """Class per area, colours and legend (with the no-data entry) of classified ``codes``:
     the style state every map of an indicator is drawn from."""
     no_data_label, no_data_colour = no_data_entry(lang)
-    legend = [{"label": label, "colour": colour, "count": count}
+    legend = [LegendEntry(label=label, colour=colour, count=count)
               for label, colour, count in zip(classes.labels(lang, unit), classes.colours, classes.counts,
                                               strict=True)]
-    return {"classes": {code: i for code, i in zip(codes, index, strict=True) if i is not None},
-            "colours": list(classes.colours), "noData": no_data_colour, "legend": legend,
-            "noDataLabel": no_data_label, "title": title, "unit": caption}
+    return StyleState(classes={code: i for code, i in zip(codes, index, strict=True) if i is not None},
+                      colours=list(classes.colours), no_data_colour=no_data_colour, no_data_label=no_data_label,
+                      legend=legend, title=title, caption=caption)
 
 
 def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, scheme: str | None = None,
-           measure: str = "persen", lang: str = "id") -> dict[str, dict]:
+           measure: str = "persen", lang: str = "id") -> dict[str, StyleState]:
     """Style state and legend of every indicator in ``shown`` (indicator -> may the
     caller see its values) for one period, so that the browser switches indicators
     without asking the server. Computed once per data version and kept: twenty
@@ -64,7 +107,7 @@ def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, sche
 
 
 #: Style states per period, data version and view: twenty planners share one classification.
-STYLES: VersionedCache[dict] = VersionedCache(max_entries=512)
+STYLES: VersionedCache[StyleState] = VersionedCache(max_entries=512)
 
 
 def describe(value: dict | None, lang: str = "id") -> str:

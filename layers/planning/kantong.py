@@ -125,7 +125,7 @@ KANTONG_UNIT = {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with
 
 
 def kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-                  scheme: str | None = None, lang: str = "id") -> dict:
+                  scheme: str | None = None, lang: str = "id") -> style.StyleState:
     """The kantong kerentanan index as a map layer (villages only; a kecamatan level
     map shows no data) and ``marked``: the villages where several indicators are in
     their worst fifth at once, for the outline overlay. Kept per data version and
@@ -136,14 +136,14 @@ def kantong_style(engine: Engine, period: str, weights: dict[str, float], allowe
                       lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))
 
 
-STYLES: VersionedCache[dict] = VersionedCache(max_entries=256)
+STYLES: VersionedCache[style.StyleState] = VersionedCache(max_entries=256)
 
 
 def _kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-                   scheme: str | None, lang: str, known: values.Versions) -> dict:
+                   scheme: str | None, lang: str, known: values.Versions) -> style.StyleState:
     ranked = kantong_index(engine, period, weights, allowed, known) if level == "desa" and allowed else []
     data = [e for e in ranked if e["skor"] is not None]
     index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
                               else "quantile", palette="Purples")
     styled = style.state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
-    return {**styled, "marked": [e["kode"] for e in ranked if e["kantong"]]}
+    return style.StyleState(**styled, marked=[e["kode"] for e in ranked if e["kantong"]])

@@ -207,9 +207,10 @@ def test_map_styles_check_the_role_and_send_only_style_state(app):
     assert sum(e["count"] for e in stunting["legend"]) == len(stunting["classes"])  # legend counts the areas
     assert "features" not in json.dumps(styles)  # no geometry in a restyle
     admin = dash_post(logged_in(app, "admin"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
-    assert admin["stunting"] == {"shown": False, "classes": {}, "colours": [], "noData": stunting["noData"],
-                                 "hidden": admin["stunting"]["hidden"]}  # may see the layer, not the values
-    assert admin["tanpa_akta"]["hidden"]
+    assert admin["stunting"] == {"shown": False, "classes": {}, "colours": [],
+                                 "no_data_colour": stunting["no_data_colour"],
+                                 "hidden_note": admin["stunting"]["hidden_note"]}  # may see the layer, not the values
+    assert admin["tanpa_akta"]["hidden_note"]
 
 
 def test_village_profile_shows_only_what_the_role_may_see(app):
@@ -309,7 +310,7 @@ def test_change_view_compares_with_the_previous_period(app):
     styles = dash_post(planner, styles_request("perubahan")).get_json()["response"]["peta-gaya"]["data"]
     assert len(styles["tanpa_akta"]["classes"]) == 4
     assert styles["tanpa_akta"]["colours"][0] == "#2166ac"  # blue: fewer children affected
-    assert "sejak 2024" in styles["tanpa_akta"]["unit"]
+    assert "sejak 2024" in styles["tanpa_akta"]["caption"]
 
 
 def test_unreachable_database_gives_a_clear_page_and_the_app_recovers(app, monkeypatch):
@@ -374,4 +375,4 @@ def test_planner_map_offers_the_kantong_layer_with_its_marked_villages(app):
     styles = dash_post(logged_in(app, "perencana"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
     kantong = styles["kantong"]
     assert kantong["shown"] and len(kantong["classes"]) == 4 and isinstance(kantong["marked"], list)
-    assert "kantong kerentanan" in kantong["markedLabel"]
+    assert "kantong kerentanan" in kantong["marked_label"]
