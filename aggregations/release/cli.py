@@ -42,8 +42,8 @@ def release_create(app, period: str, threshold: int, protection: int, hide_zeros
         return
     click.echo(f"rilis {summary['id']} periode {period}: audit lulus / audit passed")
     for row in summary["hidden_share"]:
-        click.echo(f"  {row['indikator']:<20} {row['tingkat']:<10} {row['disembunyikan']:>4} / {row['sel']:<4}"
-                   f" disembunyikan ({row['persen_disembunyikan']}%)")
+        click.echo(f"  {row['indikator']:<20} {row['tingkat']:<10} {row['hidden']:>4} / {row['cells']:<4}"
+                   f" disembunyikan ({row['hidden_percent']}%)")
     if summary["kecamatan_only"]:
         click.echo("  hanya per kecamatan / kecamatan level only: " + ", ".join(summary["kecamatan_only"]))
 
@@ -73,10 +73,10 @@ def release_audit(app, release_id: int, as_json: bool) -> None:
     click.echo(f"rilis {release_id} periode {head['periode']}: {'LULUS' if report['passed'] else 'GAGAL'}, "
                f"{report['failures']} kegagalan, {report['primary_cells']} sel primer, "
                f"{report['complementary_cells']} sel komplementer, {report['rounds']} putaran")
-    narrowest = sorted((b for b in report["bounds"] if b["besaran"] == "n" and b["atas"] is not None),
-                       key=lambda b: b["atas"] - b["bawah"])[:10]
+    narrowest = sorted((b for b in report["bounds"] if b["quantity"] == "n" and b["high"] is not None),
+                       key=lambda b: b["high"] - b["low"])[:10]
     for b in narrowest:
-        click.echo(f"  {b['kode_wilayah']} {b['indikator']}: pembilang antara {b['bawah']:g} dan {b['atas']:g}")
+        click.echo(f"  {b['kode_wilayah']} {b['indikator']}: pembilang antara {b['low']:g} dan {b['high']:g}")
 
 
 @release_group.command("export")
