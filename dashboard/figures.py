@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from dashboard import access
-from dashboard.users import User
+from dashboard.access import Someone
 from layers import values
 
 Row = dict  # a row of the exact values (indikator, kode_wilayah, nama_wilayah, pembilang, penyebut, persen, ...)
@@ -29,7 +29,7 @@ class SummaryLine:
     row: Row | None
 
 
-def kabupaten_summary(engine: Engine, user: User | None, period: str) -> list[SummaryLine]:
+def kabupaten_summary(engine: Engine, user: Someone, period: str) -> list[SummaryLine]:
     """The kabupaten row of every layer ``user`` may see, with values only where allowed."""
     shown = access.shown_indicators(user)
     rows = values.area_values(engine, period, list(shown), level="kabupaten")
@@ -55,7 +55,7 @@ class Profile:
     lines: list[ProfileLine]
 
 
-def area_profile(engine: Engine, user: User | None, period: str, code: str) -> Profile | None:
+def area_profile(engine: Engine, user: Someone, period: str, code: str) -> Profile | None:
     """The figures of area ``code`` for every indicator whose values ``user`` may see;
     None when ``period`` has no values."""
     allowed = [i for i, with_values in access.shown_indicators(user).items() if with_values]

@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, delete, insert, select
 
 from dashboard import access, audit
+from dashboard.access import Someone
 from dashboard.schema import bobot_pengguna, skenario_anggaran
+from dashboard.users import User
 from layers import values
 from layers.planning import budget, kantong, priorities, targets
 
@@ -21,19 +23,19 @@ class PlanningError(ValueError):
     """Refused or impossible: says what, in both languages."""
 
 
-def allowed(user) -> list[str]:
+def allowed(user: Someone) -> list[str]:
     """Indicators whose values ``user`` may see (the only ones a ranking may use)."""
     return [i for i, shown in access.shown_indicators(user).items() if shown]
 
 
-def _require_values(user) -> list[str]:
+def _require_values(user: Someone) -> list[str]:
     indicators = allowed(user)
     if not indicators:
         raise PlanningError("peran ini tidak boleh melihat nilai indikator / this role may not see indicator values")
     return indicators
 
 
-def weights_of(engine: Engine, user) -> dict[str, float]:
+def weights_of(engine: Engine, user: User) -> dict[str, float]:
     """The user's saved weights, or the documented default."""
     with engine.connect() as conn:
         saved = conn.execute(select(bobot_pengguna.c.bobot).where(bobot_pengguna.c.pengguna_id == user.id)).scalar()
@@ -43,7 +45,7 @@ def weights_of(engine: Engine, user) -> dict[str, float]:
         return dict(kantong.DEFAULT_WEIGHTS)
 
 
-def save_weights(engine: Engine, user, weights: dict) -> dict[str, float]:
+def save_weights(engine: Engine, user: User, weights: dict) -> dict[str, float]:
     _require_values(user)
     try:
         weights = kantong.check_weights(weights)
@@ -56,7 +58,7 @@ def save_weights(engine: Engine, user, weights: dict) -> dict[str, float]:
     return weights
 
 
-def priority_list(engine: Engine, user, period: str, weights: dict | None = None,
+def priority_list(engine: Engine, user: User, period: str, weights: dict | None = None,
                   kecamatan: list[str] | None = None, only: tuple[str, ...] = ()) -> priorities.Listing:
     indicators = _require_values(user)
     known = values.periods(engine)
@@ -74,7 +76,7 @@ def priority_list(engine: Engine, user, period: str, weights: dict | None = None
     return listing
 
 
-def scenario(engine: Engine, user, period: str, programme: budget.Programme, weights: dict | None = None,
+def scenario(engine: Engine, user: User, period: str, programme: budget.Programme, weights: dict | None = None,
              kecamatan: list[str] | None = None, only: tuple[str, ...] = ()) -> tuple[priorities.Listing, dict]:
     """The priority list and the allocation of ``programme`` over it."""
     listing = priority_list(engine, user, period, weights, kecamatan, only)
@@ -87,7 +89,7 @@ def scenario(engine: Engine, user, period: str, programme: budget.Programme, wei
     return listing, budget.allocate(programme, rows)
 
 
-def save_scenario(engine: Engine, user, name: str, period: str, programme: budget.Programme,
+def save_scenario(engine: Engine, user: User, name: str, period: str, programme: budget.Programme,
                   weights: dict | None = None, kecamatan: list[str] | None = None,
                   only: tuple[str, ...] = ()) -> int:
     listing, result = scenario(engine, user, period, programme, weights, kecamatan, only)
@@ -105,7 +107,7 @@ def save_scenario(engine: Engine, user, name: str, period: str, programme: budge
     return new_id
 
 
-def scenarios(engine: Engine, user) -> list[dict]:
+def scenarios(engine: Engine, user: User) -> list[dict]:
     """The user's own saved scenarios, newest first."""
     s = skenario_anggaran.c
     with engine.connect() as conn:
@@ -114,7 +116,7 @@ def scenarios(engine: Engine, user) -> list[dict]:
     return [dict(r._mapping) for r in rows]
 
 
-def kla_targets(engine: Engine, user, period: str, kia_target: float,
+def kla_targets(engine: Engine, user: User, period: str, kia_target: float,
                 levels: tuple[str, ...] = ("kabupaten", "kecamatan")) -> list[dict]:
     return targets.progress(engine, period, allowed(user), kia_target, levels)
 
