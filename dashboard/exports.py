@@ -46,7 +46,7 @@ ERRORS = {
                        "en": "release #{release} is of period {actual}, not {period}"},
     "no_release_data": {"id": "rilis #{release} tidak menampilkan nilai {indicator} tingkat {level}",
                         "en": "release #{release} publishes no {indicator} values at level {level}"},
-    "planning": {"id": "{reason}", "en": "{reason}"},  # a planning refusal already says it in both languages
+    "planning": {"id": "{reason}", "en": "{reason}"},  # reason: a PlanningError, said in the same language
     "no_data": {"id": "tidak ada data {indicator} untuk periode {period} tingkat {level}; periode dengan data: "
                       "{periods}",
                 "en": "no {indicator} data for period {period} at level {level}; periods with data: {periods}"},
@@ -131,7 +131,7 @@ def export_priorities(engine: Engine, user: User, period: str, fmt: str, lang: s
         else:
             listing, result = planning.priority_list(engine, user, period, weights, kecamatan, only), None
     except planning.PlanningError as exc:
-        _refuse(engine, user, "planning", detail, reason=str(exc))
+        _refuse(engine, user, "planning", detail, reason=exc)
     if fmt == "xlsx":
         content = workbook.priority_xlsx(listing, user.name, datetime.now(UTC), lang, kecamatan, only, result)
     else:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from layers import catalogue, values
 from layers.classify import classify, no_data_entry, number
+from layers.messages import text
 from peta_anak.core.cache import VersionedCache
 
 MEASURES = ("persen", "pembilang", "perubahan")
@@ -72,7 +73,7 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
         data = [r for r in rows if r["penyebut"]]
         index, classes = classify([r[measure] for r in data], scheme or meta.classification,
                                   palette=meta.palette, fixed_breaks=meta.fixed_breaks)
-    unit = {"persen": " %", "pembilang": "", "perubahan": " poin" if lang == "id" else " points"}[measure]
+    unit = {"persen": " %", "pembilang": "", "perubahan": text("points_unit", lang)}[measure]
     caption = {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
                "perubahan": _change_caption(engine, period, lang)}[measure]
     return state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
@@ -119,6 +120,5 @@ def describe(value: dict | None, lang: str = "id") -> str:
 def _change_caption(engine: Engine, period: str, lang: str) -> str:
     before = values.previous_period(engine, period)
     if before is None:
-        return {"id": "tidak ada periode sebelumnya", "en": "no earlier period"}[lang]
-    texts = {"id": f"perubahan persentase sejak {before} (poin)", "en": f"change of the rate since {before} (points)"}
-    return texts[lang]
+        return text("no_earlier_period", lang)
+    return text("change_caption", lang, before=before)

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from dashboard import access, audit, ids, services, users
 from dashboard.layout import language, table
-from dashboard.messages import error, text
+from dashboard.messages import text
 from dashboard.schema import ROLES
 from layers.catalogue import OPD
 
@@ -78,6 +78,6 @@ def change_users(_add, _disable, name, role, opd, password, disable_name):
         else:
             raise PreventUpdate
     except users.UserError as exc:
-        return error(exc.kind, lang, **exc.params), dash.no_update, dash.no_update
+        return exc.message(lang), dash.no_update, dash.no_update
     user_table, log_table = _tables()
     return message, user_table, log_table

@@ -39,7 +39,7 @@ def layout(**_query):
     option = lambda value, label: {"value": value, "label": label}  # noqa: E731
     layers_ = [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed]
     if len(planning.allowed(access.user_now())) >= kantong.MIN_INDICATORS:
-        layers_.append(option(kantong.KANTONG, kantong.KANTONG_TITLE[lang]))
+        layers_.append(option(kantong.KANTONG, kantong.title(lang)))
     controls = html.Div([
         html.Label([text("indicator", lang), dcc.Dropdown(
             layers_, allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
@@ -257,7 +257,7 @@ def _target_line(indicator: str, own: dict | None, lang: str) -> list:
         return []
     goal = targets.target_percent(kind, services.settings().kia_target_percent)
     holders = own["penyebut"] - own["pembilang"]
-    return [html.Dd(text("target_line", lang, title=targets.TITLES[kind][lang],
+    return [html.Dd(text("target_line", lang, title=targets.title(kind, lang),
                          coverage=number(100 * holders / own["penyebut"], lang), target=number(goal, lang, 0),
                          missing=number(targets.still_to_reach(holders, own["penyebut"], goal), lang, 0)))]
 

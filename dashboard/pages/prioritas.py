@@ -54,7 +54,7 @@ def layout(**_query):
             html.Button(text("reset_weights", lang), id=ids.PRIORITY_RESET, className="secondary"),
             html.Span(id=ids.PRIORITY_MESSAGE, role="status"),
         ], className="buttons")], className="weights"),
-        html.Details([html.Summary(text("method_note", lang)), html.P(kantong.METHOD[lang])]),
+        html.Details([html.Summary(text("method_note", lang)), html.P(kantong.method(lang))]),
         html.Div([html.Button(text("download_xlsx", lang), id=ids.PRIORITY_XLSX),
                   html.Button(text("download_csv", lang), id=ids.PRIORITY_CSV),
                   dcc.Download(id=ids.PRIORITY_DOWNLOAD)], className="buttons"),
@@ -80,7 +80,7 @@ def save(_clicks, *weights):
     try:
         planning.save_weights(services.engine(), access.user_now(), chosen)
     except planning.PlanningError as exc:
-        return str(exc)
+        return exc.message(language())
     return text("weights_saved", language())
 
 
@@ -111,7 +111,7 @@ def compute(*args):
         _, result = planning.scenario(services.engine(), access.user_now(), period, programme, weights, kecamatan,
                                       border)
     except planning.PlanningError as exc:
-        return html.P(str(exc), className="error", role="alert")
+        return html.P(exc.message(language()), className="error", role="alert")
     return scenario_view(result, language())
 
 
@@ -123,7 +123,7 @@ def save_scenario(_clicks, *args):
     try:
         planning.save_scenario(services.engine(), user, programme.name, period, programme, weights, kecamatan, border)
     except planning.PlanningError as exc:
-        return [html.P(str(exc), className="error", role="alert"),
+        return [html.P(exc.message(lang), className="error", role="alert"),
                 comparison(planning.scenarios(services.engine(), user), lang)]
     return [html.P(text("scenario_saved", lang, name=programme.name.strip()), role="status"),
             comparison(planning.scenarios(services.engine(), user), lang)]

@@ -221,9 +221,9 @@ def _save(fig: Figure, request: MapRequest, title: str) -> bytes:
         if request.fmt == "png":
             fig.savefig(out, format="png", dpi=PNG_DPI, facecolor="white",
                         pil_kwargs={"compress_level": ZLIB_LEVEL},
-                        metadata={"Title": title, "Author": request.user, "Software": wording.PRODUCT["id"]})
+                        metadata={"Title": title, "Author": request.user, "Software": wording.text("product", "id")})
         else:
             fig.savefig(out, format="pdf", facecolor="white",
                         metadata={"Title": title, "Author": request.user, "Subject": request.period,
-                                  "Creator": wording.PRODUCT["id"]})
+                                  "Creator": wording.text("product", "id")})
     return out.getvalue()

@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from layers.printed.shapes import MapGeometry
     from layers.style import StyleState
 
-PRODUCT = {"id": "Peta Digital Anak Rentan", "en": "Digital Map of Vulnerable Children"}
 #: Average width of a character of the small print, in millimetres (DejaVu Sans at 6.8 pt).
 CHAR_MM = 1.3
 
 TEXT = {
+    "product": {"id": "Peta Digital Anak Rentan", "en": "Digital Map of Vulnerable Children"},
     "restricted": {"id": "DATA TERBATAS", "en": "RESTRICTED DATA"},
     "release": {"id": "RILIS PUBLIK #{id}", "en": "PUBLIC RELEASE #{id}"},
     "per_desa": {"id": "per desa/kelurahan", "en": "by village"},
@@ -109,10 +109,10 @@ def footer(geometry: MapGeometry, request: MapRequest, meta: Indicator, style: S
     if "release" in style:
         release = style["release"]
         source = text("source_release", lang, source=meta.text("source", lang), period=release["period"],
-                      id=release["id"], when=f"{release['created']:%d-%m-%Y}", product=PRODUCT[lang])
+                      id=release["id"], when=f"{release['created']:%d-%m-%Y}", product=text("product", lang))
     else:
         source = text("source", lang, source=meta.text("source", lang), period=request.period,
-                      product=PRODUCT[lang])
+                      product=text("product", lang))
     made = text("made", lang, when=f"{created:%d-%m-%Y %H:%M} {created.tzname()}", user=request.user or "-",
                 version=geometry.version[:10], lat=lat, lon=lon)
     return _wrap(source, width_mm) + "\n" + _wrap(made, width_mm)
