@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, Length
 
 from dashboard import audit, services, users
 from dashboard.messages import text
+from peta_anak.core.i18n import LANGUAGES
 
 #: Prefixes anyone may fetch: the login form and static JavaScript/CSS/images.
 OPEN_PREFIXES = ("/login", "/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
@@ -67,7 +68,7 @@ def cookies(response):
     the language chosen with ``?lang=``."""
     if response.status_code >= 500:  # e.g. the database is down: do not touch the session user again
         return response
-    if request.args.get("lang") in ("id", "en"):
+    if request.args.get("lang") in LANGUAGES:
         response.set_cookie("lang", request.args["lang"], secure=current_app.config["SESSION_COOKIE_SECURE"],
                             samesite="Lax", max_age=365 * 24 * 3600)
     if current_user.is_authenticated:
