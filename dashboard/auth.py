@@ -21,8 +21,9 @@ from flask_wtf.csrf import generate_csrf
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from dashboard import audit, users
+from dashboard import audit, services, users
 from dashboard.messages import text
+from peta_anak.core.i18n import LANGUAGES
 
 #: Prefixes anyone may fetch: the login form and static JavaScript/CSS/images.
 OPEN_PREFIXES = ("/login", "/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
@@ -44,7 +45,7 @@ class LoginForm(FlaskForm):
 @login_manager.user_loader
 def load_user(user_id: str):
     try:
-        user = users.by_id(current_app.config["PDAR"].engine, int(user_id))
+        user = users.by_id(services.engine(), int(user_id))
     except ValueError:
         return None
     return user if user and user.is_active else None
@@ -67,7 +68,7 @@ def cookies(response):
     the language chosen with ``?lang=``."""
     if response.status_code >= 500:  # e.g. the database is down: do not touch the session user again
         return response
-    if request.args.get("lang") in ("id", "en"):
+    if request.args.get("lang") in LANGUAGES:
         response.set_cookie("lang", request.args["lang"], secure=current_app.config["SESSION_COOKIE_SECURE"],
                             samesite="Lax", max_age=365 * 24 * 3600)
     if current_user.is_authenticated:
@@ -87,11 +88,11 @@ def _safe_next(target: str | None) -> str:
 @limiter.limit(LOGIN_LIMIT, methods=["POST"])
 @limiter.limit(LOGIN_LIMIT, methods=["POST"], key_func=lambda: "name:" + request.form.get("name", "")[:80])
 def login():
-    lang = request.args.get("lang", current_app.config["PDAR"].settings.language)
+    lang = request.args.get("lang", services.settings().language)
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        user = users.authenticate(current_app.config["PDAR"].engine, form.name.data, form.password.data,
+        user = users.authenticate(services.engine(), form.name.data, form.password.data,
                                   request.remote_addr)
         if user is not None:
             login_user(user)
@@ -105,7 +106,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     if current_user.is_authenticated:
-        with current_app.config["PDAR"].engine.begin() as conn:
+        with services.engine().begin() as conn:
             audit.record(conn, current_user.name, "logout", {}, request.remote_addr)
     logout_user()
     response = redirect(url_for("auth.login"))

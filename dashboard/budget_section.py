@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
-from flask import abort, current_app
+from flask import abort
 
-from dashboard import access, ids, planning
+from dashboard import access, ids, planning, services
 from dashboard.messages import text
 from dashboard.planner_views import comparison
 from dashboard.ranking_inputs import choices
@@ -22,10 +22,6 @@ from layers.planning import budget
 PROGRAMME = [(ids.BUDGET_NAME, "value"), (ids.BUDGET_INDICATOR, "value"), (ids.BUDGET_UNIT, "value"),
              (ids.BUDGET_UNIT_COST, "value"), (ids.BUDGET_TOTAL, "value"), (ids.BUDGET_METHOD, "value"),
              (ids.BUDGET_MINIMUM, "value")]
-
-
-def _engine():
-    return current_app.config["PDAR"].engine
 
 
 def section(lang: str, allowed: list[str]) -> html.Section:
@@ -59,7 +55,7 @@ def section(lang: str, allowed: list[str]) -> html.Section:
                   dcc.Download(id=ids.BUDGET_DOWNLOAD)], className="buttons"),
         dcc.Loading(html.Div(id=ids.BUDGET_RESULT), delay_show=300),
         html.H3(text("saved_scenarios", lang)),
-        html.Div(comparison(planning.scenarios(_engine(), access.user_now()), lang), id=ids.BUDGET_SAVED),
+        html.Div(comparison(planning.scenarios(services.engine(), access.user_now()), lang), id=ids.BUDGET_SAVED),
     ], className="budget-section")
 
 

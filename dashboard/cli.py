@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from dashboard import exports, users
-from dashboard.messages import error
+from dashboard.messages import cli_text
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
-from layers.classify import SCHEMES
+from layers.classify import SCHEMES, number
 from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest
 
 
@@ -30,12 +30,12 @@ def users_group() -> None:
 def add_command(app, name: str, role: str, opd: str | None, password: str | None) -> None:
     """Create user NAME with --role (and --opd for role opd)."""
     if password is None:
-        password = click.prompt("Kata sandi / password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(cli_text("password_prompt", app.lang), hide_input=True, confirmation_prompt=True)
     try:
         user = users.add(app.engine(), name, role, password, opd)
     except users.UserError as exc:
-        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
-    click.echo(f"{user.name}: {user.role}{' ' + user.opd if user.opd else ''}")
+        raise click.ClickException(exc.message(app.lang)) from exc
+    click.echo(cli_text("user_added", app.lang, name=user.name, role=user.role, opd=f" {user.opd}" if user.opd else ""))
 
 
 @users_group.command("list")
@@ -44,8 +44,9 @@ def list_command(app) -> None:
     """List users."""
     for u in users.all_users(app.engine()):
         last = f"{u['login_terakhir']:%Y-%m-%d %H:%M}" if u["login_terakhir"] else "-"
-        click.echo(f"{u['nama']:<24} {u['peran']:<10} {u['opd'] or '':<12} "
-                   f"{'aktif' if u['aktif'] else 'nonaktif':<9} login terakhir {last}")
+        state = cli_text("active" if u["aktif"] else "inactive", app.lang)
+        click.echo(cli_text("user_line", app.lang, name=u["nama"], role=u["peran"], opd=u["opd"] or "", state=state,
+                            last=last))
 
 
 @users_group.command("disable")
@@ -56,8 +57,8 @@ def disable_command(app, name: str) -> None:
     try:
         users.set_active(app.engine(), name, False)
     except users.UserError as exc:
-        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
-    click.echo(f"{name}: nonaktif")
+        raise click.ClickException(exc.message(app.lang)) from exc
+    click.echo(cli_text("disabled", app.lang, name=name))
 
 
 @click.command("serve")
@@ -107,8 +108,8 @@ def export_map_command(app, indicator: str, period: str, level: str, classificat
                        orientation: str | None, fmt: str, release: int | None, out: Path) -> None:
     """Write an A4 map of one indicator to OUT (PNG at 200 dpi or vector PDF)."""
     request = MapRequest(indicator, period, level, classification, orientation, fmt, app.lang, release=release)
-    _writable(out)
-    _write(out, _exported(app, user_name, lambda engine, user: exports.export_map(engine, user, request)))
+    _writable(out, app.lang)
+    _write(out, app.lang, _exported(app, user_name, lambda engine, user: exports.export_map(engine, user, request)))
 
 
 @export_group.command("layer")
@@ -119,8 +120,8 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
                          user_name: str, out: Path) -> None:
     """Write one indicator as a GIS layer to OUT: .gpkg (GeoPackage) or .geojson."""
     suffix = out.suffix.lower()
-    _writable(out)
-    _write(out, _exported(app, user_name, lambda engine, user: exports.export_layer(
+    _writable(out, app.lang)
+    _write(out, app.lang, _exported(app, user_name, lambda engine, user: exports.export_layer(
         engine, user, indicator, period, level, suffix, classification, app.lang)))
 
 
@@ -137,10 +138,10 @@ def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple
     """Write the Musrenbang priority list to OUT: .xlsx (formatted, marked TERBATAS) or .csv."""
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in exports.PRIORITY_FORMATS:
-        raise click.ClickException(f"{out.name}: akhiran .xlsx atau .csv / suffix must be .xlsx or .csv")
-    _writable(out)
+        raise click.ClickException(cli_text("bad_suffix", app.lang, file=out.name))
+    _writable(out, app.lang)
     only = (("perbatasan",) if border_only else ()) + (("terpencil",) if remote_only else ())
-    _write(out, _exported(app, user_name, lambda engine, user: exports.export_priorities(
+    _write(out, app.lang, _exported(app, user_name, lambda engine, user: exports.export_priorities(
         engine, user, period, fmt, app.lang, kecamatan=list(kecamatan), only=only)))
 
 
@@ -152,13 +153,13 @@ def _exported(app, user_name: str, make) -> exports.ExportFile:
         raise click.ClickException(exc.message(app.lang)) from exc
 
 
-def _writable(out: Path) -> None:
+def _writable(out: Path, lang: str) -> None:
     """Checked before the export is made (and logged), so a bad path costs nothing."""
     if not out.parent.is_dir():
-        raise click.ClickException(f"{out.parent}: folder tidak ada / folder not found")
+        raise click.ClickException(cli_text("no_folder", lang, folder=out.parent))
 
 
-def _write(out: Path, export: exports.ExportFile) -> None:
+def _write(out: Path, lang: str, export: exports.ExportFile) -> None:
     """Write through a temporary file in the same folder, so OUT is whole or untouched."""
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
     try:
@@ -168,4 +169,4 @@ def _write(out: Path, export: exports.ExportFile) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    click.echo(f"{out}  ({len(export.content):,} bytes, {export.mimetype})")
+    click.echo(cli_text("written", lang, path=out, size=number(len(export.content), lang, 0), mimetype=export.mimetype))

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from dashboard import audit, planning, users
 from dashboard.access import may_see_layer, may_see_values
+from dashboard.users import User
 from layers import catalogue, values
 from layers.classify import SCHEMES
 from layers.planning import budget, workbook
@@ -45,7 +46,7 @@ ERRORS = {
                        "en": "release #{release} is of period {actual}, not {period}"},
     "no_release_data": {"id": "rilis #{release} tidak menampilkan nilai {indicator} tingkat {level}",
                         "en": "release #{release} publishes no {indicator} values at level {level}"},
-    "planning": {"id": "{reason}", "en": "{reason}"},  # a planning refusal already says it in both languages
+    "planning": {"id": "{reason}", "en": "{reason}"},  # reason: a PlanningError, said in the same language
     "no_data": {"id": "tidak ada data {indicator} untuk periode {period} tingkat {level}; periode dengan data: "
                       "{periods}",
                 "en": "no {indicator} data for period {period} at level {level}; periods with data: {periods}"},
@@ -78,7 +79,7 @@ def active_user(engine: Engine, name: str) -> users.User:
     return user
 
 
-def export_map(engine: Engine, user, request: MapRequest, address: str | None = None) -> ExportFile:
+def export_map(engine: Engine, user: User, request: MapRequest, address: str | None = None) -> ExportFile:
     """A printed map of ``request`` for ``user`` (its language, user name and date on the page)."""
     detail = {"jenis": "peta", "indikator": request.indicator, "periode": request.period,
               "tingkat": request.level, "klasifikasi": request.scheme, "format": request.fmt,
@@ -96,8 +97,9 @@ def export_map(engine: Engine, user, request: MapRequest, address: str | None = 
                        address)
 
 
-def export_layer(engine: Engine, user, indicator: str, period: str, level: str = "desa", suffix: str = ".gpkg",
-                 scheme: str | None = None, lang: str = "id", address: str | None = None) -> ExportFile:
+def export_layer(engine: Engine, user: User, indicator: str, period: str, level: str = "desa",
+                 suffix: str = ".gpkg", scheme: str | None = None, lang: str = "id",
+                 address: str | None = None) -> ExportFile:
     """A GeoPackage or GeoJSON layer (chosen by ``suffix``) of one indicator, period and level."""
     detail = {"jenis": "lapisan", "indikator": indicator, "periode": period, "tingkat": level,
               "klasifikasi": scheme, "format": suffix}
@@ -113,8 +115,8 @@ PRIORITY_FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.sprea
                     "csv": "text/csv; charset=utf-8"}
 
 
-def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "id", weights: dict | None = None,
-                      kecamatan: list[str] | None = None, only: tuple[str, ...] = (),
+def export_priorities(engine: Engine, user: User, period: str, fmt: str, lang: str = "id",
+                      weights: dict | None = None, kecamatan: list[str] | None = None, only: tuple[str, ...] = (),
                       programme: budget.Programme | None = None, address: str | None = None) -> ExportFile:
     """The Musrenbang priority list (with a budget scenario over it when ``programme``
     is given) as XLSX marked TERBATAS or CSV, from the indicators whose values the user
@@ -129,7 +131,7 @@ def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "
         else:
             listing, result = planning.priority_list(engine, user, period, weights, kecamatan, only), None
     except planning.PlanningError as exc:
-        _refuse(engine, user, "planning", detail, reason=str(exc))
+        _refuse(engine, user, "planning", detail, reason=exc)
     if fmt == "xlsx":
         content = workbook.priority_xlsx(listing, user.name, datetime.now(UTC), lang, kecamatan, only, result)
     else:
@@ -140,7 +142,8 @@ def export_priorities(engine: Engine, user, period: str, fmt: str, lang: str = "
                        address)
 
 
-def _check(engine: Engine, user, detail: dict, indicator: str, period: str, level: str, scheme: str | None) -> None:
+def _check(engine: Engine, user: User | None, detail: dict, indicator: str, period: str, level: str,
+           scheme: str | None) -> None:
     """Request first (nothing about the data is revealed), then role, then data present."""
     _check_layer(engine, user, detail, indicator, level, scheme)
     if not may_see_values(user, indicator):
@@ -150,7 +153,7 @@ def _check(engine: Engine, user, detail: dict, indicator: str, period: str, leve
                 periods=", ".join(values.periods(engine)) or "-")
 
 
-def _check_release(engine: Engine, user, detail: dict, request: MapRequest) -> None:
+def _check_release(engine: Engine, user: User | None, detail: dict, request: MapRequest) -> None:
     """A release holds only published, audited values: whoever may see the layer may print
     it (the admin too); the release must exist, be of the period and publish the level."""
     _check_layer(engine, user, detail, request.indicator, request.level, request.scheme)
@@ -165,7 +168,8 @@ def _check_release(engine: Engine, user, detail: dict, request: MapRequest) -> N
                 level=request.level)
 
 
-def _check_layer(engine: Engine, user, detail: dict, indicator: str, level: str, scheme: str | None) -> None:
+def _check_layer(engine: Engine, user: User | None, detail: dict, indicator: str, level: str,
+                 scheme: str | None) -> None:
     if indicator not in catalogue.BY_ID:
         _refuse(engine, user, "unknown_indicator", detail, indicator=indicator, choices=", ".join(catalogue.BY_ID))
     _choice(engine, user, detail, "level", level, LEVELS)
@@ -176,19 +180,19 @@ def _check_layer(engine: Engine, user, detail: dict, indicator: str, level: str,
         _refuse(engine, user, "layer_refused", detail, name=user.name, role=user.role, indicator=indicator)
 
 
-def _choice(engine: Engine, user, detail: dict, what: str, value: str | None, choices) -> None:
+def _choice(engine: Engine, user: User | None, detail: dict, what: str, value: str | None, choices) -> None:
     if value is not None and value not in choices:
         _refuse(engine, user, "bad_choice", detail, what=what, value=value, choices=", ".join(choices))
 
 
-def _refuse(engine: Engine, user, kind: str, detail: dict, **params: object) -> None:
+def _refuse(engine: Engine, user: User | None, kind: str, detail: dict, **params: object) -> None:
     """Record the refused attempt, then raise: a refusal is an event the admin should see."""
     with engine.begin() as conn:
         audit.record(conn, getattr(user, "name", None), "ekspor_ditolak", {**detail, "alasan": kind})
     raise ExportRefused(kind, **params)
 
 
-def _handed_out(engine: Engine, user, action: str, detail: dict, export: ExportFile,
+def _handed_out(engine: Engine, user: User | None, action: str, detail: dict, export: ExportFile,
                 address: str | None) -> ExportFile:
     """Log the export; the bytes leave only once the log entry is committed."""
     with engine.begin() as conn:

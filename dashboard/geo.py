@@ -3,8 +3,9 @@ gate, cacheable for good under its versioned URL (private: restricted applicatio
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, make_response, request
+from flask import Blueprint, abort, make_response, request
 
+from dashboard import services
 from layers.browser_geometry import geobuf_for
 
 bp = Blueprint("geo", __name__)
@@ -18,7 +19,7 @@ def url_for_level(engine, level: str) -> str | None:
 
 @bp.route("/geo/<level>.pbf")
 def geometry(level: str):
-    found = geobuf_for(current_app.config["PDAR"].engine, level)
+    found = geobuf_for(services.engine(), level)
     if found is None:
         abort(404)
     version, payload = found

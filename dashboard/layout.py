@@ -11,13 +11,14 @@ from flask_wtf.csrf import generate_csrf
 
 from dashboard import access, ids
 from dashboard.messages import text
+from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def language() -> str:
     if not has_request_context():
-        return "id"
-    lang = request.args.get("lang") or request.cookies.get("lang") or "id"
-    return lang if lang in ("id", "en") else "id"
+        return DEFAULT_LANGUAGE
+    lang = request.args.get("lang") or request.cookies.get("lang") or DEFAULT_LANGUAGE
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def shell():
@@ -29,7 +30,7 @@ def shell():
     if any(access.shown_indicators(access.user_now()).values()):  # tools on values: planners and departments
         links += [dcc.Link(text("priority_title", lang), href="/prioritas"),
                   dcc.Link(text("target_nav", lang), href="/target")]
-    other = "en" if lang == "id" else "id"
+    other = next(code for code in LANGUAGES if code != lang)
     if access.may_administer(current_user):
         links.append(dcc.Link(text("admin_title", lang), href="/admin"))
     user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \

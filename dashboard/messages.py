@@ -123,6 +123,8 @@ TEXT = {
     "target_line": {"id": "{title}: {coverage} % (target {target} %), kurang {missing} anak",
                     "en": "{title}: {coverage} % (target {target} %), {missing} children still to reach"},
     "mark_pockets": {"id": "Tandai kantong kerentanan", "en": "Mark vulnerability pockets"},
+    "kind_akta": {"id": "Akta kelahiran", "en": "Birth certificates"},
+    "kind_kia": {"id": "KIA", "en": "KIA"},
     "pockets_legend": {"id": "garis tebal putus-putus: kantong kerentanan ({n} desa)",
                        "en": "thick dashed outline: vulnerability pocket ({n} villages)"},
 }
@@ -137,10 +139,35 @@ ERRORS = {
     "unknown": {"id": "pengguna {name} tidak ada", "en": "no user {name}"},
 }
 
+#: Lines and errors of ``peta-anak users``, ``serve`` and ``export``.
+CLI = {
+    "password_prompt": {"id": "Kata sandi", "en": "Password"},
+    "user_added": {"id": "{name}: {role}{opd}", "en": "{name}: {role}{opd}"},
+    "user_line": {"id": "{name:<24} {role:<10} {opd:<12} {state:<9} login terakhir {last}",
+                  "en": "{name:<24} {role:<10} {opd:<12} {state:<9} last login {last}"},
+    "active": {"id": "aktif", "en": "active"},
+    "inactive": {"id": "nonaktif", "en": "inactive"},
+    "disabled": {"id": "{name}: nonaktif", "en": "{name}: disabled"},
+    "bad_suffix": {"id": "{file}: akhiran harus .xlsx atau .csv", "en": "{file}: suffix must be .xlsx or .csv"},
+    "no_folder": {"id": "{folder}: folder tidak ada", "en": "{folder}: folder not found"},
+    "written": {"id": "{path}  ({size} byte, {mimetype})", "en": "{path}  ({size} bytes, {mimetype})"},
+}
+
+#: Kinds of :class:`dashboard.planning.PlanningError`.
+PLANNING_ERRORS = {
+    "no_values_allowed": {"id": "peran ini tidak boleh melihat nilai indikator",
+                          "en": "this role may not see indicator values"},
+    "no_period_data": {"id": "tidak ada data untuk periode {period}; periode dengan data: {periods}",
+                       "en": "no data for period {period}; periods with data: {periods}"},
+    "unknown_kecamatan": {"id": "kecamatan tidak dikenal: {codes}", "en": "unknown kecamatan: {codes}"},
+    "bad_scenario_name": {"id": "nama skenario harus 1-120 huruf", "en": "scenario name must be 1-120 characters"},
+    "because": {"id": "{error}", "en": "{error}"},  # a weight or scenario error of layers.planning, said as is
+}
+
 
 def text(key: str, lang: str = "id", **params: object) -> str:
     return translate(TEXT, key, lang, **params)
 
 
-def error(key: str, lang: str = "id", **params: object) -> str:
-    return translate(ERRORS, key, lang, **params)
+def cli_text(key: str, lang: str = "id", **params: object) -> str:
+    return translate(CLI, key, lang, **params)

@@ -11,9 +11,8 @@ from dashboard.messages import text
 from layers.catalogue import BY_ID
 from layers.classify import number
 from layers.planning.priorities import Listing
+from layers.planning.targets import COVERED_BY
 from layers.planning.workbook import SCENARIO_FIELDS, TOTALS
-
-KIND_TITLES = {"akta": {"id": "Akta kelahiran", "en": "Birth certificates"}, "kia": {"id": "KIA", "en": "KIA"}}
 
 
 def _signed(value: int | None, lang: str) -> str:
@@ -85,7 +84,7 @@ def comparison(saved: list[dict], lang: str) -> html.Div:
 
 def targets_table(rows: list[dict], lang: str) -> html.Div:
     parts = []
-    for kind, title in KIND_TITLES.items():
+    for kind in COVERED_BY:
         chosen = [r for r in rows if r["jenis"] == kind]
         if not chosen:
             continue
@@ -102,5 +101,5 @@ def targets_table(rows: list[dict], lang: str) -> html.Div:
         parts.append(table([
             ("nama", text("col_area", lang)), ("cakupan", text("col_coverage", lang)),
             ("target", text("col_target", lang)), ("status", ""), ("punya", text("col_holders", lang)),
-            ("kurang", text("col_missing", lang))], data, title[lang], "data targets"))
+            ("kurang", text("col_missing", lang))], data, text(f"kind_{kind}", lang), "data targets"))
     return html.Div(parts)

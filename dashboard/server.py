@@ -9,7 +9,6 @@ Dash pages of :mod:`dashboard.pages`.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 
 from dashboard import auth, geo
 from dashboard.messages import text
+from dashboard.services import CONFIG_KEY, Services
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 
@@ -30,19 +30,13 @@ ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><titl
 <h1>{title}</h1><p>{message}</p><p class="muted">{english}</p></main></body></html>"""
 
 
-@dataclass
-class Services:
-    settings: Settings
-    engine: Engine
-
-
 def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
     settings = settings.with_generated_keys()
     engine = engine or db.make_engine(settings, pool_pre_ping=True)
     server = Flask(__name__, template_folder=str(HERE / "templates"))
     server.config.update(
         SECRET_KEY=settings.secret_key,
-        PDAR=Services(settings, engine),
+        **{CONFIG_KEY: Services(settings, engine)},
         SESSION_COOKIE_SECURE=settings.cookie_secure,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

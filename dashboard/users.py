@@ -14,8 +14,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, insert, select, update
 
 from dashboard import audit
+from dashboard.messages import ERRORS
 from dashboard.schema import ROLES, pengguna
 from layers.catalogue import OPD
+from peta_anak.core.i18n import MessageError
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current parameters
@@ -23,12 +25,10 @@ _hasher = PasswordHasher()  # argon2id with the library's current parameters
 _DUMMY_HASH = _hasher.hash("peta-anak-rentan dummy password")
 
 
-class UserError(ValueError):
-    """A user cannot be created or changed; ``kind`` is a message key."""
+class UserError(MessageError, ValueError):
+    """A user cannot be created or changed; ``kind`` is a key of :data:`dashboard.messages.ERRORS`."""
 
-    def __init__(self, kind: str, **params: object):
-        self.kind, self.params = kind, params
-        super().__init__(kind)
+    catalogue = ERRORS
 
 
 @dataclass(frozen=True)

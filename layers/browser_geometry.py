@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 
 import geobuf
 from sqlalchemy import Engine
 
 from geodata import boundaries, topology
+from peta_anak.core.cache import VersionedCache
 
 LEVELS = ("desa", "kecamatan", "kabupaten")
 #: Decimal places kept in geobuf: 5 is about 1 m, the grid the TopoJSON was snapped to.
@@ -23,23 +23,28 @@ def geobuf_for(engine: Engine, level: str) -> tuple[str, bytes] | None:
     Each request costs one small query; the TopoJSON is read and re-encoded once per version."""
     if level not in LEVELS:
         return None
-    sha = boundaries.web_geometry_version(engine, level)
-    if sha is None:
-        return None
-    key = (str(engine.url), level, sha)
-    with _LOCK:
-        if key not in _GEOBUF:
-            stored = boundaries.web_geometry(engine, level)
-            if stored is None or stored[0] != sha:  # replaced meanwhile: serve what is there now
-                return geobuf_for(engine, level) if stored else None
-            for old in [k for k in _GEOBUF if k[:2] == key[:2]]:
-                del _GEOBUF[old]
-            _GEOBUF[key] = _encode(stored[1], level)
-        return _GEOBUF[key]
+    while (sha := boundaries.web_geometry_version(engine, level)) is not None:
+        try:
+            return _ENCODED.get(f"geobuf/{level}", engine, sha, (), lambda s=sha: _read_and_encode(engine, level, s))
+        except _Replaced:  # a boundary import replaced it meanwhile: serve what is there now
+            continue
+    return None
 
 
-_GEOBUF: dict[tuple, tuple[str, bytes]] = {}
-_LOCK = threading.RLock()
+class _Replaced(Exception):
+    pass
+
+
+def _read_and_encode(engine: Engine, level: str, sha: str) -> tuple[str, bytes]:
+    stored = boundaries.web_geometry(engine, level)
+    if stored is None or stored[0] != sha:
+        raise _Replaced()
+    return _encode(stored[1], level)
+
+
+#: Geobuf per level and boundary version, and the area index per boundary version.
+_ENCODED: VersionedCache[tuple[str, bytes]] = VersionedCache(max_entries=16)
+_INDEX: VersionedCache[list[dict]] = VersionedCache(max_entries=4)
 
 
 def _encode(content: bytes, level: str) -> tuple[str, bytes]:
@@ -54,19 +59,17 @@ def area_index(engine: Engine) -> list[dict]:
     """Villages and kecamatan with their kecamatan name, bounds and a point inside
     (``titik``, lat/lon), for search, zoom and distances;
     cached until the next boundary import changes the browser geometry."""
-    key = (str(engine.url), *(boundaries.web_geometry_version(engine, lv) for lv in ("desa", "kecamatan")))
-    if key not in _INDEX_CACHE:
-        kecamatan = boundaries.load_areas(engine, "kecamatan")
-        names = dict(zip(kecamatan["kode"], kecamatan["nama"], strict=True))
-        out = []
-        for level, frame in (("kecamatan", kecamatan), ("desa", boundaries.load_areas(engine, "desa"))):
-            for row, b in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), strict=True):
-                out.append({"kode": row.kode, "nama": row.nama, "tingkat": level,
-                            "kecamatan": names.get(row.kode[:8], ""), "bounds": [[b.miny, b.minx], [b.maxy, b.maxx]],
-                            "titik": [row.label_lat, row.label_lon]})  # stored at import, inside the area
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[key] = out
-    return _INDEX_CACHE[key]
+    version = tuple(boundaries.web_geometry_version(engine, lv) for lv in ("desa", "kecamatan"))
+    return _INDEX.get("area_index", engine, version, (), lambda: _area_index(engine))
 
 
-_INDEX_CACHE: dict = {}
+def _area_index(engine: Engine) -> list[dict]:
+    kecamatan = boundaries.load_areas(engine, "kecamatan")
+    names = dict(zip(kecamatan["kode"], kecamatan["nama"], strict=True))
+    out = []
+    for level, frame in (("kecamatan", kecamatan), ("desa", boundaries.load_areas(engine, "desa"))):
+        for row, b in zip(frame.itertuples(), frame.geometry.bounds.itertuples(index=False), strict=True):
+            out.append({"kode": row.kode, "nama": row.nama, "tingkat": level,
+                        "kecamatan": names.get(row.kode[:8], ""), "bounds": [[b.miny, b.minx], [b.maxy, b.maxx]],
+                        "titik": [row.label_lat, row.label_lon]})  # stored at import, inside the area
+    return out

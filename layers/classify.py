@@ -19,10 +19,10 @@ import mapclassify
 import numpy as np
 
 from layers.catalogue import NO_DATA_COLOUR, PALETTES
+from layers.messages import text
 
 SCHEMES = ("quantile", "equal", "natural", "fixed")
 DEFAULT_CLASSES = 5
-NO_DATA = {"id": "tidak ada data", "en": "no data"}
 
 
 @dataclass(frozen=True)
@@ -123,4 +123,4 @@ def _colours(palette: str, n: int) -> tuple[str, ...]:
 
 
 def no_data_entry(lang: str = "id") -> tuple[str, str]:
-    return NO_DATA[lang], NO_DATA_COLOUR
+    return text("no_data", lang), NO_DATA_COLOUR

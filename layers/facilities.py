@@ -5,12 +5,9 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from aggregations import indicators
+from layers.messages import text
 
 CATEGORIES = ("faskes", "sekolah")
-YES_NO = {True: {"id": "ya", "en": "yes"}, False: {"id": "tidak", "en": "no"}}
-LABELS = {"mou_3in1": {"id": "Kerja sama 3-in-1 aktif", "en": "Active 3-in-1 agreement"},
-          "sanitasi_layak": {"id": "Sanitasi layak", "en": "Adequate sanitation"},
-          "di_luar_desa": {"id": "Titik di luar desa yang tercatat", "en": "Point outside its recorded village"}}
 
 
 def points(engine: Engine, period: str, categories: list[str], lang: str = "id") -> dict:
@@ -22,7 +19,7 @@ def points(engine: Engine, period: str, categories: list[str], lang: str = "id")
         lines = [f"<b>{_escape(f['nama'])}</b>", f"{_escape(f['jenis'])} · {_escape(f['kode'])}"]
         for key in ("mou_3in1", "sanitasi_layak", "di_luar_desa"):
             if f[key] is not None and (key != "di_luar_desa" or f[key]):
-                lines.append(f"{LABELS[key][lang]}: {YES_NO[bool(f[key])][lang]}")
+                lines.append(f"{text('facility_' + key, lang)}: {text('yes' if f[key] else 'no', lang)}")
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [f["bujur"], f["lintang"]]},
                          "properties": {"kategori": f["kategori"], "tooltip": "<br>".join(lines)}})
     return {"type": "FeatureCollection", "features": features}

@@ -13,13 +13,13 @@ from aggregations.release.store import SHOWN, load
 from layers import catalogue
 from layers.catalogue import HIDDEN_COLOUR
 from layers.classify import classify
-from layers.style import state
+from layers.style import ReleaseStamp, StyleState, state
 
 PUBLISHED = SHOWN
 
 
 def release_style(engine: Engine, release_id: int, indicator: str, level: str, scheme: str | None = None,
-                  lang: str = "id") -> dict | None:
+                  lang: str = "id") -> StyleState | None:
     """Classes, legend and hidden areas of one indicator at one level of a release; None
     when there is no such release. Rates are the release's whole percents."""
     loaded = load(engine, release_id)
@@ -32,12 +32,12 @@ def release_style(engine: Engine, release_id: int, indicator: str, level: str, s
     index, classes = classify([r["persen"] for r in shown], scheme or meta.classification, palette=meta.palette,
                               fixed_breaks=meta.fixed_breaks)
     totals = [(r["pembilang"], r["penyebut"]) for r in mine if r["tingkat"] == "kabupaten"]
-    return {
+    return StyleState(
         **state([r["kode_wilayah"] for r in shown], index, classes, meta.text("title", lang),
                 meta.text("unit", lang), " %", lang),
-        "hidden": {r["kode_wilayah"] for r in mine if r["tingkat"] == level and r["status"] != PUBLISHED},
-        "hiddenLabel": HIDDEN_TEXT[lang], "hiddenColour": HIDDEN_COLOUR,
-        "release": {"id": head["id"], "period": head["periode"], "created": head["dibuat"]},
-        "totals": (sum(t[0] for t in totals), sum(t[1] for t in totals))
+        hidden={r["kode_wilayah"] for r in mine if r["tingkat"] == level and r["status"] != PUBLISHED},
+        hidden_label=HIDDEN_TEXT[lang], hidden_colour=HIDDEN_COLOUR,
+        release=ReleaseStamp(id=head["id"], period=head["periode"], created=head["dibuat"]),
+        totals=(sum(t[0] for t in totals), sum(t[1] for t in totals))
         if totals and all(t[1] is not None for t in totals) else None,
-    }
+    )

@@ -3,19 +3,62 @@ the values behind them. Only style state: the geometry travels separately, once.
 
 from __future__ import annotations
 
-import threading
+from datetime import datetime
+from typing import NotRequired, TypedDict
 
 from sqlalchemy import Engine
 
 from layers import catalogue, values
 from layers.classify import classify, no_data_entry, number
+from layers.messages import text
+from peta_anak.core.cache import VersionedCache
 
 MEASURES = ("persen", "pembilang", "perubahan")
 
 
+class LegendEntry(TypedDict):
+    label: str  # the class interval, e.g. "12,5 - 20,0 %"
+    colour: str
+    count: int  # areas in the class
+
+
+class ReleaseStamp(TypedDict):
+    id: int
+    period: str
+    created: datetime
+
+
+class StyleState(TypedDict):
+    """The style state of one map layer, as every map draws it: the planner map (through
+    ``dashboard.pages.peta``, whose JSON for ``assets/peta.js`` keeps these names), the
+    printed maps and the GIS layers.
+
+    One convention for keys: English, snake_case, in memory and in the browser's JSON
+    (database column names, which stay Indonesian, never appear as keys here).
+    ``state()`` builds the required keys; a release's style (``layers.release_style``)
+    adds the ``hidden*``, ``release`` and ``totals`` keys, the kantong layer
+    (``layers.planning.kantong``) adds ``marked``, and :func:`styles` adds ``shown``.
+    """
+
+    classes: dict[str, int]  # area code -> index into colours (areas without data are absent)
+    colours: list[str]
+    no_data_colour: str
+    no_data_label: str
+    legend: list[LegendEntry]
+    title: str  # the indicator's title
+    caption: str  # what the numbers count, e.g. "persen anak tanpa akta kelahiran"
+    shown: NotRequired[bool]  # styles(): may the user see the values (False: no classes, no legend)
+    hidden: NotRequired[set[str]]  # release: areas whose value the release hides
+    hidden_label: NotRequired[str]
+    hidden_colour: NotRequired[str]
+    release: NotRequired[ReleaseStamp]
+    totals: NotRequired[tuple[int, int] | None]  # release: numerator and denominator of the whole area
+    marked: NotRequired[list[str]]  # kantong: villages with several indicators in their worst fifth
+
+
 def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
-               measure: str = "persen", lang: str = "id", with_values: bool = True) -> dict:
-    """Classes (``classes``, ``colours``, ``noData``: the map's hideout) and legend of one
+               measure: str = "persen", lang: str = "id", with_values: bool = True) -> StyleState:
+    """Classes (``classes``, ``colours``, ``no_data_colour``) and legend of one
     indicator at one level; ``with_values=False`` (a role
     that may see the layer but not its values) gives geometry styling without data."""
     meta = catalogue.BY_ID[indicator]
@@ -30,26 +73,26 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
         data = [r for r in rows if r["penyebut"]]
         index, classes = classify([r[measure] for r in data], scheme or meta.classification,
                                   palette=meta.palette, fixed_breaks=meta.fixed_breaks)
-    unit = {"persen": " %", "pembilang": "", "perubahan": " poin" if lang == "id" else " points"}[measure]
+    unit = {"persen": " %", "pembilang": "", "perubahan": text("points_unit", lang)}[measure]
     caption = {"persen": meta.text("unit", lang), "pembilang": meta.text("numerator", lang),
                "perubahan": _change_caption(engine, period, lang)}[measure]
     return state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
 
 
-def state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> dict:
+def state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> StyleState:
     """Class per area, colours and legend (with the no-data entry) of classified ``codes``:
     the style state every map of an indicator is drawn from."""
     no_data_label, no_data_colour = no_data_entry(lang)
-    legend = [{"label": label, "colour": colour, "count": count}
+    legend = [LegendEntry(label=label, colour=colour, count=count)
               for label, colour, count in zip(classes.labels(lang, unit), classes.colours, classes.counts,
                                               strict=True)]
-    return {"classes": {code: i for code, i in zip(codes, index, strict=True) if i is not None},
-            "colours": list(classes.colours), "noData": no_data_colour, "legend": legend,
-            "noDataLabel": no_data_label, "title": title, "unit": caption}
+    return StyleState(classes={code: i for code, i in zip(codes, index, strict=True) if i is not None},
+                      colours=list(classes.colours), no_data_colour=no_data_colour, no_data_label=no_data_label,
+                      legend=legend, title=title, caption=caption)
 
 
 def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, scheme: str | None = None,
-           measure: str = "persen", lang: str = "id") -> dict[str, dict]:
+           measure: str = "persen", lang: str = "id") -> dict[str, StyleState]:
     """Style state and legend of every indicator in ``shown`` (indicator -> may the
     caller see its values) for one period, so that the browser switches indicators
     without asking the server. Computed once per data version and kept: twenty
@@ -58,35 +101,14 @@ def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, sche
     version = (known.get(period), known.get(values.previous_period(engine, period, known)))
     out = {}
     for indicator, with_values in shown.items():
-        key = (str(engine.url), period, version, indicator, level, scheme, measure, lang, with_values)
-        out[indicator] = once(key, lambda i=indicator, w=with_values: {
+        params = (indicator, level, scheme, measure, lang, with_values)
+        out[indicator] = STYLES.get(f"styles/{period}", engine, version, params, lambda i=indicator, w=with_values: {
             **choropleth(engine, period, i, level, scheme, measure, lang, w), "shown": w})
     return out
 
 
-_STYLES: dict[tuple, dict] = {}
-_PENDING: dict[tuple, threading.Lock] = {}
-_LOCK = threading.Lock()
-
-
-def once(key: tuple, compute) -> dict:
-    """The cached value of ``key``, computed by one thread while the others asking for
-    it wait (twenty planners opening the map at once classify each layer once)."""
-    with _LOCK:
-        if key in _STYLES:
-            return _STYLES[key]
-        pending = _PENDING.setdefault(key, threading.Lock())
-    with pending:
-        with _LOCK:
-            if key in _STYLES:
-                return _STYLES[key]
-        value = compute()
-        with _LOCK:
-            if len(_STYLES) > 512:  # bounded: states of older data versions fall out
-                _STYLES.clear()
-            _STYLES[key] = value
-            _PENDING.pop(key, None)
-        return value
+#: Style states per period, data version and view: twenty planners share one classification.
+STYLES: VersionedCache[StyleState] = VersionedCache(max_entries=512)
 
 
 def describe(value: dict | None, lang: str = "id") -> str:
@@ -98,6 +120,5 @@ def describe(value: dict | None, lang: str = "id") -> str:
 def _change_caption(engine: Engine, period: str, lang: str) -> str:
     before = values.previous_period(engine, period)
     if before is None:
-        return {"id": "tidak ada periode sebelumnya", "en": "no earlier period"}[lang]
-    texts = {"id": f"perubahan persentase sejak {before} (poin)", "en": f"change of the rate since {before} (points)"}
-    return texts[lang]
+        return text("no_earlier_period", lang)
+    return text("change_caption", lang, before=before)

@@ -8,11 +8,10 @@ request asks the database once. The rows themselves are read once per version.
 
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import Engine
 
 from aggregations import indicators
+from peta_anak.core.cache import VersionedCache
 
 Versions = dict[str, tuple]
 
@@ -47,8 +46,7 @@ def by_area(engine: Engine, period: str, allowed: list[str],
     return {key: row for key, row in index.items() if key[0] in allowed}
 
 
-_CACHE: dict[tuple, tuple[list[dict], dict]] = {}
-_LOCK = threading.Lock()
+_ROWS: VersionedCache[tuple[list[dict], dict]] = VersionedCache(max_entries=32)
 
 
 def _rows(engine: Engine, period: str, known: Versions | None) -> tuple[list[dict], dict]:
@@ -57,15 +55,12 @@ def _rows(engine: Engine, period: str, known: Versions | None) -> tuple[list[dic
     version = (versions(engine) if known is None else known).get(period)
     if version is None:
         return [], {}
-    key = (str(engine.url), period, version)
-    with _LOCK:
-        if key not in _CACHE:
-            stale = [k for k in _CACHE if k[:2] == key[:2]]
-            for k in stale:
-                del _CACHE[k]
-            rows = indicators.rows(engine, period)
-            _CACHE[key] = (rows, {(r["indikator"], r["kode_wilayah"]): r for r in rows})
-        return _CACHE[key]
+
+    def read() -> tuple[list[dict], dict]:
+        rows = indicators.rows(engine, period)
+        return rows, {(r["indikator"], r["kode_wilayah"]): r for r in rows}
+
+    return _ROWS.get(f"rows/{period}", engine, version, (), read)
 
 
 def changes(engine: Engine, period: str, indicator: str, level: str) -> dict[str, float]:

@@ -18,9 +18,11 @@ from aggregations.release.cli import release_group
 from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
 from peta_anak.core import db
+from peta_anak.core.i18n import LANGUAGES
 from peta_anak.core.settings import Settings, SettingsError
 from peta_anak.demo import chain as demo
 from peta_anak.demo import generator as demo_data
+from peta_anak.messages import text
 from public_site.cli import public_group
 
 
@@ -52,7 +54,7 @@ class App:
 
 
 @click.group()
-@click.option("--lang", type=click.Choice(["id", "en"]), help="Language of messages (default PDAR_LANGUAGE).")
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language of messages (default PDAR_LANGUAGE).")
 @click.version_option(package_name="peta-anak-rentan")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None) -> None:
@@ -71,7 +73,7 @@ def init_command(app: App) -> None:
     """Create or upgrade the database schema."""
     engine = app.engine(require_schema=False)
     revision = db.upgrade(engine)
-    click.echo(f"{engine.url.render_as_string(hide_password=True)}: schema {revision}")
+    click.echo(text("schema_ready", app.lang, url=engine.url.render_as_string(hide_password=True), revision=revision))
 
 
 class ManyValues(click.Option):
@@ -104,7 +106,7 @@ def demo_group(ctx: click.Context, seed: int, scale: float) -> None:
         for line in demo.run(app.settings, app.lang, seed=seed, scale=scale):
             click.echo(line)
     except demo.MissingGeodata as exc:
-        click.echo(str(exc), err=True)
+        click.echo(exc.message(app.lang), err=True)
         sys.exit(1)
 
 
@@ -122,9 +124,9 @@ def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> N
         manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=[int(p) for p in periods],
                                       scale=scale)
     except demo_data.NoVillages as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(text("no_villages", app.lang)) from exc
     for item in manifest:
-        click.echo(f"{item['source']:<11} {item['period']}  {outdir / item['file']}")
+        click.echo(f"{item['source']:<11} {item['period']}  {outdir / item['file']}")  # no words to translate
 
 
 cli.add_command(boundaries_group)

@@ -13,6 +13,7 @@ import json
 from layers import catalogue
 from layers.classify import classify, no_data_entry
 from layers.published import HIDDEN, Published
+from peta_anak.core.i18n import LANGUAGES
 
 LEVELS = ("kabupaten", "kecamatan", "desa")
 
@@ -66,7 +67,7 @@ def _indicator(meta: catalogue.Indicator, rows: list[dict], kecamatan_only: bool
         "warna": list(classes.colours),
         "legenda": {lang: [{"label": label, "jumlah": count}
                            for label, count in zip(classes.labels(lang, " %"), classes.counts, strict=True)]
-                    for lang in ("id", "en")},
+                    for lang in LANGUAGES},
         "nilai": values,
     }
 

@@ -11,6 +11,7 @@ import json
 import re
 
 from layers import catalogue
+from peta_anak.core.i18n import LANGUAGES
 from public_site.messages import TEXT
 
 ASSETS = "aset"
@@ -131,7 +132,7 @@ def _about_section(lang: str, release: dict, methodology_html: str) -> str:
 
 def about_page(release: dict, kabupaten: str, methodology_html: str) -> str:
     """"Tentang data": release, sources, downloads and the release's methodology, both languages."""
-    sections = "".join(_about_section(lang, release, methodology_html) for lang in ("id", "en"))
+    sections = "".join(_about_section(lang, release, methodology_html) for lang in LANGUAGES)
     return (_head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}')
             + f'<body class="halaman-tentang">{_header(kabupaten, "tentang.html")}<main id="isi">'
             + f'{_release_line(release)}{sections}</main><script src="{ASSETS}/bahasa.js"></script></body></html>\n')

@@ -10,6 +10,7 @@ import click
 
 from aggregations.messages import ERRORS
 from aggregations.release import export, rules, store
+from aggregations.release.messages import text
 from peta_anak.core.i18n import translate
 
 
@@ -40,12 +41,12 @@ def release_create(app, period: str, threshold: int, protection: int, hide_zeros
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
-    click.echo(f"rilis {summary['id']} periode {period}: audit lulus / audit passed")
+    click.echo(text("created", app.lang, id=summary["id"], period=period))
     for row in summary["hidden_share"]:
-        click.echo(f"  {row['indikator']:<20} {row['tingkat']:<10} {row['disembunyikan']:>4} / {row['sel']:<4}"
-                   f" disembunyikan ({row['persen_disembunyikan']}%)")
+        click.echo(text("hidden_share", app.lang, indicator=row["indikator"], level=row["tingkat"],
+                        hidden=row["hidden"], cells=row["cells"], percent=row["hidden_percent"]))
     if summary["kecamatan_only"]:
-        click.echo("  hanya per kecamatan / kecamatan level only: " + ", ".join(summary["kecamatan_only"]))
+        click.echo(text("kecamatan_only", app.lang, indicators=", ".join(summary["kecamatan_only"])))
 
 
 @release_group.command("list")
@@ -70,13 +71,15 @@ def release_audit(app, release_id: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    click.echo(f"rilis {release_id} periode {head['periode']}: {'LULUS' if report['passed'] else 'GAGAL'}, "
-               f"{report['failures']} kegagalan, {report['primary_cells']} sel primer, "
-               f"{report['complementary_cells']} sel komplementer, {report['rounds']} putaran")
-    narrowest = sorted((b for b in report["bounds"] if b["besaran"] == "n" and b["atas"] is not None),
-                       key=lambda b: b["atas"] - b["bawah"])[:10]
+    click.echo(text("audit", app.lang, id=release_id, period=head["periode"],
+                    verdict=text("passed" if report["passed"] else "failed", app.lang), failures=report["failures"],
+                    primary=report["primary_cells"], complementary=report["complementary_cells"],
+                    rounds=report["rounds"]))
+    narrowest = sorted((b for b in report["bounds"] if b["quantity"] == "n" and b["high"] is not None),
+                       key=lambda b: b["high"] - b["low"])[:10]
     for b in narrowest:
-        click.echo(f"  {b['kode_wilayah']} {b['indikator']}: pembilang antara {b['bawah']:g} dan {b['atas']:g}")
+        click.echo(text("narrowest", app.lang, area=b["kode_wilayah"], indicator=b["indikator"], low=b["low"],
+                        high=b["high"]))
 
 
 @release_group.command("export")

@@ -128,8 +128,8 @@ def _methodology(head: dict, path: Path) -> Path:
     params = {"periode": head["periode"], "id": head["id"], "dibuat": head["dibuat"].date().isoformat(),
               "k": rules["threshold"], "k1": rules["threshold"] - 1, "p": rules["protection"],
               "hidden": HIDDEN_TEXT["id"], "hidden_en": HIDDEN_TEXT["en"], "kec": html.escape(kec)}
-    rows = "".join(f"<tr><td>{html.escape(r['indikator'])}</td><td>{r['tingkat']}</td><td>{r['sel']}</td>"
-                   f"<td>{r['disembunyikan']}</td><td>{r['persen_disembunyikan']}</td></tr>"
+    rows = "".join(f"<tr><td>{html.escape(r['indikator'])}</td><td>{r['tingkat']}</td><td>{r['cells']}</td>"
+                   f"<td>{r['hidden']}</td><td>{r['hidden_percent']}</td></tr>"
                    for r in head["ringkasan"]["hidden_share"])
     table = ("<table><thead><tr><th>indikator</th><th>tingkat</th><th>sel</th><th>disembunyikan</th>"
              f"<th>%</th></tr></thead><tbody>{rows}</tbody></table>")

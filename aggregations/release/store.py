@@ -4,6 +4,13 @@ A release is created only when its audit passes; it then holds the published
 values (hidden cells empty, with one status), a public summary and, apart, the
 restricted audit report. The report keeps the bounds an attacker can reach,
 never the true value of a hidden cell, nor which hidden cells are primary.
+
+The summary and the report are JSON documents; their keys are English except the
+column names that identify a cell (``indikator``, ``kode_wilayah``, ``tingkat``).
+Releases stored before the keys were renamed (Indonesian ``sel``, ``disembunyikan``,
+``persen_disembunyikan``, ``besaran``, ``bawah``, ``atas``, ``terlindungi``) are read
+as they are and renamed on reading (:func:`_summary_of`, :func:`_report_of`): a
+release is immutable, so the stored documents are not rewritten.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import getpass
 from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import TypedDict
 
 import pandas as pd
 from sqlalchemy import Engine, insert, select
@@ -26,6 +34,49 @@ from peta_anak.core import __version__ as code_version
 from peta_anak.core.db import insert_frame
 
 SHOWN, HIDDEN = "tampil", "disembunyikan"
+
+
+class HiddenShare(TypedDict):
+    indikator: str
+    tingkat: str
+    cells: int
+    hidden: int
+    hidden_percent: float
+
+
+class Summary(TypedDict):
+    """The public summary of a release (stored in ``rilis.ringkasan``, published in rilis.json)."""
+
+    hidden_share: list[HiddenShare]
+
+
+class Bound(TypedDict):
+    """What an attacker can deduce of one hidden cell: ``quantity`` is ``n`` (numerator) or
+    ``c`` (complement), ``low``/``high`` the reachable range (None: unbounded)."""
+
+    indikator: str
+    kode_wilayah: str
+    quantity: str
+    low: float | None
+    high: float | None
+    protected: bool
+
+
+class AuditReport(TypedDict):
+    """The restricted audit report of a release (stored in ``audit_rilis.laporan``)."""
+
+    passed: bool
+    rounds: int
+    primary_cells: int
+    complementary_cells: int
+    kecamatan_only: list[str]
+    failures: int
+    bounds: list[Bound]
+
+
+#: Keys of releases stored before the rename -> today's keys.
+OLD_KEYS = {"sel": "cells", "disembunyikan": "hidden", "persen_disembunyikan": "hidden_percent",
+            "besaran": "quantity", "bawah": "low", "atas": "high", "terlindungi": "protected"}
 
 
 class ReleaseRefused(Exception):
@@ -84,30 +135,29 @@ def _published_rows(release_id: int, period: str, table: Table, pattern: Pattern
     return frame
 
 
-def public_summary(table: Table, pattern: Pattern) -> dict:
+def public_summary(table: Table, pattern: Pattern) -> Summary:
     """Cells and hidden cells per indicator and level: safe to publish."""
     total, hidden = Counter(), Counter()
     for key, cell in table.cells.items():
         total[(key[0], cell.level)] += 1
         hidden[(key[0], cell.level)] += key in pattern.hidden
-    return {"hidden_share": [
-        {"indikator": ind, "tingkat": level, "sel": total[(ind, level)], "disembunyikan": hidden[(ind, level)],
-         "persen_disembunyikan": round(100 * hidden[(ind, level)] / total[(ind, level)], 1)}
-        for ind, level in sorted(total)]}
+    return Summary(hidden_share=[
+        HiddenShare(indikator=ind, tingkat=level, cells=total[(ind, level)], hidden=hidden[(ind, level)],
+                    hidden_percent=round(100 * hidden[(ind, level)] / total[(ind, level)], 1))
+        for ind, level in sorted(total)])
 
 
-def restricted_report(pattern: Pattern) -> dict:
+def restricted_report(pattern: Pattern) -> AuditReport:
     """The audit as stored: bounds per hidden cell and counts, never a hidden true value."""
     report = pattern.report
-    return {
-        "passed": report.passed, "rounds": pattern.rounds,
-        "primary_cells": len(pattern.primary), "complementary_cells": len(pattern.complementary),
-        "kecamatan_only": sorted(pattern.kecamatan_only),
-        "failures": len(report.failures),
-        "bounds": [{"indikator": b.key[0], "kode_wilayah": b.key[1], "besaran": b.quantity,
-                    "bawah": _finite(b.low), "atas": _finite(b.high), "terlindungi": b.ok}
-                   for b in report.bounds],
-    }
+    return AuditReport(
+        passed=report.passed, rounds=pattern.rounds,
+        primary_cells=len(pattern.primary), complementary_cells=len(pattern.complementary),
+        kecamatan_only=sorted(pattern.kecamatan_only),
+        failures=len(report.failures),
+        bounds=[Bound(indikator=b.key[0], kode_wilayah=b.key[1], quantity=b.quantity, low=_finite(b.low),
+                      high=_finite(b.high), protected=b.ok) for b in report.bounds],
+    )
 
 
 def _finite(value: float) -> float | None:
@@ -117,10 +167,10 @@ def _finite(value: float) -> float | None:
 def list_releases(engine: Engine) -> list[dict]:
     with engine.connect() as conn:
         rows = conn.execute(select(rilis).order_by(rilis.c.id)).mappings().all()
-    return [dict(r) for r in rows]
+    return [_head(r) for r in rows]
 
 
-def load(engine: Engine, release_id: int) -> tuple[dict, list[dict], dict] | None:
+def load(engine: Engine, release_id: int) -> tuple[dict, list[dict], AuditReport] | None:
     """(release row, published rows, restricted audit report) of a release."""
     with engine.connect() as conn:
         head = conn.execute(select(rilis).where(rilis.c.id == release_id)).mappings().first()
@@ -129,4 +179,22 @@ def load(engine: Engine, release_id: int) -> tuple[dict, list[dict], dict] | Non
         values = conn.execute(select(nilai_rilis).where(nilai_rilis.c.rilis_id == release_id)
                               .order_by(nilai_rilis.c.indikator, nilai_rilis.c.kode_wilayah)).mappings().all()
         report = conn.execute(select(audit_rilis.c.laporan).where(audit_rilis.c.rilis_id == release_id)).scalar_one()
-    return dict(head), [dict(v) for v in values], report
+    return _head(head), [dict(v) for v in values], _report_of(report)
+
+
+def _head(row) -> dict:  # noqa: ANN001 (a row mapping)
+    return {**row, "ringkasan": _summary_of(row["ringkasan"])}
+
+
+def _renamed(entry: dict) -> dict:
+    return {OLD_KEYS.get(key, key): value for key, value in entry.items()}
+
+
+def _summary_of(stored: dict) -> Summary:
+    """The stored public summary with today's keys (older releases carry Indonesian ones)."""
+    return Summary(**{**stored, "hidden_share": [_renamed(e) for e in stored.get("hidden_share", [])]})
+
+
+def _report_of(stored: dict) -> AuditReport:
+    """The stored audit report with today's keys (older releases carry Indonesian ones)."""
+    return AuditReport(**{**stored, "bounds": [_renamed(b) for b in stored.get("bounds", [])]})

@@ -1,5 +1,7 @@
 /* The planner map in the browser. dash-leaflet reads the style functions through
    Namespace; the clientside callback `dash_clientside.peta.show` switches indicators.
+   The style states it reads are described once, as BrowserState in
+   dashboard/pages/peta.py (keys in English, snake_case).
 
    Switching an indicator must not rebuild the layer: a new `hideout` makes
    dash-leaflet clear and re-add every feature (about 150 ms for 124 villages,
@@ -9,13 +11,13 @@
    same state, so hover resets and a level switch (new geometry) stay consistent. */
 (function () {
   const registry = new Map();  // feature id -> Leaflet layer
-  let state = {};              // {classes, colours, noData} of the shown indicator
+  let state = {};              // {classes, colours, no_data_colour} of the shown indicator
   let selected = null;         // id of the clicked or searched area
   let marked = new Set();      // villages outlined as kantong kerentanan (overlay on any layer)
 
   function styleOf(feature) {
     const k = (state.classes || {})[feature.id];
-    const fill = (k === undefined || k === null) ? (state.noData || "#d9d9d9") : state.colours[k];
+    const fill = (k === undefined || k === null) ? (state.no_data_colour || "#d9d9d9") : state.colours[k];
     const chosen = selected !== null && selected === feature.id;
     if (chosen) return {fillColor: fill, fillOpacity: 0.85, color: "#000", weight: 3.5, dashArray: null};
     if (marked.has(feature.id)) {
@@ -42,13 +44,13 @@
 
   function legend(s, pockets) {
     if (!s) return null;
-    if (!s.shown) return h("P", {}, s.hidden);
+    if (!s.shown) return h("P", {}, s.hidden_note);
     const items = s.legend.map(e => h("Li", {}, [
       h("Span", {className: "swatch", style: {background: e.colour}}), `${e.label} (${e.count})`]));
-    items.push(h("Li", {}, [h("Span", {className: "swatch nodata"}), s.noDataLabel]));
-    if (pockets) items.push(h("Li", {}, [h("Span", {className: "swatch pocket"}), pockets.markedLabel]));
+    items.push(h("Li", {}, [h("Span", {className: "swatch nodata"}), s.no_data_label]));
+    if (pockets) items.push(h("Li", {}, [h("Span", {className: "swatch pocket"}), pockets.marked_label]));
     return h("Figure", {}, [
-      h("Figcaption", {}, [h("Strong", {}, s.title), h("Br"), s.unit, h("Br"), s.caption]),
+      h("Figcaption", {}, [h("Strong", {}, s.title), h("Br"), s.caption, h("Br"), s.legend_note]),
       h("Ul", {className: "legend"}, items),
     ]);
   }

@@ -6,20 +6,16 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
-from flask import abort, current_app
+from flask import abort
 from flask_login import current_user
 
-from dashboard import access, audit, ids, users
+from dashboard import access, audit, ids, services, users
 from dashboard.layout import language, table
-from dashboard.messages import error, text
+from dashboard.messages import text
 from dashboard.schema import ROLES
 from layers.catalogue import OPD
 
 dash.register_page(__name__, path="/admin", name="Admin")
-
-
-def _engine():
-    return current_app.config["PDAR"].engine
 
 
 def _require_admin() -> None:
@@ -30,9 +26,9 @@ def _require_admin() -> None:
 def _tables():
     user_rows = [{**u, "dibuat": f"{u['dibuat']:%Y-%m-%d}", "login_terakhir":
                   f"{u['login_terakhir']:%Y-%m-%d %H:%M}" if u["login_terakhir"] else ""}
-                 for u in users.all_users(_engine())]
+                 for u in users.all_users(services.engine())]
     log_rows = [{"waktu": f"{e['waktu']:%Y-%m-%d %H:%M:%S}", "pengguna": e["pengguna"] or "", "aksi": e["aksi"],
-                 "detail": str(e["detail"]), "alamat": e["alamat"] or ""} for e in audit.recent(_engine())]
+                 "detail": str(e["detail"]), "alamat": e["alamat"] or ""} for e in audit.recent(services.engine())]
     return (table([(c, c) for c in ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir")], user_rows),
             table([(c, c) for c in ("waktu", "pengguna", "aksi", "detail", "alamat")], log_rows))
 
@@ -73,15 +69,15 @@ def change_users(_add, _disable, name, role, opd, password, disable_name):
     lang = language()
     try:
         if dash.ctx.triggered_id == ids.ADMIN_ADD:
-            users.add(_engine(), str(name or ""), str(role or ""), str(password or ""),
+            users.add(services.engine(), str(name or ""), str(role or ""), str(password or ""),
                       opd if role == "opd" else None, actor=current_user.name)
             message = f"+ {name}"
         elif dash.ctx.triggered_id == ids.ADMIN_DISABLE:
-            users.set_active(_engine(), str(disable_name or ""), False, actor=current_user.name)
+            users.set_active(services.engine(), str(disable_name or ""), False, actor=current_user.name)
             message = f"- {disable_name}"
         else:
             raise PreventUpdate
     except users.UserError as exc:
-        return error(exc.kind, lang, **exc.params), dash.no_update, dash.no_update
+        return exc.message(lang), dash.no_update, dash.no_update
     user_table, log_table = _tables()
     return message, user_table, log_table

@@ -9,15 +9,16 @@ the browser alone (``assets/peta.js``), restyling the features in place.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import dash
 import dash_leaflet as dl
 from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
-from flask import abort, current_app, request
-from flask_login import current_user
+from flask import abort, request
 
-from dashboard import access, exports, ids, planning
+from dashboard import access, exports, figures, ids, planning, services
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
@@ -25,23 +26,20 @@ from layers import browser_geometry, catalogue, facilities, style, values
 from layers.classify import SCHEMES, number
 from layers.planning import kantong, targets
 from layers.printed import MapRequest
+from layers.style import LegendEntry, StyleState
 
 dash.register_page(__name__, path="/peta", name="Peta")
 js = Namespace("dashExtensions", "peta")
 
 
-def _engine():
-    return current_app.config["PDAR"].engine
-
-
 def layout(**_query):
     lang = language()
-    allowed = access.visible_indicators(current_user)
-    periods = values.periods(_engine())
+    allowed = access.visible_indicators(access.user_now())
+    periods = values.periods(services.engine())
     option = lambda value, label: {"value": value, "label": label}  # noqa: E731
     layers_ = [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed]
     if len(planning.allowed(access.user_now())) >= kantong.MIN_INDICATORS:
-        layers_.append(option(kantong.KANTONG, kantong.KANTONG_TITLE[lang]))
+        layers_.append(option(kantong.KANTONG, kantong.title(lang)))
     controls = html.Div([
         html.Label([text("indicator", lang), dcc.Dropdown(
             layers_, allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
@@ -60,9 +58,9 @@ def layout(**_query):
             [option(m, text(f"measure_{m}", lang)) for m in style.MEASURES], "persen", id=ids.MAP_MEASURE,
             inline=True)]),
     ], className="controls")
-    outlines = url_for_level(_engine(), "kecamatan")
+    outlines = url_for_level(services.engine(), "kecamatan")
     search = dcc.Dropdown(
-        [option(a["kode"], _area_label(a, lang)) for a in browser_geometry.area_index(_engine())],
+        [option(a["kode"], _area_label(a, lang)) for a in browser_geometry.area_index(services.engine())],
         None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
     return html.Section([
         controls,
@@ -70,7 +68,7 @@ def layout(**_query):
         html.Label([text("search", lang), search], className="search"),
         html.Div([
             dl.Map([
-                dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
+                dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(services.engine(), "desa"),
                            style=js("style"), onEachFeature=js("register"), zoomToBounds=True,
                            hoverStyle={"weight": 3, "color": "#000"}),
                 dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=js("outline")),
@@ -87,7 +85,7 @@ def show_facilities(chosen, period):
     if not isinstance(period, str) or not isinstance(chosen, list):
         raise PreventUpdate
     chosen = [c for c in chosen if c in facilities.CATEGORIES]
-    return facilities.points(_engine(), period, chosen, language()) if chosen else None
+    return facilities.points(services.engine(), period, chosen, language()) if chosen else None
 
 
 def _export_buttons(lang: str) -> html.Div:
@@ -120,10 +118,10 @@ def export_view(_png, _pdf, _gpkg, indicator, period, level, scheme):
     fmt = {ids.MAP_EXPORT_PNG: "png", ids.MAP_EXPORT_PDF: "pdf", ids.MAP_EXPORT_GPKG: "gpkg"}[dash.ctx.triggered_id]
     try:
         if fmt == "gpkg":
-            export = exports.export_layer(_engine(), user, indicator, period, level, ".gpkg", scheme, lang,
+            export = exports.export_layer(services.engine(), user, indicator, period, level, ".gpkg", scheme, lang,
                                           address=request.remote_addr)
         else:
-            export = exports.export_map(_engine(), user, MapRequest(indicator, period, level, scheme, None, fmt,
+            export = exports.export_map(services.engine(), user, MapRequest(indicator, period, level, scheme, None, fmt,
                                                                     lang), address=request.remote_addr)
     except exports.ExportRefused as exc:
         return dash.no_update, exc.message(lang)
@@ -140,7 +138,7 @@ def switch_level(level):
     """Only a change of level fetches geometry (once per level; the browser caches it)."""
     if level not in ("desa", "kecamatan"):
         abort(400)
-    return url_for_level(_engine(), level)
+    return url_for_level(services.engine(), level)
 
 
 def _check_style_inputs(period, level, scheme, measure) -> None:
@@ -163,24 +161,43 @@ def styles(period, level, scheme, measure):
     _check_style_inputs(period, level, scheme, measure)
     lang, user = language(), access.user_now()
     shown = access.shown_indicators(user)
-    states = style.styles(_engine(), period, shown, level, scheme, measure, lang)
+    states = style.styles(services.engine(), period, shown, level, scheme, measure, lang)
     out = {indicator: _browser_state(state, lang) for indicator, state in states.items()}
     usable = planning.allowed(user)
     if len(usable) >= kantong.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
-        pockets = kantong.kantong_style(_engine(), period, planning.weights_of(_engine(), user), usable, level, scheme,
-                                  lang)
-        out[kantong.KANTONG] = {**_browser_state({**pockets, "shown": True}, lang), "marked": pockets["marked"],
-                                "markedLabel": text("pockets_legend", lang, n=len(pockets["marked"]))}
+        engine = services.engine()
+        pockets = kantong.kantong_style(engine, period, planning.weights_of(engine, user), usable, level, scheme, lang)
+        out[kantong.KANTONG] = BrowserState(**_browser_state({**pockets, "shown": True}, lang),
+                                            marked=pockets["marked"],
+                                            marked_label=text("pockets_legend", lang, n=len(pockets["marked"])))
     return out
 
 
-def _browser_state(state: dict, lang: str) -> dict:
+class BrowserState(TypedDict, total=False):
+    """What ``assets/peta.js`` reads of one layer: the :class:`layers.style.StyleState`
+    keys it draws (same names: English, snake_case), and three texts of its own."""
+
+    shown: bool
+    classes: dict[str, int]
+    colours: list[str]
+    no_data_colour: str
+    no_data_label: str
+    legend: list[LegendEntry]
+    title: str
+    caption: str
+    legend_note: str  # "4 kelas"
+    hidden_note: str  # instead of a legend, when the role may not see the values
+    marked: list[str]  # the kantong layer only: villages outlined by the pocket overlay
+    marked_label: str
+
+
+def _browser_state(state: StyleState, lang: str) -> BrowserState:
     if not state["shown"]:
-        return {"shown": False, "classes": {}, "colours": [], "noData": state["noData"],
-                "hidden": text("values_hidden", lang)}
-    keep = ("classes", "colours", "noData", "legend", "noDataLabel", "title", "unit")
-    return {"shown": True, **{k: state[k] for k in keep},
-            "caption": text("legend_classes", lang, n=len(state["legend"]))}
+        return BrowserState(shown=False, classes={}, colours=[], no_data_colour=state["no_data_colour"],
+                            hidden_note=text("values_hidden", lang))
+    keep = ("classes", "colours", "no_data_colour", "no_data_label", "legend", "title", "caption")
+    return BrowserState(shown=True, **{k: state[k] for k in keep},
+                        legend_note=text("legend_classes", lang, n=len(state["legend"])))
 
 
 dash.clientside_callback(
@@ -193,7 +210,7 @@ dash.clientside_callback(
 
 @dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
 def zoom_to(code):
-    area = next((a for a in browser_geometry.area_index(_engine()) if a["kode"] == code), None)
+    area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == code), None)
     if area is None:
         raise PreventUpdate
     return {"bounds": area["bounds"], "transition": "flyToBounds"}
@@ -206,36 +223,30 @@ def zoom_to(code):
 )
 def profile(feature, searched, period):
     if dash.ctx.triggered_id == ids.MAP_SEARCH and isinstance(searched, str):
-        area = next((a for a in browser_geometry.area_index(_engine()) if a["kode"] == searched), None)
+        area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == searched), None)
         feature = {"id": searched, "properties": {"nama": area["nama"]}} if area else None
     if not isinstance(feature, dict) or not isinstance(period, str):
         raise PreventUpdate
     code = str(feature.get("id") or feature.get("properties", {}).get("kode", ""))
     lang = language()
-    allowed = [i for i, values_shown in access.shown_indicators(access.user_now()).items() if values_shown]
-    known = values.versions(_engine())
-    rows = values.by_area(_engine(), period, allowed, known)
-    before = values.previous_period(_engine(), period, known)
-    earlier = values.by_area(_engine(), before, allowed, known) if before else {}
+    found = figures.area_profile(services.engine(), access.user_now(), period, code)  # the role checked again
+    if found is None:
+        raise PreventUpdate
     name = feature.get("properties", {}).get("nama", code)
-    parents = [(text("in_kecamatan", lang), code[:8]), (text("in_kabupaten", lang), code[:5])]
+    parents = {"kecamatan": text("in_kecamatan", lang), "kabupaten": text("in_kabupaten", lang)}
     items = []
-    for indicator in allowed:
-        own = rows.get((indicator, code))
-        figures = [html.Dt(catalogue.BY_ID[indicator].text("title", lang)),
-                   html.Dd(style.describe(_as_value(own), lang))]
-        then = earlier.get((indicator, code))
+    for line in found.lines:
+        meta = catalogue.BY_ID[line.indicator]
+        own, then = line.own, line.earlier
+        items += [html.Dt(meta.text("title", lang)), html.Dd(style.describe(_as_value(own), lang))]
         if own and then and own["persen"] is not None and then["persen"] is not None:
             change = number(own["persen"] - then["persen"], lang)
-            figures.append(html.Dd(text("change_since", lang, period=before, value=change)))
-        for label, parent in parents:
-            if parent != code and (indicator, parent) in rows:
-                figures.append(html.Dd(f"{label}: {style.describe(_as_value(rows[(indicator, parent)]), lang)}",
-                                       className="muted"))
-        figures += _target_line(indicator, own, lang)
-        figures.append(html.Dd(text("source_line", lang, source=catalogue.BY_ID[indicator].text("source", lang),
-                                    period=period, date=known[period][0][:10]), className="muted small"))
-        items += figures
+            items.append(html.Dd(text("change_since", lang, period=found.before, value=change)))
+        items += [html.Dd(f"{parents[level]}: {style.describe(_as_value(row), lang)}", className="muted")
+                  for level, row in line.parents.items()]
+        items += _target_line(line.indicator, own, lang)
+        items.append(html.Dd(text("source_line", lang, source=meta.text("source", lang), period=period,
+                                  date=found.computed), className="muted small"))
     return html.Div([html.H3(f"{name} ({code})"), html.Dl(items)])
 
 
@@ -244,9 +255,9 @@ def _target_line(indicator: str, own: dict | None, lang: str) -> list:
     kind = targets.KIND_OF.get(indicator)
     if kind is None or not own or not own["penyebut"]:
         return []
-    goal = targets.target_percent(kind, current_app.config["PDAR"].settings.kia_target_percent)
+    goal = targets.target_percent(kind, services.settings().kia_target_percent)
     holders = own["penyebut"] - own["pembilang"]
-    return [html.Dd(text("target_line", lang, title=targets.TITLES[kind][lang],
+    return [html.Dd(text("target_line", lang, title=targets.title(kind, lang),
                          coverage=number(100 * holders / own["penyebut"], lang), target=number(goal, lang, 0),
                          missing=number(targets.still_to_reach(holders, own["penyebut"], goal), lang, 0)))]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dash
 from dash import Input, Output, State, dcc, html
-from flask import abort, current_app, request
+from flask import abort, request
 
-from dashboard import access, budget_section, exports, ids, planning
+from dashboard import access, budget_section, exports, ids, planning, services
 from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.planner_views import comparison, priority_table, scenario_view
@@ -20,19 +20,15 @@ from layers.planning import kantong, priorities
 dash.register_page(__name__, path="/prioritas", name="Prioritas")
 
 
-def _engine():
-    return current_app.config["PDAR"].engine
-
-
 def layout(**_query):
     lang = language()
     user = access.user_now()
     allowed = planning.allowed(user)
     if not allowed:
         return html.Section([html.H2(text("priority_title", lang)), html.P(text("values_hidden", lang))])
-    periods = values.periods(_engine())
-    saved = planning.weights_of(_engine(), user)
-    kecamatan = [{"value": a["kode"], "label": a["nama"]} for a in browser_geometry.area_index(_engine())
+    periods = values.periods(services.engine())
+    saved = planning.weights_of(services.engine(), user)
+    kecamatan = [{"value": a["kode"], "label": a["nama"]} for a in browser_geometry.area_index(services.engine())
                  if a["tingkat"] == "kecamatan"]
     sliders = [html.Div([
         html.Label(catalogue.BY_ID[i].text("title", lang), htmlFor=ids.weight(i)),
@@ -58,7 +54,7 @@ def layout(**_query):
             html.Button(text("reset_weights", lang), id=ids.PRIORITY_RESET, className="secondary"),
             html.Span(id=ids.PRIORITY_MESSAGE, role="status"),
         ], className="buttons")], className="weights"),
-        html.Details([html.Summary(text("method_note", lang)), html.P(kantong.METHOD[lang])]),
+        html.Details([html.Summary(text("method_note", lang)), html.P(kantong.method(lang))]),
         html.Div([html.Button(text("download_xlsx", lang), id=ids.PRIORITY_XLSX),
                   html.Button(text("download_csv", lang), id=ids.PRIORITY_CSV),
                   dcc.Download(id=ids.PRIORITY_DOWNLOAD)], className="buttons"),
@@ -71,7 +67,7 @@ def layout(**_query):
 def ranking(*args):
     period, kecamatan, border, chosen = choices(*args)
     try:
-        listing = planning.priority_list(_engine(), access.user_now(), period, chosen, kecamatan, border)
+        listing = planning.priority_list(services.engine(), access.user_now(), period, chosen, kecamatan, border)
     except planning.PlanningError:
         abort(403)
     return priority_table(listing, language())
@@ -82,9 +78,9 @@ def ranking(*args):
 def save(_clicks, *weights):
     chosen = {i: w for i, w in zip(INDICATOR_IDS, weights, strict=True) if w is not None}
     try:
-        planning.save_weights(_engine(), access.user_now(), chosen)
+        planning.save_weights(services.engine(), access.user_now(), chosen)
     except planning.PlanningError as exc:
-        return str(exc)
+        return exc.message(language())
     return text("weights_saved", language())
 
 
@@ -101,8 +97,8 @@ def download(_xlsx, _csv, *args):
     period, kecamatan, border, chosen = choices(*args)
     fmt = "csv" if dash.ctx.triggered_id == ids.PRIORITY_CSV else "xlsx"
     try:
-        export = exports.export_priorities(_engine(), access.user_now(), period, fmt, language(), chosen, kecamatan,
-                                           border, address=request.remote_addr)
+        export = exports.export_priorities(services.engine(), access.user_now(), period, fmt, language(), chosen,
+                                           kecamatan, border, address=request.remote_addr)
     except exports.ExportRefused:
         abort(403)
     return dcc.send_bytes(export.content, export.filename)
@@ -112,9 +108,10 @@ def download(_xlsx, _csv, *args):
 def compute(*args):
     (period, kecamatan, border, weights), programme = budget_section.run(args)
     try:
-        _, result = planning.scenario(_engine(), access.user_now(), period, programme, weights, kecamatan, border)
+        _, result = planning.scenario(services.engine(), access.user_now(), period, programme, weights, kecamatan,
+                                      border)
     except planning.PlanningError as exc:
-        return html.P(str(exc), className="error", role="alert")
+        return html.P(exc.message(language()), className="error", role="alert")
     return scenario_view(result, language())
 
 
@@ -124,12 +121,12 @@ def save_scenario(_clicks, *args):
     (period, kecamatan, border, weights), programme = budget_section.run(args)
     lang, user = language(), access.user_now()
     try:
-        planning.save_scenario(_engine(), user, programme.name, period, programme, weights, kecamatan, border)
+        planning.save_scenario(services.engine(), user, programme.name, period, programme, weights, kecamatan, border)
     except planning.PlanningError as exc:
-        return [html.P(str(exc), className="error", role="alert"),
-                comparison(planning.scenarios(_engine(), user), lang)]
+        return [html.P(exc.message(lang), className="error", role="alert"),
+                comparison(planning.scenarios(services.engine(), user), lang)]
     return [html.P(text("scenario_saved", lang, name=programme.name.strip()), role="status"),
-            comparison(planning.scenarios(_engine(), user), lang)]
+            comparison(planning.scenarios(services.engine(), user), lang)]
 
 
 @dash.callback(Output(ids.BUDGET_DOWNLOAD, "data"), Input(ids.BUDGET_XLSX, "n_clicks"),
@@ -139,8 +136,8 @@ def download_scenario(_xlsx, _csv, *args):
     (period, kecamatan, border, weights), programme = budget_section.run(args)
     fmt = "csv" if dash.ctx.triggered_id == ids.BUDGET_CSV else "xlsx"
     try:
-        export = exports.export_priorities(_engine(), access.user_now(), period, fmt, language(), weights, kecamatan,
-                                           border, programme, address=request.remote_addr)
+        export = exports.export_priorities(services.engine(), access.user_now(), period, fmt, language(), weights,
+                                           kecamatan, border, programme, address=request.remote_addr)
     except exports.ExportRefused:
         abort(403)
     return dcc.send_bytes(export.content, export.filename)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
-from flask import current_app
-from flask_login import current_user
 
-from dashboard import access, ids
+from dashboard import access, figures, ids, services
 from dashboard.layout import language, table
 from dashboard.messages import text
 from layers import catalogue, values
@@ -19,7 +17,7 @@ dash.register_page(__name__, path="/", name="Ringkasan")
 
 def layout(**_query):
     lang = language()
-    engine = current_app.config["PDAR"].engine
+    engine = services.engine()
     periods = values.periods(engine)
     return html.Section([
         html.H2(text("summary_title", lang)),
@@ -34,19 +32,17 @@ def show_period(period):
     if not period or not isinstance(period, str):
         raise PreventUpdate
     lang = language()
-    allowed = access.visible_indicators(current_user)  # checked again at run time
-    rows = values.area_values(current_app.config["PDAR"].engine, period, allowed, level="kabupaten")
-    if not rows:
+    lines = figures.kabupaten_summary(services.engine(), access.user_now(), period)  # the role checked again
+    if not lines:
         return html.P(text("no_period_data", lang))
     data = []
-    for r in rows:
-        indicator = catalogue.BY_ID[r["indikator"]]
-        shown = access.may_see_values(current_user, r["indikator"])
+    for line in lines:
+        r = line.row
         data.append({
-            "wilayah": r["nama_wilayah"], "indikator": indicator.text("title", lang),
-            "pembilang": number(r["pembilang"], lang, 0) if shown else text("values_hidden", lang),
-            "penyebut": number(r["penyebut"], lang, 0) if shown else "",
-            "persen": number(r["persen"], lang) if shown and r["persen"] is not None else "",
+            "wilayah": line.area_name, "indikator": catalogue.BY_ID[line.indicator].text("title", lang),
+            "pembilang": number(r["pembilang"], lang, 0) if r else text("values_hidden", lang),
+            "penyebut": number(r["penyebut"], lang, 0) if r else "",
+            "persen": number(r["persen"], lang) if r and r["persen"] is not None else "",
         })
     columns = [(key, text(f"col_{name}", lang)) for key, name in (
         ("wilayah", "area"), ("indikator", "indicator"), ("pembilang", "count"), ("penyebut", "of"),

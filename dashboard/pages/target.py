@@ -6,9 +6,8 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
-from flask import current_app
 
-from dashboard import access, ids, planning
+from dashboard import access, ids, planning, services
 from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.planner_views import targets_table
@@ -17,13 +16,9 @@ from layers import values
 dash.register_page(__name__, path="/target", name="Target KLA")
 
 
-def _services():
-    return current_app.config["PDAR"]
-
-
 def layout(**_query):
     lang = language()
-    periods = values.periods(_services().engine)
+    periods = values.periods(services.engine())
     return html.Section([
         html.H2(text("target_title", lang)),
         html.P(text("target_intro", lang)),
@@ -39,8 +34,7 @@ def show(period):
     if not isinstance(period, str):
         raise PreventUpdate
     lang = language()
-    services = _services()
-    rows = planning.kla_targets(services.engine, access.user_now(), period, services.settings.kia_target_percent)
+    rows = planning.kla_targets(services.engine(), access.user_now(), period, services.settings().kia_target_percent)
     if not rows:
         return html.P(text("values_hidden", lang) if not planning.allowed(access.user_now())
                       else text("no_period_data", lang))

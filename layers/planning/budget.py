@@ -23,12 +23,27 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
+from layers.messages import MESSAGES
+from peta_anak.core.i18n import MessageError, translate
+
 UNITS = ("anak", "desa")
 METHODS = ("peringkat", "proporsional")
 
 
-class ScenarioError(ValueError):
-    """A scenario that cannot be computed (says which field and why)."""
+class ScenarioError(MessageError, ValueError):
+    """A scenario that cannot be computed: every problem found, each a kind of
+    :mod:`layers.messages` (``programme_name_empty``, ``indicator_unavailable``,
+    ``bad_unit``, ``bad_method``, ``unit_cost_not_whole``, ``budget_not_whole``,
+    ``minimum_not_whole``, ``unit_cost_zero``) and its parameters."""
+
+    catalogue = MESSAGES
+
+    def __init__(self, problems: list[tuple[str, dict[str, object]]]):
+        super().__init__(problems[0][0], **problems[0][1])
+        self.problems = problems
+
+    def message(self, lang: str = "id") -> str:
+        return "; ".join(translate(MESSAGES, kind, lang, **params) for kind, params in self.problems)
 
 
 @dataclass(frozen=True)
@@ -42,24 +57,23 @@ class Programme:
     minimum: int = 0  # per chosen village (proporsional, per child)
 
     def check(self, indicators: list[str]) -> Programme:
-        problems = []
+        problems: list[tuple[str, dict[str, object]]] = []
         if not self.name.strip():
-            problems.append("nama program kosong / programme name is empty")
+            problems.append(("programme_name_empty", {}))
         if self.indicator not in indicators:
-            problems.append(f"indikator tidak tersedia / indicator not available: {self.indicator!r}")
+            problems.append(("indicator_unavailable", {"indicator": self.indicator}))
         if self.unit not in UNITS:
-            problems.append(f"satuan harus {' atau '.join(UNITS)} / unit must be one of {', '.join(UNITS)}")
+            problems.append(("bad_unit", {"choices": ", ".join(UNITS)}))
         if self.method not in METHODS:
-            problems.append(f"cara pembagian harus {' atau '.join(METHODS)} / method must be one of "
-                            f"{', '.join(METHODS)}")
-        for label, value in (("biaya satuan / unit cost", self.unit_cost), ("anggaran / budget", self.budget),
-                             ("minimum per desa / minimum per village", self.minimum)):
+            problems.append(("bad_method", {"choices": ", ".join(METHODS)}))
+        for kind, value in (("unit_cost_not_whole", self.unit_cost), ("budget_not_whole", self.budget),
+                            ("minimum_not_whole", self.minimum)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                problems.append(f"{label} harus bilangan bulat >= 0 / must be a whole number >= 0: {value!r}")
+                problems.append((kind, {"value": value}))
         if not problems and self.unit_cost == 0:
-            problems.append("biaya satuan harus di atas 0 / unit cost must be above 0")
+            problems.append(("unit_cost_zero", {}))
         if problems:
-            raise ScenarioError("; ".join(problems))
+            raise ScenarioError(problems)
         return self
 
     def as_dict(self) -> dict:

@@ -1,7 +1,7 @@
 """Kantong kerentanan for planners: a composite index per village from the exact
 indicator rates, with weights the planner chooses.
 
-Method (shown with every ranking and export, see :data:`METHOD`):
+Method (shown with every ranking and export, see :func:`method`):
 
 1. For each indicator with a weight above zero, the village rates (villages with a
    denominator) are scaled to 0-1 across the villages of the period: 0 is the best
@@ -26,45 +26,47 @@ from aggregations.release.public_class import WORST_SHARE
 from layers import style, values
 from layers.catalogue import BY_ID, INDICATORS
 from layers.classify import classify
+from layers.messages import MESSAGES, text
+from peta_anak.core.cache import VersionedCache
+from peta_anak.core.i18n import MessageError
 
 DEFAULT_WEIGHTS = {i.id: 1.0 for i in INDICATORS}
 MAX_WEIGHT = 5.0
 MIN_INDICATORS = 3
 KANTONG_MIN_WORST = 2
-METHOD = {
-    "id": ("Indeks kantong kerentanan: persentase tiap indikator diskalakan 0-1 antar desa pada periode yang sama "
-           "(0 = desa terbaik, 1 = desa terburuk), lalu dirata-rata dengan bobot yang dipilih dan dikali 100; "
-           "desa dengan data "
-           f"kurang dari {MIN_INDICATORS} indikator berbobot tidak diberi peringkat. Desa ditandai kantong "
-           f"kerentanan bila sedikitnya {KANTONG_MIN_WORST} indikator berada di {int(WORST_SHARE * 100)}% desa "
-           "terburuk sekaligus."),
-    "en": ("Vulnerability index: each indicator's rate is scaled 0-1 across the villages of the period (0 = best "
-           "village, 1 = worst), then averaged with the chosen weights and multiplied by 100; villages with data "
-           "for fewer than "
-           f"{MIN_INDICATORS} weighted indicators are not ranked. A village is marked as a vulnerability pocket "
-           f"when at least {KANTONG_MIN_WORST} indicators are in the worst {int(WORST_SHARE * 100)}% of villages "
-           "at once."),
-}
 
 
-class WeightError(ValueError):
-    """Weights that name an unknown indicator or fall outside 0..MAX_WEIGHT."""
+def method(lang: str = "id") -> str:
+    """The method note shown with every ranking and export."""
+    return text("kantong_method", lang, min_indicators=MIN_INDICATORS, min_worst=KANTONG_MIN_WORST,
+                worst_percent=int(WORST_SHARE * 100))
+
+
+def title(lang: str = "id") -> str:
+    return text("kantong_title", lang)
+
+
+class WeightError(MessageError, ValueError):
+    """Weights that are not a mapping, name an unknown indicator or fall outside
+    0..MAX_WEIGHT; kinds: ``weights_not_a_mapping``, ``unknown_indicator``,
+    ``weight_out_of_range``, ``no_weight_above_zero`` (:mod:`layers.messages`)."""
+
+    catalogue = MESSAGES
 
 
 def check_weights(weights: dict) -> dict[str, float]:
     """Complete, validated weights (missing indicators take the default)."""
     if not isinstance(weights, dict):
-        raise WeightError("bobot harus berupa pasangan indikator: angka / weights must map indicator to number")
+        raise WeightError("weights_not_a_mapping")
     out = dict(DEFAULT_WEIGHTS)
     for key, value in weights.items():
         if key not in BY_ID:
-            raise WeightError(f"indikator tidak dikenal / unknown indicator: {key!r}")
+            raise WeightError("unknown_indicator", indicator=key)
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_WEIGHT:
-            raise WeightError(f"bobot {key} harus 0-{MAX_WEIGHT:g} / weight of {key} must be 0-{MAX_WEIGHT:g}: "
-                              f"{value!r}")
+            raise WeightError("weight_out_of_range", indicator=key, max=MAX_WEIGHT, value=value)
         out[key] = float(value)
     if not any(out.values()):
-        raise WeightError("sedikitnya satu bobot harus di atas 0 / at least one weight must be above 0")
+        raise WeightError("no_weight_above_zero")
     return out
 
 
@@ -119,27 +121,29 @@ def describe_weights(weights: dict[str, float], lang: str = "id") -> str:
 
 
 KANTONG = "kantong"
-KANTONG_TITLE = {"id": "Kantong kerentanan (indeks gabungan)", "en": "Vulnerability pockets (composite index)"}
-KANTONG_UNIT = {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with your weights"}
 
 
 def kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-                  scheme: str | None = None, lang: str = "id") -> dict:
+                  scheme: str | None = None, lang: str = "id") -> style.StyleState:
     """The kantong kerentanan index as a map layer (villages only; a kecamatan level
     map shows no data) and ``marked``: the villages where several indicators are in
     their worst fifth at once, for the outline overlay. Kept per data version and
     weights, like the indicators' states."""
     known = values.versions(engine)
-    key = (str(engine.url), period, known.get(period), "kantong", tuple(sorted(weights.items())), tuple(allowed),
-           level, scheme, lang)
-    return style.once(key, lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))
+    params = (tuple(sorted(weights.items())), tuple(allowed), level, scheme, lang)
+    return STYLES.get(f"kantong/{period}", engine, known.get(period), params,
+                      lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))
+
+
+STYLES: VersionedCache[style.StyleState] = VersionedCache(max_entries=256)
 
 
 def _kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-                   scheme: str | None, lang: str, known: values.Versions) -> dict:
+                   scheme: str | None, lang: str, known: values.Versions) -> style.StyleState:
     ranked = kantong_index(engine, period, weights, allowed, known) if level == "desa" and allowed else []
     data = [e for e in ranked if e["skor"] is not None]
     index, classes = classify([e["skor"] for e in data], scheme if scheme in ("quantile", "equal", "natural")
                               else "quantile", palette="Purples")
-    styled = style.state([e["kode"] for e in data], index, classes, KANTONG_TITLE[lang], KANTONG_UNIT[lang], "", lang)
-    return {**styled, "marked": [e["kode"] for e in ranked if e["kantong"]]}
+    styled = style.state([e["kode"] for e in data], index, classes, title(lang), text("kantong_caption", lang), "",
+                         lang)
+    return style.StyleState(**styled, marked=[e["kode"] for e in ranked if e["kantong"]])

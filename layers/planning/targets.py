@@ -11,12 +11,16 @@ from sqlalchemy import Engine
 
 from layers import values
 from layers.catalogue import BY_ID
+from layers.messages import text
 
 #: Coverage indicator -> the "without" indicator it is the complement of.
 COVERED_BY = {"akta": "tanpa_akta", "kia": "tanpa_kia"}
 KIND_OF = {indicator: kind for kind, indicator in COVERED_BY.items()}
-TITLES = {"akta": {"id": "Cakupan akta kelahiran anak", "en": "Birth-certificate coverage of children"},
-          "kia": {"id": "Cakupan KIA", "en": "KIA (child ID card) coverage"}}
+
+
+def title(kind: str, lang: str = "id") -> str:
+    """"Cakupan akta kelahiran anak" or "Cakupan KIA"."""
+    return text(f"target_{kind}", lang)
 
 
 def target_percent(kind: str, kia_target: float) -> float:

@@ -142,7 +142,7 @@ def _header(sheet, listing: Listing, user: str, created: datetime, lang: str, sc
     lines = [(_t("restricted", lang), RED), (_t("title", lang), Font(bold=True, size=14)), (period, None),
              (f"{_t('created', lang)}: {created:%Y-%m-%d %H:%M} UTC {_t('by', lang)} {user}", None),
              (f"{_t('weights', lang)}: {kantong.describe_weights(listing.weights, lang)}", None),
-             (f"{_t('method', lang)}: {kantong.METHOD[lang]}", None),
+             (f"{_t('method', lang)}: {kantong.method(lang)}", None),
              (f"{_t('filter', lang)}: {scope}", None)]
     for n, (text, font) in enumerate(lines, 1):
         cell = sheet.cell(n, 1, text)

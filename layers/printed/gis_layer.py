@@ -38,7 +38,7 @@ def layer_frame(engine: Engine, period: str, indicator: str, level: str, scheme:
         records.append({
             "pembilang": row.get("pembilang"), "penyebut": row.get("penyebut"), "persen": row.get("persen"),
             "kelas": None if index is None else index + 1,
-            "keterangan_kelas": style["noDataLabel"] if index is None else labels[index],
+            "keterangan_kelas": style["no_data_label"] if index is None else labels[index],
         })
     frame = pd.DataFrame(records, index=areas.index)
     out = gpd.GeoDataFrame({

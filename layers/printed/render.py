@@ -24,7 +24,7 @@ from layers import catalogue, values
 from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest, furniture, wording
 from layers.printed.shapes import MapGeometry, map_geometry
 from layers.release_style import release_style
-from layers.style import choropleth
+from layers.style import StyleState, choropleth
 
 A4_MM = (210.0, 297.0)
 MARGIN_MM, TITLE_MM, FOOTER_MM = 12.0, 24.0, 15.0
@@ -57,7 +57,7 @@ def render_map(engine: Engine, request: MapRequest, created: datetime | None = N
     return _save(fig, request, style["title"])
 
 
-def _style(engine: Engine, request: MapRequest) -> dict:
+def _style(engine: Engine, request: MapRequest) -> StyleState:
     if request.release is None:
         return choropleth(engine, request.period, request.indicator, request.level, request.scheme, lang=request.lang)
     style = release_style(engine, request.release, request.indicator, request.level, request.scheme, request.lang)
@@ -117,11 +117,11 @@ def layout(orientation: str) -> dict[str, tuple[float, float, float, float]]:
             "title": box(MARGIN_MM, map_top, inner_w, TITLE_MM), "footer": box(MARGIN_MM, MARGIN_MM, inner_w, 0)}
 
 
-def _draw_areas(ax, geometry: MapGeometry, level: str, style: dict) -> None:
+def _draw_areas(ax, geometry: MapGeometry, level: str, style: StyleState) -> None:
     """Fills by class, hatched no-data areas, then the outlines of the levels above."""
     shapes = geometry.levels[level]
     classes = style["classes"]
-    colours = [style["colours"][classes[k]] if k in classes else style["noData"] for k in shapes.kode]
+    colours = [style["colours"][classes[k]] if k in classes else style["no_data_colour"] for k in shapes.kode]
     width, edge = EDGES[level]
     ax.add_collection(PathCollection(shapes.paths, facecolors=colours, edgecolors=edge, linewidths=width, zorder=1))
     hidden = style.get("hidden", set())
@@ -131,7 +131,7 @@ def _draw_areas(ax, geometry: MapGeometry, level: str, style: dict) -> None:
                                          hatch=furniture.NO_DATA_HATCH, zorder=2))
     covered = [p for k, p in zip(shapes.kode, shapes.paths, strict=True) if k in hidden]
     if covered:
-        ax.add_collection(PathCollection(covered, facecolors=style["hiddenColour"], edgecolors="#636363",
+        ax.add_collection(PathCollection(covered, facecolors=style["hidden_colour"], edgecolors="#636363",
                                          linewidths=0, hatch=furniture.HIDDEN_HATCH, zorder=2))
     above = ("kecamatan", "kabupaten") if level == "desa" else ("kabupaten",)
     for z, outline in enumerate(above, start=3):
@@ -174,7 +174,7 @@ def _labels(ax, geometry: MapGeometry) -> None:
     furniture.area_labels(ax, shapes.labels, names, shapes.area_km2, 6.5 if level == "kecamatan" else 6)
 
 
-def _texts(engine: Engine, fig: Figure, boxes: dict, geometry: MapGeometry, request: MapRequest, style: dict,
+def _texts(engine: Engine, fig: Figure, boxes: dict, geometry: MapGeometry, request: MapRequest, style: StyleState,
            created: datetime) -> None:
     lang, meta = request.lang, catalogue.BY_ID[request.indicator]
     left, bottom, width, height = boxes["title"]
@@ -189,10 +189,11 @@ def _texts(engine: Engine, fig: Figure, boxes: dict, geometry: MapGeometry, requ
     shapes = geometry.levels[request.level]
     hidden = style.get("hidden", set())
     missing = sum(1 for k in shapes.kode if k not in style["classes"] and k not in hidden)
-    extra = [(style["hiddenLabel"], style["hiddenColour"], furniture.HIDDEN_HATCH,
+    extra = [(style["hidden_label"], style["hidden_colour"], furniture.HIDDEN_HATCH,
               sum(1 for k in shapes.kode if k in hidden))] if "hidden" in style else []
-    furniture.legend(fig, boxes["legend"], style["legend"], (style["noDataLabel"], style["noData"], missing),
-                         style["unit"], wording.outlines(request.level, EDGES, lang), extra)
+    no_data = (style["no_data_label"], style["no_data_colour"], missing)
+    furniture.legend(fig, boxes["legend"], style["legend"], no_data, style["caption"],
+                     wording.outlines(request.level, EDGES, lang), extra)
     page_w = fig.get_figwidth() * 25.4  # mm
     note_left, note_bottom, note_width, note_height = boxes["note"]
     totals = style["totals"] if "release" in style else _totals(engine, request)
@@ -220,9 +221,9 @@ def _save(fig: Figure, request: MapRequest, title: str) -> bytes:
         if request.fmt == "png":
             fig.savefig(out, format="png", dpi=PNG_DPI, facecolor="white",
                         pil_kwargs={"compress_level": ZLIB_LEVEL},
-                        metadata={"Title": title, "Author": request.user, "Software": wording.PRODUCT["id"]})
+                        metadata={"Title": title, "Author": request.user, "Software": wording.text("product", "id")})
         else:
             fig.savefig(out, format="pdf", facecolor="white",
                         metadata={"Title": title, "Author": request.user, "Subject": request.period,
-                                  "Creator": wording.PRODUCT["id"]})
+                                  "Creator": wording.text("product", "id")})
     return out.getvalue()

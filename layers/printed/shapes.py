@@ -11,7 +11,6 @@ geometry, rebuilt by every import) and every later export only colours the paths
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +20,7 @@ from matplotlib.path import Path as MplPath
 from sqlalchemy import Engine
 
 from geodata import boundaries, coverage
+from peta_anak.core.cache import VersionedCache
 
 #: Simplification tolerance as a share of the map's longest side: on A4 (about 270 mm
 #: of map at most) this is about 0.1 mm, below what a 200 dpi print or a screen shows.
@@ -55,8 +55,8 @@ class NoBoundaries(LookupError):
     """No boundaries are stored yet (``peta-anak boundaries import`` first)."""
 
 
-_CACHE: dict[tuple[str, str], MapGeometry] = {}
-_LOCK = threading.Lock()
+#: Prepared geometry per engine and boundary version (the province takes seconds to prepare).
+_PREPARED: VersionedCache[MapGeometry] = VersionedCache(max_entries=4)
 
 
 def map_geometry(engine: Engine) -> MapGeometry:
@@ -64,13 +64,7 @@ def map_geometry(engine: Engine) -> MapGeometry:
     version = boundaries.web_geometry_version(engine, "desa")
     if version is None:
         raise NoBoundaries()
-    key = (str(engine.url), version)
-    with _LOCK:
-        if key not in _CACHE:
-            for old in [k for k in _CACHE if k[0] == key[0]]:
-                del _CACHE[old]
-            _CACHE[key] = _prepare(engine, version)
-        return _CACHE[key]
+    return _PREPARED.get("map_geometry", engine, version, (), lambda: _prepare(engine, version))
 
 
 def _prepare(engine: Engine, version: str) -> MapGeometry:

@@ -17,12 +17,13 @@ if TYPE_CHECKING:
     from layers.catalogue import Indicator
     from layers.printed import MapRequest
     from layers.printed.shapes import MapGeometry
+    from layers.style import StyleState
 
-PRODUCT = {"id": "Peta Digital Anak Rentan", "en": "Digital Map of Vulnerable Children"}
 #: Average width of a character of the small print, in millimetres (DejaVu Sans at 6.8 pt).
 CHAR_MM = 1.3
 
 TEXT = {
+    "product": {"id": "Peta Digital Anak Rentan", "en": "Digital Map of Vulnerable Children"},
     "restricted": {"id": "DATA TERBATAS", "en": "RESTRICTED DATA"},
     "release": {"id": "RILIS PUBLIK #{id}", "en": "PUBLIC RELEASE #{id}"},
     "per_desa": {"id": "per desa/kelurahan", "en": "by village"},
@@ -72,8 +73,8 @@ def place(geometry: MapGeometry, lang: str) -> str:
     return names[0] if len(names) == 1 else text("kabupaten_many", lang, n=len(names))
 
 
-def subtitle(geometry: MapGeometry, request: MapRequest, style: dict, lang: str) -> str:
-    return f"{place(geometry, lang)}  ·  {text('period', lang, period=request.period)}  ·  {style['unit']}"
+def subtitle(geometry: MapGeometry, request: MapRequest, style: StyleState, lang: str) -> str:
+    return f"{place(geometry, lang)}  ·  {text('period', lang, period=request.period)}  ·  {style['caption']}"
 
 
 def outlines(level: str, edges: dict, lang: str) -> list[tuple[str, float, str]]:
@@ -82,7 +83,7 @@ def outlines(level: str, edges: dict, lang: str) -> list[tuple[str, float, str]]
     return [(text("outline_" + lv, lang), edges[lv][0] * 1.5, edges[lv][1]) for lv in drawn]
 
 
-def note(request: MapRequest, style: dict, meta: Indicator, lang: str, totals: tuple[int, int] | None,
+def note(request: MapRequest, style: StyleState, meta: Indicator, lang: str, totals: tuple[int, int] | None,
          width_mm: float) -> str:
     """How the classes were made and what the rate counts, wrapped to the note box."""
     scheme = request.scheme or meta.classification
@@ -94,24 +95,24 @@ def note(request: MapRequest, style: dict, meta: Indicator, lang: str, totals: t
     return _wrap(" ".join(parts), width_mm)
 
 
-def marking(style: dict, lang: str) -> tuple[str, str]:
+def marking(style: StyleState, lang: str) -> tuple[str, str]:
     """The mark in the title's corner and its colour: restricted (red) or the release id."""
     if "release" in style:
         return text("release", lang, id=style["release"]["id"]), "#08519c"
     return text("restricted", lang), "#b00020"
 
 
-def footer(geometry: MapGeometry, request: MapRequest, meta: Indicator, style: dict, created: datetime, lang: str,
+def footer(geometry: MapGeometry, request: MapRequest, meta: Indicator, style: StyleState, created: datetime, lang: str,
            width_mm: float) -> str:
     """The source line: sources, period, marking or release; then who made the map, when, on what."""
     lon, lat = _centre(geometry, lang)
     if "release" in style:
         release = style["release"]
         source = text("source_release", lang, source=meta.text("source", lang), period=release["period"],
-                      id=release["id"], when=f"{release['created']:%d-%m-%Y}", product=PRODUCT[lang])
+                      id=release["id"], when=f"{release['created']:%d-%m-%Y}", product=text("product", lang))
     else:
         source = text("source", lang, source=meta.text("source", lang), period=request.period,
-                      product=PRODUCT[lang])
+                      product=text("product", lang))
     made = text("made", lang, when=f"{created:%d-%m-%Y %H:%M} {created.tzname()}", user=request.user or "-",
                 version=geometry.version[:10], lat=lat, lon=lon)
     return _wrap(source, width_mm) + "\n" + _wrap(made, width_mm)

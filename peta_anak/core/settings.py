@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
 
 class SettingsError(ValueError):
     """A setting has a value that cannot be used."""
@@ -98,7 +100,7 @@ class Settings:
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
-        "id",
+        DEFAULT_LANGUAGE,
     )
 
     @classmethod
@@ -116,8 +118,8 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        if self.language not in ("id", "en"):
-            raise SettingsError(f"PDAR_LANGUAGE must be 'id' or 'en', not {self.language!r}")
+        if self.language not in LANGUAGES:
+            raise SettingsError(f"PDAR_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
         if self.web_max_shift_m <= 0:
             raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
         if not 0 < self.kia_target_percent <= 100:

@@ -22,8 +22,10 @@ from dashboard import users
 from geodata import boundaries
 from geodata.summary import format_report
 from peta_anak.core import db
+from peta_anak.core.i18n import MessageError
 from peta_anak.core.settings import Settings
 from peta_anak.demo import generator as demo_data
+from peta_anak.messages import MESSAGES, text
 from public_site import build as public_site
 
 BOUNDARY_FILES = {
@@ -35,23 +37,21 @@ DEMO_KABUPATEN = "61.07"
 DEMO_PLANNER = "perencana-demo"
 
 
-class MissingGeodata(FileNotFoundError):
-    pass
+class MissingGeodata(MessageError, FileNotFoundError):
+    """Kind ``missing_geodata``: the boundary files the demo reads are not there."""
+
+    catalogue = MESSAGES
 
 
 def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale: float = 1.0) -> Iterator[str]:
     files = {level: settings.geodata_dir / name for level, name in BOUNDARY_FILES.items()}
     missing = [str(p) for p in files.values() if not p.exists()]
     if missing:
-        raise MissingGeodata(
-            "Berkas batas wilayah tidak ditemukan / boundary files not found: " + ", ".join(missing)
-            + ". Letakkan berkas dari shared/geodata di sana, atau arahkan PDAR_GEODATA_DIR ke folder"
-            " yang berisi bengkayang_desa.geojson, kalbar_kecamatan.geojson dan kalbar_kabupaten.geojson."
-        )
+        raise MissingGeodata("missing_geodata", files=", ".join(missing), names=", ".join(BOUNDARY_FILES.values()))
     settings = settings.with_generated_keys()
     engine = db.make_engine(settings)
     revision = db.upgrade(engine)
-    yield f"Basis data / database: {engine.url.render_as_string(hide_password=True)} (schema {revision})"
+    yield text("database", lang, url=engine.url.render_as_string(hide_password=True), revision=revision)
     options = boundaries.ImportOptions(kabupaten=DEMO_KABUPATEN, kecamatan_file=files["kecamatan"],
                                        kabupaten_file=files["kabupaten"])
     prepared = boundaries.prepare(files["desa"], options)
@@ -60,41 +60,39 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
 
     outdir = settings.data_dir / "demo"
     manifest = _reuse(outdir, seed, scale) or demo_data.generate(engine, outdir, seed=seed, scale=scale)
-    yield f"Data demo / demo exports: {outdir}"
+    yield text("demo_exports", lang, folder=outdir)
     for item in manifest:
         summary = ingest.import_file(engine, item["source"], outdir / item["file"], item["period"],
                                      key=settings.nik_key.encode(), user="demo")
-        yield (f"  {item['source']:<11} {item['period']}: {summary['accepted']:>7,} diterima, "
-               f"{summary['rejected']:>5,} ditolak ({item['file']})")
+        yield text("imported", lang, source=item["source"], period=item["period"], accepted=summary["accepted"],
+                   rejected=summary["rejected"], file=item["file"])
     for period in sorted({item["period"] for item in manifest}):
         totals = indicators.compute(engine, period)
         quality.compute(engine, period)
         for line in indicators.describe_totals(totals):
             yield f"  {period} {line}"
-    yield from _publish(engine, settings, max(item["period"] for item in manifest))
+    yield from _publish(engine, settings, max(item["period"] for item in manifest), lang)
     password = secrets.token_urlsafe(12)
     try:
         users.add(engine, DEMO_PLANNER, "perencana", password, actor="demo")
     except users.UserError:
         users.set_password(engine, DEMO_PLANNER, password, actor="demo")
-    yield (f"Perencana demo / demo planner: {DEMO_PLANNER} / {password}  "
-           "(peta-anak serve, lalu buka / then open http://127.0.0.1:8050/)")
+    yield text("demo_planner", lang, name=DEMO_PLANNER, password=password, url="http://127.0.0.1:8050/")
     engine.dispose()
 
 
-def _publish(engine, settings: Settings, period: str) -> Iterator[str]:
+def _publish(engine, settings: Settings, period: str, lang: str) -> Iterator[str]:
     """Release ``period`` with the default rules and build the public site from it."""
     try:
         summary = releases.create(engine, period, release_rules.Rules(), user="demo")
         release_id = summary["id"]
-        yield f"Rilis publik / public release: {release_id} (periode {period}, audit lulus / audit passed)"
+        yield text("released", lang, id=release_id, period=period)
     except releases.ReleaseRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
         release_id = None
-        yield f"Rilis baru ditolak / new release refused ({exc.kind}); situs dari rilis terakhir / site from the newest"
+        yield text("release_refused", lang, kind=exc.kind)
     outdir = settings.data_dir / "public"
     public_site.build(engine, outdir, release_id, settings.public_tile_url, settings.public_tile_attribution)
-    yield (f"Situs publik / public site: {outdir}  (peta-anak public serve {outdir}, "
-           "lalu buka / then open http://127.0.0.1:8000/)")
+    yield text("public_site", lang, folder=outdir, url="http://127.0.0.1:8000/")
 
 
 def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:

@@ -38,6 +38,19 @@ def test_switch_indicator_restyles_and_the_village_panel_opens(page, live_app):
     assert page.locator("path.leaflet-interactive[stroke-width='3.5']").count() == 1
 
 
+def test_the_legend_shows_every_text_of_the_style_state(page, live_app):
+    """Title, caption, class count, no-data entry and the pocket overlay's entry: the keys
+    assets/peta.js reads (BrowserState in dashboard/pages/peta.py)."""
+    login(page, live_app, "perencana")
+    legend = page.locator("#peta-legenda")
+    legend.get_by_text("Anak tanpa akta kelahiran").wait_for()
+    text = legend.inner_text()
+    assert "% anak" in text and "4 kelas" in text and "tidak ada data" in text
+    assert "kantong kerentanan" not in text
+    page.get_by_role("checkbox", name="Tandai kantong kerentanan").check()
+    legend.get_by_text("garis tebal putus-putus: kantong kerentanan").wait_for()
+
+
 def test_indicator_switch_asks_the_server_nothing(page, live_app):
     login(page, live_app, "perencana")
     page.wait_for_selector("path.leaflet-interactive", timeout=20_000)

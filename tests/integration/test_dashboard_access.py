@@ -195,9 +195,10 @@ def test_map_styles_check_the_role_and_send_only_style_state(app):
     assert sum(e["count"] for e in stunting["legend"]) == len(stunting["classes"])  # legend counts the areas
     assert "features" not in json.dumps(styles)  # no geometry in a restyle
     admin = dash_post(logged_in(app, "admin"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
-    assert admin["stunting"] == {"shown": False, "classes": {}, "colours": [], "noData": stunting["noData"],
-                                 "hidden": admin["stunting"]["hidden"]}  # may see the layer, not the values
-    assert admin["tanpa_akta"]["hidden"]
+    assert admin["stunting"] == {"shown": False, "classes": {}, "colours": [],
+                                 "no_data_colour": stunting["no_data_colour"],
+                                 "hidden_note": admin["stunting"]["hidden_note"]}  # may see the layer, not the values
+    assert admin["tanpa_akta"]["hidden_note"]
 
 
 def test_village_profile_shows_only_what_the_role_may_see(app):

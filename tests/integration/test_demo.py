@@ -162,9 +162,9 @@ def birth_dates(demo_dir) -> set:
 
 def test_demo_ends_by_building_the_public_site_from_its_release(demo_run, tmp_path):
     output, settings = demo_run
-    assert "Rilis publik / public release: 1 (periode 2025" in output
+    assert "Rilis publik: 1 (periode 2025, audit lulus)" in output
     site = settings.data_dir / "public"
-    assert f"Situs publik / public site: {site}" in output and f"peta-anak public serve {site}" in output
+    assert f"Situs publik: {site}" in output and f"peta-anak public serve {site}" in output
     payload = json.loads((site / "data" / "nilai.json").read_text())
     assert payload["rilis"]["id"] == 1 and payload["rilis"]["periode"] == "2025"
     assert [i["id"] for i in payload["indikator"]] == [i.id for i in indicators.INDICATORS]

@@ -48,7 +48,7 @@ def test_change_view_compares_with_the_previous_period(app):
     styles = dash_post(planner, styles_request("perubahan")).get_json()["response"]["peta-gaya"]["data"]
     assert len(styles["tanpa_akta"]["classes"]) == 4
     assert styles["tanpa_akta"]["colours"][0] == "#2166ac"  # blue: fewer children affected
-    assert "sejak 2024" in styles["tanpa_akta"]["unit"]
+    assert "sejak 2024" in styles["tanpa_akta"]["caption"]
 
 
 def _ranking_request(output, weights=None, extra=()):
@@ -94,4 +94,4 @@ def test_planner_map_offers_the_kantong_layer_with_its_marked_villages(app):
     styles = dash_post(logged_in(app, "perencana"), styles_request()).get_json()["response"]["peta-gaya"]["data"]
     kantong = styles["kantong"]
     assert kantong["shown"] and len(kantong["classes"]) == 4 and isinstance(kantong["marked"], list)
-    assert "kantong kerentanan" in kantong["markedLabel"]
+    assert "kantong kerentanan" in kantong["marked_label"]

@@ -5,9 +5,10 @@ import csv
 import json
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
+from aggregations.release import rules, store
 from aggregations.schema import nilai_rilis, rilis
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
@@ -87,6 +88,34 @@ def test_a_correction_that_would_reveal_an_earlier_published_cell_is_refused(run
     assert ["tanpa_akta", V3] in refusal["cells"]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM rilis")).scalar_one() == 1
+
+
+def test_a_release_stored_with_the_old_indonesian_keys_still_reads(run, engine, areas, tmp_path, monkeypatch):
+    """Releases stored before the summary's and report's keys became English are read as
+    they are (immutable) and renamed on reading."""
+    old = {new: old for old, new in store.OLD_KEYS.items()}
+
+    def indonesian(entry: dict) -> dict:
+        return {old.get(key, key): value for key, value in entry.items()}
+
+    new_summary, new_report = store.public_summary, store.restricted_report
+    monkeypatch.setattr(store, "public_summary", lambda table, pattern: {
+        "hidden_share": [indonesian(e) for e in new_summary(table, pattern)["hidden_share"]]})
+    monkeypatch.setattr(store, "restricted_report", lambda pattern: {
+        **new_report(pattern), "bounds": [indonesian(b) for b in new_report(pattern)["bounds"]]})
+    load_aggregates(engine)
+    release_id = store.create(engine, "2025", rules.Rules())["id"]
+    with engine.connect() as conn:
+        stored = conn.execute(select(rilis.c.ringkasan).where(rilis.c.id == release_id)).scalar_one()
+    assert "persen_disembunyikan" in stored["hidden_share"][0]  # written the old way
+    monkeypatch.undo()
+    head, _, report = store.load(engine, release_id)
+    assert set(head["ringkasan"]["hidden_share"][0]) == {"indikator", "tingkat", "cells", "hidden", "hidden_percent"}
+    assert set(report["bounds"][0]) == {"indikator", "kode_wilayah", "quantity", "low", "high", "protected"}
+    audit = run("release", "audit", str(release_id))
+    assert audit.exit_code == 0 and "pembilang antara" in audit.output
+    assert run("release", "export", str(release_id), tmp_path / "out").exit_code == 0
+    assert "<td>tanpa_akta</td>" in (tmp_path / "out" / "metodologi.html").read_text()
 
 
 def test_release_without_aggregates_is_refused(run, engine, areas):

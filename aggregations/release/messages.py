@@ -1,0 +1,25 @@
+"""What ``peta-anak release`` prints, in Bahasa Indonesia and English (``--lang``); its
+refusals are in :data:`aggregations.messages.ERRORS`."""
+
+from __future__ import annotations
+
+from peta_anak.core.i18n import translate
+
+MESSAGES = {
+    "created": {"id": "rilis {id} periode {period}: audit lulus", "en": "release {id} period {period}: audit passed"},
+    "hidden_share": {"id": "  {indicator:<20} {level:<10} {hidden:>4} / {cells:<4} disembunyikan ({percent}%)",
+                     "en": "  {indicator:<20} {level:<10} {hidden:>4} / {cells:<4} hidden ({percent}%)"},
+    "kecamatan_only": {"id": "  hanya per kecamatan: {indicators}", "en": "  kecamatan level only: {indicators}"},
+    "audit": {"id": "rilis {id} periode {period}: {verdict}, {failures} kegagalan, {primary} sel primer, "
+                    "{complementary} sel komplementer, {rounds} putaran",
+              "en": "release {id} period {period}: {verdict}, {failures} failures, {primary} primary cells, "
+                    "{complementary} complementary cells, {rounds} rounds"},
+    "passed": {"id": "LULUS", "en": "PASSED"},
+    "failed": {"id": "GAGAL", "en": "FAILED"},
+    "narrowest": {"id": "  {area} {indicator}: pembilang antara {low:g} dan {high:g}",
+                  "en": "  {area} {indicator}: numerator between {low:g} and {high:g}"},
+}
+
+
+def text(key: str, lang: str = "id", **params: object) -> str:
+    return translate(MESSAGES, key, lang, **params)

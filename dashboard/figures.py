@@ -1,0 +1,73 @@
+"""The figures of the summary page and the area profile, for one user.
+
+Like :mod:`dashboard.planning`, every function takes the user and asks
+:mod:`dashboard.access` which layers the user may see and which of them with values;
+a value the role may not see never leaves this module, so a page only lays out what
+it is given and never decides by itself what a role may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from dashboard import access
+from dashboard.access import Someone
+from layers import values
+
+Row = dict  # a row of the exact values (indikator, kode_wilayah, nama_wilayah, pembilang, penyebut, persen, ...)
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One indicator's kabupaten figure; ``row`` is None when the role may see the layer
+    but not its values."""
+
+    indicator: str
+    area_name: str
+    row: Row | None
+
+
+def kabupaten_summary(engine: Engine, user: Someone, period: str) -> list[SummaryLine]:
+    """The kabupaten row of every layer ``user`` may see, with values only where allowed."""
+    shown = access.shown_indicators(user)
+    rows = values.area_values(engine, period, list(shown), level="kabupaten")
+    return [SummaryLine(r["indikator"], r["nama_wilayah"], r if shown[r["indikator"]] else None) for r in rows]
+
+
+@dataclass(frozen=True)
+class ProfileLine:
+    """One indicator of an area: its row, the row of the previous period and the rows
+    of the kecamatan and kabupaten it lies in (those that exist)."""
+
+    indicator: str
+    own: Row | None
+    earlier: Row | None
+    parents: dict[str, Row]  # "kecamatan" / "kabupaten" -> row
+
+
+@dataclass(frozen=True)
+class Profile:
+    period: str
+    before: str | None  # the previous period with values
+    computed: str  # date the period's values were computed (YYYY-MM-DD)
+    lines: list[ProfileLine]
+
+
+def area_profile(engine: Engine, user: Someone, period: str, code: str) -> Profile | None:
+    """The figures of area ``code`` for every indicator whose values ``user`` may see;
+    None when ``period`` has no values."""
+    allowed = [i for i, with_values in access.shown_indicators(user).items() if with_values]
+    known = values.versions(engine)
+    if period not in known:
+        return None
+    rows = values.by_area(engine, period, allowed, known)
+    before = values.previous_period(engine, period, known)
+    earlier = values.by_area(engine, before, allowed, known) if before else {}
+    parents = {"kecamatan": code[:8], "kabupaten": code[:5]}
+    lines = [ProfileLine(indicator, rows.get((indicator, code)), earlier.get((indicator, code)),
+                         {level: rows[(indicator, parent)] for level, parent in parents.items()
+                          if parent != code and (indicator, parent) in rows})
+             for indicator in allowed]
+    return Profile(period, before, known[period][0][:10], lines)

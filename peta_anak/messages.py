@@ -1,0 +1,34 @@
+"""What ``peta-anak`` itself and ``peta-anak demo`` print, in Bahasa Indonesia and
+English (``--lang``), looked up with :func:`peta_anak.core.i18n.translate`."""
+
+from __future__ import annotations
+
+from peta_anak.core.i18n import translate
+
+MESSAGES = {
+    "schema_ready": {"id": "{url}: skema {revision}", "en": "{url}: schema {revision}"},
+    "no_villages": {"id": "belum ada desa di basis data: jalankan `peta-anak boundaries import` lebih dulu",
+                    "en": "no villages in the database: run `peta-anak boundaries import` first"},
+    "missing_geodata": {
+        "id": "Berkas batas wilayah tidak ditemukan: {files}. Letakkan berkas dari shared/geodata di sana, atau "
+              "arahkan PDAR_GEODATA_DIR ke folder yang berisi {names}.",
+        "en": "Boundary files not found: {files}. Put the files from shared/geodata there, or point "
+              "PDAR_GEODATA_DIR to the folder that holds {names}.",
+    },
+    "database": {"id": "Basis data: {url} (skema {revision})", "en": "Database: {url} (schema {revision})"},
+    "demo_exports": {"id": "Data demo: {folder}", "en": "Demo exports: {folder}"},
+    "imported": {"id": "  {source:<11} {period}: {accepted:>7,} diterima, {rejected:>5,} ditolak ({file})",
+                 "en": "  {source:<11} {period}: {accepted:>7,} accepted, {rejected:>5,} rejected ({file})"},
+    "demo_planner": {"id": "Perencana demo: {name} / {password}  (peta-anak serve, lalu buka {url})",
+                     "en": "Demo planner: {name} / {password}  (peta-anak serve, then open {url})"},
+    "released": {"id": "Rilis publik: {id} (periode {period}, audit lulus)",
+                 "en": "Public release: {id} (period {period}, audit passed)"},
+    "release_refused": {"id": "Rilis baru ditolak ({kind}); situs dari rilis terakhir",
+                        "en": "New release refused ({kind}); site from the newest release"},
+    "public_site": {"id": "Situs publik: {folder}  (peta-anak public serve {folder}, lalu buka {url})",
+                    "en": "Public site: {folder}  (peta-anak public serve {folder}, then open {url})"},
+}
+
+
+def text(key: str, lang: str = "id", **params: object) -> str:
+    return translate(MESSAGES, key, lang, **params)
