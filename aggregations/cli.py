@@ -56,7 +56,7 @@ def data_group() -> None:
 @data_group.command("import")
 @click.argument("source", type=click.Choice(sorted(SOURCES)))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--period", required=True, help="Reporting period, a year: 2025 is the snapshot on 2025-12-31.")
+@click.option("--period", required=True, help="Reporting period: a year (2025, snapshot 31 Dec), a semester (2025-S1: 30 June) or a month (2025-08).")
 @click.option("--map", "mapping", multiple=True, metavar="COLUMN=field",
               help="Map a column of the file to a field of the source (repeatable).")
 @click.option("--threshold", type=float, default=ingest.REJECT_THRESHOLD, show_default=True,
@@ -98,7 +98,7 @@ def sources_command(markdown: bool) -> None:
 
 
 @click.group("aggregate", invoke_without_command=True)
-@click.option("--period", help="Period to compute, e.g. 2025.")
+@click.option("--period", help="Period to compute: 2025, 2025-S1 or 2025-08.")
 @click.option("--json", "as_json", is_flag=True, help="Print totals and data quality as JSON.")
 @click.pass_context
 def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> None:

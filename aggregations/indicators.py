@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import Select
 
+from aggregations import periods as periods_
 from aggregations.schema import fasilitas, impor_data, nilai_indikator, penduduk, pengukuran, perkawinan, siswa
 from aggregations.zscore import STUNTED_Z
 from geodata.schema import wilayah
@@ -63,7 +64,7 @@ BY_ID = {i.id: i for i in INDICATORS}
 
 def _born_after(period: str, years: int) -> date:
     """Residents born after this date are at most ``years - 1`` years old on the snapshot."""
-    return date(int(period) - years, 12, 31)
+    return periods_.years_before(periods_.snapshot(period), years)
 
 
 def _flag(condition) -> case:
@@ -72,7 +73,7 @@ def _flag(condition) -> case:
 
 def _grouped(indicator: str, period: str) -> Select:
     """SELECT kode_desa, pembilang, penyebut for one indicator and period."""
-    snapshot = date(int(period), 12, 31)
+    snapshot = periods_.snapshot(period)
     p = penduduk.c
     if indicator == "tanpa_akta":
         return select(p.kode_desa, _flag(~p.punya_akta), func.count()).where(
@@ -183,10 +184,10 @@ def export_csv(engine: Engine, period: str, path: Path) -> int:
 
 
 def periods(engine: Engine) -> list[str]:
-    """Periods that have computed indicator values, newest first."""
+    """Periods that have computed indicator values, newest first (in time, see :mod:`aggregations.periods`)."""
     with engine.connect() as conn:
         found = conn.execute(select(nilai_indikator.c.periode).distinct()).scalars().all()
-    return sorted(found, reverse=True)
+    return periods_.ordered(found, newest_first=True)
 
 
 def facilities(engine: Engine, period: str) -> list[dict]:

@@ -21,7 +21,7 @@ import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from aggregations import parse, readers, records
+from aggregations import parse, periods, readers, records
 from aggregations.messages import ERRORS, REASONS
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
@@ -68,11 +68,11 @@ class Context:
 
     @property
     def start(self) -> date:
-        return date(int(self.period), 1, 1)
+        return periods.start(self.period)
 
     @property
     def snapshot(self) -> date:
-        return date(int(self.period), 12, 31)
+        return periods.snapshot(self.period)
 
 
 def parse_mapping(items: list[str] | tuple[str, ...], source: Source) -> dict[str, str]:
@@ -95,7 +95,7 @@ def import_file(
     """Import ``path`` as ``source_name`` for ``period``; returns the import summary."""
     if source_name not in SOURCES:
         raise ImportRefused("unknown_source", source=source_name, sources=", ".join(SOURCES))
-    if not (period.isdigit() and len(period) == 4):
+    if not periods.is_period(period):
         raise ImportRefused("bad_period", period=period)
     source = SOURCES[source_name]
     try:

@@ -14,7 +14,8 @@ ERRORS = {
         "id": "sumber {source!r} tidak dikenal; pilih salah satu: {sources}",
         "en": "unknown source {source!r}; choose one of: {sources}",
     },
-    "bad_period": {"id": "periode {period!r} harus berupa tahun, mis. 2025", "en": "period {period!r} must be a year, e.g. 2025"},
+    "bad_period": {"id": "periode {period!r} tidak dikenal: tulis tahun (2025), semester (2025-S1 atau 2025-S2) atau bulan (2025-08)",
+                   "en": "period {period!r} is not understood: write a year (2025), a semester (2025-S1 or 2025-S2) or a month (2025-08)"},
     "bad_mapping": {
         "id": "--map {item!r}: harus KOLOM=field, dengan field salah satu dari: {fields}",
         "en": "--map {item!r}: must be COLUMN=field, with field one of: {fields}",

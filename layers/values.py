@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from aggregations import indicators
+from aggregations import periods as period_rules
 from peta_anak.core.cache import VersionedCache
 
 Versions = dict[str, tuple]
@@ -22,14 +23,14 @@ def versions(engine: Engine) -> Versions:
 
 
 def periods(engine: Engine, known: Versions | None = None) -> list[str]:
-    """Periods with values, newest first."""
-    return sorted(versions(engine) if known is None else known, reverse=True)
+    """Periods with values, newest first in time (``2025``, ``2025-S2``, ``2025-S1``, ``2024``...)."""
+    return period_rules.ordered(versions(engine) if known is None else known, newest_first=True)
 
 
 def previous_period(engine: Engine, period: str, known: Versions | None = None) -> str | None:
-    """The newest period with values before ``period``."""
-    older = [p for p in periods(engine, known) if p < period]
-    return older[0] if older else None
+    """The newest period with values before ``period`` in the same series (a semester's
+    previous period is the semester before it, a year's the year before)."""
+    return period_rules.previous(period, periods(engine, known)) if period_rules.is_period(period) else None
 
 
 def area_values(engine: Engine, period: str, allowed: list[str], level: str | None = None,
