@@ -54,6 +54,7 @@ def layout(**_query):
             html.Button("Tambah", id=ids.ADMIN_ADD),
             dcc.Input(id=ids.ADMIN_DISABLE_NAME, placeholder="nama"),
             html.Button("Nonaktifkan", id=ids.ADMIN_DISABLE),
+            html.Button(text("end_sessions", lang), id=ids.ADMIN_END_SESSIONS),
         ], className="form-row"),
         html.P(id=ids.ADMIN_MESSAGE, role="status"),
         html.H3(text("audit_log", lang)),
@@ -63,12 +64,12 @@ def layout(**_query):
 
 @dash.callback(
     Output(ids.ADMIN_MESSAGE, "children"), Output(ids.ADMIN_USERS, "children"), Output(ids.ADMIN_AUDIT, "children"),
-    Input(ids.ADMIN_ADD, "n_clicks"), Input(ids.ADMIN_DISABLE, "n_clicks"),
+    Input(ids.ADMIN_ADD, "n_clicks"), Input(ids.ADMIN_DISABLE, "n_clicks"), Input(ids.ADMIN_END_SESSIONS, "n_clicks"),
     State(ids.ADMIN_NEW_NAME, "value"), State(ids.ADMIN_NEW_ROLE, "value"), State(ids.ADMIN_NEW_OPD, "value"),
     State(ids.ADMIN_NEW_PASSWORD, "value"), State(ids.ADMIN_DISABLE_NAME, "value"),
     prevent_initial_call=True,
 )
-def change_users(_add, _disable, name, role, opd, password, disable_name):
+def change_users(_add, _disable, _end, name, role, opd, password, disable_name):
     _require_admin()
     lang = language()
     try:
@@ -79,6 +80,9 @@ def change_users(_add, _disable, name, role, opd, password, disable_name):
         elif dash.ctx.triggered_id == ids.ADMIN_DISABLE:
             users.set_active(_engine(), str(disable_name or ""), False, actor=current_user.name)
             message = f"- {disable_name}"
+        elif dash.ctx.triggered_id == ids.ADMIN_END_SESSIONS:  # the user logs in again (e.g. a lost laptop)
+            ended = users.end_sessions(_engine(), str(disable_name or ""), actor=current_user.name)
+            message = text("sessions_ended", lang, n=ended, name=disable_name)
         else:
             raise PreventUpdate
     except users.UserError as exc:
