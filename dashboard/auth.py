@@ -52,7 +52,12 @@ def load_user(user_id: str):
 def gate():
     """Deny by default: runs before every request."""
     path = request.path
-    if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
+    if path.startswith(OPEN_PREFIXES):
+        rule = request.url_rule.rule if request.url_rule else ""
+        if not rule.startswith(OPEN_PREFIXES):  # e.g. Dash's page route catching /_dash-component-suites/x
+            return {"error": "not found"}, 404
+        return None
+    if path in OPEN_PATHS:
         return None
     if current_user.is_authenticated:
         return None

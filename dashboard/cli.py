@@ -52,12 +52,42 @@ def list_command(app) -> None:
 @click.argument("name")
 @click.pass_obj
 def disable_command(app, name: str) -> None:
-    """Disable user NAME (their session ends at the next request)."""
+    """Disable user NAME (every session of NAME ends at once)."""
     try:
         users.set_active(app.engine(), name, False)
     except users.UserError as exc:
         raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
     click.echo(f"{name}: nonaktif")
+
+
+@users_group.command("password")
+@click.argument("name")
+@click.option("--password", help="Prompted (hidden, twice) when absent.")
+@click.pass_obj
+def password_command(app, name: str, password: str | None) -> None:
+    """Set a new password for NAME (and enable the account); every session of NAME ends."""
+    if password is None:
+        password = click.prompt("Kata sandi baru / new password", hide_input=True, confirmation_prompt=True)
+    try:
+        users.set_password(app.engine(), name, password)
+    except users.UserError as exc:
+        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
+    click.echo(f"{name}: kata sandi diganti, sesi diakhiri / password changed, sessions ended")
+
+
+@users_group.command("end-sessions")
+@click.argument("name", required=False)
+@click.option("--all", "everyone", is_flag=True, help="End the sessions of every user.")
+@click.pass_obj
+def end_sessions_command(app, name: str | None, everyone: bool) -> None:
+    """End every session of NAME (or of everyone with --all): they must log in again."""
+    if (name is None) == (not everyone):
+        raise click.UsageError("NAME atau --all / give NAME or --all")
+    try:
+        ended = users.end_sessions(app.engine(), name)
+    except users.UserError as exc:
+        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
+    click.echo(f"{name or '*'}: {ended} sesi diakhiri / sessions ended")
 
 
 @click.command("serve")

@@ -53,6 +53,15 @@ def protect(app: dash.Dash, settings: Settings) -> Talisman:
         permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()", "browsing-topics": "()"},
     )
     app.server.after_request(no_store)
+
+    def current_hashes(response: Response) -> Response:
+        """Dash adds an inline script of its own (the page-title callback of ``use_pages``) at
+        the first request a user is let through: hash it in. Runs before Talisman's header
+        hook (Flask runs after_request functions last-registered first)."""
+        talisman.content_security_policy["script-src"] = ["'self'", *app.csp_hashes()]
+        return response
+
+    app.server.after_request(current_hashes)
     return talisman
 
 

@@ -17,6 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dash
+from dash.exceptions import DependencyException
 from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
@@ -70,6 +71,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
     server.after_request(auth.cookies)
     for unavailable in (OperationalError, InterfaceError):
         server.register_error_handler(unavailable, _database_down)
+    server.register_error_handler(DependencyException, lambda _e: ({"error": "not found"}, 404))
 
     app = dash.Dash(
         __name__, server=server, use_pages=True, pages_folder=str(HERE / "pages"),

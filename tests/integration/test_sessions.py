@@ -180,3 +180,18 @@ def test_forwarded_for_is_believed_only_from_a_trusted_proxy(app, settings, trus
     with _engine(app).connect() as conn:
         address = conn.execute(select(log_audit.c.alamat).where(log_audit.c.aksi == "login")).scalars().all()[-1]
     assert address == ("203.0.113.7" if trusted else "192.0.2.10")
+
+
+def test_users_commands_change_the_password_and_end_sessions(app, run):
+    _, copy = _stolen(app)
+    assert run("users", "end-sessions", "perencana").exit_code == 0
+    assert copy.get("/_dash-dependencies").status_code == 401
+    _, copy = _stolen(app)
+    result = run("users", "password", "perencana", "--password", "sandi-baru-panjang-sekali")
+    assert result.exit_code == 0 and "sesi diakhiri" in result.output
+    assert copy.get("/_dash-dependencies").status_code == 401
+    _, copy = _stolen(app, "dinkes")
+    assert run("users", "end-sessions", "--all").exit_code == 0
+    assert copy.get("/_dash-dependencies").status_code == 401
+    assert run("users", "end-sessions").exit_code == 2
+    assert run("users", "end-sessions", "tidak-ada").exit_code == 1
