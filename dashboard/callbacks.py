@@ -51,6 +51,16 @@ def _outputs_match(output: str, outputs: object) -> bool:
     return isinstance(outputs, dict) and _slots([outputs]) == [tuple(output.rsplit(".", 1))]
 
 
+#: Dash's own page-routing slots, whose callback expects a path: checked here, as it cannot be changed.
+ROUTING_SLOTS = {("_pages_location", "pathname"): lambda v: isinstance(v, str) and v.startswith("/") and len(v) < 2000,
+                 ("_pages_location", "search"): lambda v: v is None or (isinstance(v, str) and len(v) < 4000)}
+
+
+def _routing_values_ok(body: dict) -> bool:
+    return all(ROUTING_SLOTS.get((d["id"], d["property"]), lambda _v: True)(d.get("value"))
+               for d in body["inputs"] + body.get("state", []))
+
+
 def check_request(app: dash.Dash):
     """400 for a callback request that is not exactly one of the app's server-side callbacks."""
     if request.path != "/_dash-update-component" or request.method != "POST":
@@ -64,7 +74,8 @@ def check_request(app: dash.Dash):
           and _slots(body.get("inputs")) == _declared(spec["inputs"])
           and _slots(body.get("state", [])) == _declared(spec["state"])
           and isinstance(body.get("changedPropIds", []), list)
-          and all(isinstance(p, str) for p in body.get("changedPropIds", [])))
+          and all(isinstance(p, str) for p in body.get("changedPropIds", []))
+          and _routing_values_ok(body))
     return None if ok else ({"error": "bad callback request"}, 400)
 
 

@@ -214,6 +214,8 @@ def profile(feature, searched, period):
     lang = language()
     allowed = [i for i, values_shown in access.shown_indicators(access.user_now()).items() if values_shown]
     known = values.versions(_engine())
+    if period not in known:  # a period without data (or a forged one)
+        return html.P(text("no_period_data", lang))
     rows = values.by_area(_engine(), period, allowed, known)
     before = values.previous_period(_engine(), period, known)
     earlier = values.by_area(_engine(), before, allowed, known) if before else {}
