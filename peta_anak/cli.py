@@ -31,8 +31,8 @@ class App:
     _engine: Engine | None = None
 
     def engine(self, require_schema: bool = True) -> Engine:
-        if self._engine is None:
-            self._engine = db.make_engine(self.settings)
+        if self._engine is None:  # only `init` (require_schema=False) may create a SQLite file
+            self._engine = db.make_engine(self.settings, create=not require_schema)
         if require_schema:
             try:
                 db.require_current(self._engine)

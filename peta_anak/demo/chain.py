@@ -49,7 +49,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
             " yang berisi bengkayang_desa.geojson, kalbar_kecamatan.geojson dan kalbar_kabupaten.geojson."
         )
     settings = settings.with_generated_keys()
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)  # the demo runs `init` first
     revision = db.upgrade(engine)
     yield f"Basis data / database: {engine.url.render_as_string(hide_password=True)} (schema {revision})"
     options = boundaries.ImportOptions(kabupaten=DEMO_KABUPATEN, kecamatan_file=files["kecamatan"],

@@ -45,7 +45,7 @@ def live_app(tmp_path):
     """The planner app on a SQLite database with the four test villages, aggregates and users."""
     settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'app.db'}",
                         secret_key="browser-secret", nik_key="k")
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     from click.testing import CliRunner
 

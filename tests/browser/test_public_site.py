@@ -48,7 +48,7 @@ def public_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("publik")
     settings = Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'publik.db'}",
                         secret_key="s", nik_key="k")
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     result = CliRunner().invoke(cli, ["boundaries", "import", str(geodata_file("bengkayang_desa.geojson")),
                                       "--kecamatan-file", str(geodata_file("kalbar_kecamatan.geojson")),
