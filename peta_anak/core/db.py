@@ -78,6 +78,11 @@ def sqlite_path(url: URL | str) -> Path | None:
     return Path(unquote(database)).resolve()
 
 
+def display_url(url: URL | str) -> str:
+    """A database URL for people: no password."""
+    return (make_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         stat = os.stat(path)
