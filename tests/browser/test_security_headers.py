@@ -4,6 +4,7 @@ violation on any page, the map draws, and another site cannot frame it."""
 import pytest
 
 from tests.browser.conftest import login
+from tests.browser.test_public_site import public_site as public_site  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -40,3 +41,16 @@ def test_another_site_cannot_frame_the_app(page, live_app, tmp_path):
     assert frame.locator("#peta-indikator").count() == 0
     assert any("frame-ancestors" in p for p in problems) or page.frames[-1].url in ("", "about:blank") or \
         "chrome-error" in page.frames[-1].url
+
+
+def test_public_site_runs_under_its_csp_meta(browser, public_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = _watch(page)
+    page.goto(public_site[0])
+    page.wait_for_function("window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint")
+    assert page.locator("path.leaflet-interactive").count() > 10
+    page.goto(public_site[0] + "tentang.html")
+    page.get_by_text("Tentang data").first.wait_for()
+    context.close()
+    assert problems == [], "\n".join(problems)
