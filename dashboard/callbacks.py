@@ -52,7 +52,8 @@ def _outputs_match(output: str, outputs: object) -> bool:
 
 
 #: Dash's own page-routing slots, whose callback expects a path: checked here, as it cannot be changed.
-ROUTING_SLOTS = {("_pages_location", "pathname"): lambda v: isinstance(v, str) and v.startswith("/") and len(v) < 2000,
+ROUTING_SLOTS = {("_pages_location", "pathname"):
+                 lambda v: v is None or (isinstance(v, str) and v.startswith("/") and len(v) < 2000),
                  ("_pages_location", "search"): lambda v: v is None or (isinstance(v, str) and len(v) < 4000)}
 
 

@@ -51,7 +51,7 @@ def layer_frame(engine: Engine, period: str, indicator: str, level: str, scheme:
         "keterangan_kelas": frame["keterangan_kelas"],
     }, geometry=areas.geometry, crs="EPSG:4326")
     for column in TEXT_COLUMNS:  # QGIS hands attribute tables on to spreadsheets: names stay text
-        out[column] = out[column].map(lambda v: v if v is None or v != v else csv_cell(v))
+        out[column] = out[column].map(lambda v: csv_cell(v) if isinstance(v, str) else v)
     return out.reset_index(drop=True)
 
 

@@ -72,7 +72,9 @@ def live_app(tmp_path):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # Playwright's wait_for_function polls through eval, which the app's CSP forbids; behaviour
+    # tests bypass the CSP, test_security_headers.py runs the pages under it.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -67,7 +67,7 @@ def public_site(tmp_path_factory):
 
 
 def open_map(browser, base: str, width: int = 1280, height: int = 800):
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)  # see conftest
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -194,7 +194,7 @@ def test_english_switch_and_360_px(browser, public_site):
 
 def test_first_view_is_under_the_byte_budget_and_loads_nothing_from_elsewhere(browser, public_site):
     base = public_site[0]
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # wait_for_function polls through eval (see conftest)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")

@@ -19,7 +19,16 @@ def _watch(page) -> list[str]:
     return problems
 
 
-def test_every_page_works_under_the_policy(page, live_app):
+@pytest.fixture
+def strict_page(browser):
+    """A page that obeys the CSP (the shared ``page`` fixture bypasses it for behaviour tests)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def test_every_page_works_under_the_policy(strict_page, live_app):
+    page = strict_page
     problems = _watch(page)
     login(page, live_app, "perencana")
     page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
@@ -32,7 +41,8 @@ def test_every_page_works_under_the_policy(page, live_app):
     assert problems == [], "\n".join(problems)
 
 
-def test_another_site_cannot_frame_the_app(page, live_app, tmp_path):
+def test_another_site_cannot_frame_the_app(strict_page, live_app, tmp_path):
+    page = strict_page
     problems = _watch(page)
     login(page, live_app, "perencana")
     page.set_content(f'<iframe id="f" src="{live_app}/peta" width="600" height="400"></iframe>')
@@ -48,7 +58,11 @@ def test_public_site_runs_under_its_csp_meta(browser, public_site):
     page = context.new_page()
     problems = _watch(page)
     page.goto(public_site[0])
-    page.wait_for_function("window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint")
+    page.wait_for_selector("path.leaflet-interactive", timeout=30_000)  # no wait_for_function: it needs eval
+    for _ in range(100):
+        if page.evaluate("() => Boolean(window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint)"):
+            break
+        page.wait_for_timeout(100)
     assert page.locator("path.leaflet-interactive").count() > 10
     page.goto(public_site[0] + "tentang.html")
     page.get_by_text("Tentang data").first.wait_for()
