@@ -113,6 +113,7 @@ def login():
                                       limits)
             if user is not None:
                 sessions.start(services.engine, session, user, request.remote_addr)
+                current_app.session_interface.purge()  # abandoned sessions go at the next login
                 return redirect(_safe_next(request.args.get("next")))
             error, status = text("login_failed", lang), 401
     page = render_template("login.html", form=form, error=error, lang=lang, t=lambda k: text(k, lang))

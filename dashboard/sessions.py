@@ -66,6 +66,10 @@ class DatabaseSessionInterface(SessionInterface):
     def __init__(self, engine: Engine, idle: timedelta, absolute: timedelta):
         self.engine, self.idle, self.absolute = engine, idle, absolute
 
+    def purge(self) -> None:
+        """Drop sessions nobody ended but that expired (a browser closed without logout)."""
+        purge_expired(self.engine, self.idle, self.absolute)
+
     def _serializer(self, app: Flask) -> URLSafeTimedSerializer:
         return URLSafeTimedSerializer(app.secret_key, salt="peta-anak-session")
 

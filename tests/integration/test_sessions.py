@@ -195,3 +195,13 @@ def test_users_commands_change_the_password_and_end_sessions(app, run):
     assert copy.get("/_dash-dependencies").status_code == 401
     assert run("users", "end-sessions").exit_code == 2
     assert run("users", "end-sessions", "tidak-ada").exit_code == 1
+
+
+def test_abandoned_sessions_are_purged_at_the_next_login(app):
+    engine = _engine(app)
+    logged_in(app, "dinkes")  # closes the browser without logging out ...
+    with engine.begin() as conn:
+        conn.execute(update(sesi).values(terakhir=datetime.now(UTC) - timedelta(hours=1)))
+    logged_in(app, "perencana")  # ... and the next login anywhere removes the expired row
+    with engine.connect() as conn:
+        assert conn.execute(select(sesi.c.pengguna_id)).scalars().all() == [users.by_name(engine, "perencana").id]
