@@ -56,7 +56,8 @@ def data_group() -> None:
 @data_group.command("import")
 @click.argument("source", type=click.Choice(sorted(SOURCES)))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--period", required=True, help="Reporting period: a year (2025, snapshot 31 Dec), a semester (2025-S1: 30 June) or a month (2025-08).")
+@click.option("--period", required=True,
+              help="Period: a year (2025, snapshot 31 Dec), a semester (2025-S1, 30 June), a month (2025-08).")
 @click.option("--map", "mapping", multiple=True, metavar="COLUMN=field",
               help="Map a column of the file to a field of the source (repeatable).")
 @click.option("--threshold", type=float, default=ingest.REJECT_THRESHOLD, show_default=True,

@@ -10,7 +10,6 @@ recorded); kecamatan and kabupaten rows are sums of their villages. Period
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,6 +32,7 @@ from aggregations import periods as periods_
 from aggregations.schema import fasilitas, impor_data, nilai_indikator, penduduk, pengukuran, perkawinan, siswa
 from aggregations.zscore import STUNTED_Z
 from geodata.schema import wilayah
+from peta_anak.core.safe_cells import SafeCsvWriter
 
 #: Children aged 0-59 months: age in days at the measurement, at most this.
 UNDER_FIVE_MAX_DAYS = 1826
@@ -176,10 +176,10 @@ def rows(engine: Engine, period: str) -> list[dict]:
 def export_csv(engine: Engine, period: str, path: Path) -> int:
     data = rows(engine, period)
     with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=EXPORT_COLUMNS)
-        writer.writeheader()
+        writer = SafeCsvWriter(fh)  # names from boundary files stay text in a spreadsheet
+        writer.writerow(EXPORT_COLUMNS)
         for row in data:
-            writer.writerow({**row, "persen": "" if row["persen"] is None else row["persen"]})
+            writer.writerow([row[c] for c in EXPORT_COLUMNS])
     return len(data)
 
 

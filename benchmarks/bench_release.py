@@ -67,7 +67,7 @@ def province_database(folder: Path, geodata: Path, period: str = "2025") -> Path
     of ``period`` (:func:`province_table`), for the dashboard and export benchmarks;
     built once, reused when the folder already holds them."""
     folder.mkdir(parents=True, exist_ok=True)
-    engine = db.make_engine(Settings(data_dir=folder))
+    engine = db.make_engine(Settings(data_dir=folder), create=True)
     db.upgrade(engine)
     with engine.connect() as conn:
         if conn.execute(select(nilai_indikator.c.periode).limit(1)).first():

@@ -13,28 +13,27 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager, current_user, login_user, logout_user
+from flask_login import LoginManager, current_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
-from dashboard import audit, services, users
+from dashboard import audit, services, sessions, throttle, users
 from dashboard.messages import text
 from peta_anak.core.i18n import LANGUAGES
 
-#: Prefixes anyone may fetch: the login form and static JavaScript/CSS/images.
-OPEN_PREFIXES = ("/login", "/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
+#: Paths anyone may fetch, matched exactly: the login form and robots.txt.
+OPEN_PATHS = ("/login", "/robots.txt")
+#: Prefixes anyone may fetch: static JavaScript/CSS/images.
+OPEN_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
 #: Routes that return data: 401 instead of a redirect when there is no session.
 DATA_PREFIXES = ("/_dash-", "/_reload-hash", "/geo/", "/api/")
-LOGIN_LIMIT = "5 per minute;30 per hour"
 CSRF_COOKIE = "_csrf_token"
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 login_manager = LoginManager()
-limiter = Limiter(key_func=get_remote_address, storage_uri="memory://")
+login_manager.session_protection = None  # the session is server-side; its id changes at login
 
 
 class LoginForm(FlaskForm):
@@ -55,6 +54,11 @@ def gate():
     """Deny by default: runs before every request."""
     path = request.path
     if path.startswith(OPEN_PREFIXES):
+        rule = request.url_rule.rule if request.url_rule else ""
+        if not rule.startswith(OPEN_PREFIXES):  # e.g. Dash's page route catching /_dash-component-suites/x
+            return {"error": "not found"}, 404
+        return None
+    if path in OPEN_PATHS:
         return None
     if current_user.is_authenticated:
         return None
@@ -78,37 +82,61 @@ def cookies(response):
 
 
 def _safe_next(target: str | None) -> str:
-    if not target:
+    """A path on this site only: no scheme or host, no ``//`` or ``/\\`` (browsers read both
+    as another host), no control characters (CR/LF would split the Location header)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    if any(ord(c) < 32 or ord(c) == 127 or c == "\\" for c in target) or len(target) > 2000:
         return "/"
     parts = urlsplit(target)
-    return target if not parts.scheme and not parts.netloc and target.startswith("/") else "/"
+    return target if not parts.scheme and not parts.netloc else "/"
+
+
+def _lang() -> str:
+    lang = request.args.get("lang") or request.cookies.get("lang") or services.settings().language
+    return lang if lang in ("id", "en") else "id"
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(LOGIN_LIMIT, methods=["POST"])
-@limiter.limit(LOGIN_LIMIT, methods=["POST"], key_func=lambda: "name:" + request.form.get("name", "")[:80])
 def login():
-    lang = request.args.get("lang", services.settings().language)
+    lang = _lang()
     form = LoginForm()
-    error = None
+    error, status, headers = None, 200, {}
     if form.validate_on_submit():
-        user = users.authenticate(services.engine(), form.name.data, form.password.data,
-                                  request.remote_addr)
-        if user is not None:
-            login_user(user)
-            session.permanent = True  # idle timeout: PERMANENT_SESSION_LIFETIME, renewed on each request
-            return redirect(_safe_next(request.args.get("next")))
-        error = text("login_failed", lang)
-    return render_template("login.html", form=form, error=error, lang=lang, t=lambda k: text(k, lang)), \
-        (401 if error else 200)
+        limits = throttle.Limits.from_settings(services.settings())
+        wait = throttle.wait_seconds(services.engine(), limits, form.name.data, request.remote_addr)
+        if wait:
+            error, status, headers = text("login_wait", lang, minutes=max(1, round(wait / 60))), 429, \
+                {"Retry-After": str(wait)}
+        else:
+            user = users.authenticate(services.engine(), form.name.data, form.password.data, request.remote_addr,
+                                      limits)
+            if user is not None:
+                sessions.start(services.engine(), session, user, request.remote_addr)
+                current_app.session_interface.purge()  # abandoned sessions go at the next login
+                return redirect(_safe_next(request.args.get("next")))
+            error, status = text("login_failed", lang), 401
+    page = render_template("login.html", form=form, error=error, lang=lang, t=lambda k: text(k, lang))
+    return page, status, headers
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    """Ends this session's row (a copy of the cookie is worthless from now on)."""
+    engine = services.engine()
     if current_user.is_authenticated:
-        with services.engine().begin() as conn:
+        with engine.begin() as conn:
             audit.record(conn, current_user.name, "logout", {}, request.remote_addr)
+    if session.sid:
+        sessions.end(engine, session.sid)
+        session.sid = None
     logout_user()
+    session.clear()
     response = redirect(url_for("auth.login"))
     response.delete_cookie(CSRF_COOKIE)
     return response
+
+
+@bp.route("/robots.txt")
+def robots():
+    return "User-agent: *\nDisallow: /\n", 200, {"Content-Type": "text/plain; charset=utf-8"}

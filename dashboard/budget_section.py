@@ -8,6 +8,8 @@ would be registered only with the first app of the process."""
 
 from __future__ import annotations
 
+import math
+
 from dash import dcc, html
 from dash.exceptions import PreventUpdate
 from flask import abort
@@ -67,7 +69,8 @@ def _programme(name, indicator, unit, unit_cost, total, method, minimum) -> budg
     for value in (unit_cost, total, minimum):
         if value is None:
             raise PreventUpdate  # a field being typed (an empty or invalid number)
-        if not isinstance(value, int | float) or isinstance(value, bool) or value != int(value):
+        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value) \
+                or value != int(value):  # NaN or Infinity sent in a number field
             abort(400)
         whole.append(int(value))
     return budget.Programme(name, indicator, unit, whole[0], whole[1], method, whole[2])

@@ -53,12 +53,42 @@ def list_command(app) -> None:
 @click.argument("name")
 @click.pass_obj
 def disable_command(app, name: str) -> None:
-    """Disable user NAME (their session ends at the next request)."""
+    """Disable user NAME (every session of NAME ends at once)."""
     try:
         users.set_active(app.engine(), name, False)
     except users.UserError as exc:
         raise click.ClickException(exc.message(app.lang)) from exc
     click.echo(cli_text("disabled", app.lang, name=name))
+
+
+@users_group.command("password")
+@click.argument("name")
+@click.option("--password", help="Prompted (hidden, twice) when absent.")
+@click.pass_obj
+def password_command(app, name: str, password: str | None) -> None:
+    """Set a new password for NAME (and enable the account); every session of NAME ends."""
+    if password is None:
+        password = click.prompt(cli_text("new_password_prompt", app.lang), hide_input=True, confirmation_prompt=True)
+    try:
+        users.set_password(app.engine(), name, password)
+    except users.UserError as exc:
+        raise click.ClickException(exc.message(app.lang)) from exc
+    click.echo(cli_text("password_changed", app.lang, name=name))
+
+
+@users_group.command("end-sessions")
+@click.argument("name", required=False)
+@click.option("--all", "everyone", is_flag=True, help="End the sessions of every user.")
+@click.pass_obj
+def end_sessions_command(app, name: str | None, everyone: bool) -> None:
+    """End every session of NAME (or of everyone with --all): they must log in again."""
+    if (name is None) == (not everyone):
+        raise click.UsageError(cli_text("name_or_all", app.lang))
+    try:
+        ended = users.end_sessions(app.engine(), name)
+    except users.UserError as exc:
+        raise click.ClickException(exc.message(app.lang)) from exc
+    click.echo(cli_text("sessions_ended_cli", app.lang, name=name or "*", n=ended))
 
 
 @click.command("serve")

@@ -24,7 +24,8 @@ def language() -> str:
 def shell():
     """Built per request (Dash calls it for ``/_dash-layout``), so it knows the user."""
     if not has_request_context():  # Dash validates the layout once at start-up
-        return html.Div([html.Header(className="topbar"), html.Main(dash.page_container, id=ids.PAGE_CONTAINER)])
+        return html.Div([html.Header(className="topbar"), _alert(), html.Main(dash.page_container,
+                                                                            id=ids.PAGE_CONTAINER)])
     lang = language()
     links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")]
     if any(access.shown_indicators(access.user_now()).values()):  # tools on values: planners and departments
@@ -46,8 +47,14 @@ def shell():
                 html.Button(text("logout", lang), type="submit", id=ids.LOGOUT),
             ], method="POST", action="/logout"),
         ], className="topbar"),
+        _alert(),
         html.Main(dash.page_container, id=ids.PAGE_CONTAINER),
     ])
+
+
+def _alert() -> html.Div:
+    """Where a callback that could not use its input says so (``dashboard.callbacks.on_error``)."""
+    return html.Div(id=ids.CALLBACK_ERROR, role="alert", className="callback-error")
 
 
 def table(columns: list[tuple[str, str]], rows: list[dict], caption: str | None = None,

@@ -51,3 +51,24 @@ skenario_anggaran = Table(
     Column("hasil", JSON, nullable=False, comment="totals and per-kecamatan figures when it was saved"),
     comment="Budget what-if scenarios (RKPD), saved per user.",
 )
+
+sesi = Table(
+    "sesi", metadata,
+    Column("id_hash", String(64), primary_key=True,
+           comment="SHA-256 of the session id in the signed cookie (the id itself is never stored)"),
+    Column("pengguna_id", Integer, ForeignKey("pengguna.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("data", JSON, nullable=False, comment="the Flask session: user id, CSRF token"),
+    Column("dibuat", DateTime(timezone=True), nullable=False, comment="login time, for the absolute lifetime"),
+    Column("terakhir", DateTime(timezone=True), nullable=False, comment="last request, for the idle timeout"),
+    Column("alamat", String(64), comment="client address at login"),
+    comment="Server-side sessions of the planner app: deleting a row ends the session everywhere.",
+)
+
+percobaan_login = Table(
+    "percobaan_login", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("nama", String(80), nullable=False, index=True, comment="user name as typed"),
+    Column("alamat", String(64), nullable=False, index=True, comment="client address"),
+    Column("waktu", DateTime(timezone=True), nullable=False, index=True),
+    comment="Failed logins of the last window, shared by every app process for the login limits.",
+)

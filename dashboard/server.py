@@ -1,30 +1,36 @@
 """The planner application: a Flask server with security, and the Dash app on top.
 
 ``create_app(settings)`` is the factory (as Flask's tutorial has it): it builds
-the engine once, configures secure session cookies, the idle timeout, CSRF
-protection, login rate limiting and the deny-by-default gate, then mounts the
-Dash pages of :mod:`dashboard.pages`.
+the engine once, configures server-side sessions (:mod:`dashboard.sessions`) with
+an idle timeout and an absolute lifetime, CSRF protection, the login limits
+(:mod:`dashboard.throttle`), the security headers (:mod:`dashboard.headers`), the
+trusted reverse proxies and the deny-by-default gate, then mounts the Dash pages of
+:mod:`dashboard.pages`.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from datetime import timedelta
 from pathlib import Path
 
 import dash
-from flask import Flask, request
+from dash.exceptions import DependencyException
+from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard import auth, geo
+from dashboard import auth, callbacks, geo, headers, sessions
 from dashboard.messages import text
 from dashboard.services import CONFIG_KEY, Services
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
 ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>
 <link rel="stylesheet" href="/assets/style.css"></head><body class="login-page"><main class="login-card">
 <h1>{title}</h1><p>{message}</p><p class="muted">{english}</p></main></body></html>"""
@@ -34,55 +40,59 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
     settings = settings.with_generated_keys()
     engine = engine or db.make_engine(settings, pool_pre_ping=True)
     server = Flask(__name__, template_folder=str(HERE / "templates"))
+    idle, absolute = timedelta(minutes=settings.idle_timeout_minutes), timedelta(hours=settings.session_max_hours)
     server.config.update(
         SECRET_KEY=settings.secret_key,
         **{CONFIG_KEY: Services(settings, engine)},
         SESSION_COOKIE_SECURE=settings.cookie_secure,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.idle_timeout_minutes),
-        SESSION_REFRESH_EACH_REQUEST=True,
+        PERMANENT_SESSION_LIFETIME=idle,
         REMEMBER_COOKIE_DURATION=timedelta(0),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
+    server.session_interface = sessions.DatabaseSessionInterface(engine, idle, absolute)
+    if settings.trusted_proxies:
+        n = settings.trusted_proxies
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n)
+    server.before_request(_database_reachable)
     CSRFProtect(server)
     auth.login_manager.init_app(server)
-    auth.limiter.init_app(server)
     server.register_blueprint(auth.bp)
     server.register_blueprint(geo.bp)
     server.before_request(auth.gate)
     server.after_request(auth.cookies)
-    server.register_error_handler(OperationalError, _database_down)
+    for unavailable in (OperationalError, InterfaceError):
+        server.register_error_handler(unavailable, _database_down)
+    server.register_error_handler(DependencyException, lambda _e: ({"error": "not found"}, 404))
 
     app = dash.Dash(
         __name__, server=server, use_pages=True, pages_folder=str(HERE / "pages"),
         assets_folder=str(HERE / "assets"), title=text("app_title"), compress=True,
         suppress_callback_exceptions=True, update_title=None,  # pages add components after the shell
+        on_error=callbacks.on_error,
     )
     from dashboard import layout
 
     app.layout = layout.shell
-    server.before_request(lambda: _check_callback_request(app))
+    server.before_request(lambda: callbacks.check_request(app))
+    headers.protect(app, settings)
     return app
 
 
-def _check_callback_request(app: dash.Dash):
-    """Refuse malformed or unknown callback requests with 400 before Dash parses them."""
-    if request.path != "/_dash-update-component" or request.method != "POST":
-        return None
-    body = request.get_json(silent=True)
-    ok = (isinstance(body, dict) and isinstance(body.get("output"), str)
-          and "callback" in app.callback_map.get(body["output"], {})  # server-side callbacks only
-          and isinstance(body.get("inputs"), list)
-          and all(isinstance(i, dict) and "id" in i and "property" in i for i in body["inputs"])
-          and isinstance(body.get("state", []), list)
-          and all(isinstance(i, dict) and "id" in i and "property" in i for i in body.get("state", [])))
-    return None if ok else ({"error": "bad callback request"}, 400)
+def _database_reachable():
+    """The session could not be read because the database is away: 503 before anything else."""
+    error = getattr(session, "database_error", None)
+    if error is not None:
+        raise error
 
 
-def _database_down(_error):
-    """A plain page (no template context: that would ask the database for the user again)."""
+def _database_down(error: SQLAlchemyError):
+    """A plain page (no template context: that would ask the database for the user again);
+    logged, so an operator sees the outage."""
+    log.warning("503 for %s %s: database unavailable (%s)", request.method, request.path,
+                str(getattr(error, "orig", error)).splitlines()[0][:200] if str(error) else type(error).__name__)
     page = ERROR_PAGE.format(title=html.escape(text("app_title")), message=html.escape(text("db_down")),
                              english=html.escape(text("db_down", "en")))
     return page, 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": "30"}

@@ -13,7 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, insert, select, update
 
-from dashboard import audit
+from dashboard import audit, sessions, throttle
 from dashboard.messages import ERRORS
 from dashboard.schema import ROLES, pengguna
 from layers.catalogue import OPD
@@ -78,10 +78,27 @@ def add(engine: Engine, name: str, role: str, password: str, opd: str | None = N
 
 def set_active(engine: Engine, name: str, active: bool, actor: str = "cli") -> None:
     with engine.begin() as conn:
-        result = conn.execute(update(pengguna).where(pengguna.c.nama == name).values(aktif=active))
-        if result.rowcount == 0:
-            raise UserError("unknown", name=name)
-        audit.record(conn, actor, "pengguna_aktif" if active else "pengguna_nonaktif", {"nama": name})
+        user_id = _id_of(conn, name)
+        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(aktif=active))
+        ended = 0 if active else sessions.end_for_user(conn, user_id)
+        audit.record(conn, actor, "pengguna_aktif" if active else "pengguna_nonaktif", {"nama": name} |
+                     ({} if active else {"sesi_diakhiri": ended}))
+
+
+def _id_of(conn, name: str) -> int:
+    found = conn.execute(select(pengguna.c.id).where(pengguna.c.nama == name)).scalar()
+    if found is None:
+        raise UserError("unknown", name=name)
+    return found
+
+
+def end_sessions(engine: Engine, name: str | None, actor: str = "cli") -> int:
+    """End every session of user ``name`` (of every user when None): they log in again.
+    Returns how many sessions ended."""
+    with engine.begin() as conn:
+        ended = sessions.end_for_user(conn, None if name is None else _id_of(conn, name))
+        audit.record(conn, actor, "sesi_diakhiri", {"nama": name or "*", "jumlah": ended})
+    return ended
 
 
 def all_users(engine: Engine) -> list[dict]:
@@ -104,8 +121,10 @@ def by_name(engine: Engine, name: str) -> User | None:
     return _user(row) if row else None
 
 
-def authenticate(engine: Engine, name: str, password: str, address: str | None = None) -> User | None:
-    """The active user with this name and password, or None; both outcomes are logged."""
+def authenticate(engine: Engine, name: str, password: str, address: str | None = None,
+                 limits: throttle.Limits | None = None) -> User | None:
+    """The active user with this name and password, or None; both outcomes are logged,
+    and counted for the login limits when ``limits`` is given."""
     with engine.begin() as conn:
         row = conn.execute(select(pengguna).where(pengguna.c.nama == name)).first()
         ok = False
@@ -116,7 +135,11 @@ def authenticate(engine: Engine, name: str, password: str, address: str | None =
         if not ok or not row.aktif:
             reason = "tidak_aktif" if ok else "sandi_salah"
             audit.record(conn, name if row else None, "login_gagal", {"alasan": reason, "nama": name[:80]}, address)
+            if limits is not None:
+                throttle.failed(conn, limits, name, address)
             return None
+        if limits is not None:
+            throttle.succeeded(conn, name, address)
         values = {"login_terakhir": datetime.now(UTC)}
         if _hasher.check_needs_rehash(row.hash_sandi):
             values["hash_sandi"] = _hasher.hash(password)
@@ -129,8 +152,8 @@ def set_password(engine: Engine, name: str, password: str, actor: str = "cli") -
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError("short_password", n=MIN_PASSWORD_LENGTH)
     with engine.begin() as conn:
-        result = conn.execute(update(pengguna).where(pengguna.c.nama == name).values(
-            hash_sandi=_hasher.hash(password), aktif=True))
-        if result.rowcount == 0:
-            raise UserError("unknown", name=name)
-        audit.record(conn, actor, "pengguna_sandi", {"nama": name})
+        user_id = _id_of(conn, name)
+        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(hash_sandi=_hasher.hash(password),
+                                                                            aktif=True))
+        ended = sessions.end_for_user(conn, user_id)  # a stolen session ends with the old password
+        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "sesi_diakhiri": ended})

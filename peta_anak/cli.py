@@ -15,9 +15,10 @@ from sqlalchemy import Engine
 
 from aggregations.cli import aggregate_group, data_group
 from aggregations.release.cli import release_group
+from dashboard import users
 from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
-from peta_anak.core import db
+from peta_anak.core import backup, db
 from peta_anak.core.i18n import LANGUAGES
 from peta_anak.core.settings import Settings, SettingsError
 from peta_anak.demo import chain as demo
@@ -33,8 +34,8 @@ class App:
     _engine: Engine | None = None
 
     def engine(self, require_schema: bool = True) -> Engine:
-        if self._engine is None:
-            self._engine = db.make_engine(self.settings)
+        if self._engine is None:  # only `init` (require_schema=False) may create a SQLite file
+            self._engine = db.make_engine(self.settings, create=not require_schema)
         if require_schema:
             try:
                 db.require_current(self._engine)
@@ -73,7 +74,44 @@ def init_command(app: App) -> None:
     """Create or upgrade the database schema."""
     engine = app.engine(require_schema=False)
     revision = db.upgrade(engine)
-    click.echo(text("schema_ready", app.lang, url=engine.url.render_as_string(hide_password=True), revision=revision))
+    click.echo(text("schema_ready", app.lang, url=db.display_url(app.settings.resolved_database_url()),
+                    revision=revision))
+
+
+@cli.command("backup")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def backup_command(app: App, out: Path) -> None:
+    """Write a consistent backup of the database to OUT, safe while the app runs
+    (SQLite: online backup API; PostgreSQL: pg_dump custom format)."""
+    try:
+        info = backup.backup(app.settings, out)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{out}  ({info.kind}, schema {info.revision}, {info.size:,} bytes)")
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database's content.")
+@click.pass_obj
+def restore_command(app: App, file: Path, yes: bool) -> None:
+    """Replace the database's content with the backup FILE (checked first: kind, integrity,
+    schema revision; an older schema is upgraded). Every session ends."""
+    try:
+        info = backup.inspect(file)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    target = app.settings.resolved_database_url()
+    if not yes:
+        click.confirm(f"Ganti isi basis data / replace the content of {db.display_url(target)} "
+                      f"dengan / with {file} ({info.kind}, schema {info.revision})?", abort=True)
+    try:
+        info, revision = backup.restore(app.settings, file)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ended = users.end_sessions(app.engine(), None, actor="restore")  # sessions in the backup are not revived
+    click.echo(f"{file} -> {db.display_url(target)}: schema {info.revision} -> {revision}, {ended} sesi diakhiri")
 
 
 class ManyValues(click.Option):

@@ -9,7 +9,9 @@ published folder can be checked against a rebuild.
 
 from __future__ import annotations
 
-import shutil
+import json
+import os
+import tempfile
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xleaflet
@@ -24,22 +26,33 @@ LEAFLET_ASSETS = ("leaflet.js", "leaflet.css")
 DOWNLOADS = ("rilis.csv", "rilis.geojson", "metodologi.html")
 
 
+#: What the build wrote last time, so a rebuild removes only its own stale files.
+MANIFEST = ".peta-anak-manifest.json"
+
+
 class NotASite(FileExistsError):
     """OUTDIR holds other files: the build will not replace folders it did not write."""
+
+
+class UnsafeFolder(OSError):
+    """OUTDIR cannot be written safely; ``kind`` is a message key of ``CLI``, ``path`` the place."""
+
+    def __init__(self, kind: str, path: Path, reason: str = ""):
+        self.kind, self.path, self.reason = kind, path, reason
+        super().__init__(f"{kind}: {path} {reason}".strip())
 
 
 def build(engine: Engine, outdir: Path, release_id: int | None = None, tile_url: str = "",
           tile_attribution: str = "") -> Published:
     """Write the site of release ``release_id`` (default: the newest) into ``outdir``."""
+    _check_outdir(outdir)  # before the release is read: an unusable folder costs nothing
     pub = published(engine, release_id)
     write_site(pub, outdir, tile_url, tile_attribution)
     return pub
 
 
-def write_site(pub: Published, outdir: Path, tile_url: str = "", tile_attribution: str = "") -> list[Path]:
-    """Replace ``outdir``'s site files with the site of ``pub``; returns the files written.
-    ``outdir`` must be empty, absent, or an earlier build (its ``data/`` and ``aset/`` are replaced)."""
-    _check_outdir(outdir)
+def site_files(pub: Published, tile_url: str = "", tile_attribution: str = "") -> dict[str, bytes]:
+    """Relative path -> bytes of every file of the site of ``pub``."""
     payload = data.payload(pub, tile_url, tile_attribution)
     kabupaten = next((v[0] for v in payload["wilayah"].values() if v[1] == "kabupaten"), "")
     files: dict[str, bytes] = {
@@ -56,26 +69,89 @@ def write_site(pub: Published, outdir: Path, tile_url: str = "", tile_attributio
         files[f"{pages.ASSETS}/{name}"] = (STATIC / name).read_bytes()
     for name in LEAFLET_ASSETS:
         files[f"{pages.ASSETS}/{name}"] = _without_source_map(Path(xleaflet.BASE_DIR, name).read_bytes())
-    for sub in ("data", "unduh", pages.ASSETS):
-        if (outdir / sub).exists():
-            shutil.rmtree(outdir / sub)
+    return files
+
+
+def write_site(pub: Published, outdir: Path, tile_url: str = "", tile_attribution: str = "") -> list[Path]:
+    """Write the site of ``pub`` into ``outdir``; returns the files written.
+
+    ``outdir`` must be empty, absent, or an earlier build. Nothing is written through a
+    symbolic link inside it (each file goes to a fresh temporary file that is renamed into
+    place), and only files the previous build listed in its manifest are removed."""
+    earlier = _check_outdir(outdir)
+    files = site_files(pub, tile_url, tile_attribution)
+    for name in files:
+        _refuse_links(outdir, name)
     written = []
-    for name, content in sorted(files.items()):
-        path = outdir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        written.append(path)
+    try:
+        for name, content in sorted(files.items()):
+            written.append(_write(outdir, name, content))
+        for stale in sorted(earlier - set(files)):
+            _refuse_links(outdir, stale)
+            (outdir / stale).unlink(missing_ok=True)
+        _write(outdir, MANIFEST, json.dumps({"generator": pages.GENERATOR, "files": sorted(files)}, indent=1)
+               .encode())
+    except OSError as exc:
+        raise UnsafeFolder("unwritable", Path(exc.filename or outdir), exc.strerror or str(exc)) from exc
     return written
 
 
-def _check_outdir(outdir: Path) -> None:
-    """Refuse a non-empty folder that is not an earlier build: ``peta-anak public build .``
-    in the project folder must not replace its ``data/`` (the database)."""
-    if not outdir.exists() or not any(outdir.iterdir()):
-        return
+def _write(outdir: Path, name: str, content: bytes) -> Path:
+    path = outdir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.chmod(tmp, 0o644)  # a web server reads it
+        os.replace(tmp, path)  # replaces a name; never writes into what a link points at
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _refuse_links(outdir: Path, name: str) -> None:
+    """Refuse a symbolic link at any step below ``outdir`` on the way to ``name``."""
+    path = outdir
+    for part in Path(name).parts:
+        path = path / part
+        if path.is_symlink():
+            raise UnsafeFolder("symlink", path)
+        if not path.exists():
+            return
+        if path != outdir / name and not path.is_dir():
+            raise UnsafeFolder("odd_folder", path)
+
+
+def _check_outdir(outdir: Path) -> set[str]:
+    """The files an earlier build wrote there (empty for a new folder); refuse a folder that
+    is not one (``peta-anak public build .`` in the project folder must not touch its
+    ``data/``: the database), a file, or a folder that cannot be written."""
+    if outdir.exists() and not outdir.is_dir():
+        raise UnsafeFolder("not_a_folder", outdir)
+    if not outdir.exists():
+        parent = next((p for p in outdir.parents if p.exists()), Path("."))
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise UnsafeFolder("unwritable", parent, "permission denied")
+        return set()
+    if not os.access(outdir, os.W_OK | os.X_OK):
+        raise UnsafeFolder("unwritable", outdir, "permission denied")
+    if not any(outdir.iterdir()):
+        return set()
+    manifest = outdir / MANIFEST
+    if manifest.is_file() and not manifest.is_symlink():
+        try:
+            listed = json.loads(manifest.read_text(encoding="utf-8"))
+            return {f for f in listed["files"] if isinstance(f, str) and ".." not in Path(f).parts
+                    and not Path(f).is_absolute()}
+        except (ValueError, KeyError, TypeError):
+            raise NotASite(outdir) from None
     index = outdir / "index.html"
-    if not (index.is_file() and pages.GENERATOR in index.read_text(encoding="utf-8", errors="replace")[:2000]):
-        raise NotASite(outdir)
+    if index.is_file() and not index.is_symlink() and \
+            pages.GENERATOR in index.read_text(encoding="utf-8", errors="replace")[:2000]:
+        return set()  # a build from before manifests: its files are overwritten, none removed
+    raise NotASite(outdir)
 
 
 def _without_source_map(content: bytes) -> bytes:

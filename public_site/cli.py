@@ -34,6 +34,8 @@ def build_command(app, outdir: Path, release_id: int | None) -> None:
         raise click.ClickException(translate(CLI, key, app.lang, id=release_id)) from exc
     except site.NotASite as exc:
         raise click.ClickException(translate(CLI, "not_a_site", app.lang, outdir=outdir)) from exc
+    except site.UnsafeFolder as exc:
+        raise click.ClickException(translate(CLI, exc.kind, app.lang, path=exc.path, reason=exc.reason)) from exc
     click.echo(translate(CLI, "built", app.lang, id=pub.release["id"], period=pub.release["periode"], outdir=outdir))
     click.echo(translate(CLI, "how_to_open", app.lang, outdir=outdir))
 

@@ -80,6 +80,16 @@ CLI: dict[str, dict[str, str]] = {
                          "kosong atau folder situs yang lama.",
                    "en": "{outdir} holds other files and is not an earlier public site build: choose an empty "
                          "folder or the old site's folder."},
+    "symlink": {"id": "{path} adalah tautan simbolik: build tidak menulis melalui tautan di folder tujuan. Hapus "
+                      "tautan itu atau pilih folder lain. Tidak ada yang ditulis.",
+                "en": "{path} is a symbolic link: the build never writes through a link inside the target folder. "
+                      "Remove the link or choose another folder. Nothing was written."},
+    "unwritable": {"id": "{path} tidak dapat ditulis ({reason}): periksa hak akses folder itu.",
+                   "en": "{path} cannot be written ({reason}): check the folder's permissions."},
+    "not_a_folder": {"id": "{path} adalah berkas, bukan folder: pilih sebuah folder.",
+                     "en": "{path} is a file, not a folder: choose a folder."},
+    "odd_folder": {"id": "{path} ada tetapi bukan folder seperti yang ditulis build: pilih folder kosong.",
+                   "en": "{path} exists but is not a folder as the build writes it: choose an empty folder."},
     "built": {"id": "Situs publik rilis {id} (periode {period}) ditulis ke {outdir}",
               "en": "Public site of release {id} (period {period}) written to {outdir}"},
     "how_to_open": {"id": "Pratinjau: peta-anak public serve {outdir}, lalu buka http://127.0.0.1:8000/ "

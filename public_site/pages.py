@@ -29,8 +29,25 @@ def _catalogue_script() -> str:
     return f'<script type="application/json" id="teks">{text}</script>'
 
 
-def _head(title: str, extra_css: str = "") -> str:
+def content_policy(tile_url: str = "") -> str:
+    """The pages' Content-Security-Policy: everything from the site itself, images also from
+    the configured base-map tile host (``{s}`` subdomains as a wildcard), nothing inline but
+    the JSON text catalogue (which browsers do not run). Styles allow ``'unsafe-inline'``:
+    peta.js colours legend swatches and table bars with ``style`` attributes, and a style
+    runs no code. ``frame-ancestors`` cannot be set in a ``<meta>`` (the site may be
+    embedded); docs/production.md shows it on the server."""
+    tiles = ""
+    match = re.match(r"(https?://[^/]+)", tile_url or "")
+    if match:
+        tiles = " " + match.group(1).replace("{s}", "*").replace("{S}", "*")
+    return (f"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{tiles}; "
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+
+
+def _head(title: str, extra_css: str = "", tile_url: str = "") -> str:
+    policy = html.escape(content_policy(tile_url), quote=True)
     return (f'<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">{GENERATOR}'
             f'<title>{html.escape(title)}</title><link rel="icon" href="data:,">{extra_css}'
             f'<link rel="stylesheet" href="{ASSETS}/situs.css">{_catalogue_script()}</head>')
@@ -88,7 +105,8 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
         f'<script src="{ASSETS}/peta.js"></script></body></html>\n')
     css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">'
-    return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', css) + body
+    tile_url = (data.get("ubin") or {}).get("url", "")
+    return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', css, tile_url) + body
 
 
 def _methodology(methodology_html: str, lang: str) -> str:

@@ -67,7 +67,7 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Setting
 @pytest.fixture
 def engine(settings: Settings):
     """An engine on a database with the current schema."""
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     yield engine
     engine.dispose()

@@ -44,31 +44,63 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Cluster:
+    """A private PostgreSQL cluster in a temporary folder, which a test may stop and start."""
+
+    def __init__(self) -> None:
+        self.bindir = _bindir()
+        root = os.geteuid() == 0
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if root else []
+        self.tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-"))
+        if root:
+            shutil.chown(self.tmp, "postgres", "postgres")
+        self.data, self.log, self.port = self.tmp / "data", self.tmp / "server.log", _free_port()
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        try:
+            self._run("initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync",
+                      "--locale=C")
+        except PostgresUnavailable:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            raise
+
+    def _run(self, program: str, *args) -> None:
+        try:
+            subprocess.run([*self.as_owner, self.bindir / program, *args], check=True, capture_output=True)
+        except subprocess.CalledProcessError as exc:
+            detail = (exc.stderr or b"").decode(errors="replace") + (self.log.read_text() if self.log.exists() else "")
+            raise PostgresUnavailable(f"could not run {program}: {detail.strip()}") from exc
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        self._run("pg_ctl", "-D", self.data, "-l", self.log, "-o", options, "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        subprocess.run([*self.as_owner, self.bindir / "pg_ctl", "-D", self.data, "-m", mode, "-w", "stop"],
+                       capture_output=True)
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+@contextmanager
+def private_cluster() -> Iterator[Cluster]:
+    """A started cluster of the caller's own (removed afterwards)."""
+    server = None
+    try:
+        server = Cluster()
+        server.start()
+        yield server
+    finally:
+        if server is not None:
+            server.remove()
+
+
 @contextmanager
 def cluster() -> Iterator[str]:
     """Start a private cluster; yields the URL of its ``postgres`` database."""
-    bindir = _bindir()
-    root = os.geteuid() == 0
-    as_owner = ["runuser", "-u", "postgres", "--"] if root else []
-    tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-"))
-    if root:
-        shutil.chown(tmp, "postgres", "postgres")
-    data, log, port = tmp / "data", tmp / "server.log", _free_port()
-    try:
-        subprocess.run([*as_owner, bindir / "initdb", "-D", data, "-A", "trust", "-U", "postgres",
-                        "-E", "UTF8", "--no-sync", "--locale=C"], check=True, capture_output=True)
-        options = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        subprocess.run([*as_owner, bindir / "pg_ctl", "-D", data, "-l", log, "-o", options, "-w", "start"],
-                       check=True, capture_output=True)
-    except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode(errors="replace") + (log.read_text() if log.exists() else "")
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise PostgresUnavailable(f"could not start PostgreSQL: {detail.strip()}") from exc
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_owner, bindir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(tmp, ignore_errors=True)
+    with private_cluster() as server:
+        yield server.url
 
 
 @contextmanager

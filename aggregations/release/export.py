@@ -5,7 +5,6 @@ values are read; hidden cells are written empty with their one status."""
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 from pathlib import Path
@@ -16,6 +15,7 @@ from aggregations.release.public_class import public_classes
 from aggregations.release.rules import HIDDEN_TEXT
 from aggregations.release.store import load
 from geodata import boundaries, topology
+from peta_anak.core.safe_cells import SafeCsvWriter
 
 CSV_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
                "persen", "status")
@@ -39,10 +39,10 @@ def export(engine: Engine, release_id: int, outdir: Path) -> list[Path]:
 
 def _csv(values: list[dict], path: Path) -> Path:
     with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
+        writer = SafeCsvWriter(fh)  # anyone downloads it: a name is never a formula
         writer.writerow(CSV_COLUMNS)
         for v in values:
-            writer.writerow(["" if v[c] is None else v[c] for c in CSV_COLUMNS])
+            writer.writerow([v[c] for c in CSV_COLUMNS])
     return path
 
 

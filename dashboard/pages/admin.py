@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 from flask import abort
 from flask_login import current_user
 
-from dashboard import access, audit, ids, services, users
+from dashboard import access, audit, ids, services, sessions, users
 from dashboard.layout import language, table
 from dashboard.messages import text
 from dashboard.schema import ROLES
@@ -24,12 +24,14 @@ def _require_admin() -> None:
 
 
 def _tables():
+    open_sessions = sessions.active_counts(services.engine())
     user_rows = [{**u, "dibuat": f"{u['dibuat']:%Y-%m-%d}", "login_terakhir":
-                  f"{u['login_terakhir']:%Y-%m-%d %H:%M}" if u["login_terakhir"] else ""}
+                  f"{u['login_terakhir']:%Y-%m-%d %H:%M}" if u["login_terakhir"] else "",
+                  "sesi": open_sessions.get(u["nama"], 0)}
                  for u in users.all_users(services.engine())]
     log_rows = [{"waktu": f"{e['waktu']:%Y-%m-%d %H:%M:%S}", "pengguna": e["pengguna"] or "", "aksi": e["aksi"],
                  "detail": str(e["detail"]), "alamat": e["alamat"] or ""} for e in audit.recent(services.engine())]
-    return (table([(c, c) for c in ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir")], user_rows),
+    return (table([(c, c) for c in ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir", "sesi")], user_rows),
             table([(c, c) for c in ("waktu", "pengguna", "aksi", "detail", "alamat")], log_rows))
 
 
@@ -50,6 +52,7 @@ def layout(**_query):
             html.Button("Tambah", id=ids.ADMIN_ADD),
             dcc.Input(id=ids.ADMIN_DISABLE_NAME, placeholder="nama"),
             html.Button("Nonaktifkan", id=ids.ADMIN_DISABLE),
+            html.Button(text("end_sessions", lang), id=ids.ADMIN_END_SESSIONS),
         ], className="form-row"),
         html.P(id=ids.ADMIN_MESSAGE, role="status"),
         html.H3(text("audit_log", lang)),
@@ -59,12 +62,12 @@ def layout(**_query):
 
 @dash.callback(
     Output(ids.ADMIN_MESSAGE, "children"), Output(ids.ADMIN_USERS, "children"), Output(ids.ADMIN_AUDIT, "children"),
-    Input(ids.ADMIN_ADD, "n_clicks"), Input(ids.ADMIN_DISABLE, "n_clicks"),
+    Input(ids.ADMIN_ADD, "n_clicks"), Input(ids.ADMIN_DISABLE, "n_clicks"), Input(ids.ADMIN_END_SESSIONS, "n_clicks"),
     State(ids.ADMIN_NEW_NAME, "value"), State(ids.ADMIN_NEW_ROLE, "value"), State(ids.ADMIN_NEW_OPD, "value"),
     State(ids.ADMIN_NEW_PASSWORD, "value"), State(ids.ADMIN_DISABLE_NAME, "value"),
     prevent_initial_call=True,
 )
-def change_users(_add, _disable, name, role, opd, password, disable_name):
+def change_users(_add, _disable, _end, name, role, opd, password, disable_name):
     _require_admin()
     lang = language()
     try:
@@ -75,6 +78,9 @@ def change_users(_add, _disable, name, role, opd, password, disable_name):
         elif dash.ctx.triggered_id == ids.ADMIN_DISABLE:
             users.set_active(services.engine(), str(disable_name or ""), False, actor=current_user.name)
             message = f"- {disable_name}"
+        elif dash.ctx.triggered_id == ids.ADMIN_END_SESSIONS:  # the user logs in again (e.g. a lost laptop)
+            ended = users.end_sessions(services.engine(), str(disable_name or ""), actor=current_user.name)
+            message = text("sessions_ended", lang, n=ended, name=disable_name)
         else:
             raise PreventUpdate
     except users.UserError as exc:

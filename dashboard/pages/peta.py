@@ -230,8 +230,8 @@ def profile(feature, searched, period):
     code = str(feature.get("id") or feature.get("properties", {}).get("kode", ""))
     lang = language()
     found = figures.area_profile(services.engine(), access.user_now(), period, code)  # the role checked again
-    if found is None:
-        raise PreventUpdate
+    if found is None:  # a period without data (or a forged one)
+        return html.P(text("no_period_data", lang))
     name = feature.get("properties", {}).get("nama", code)
     parents = {"kecamatan": text("in_kecamatan", lang), "kabupaten": text("in_kabupaten", lang)}
     items = []

@@ -8,7 +8,6 @@ its parameters and totals per kecamatan, and the allocation per village.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from datetime import datetime
@@ -21,6 +20,7 @@ from layers.catalogue import BY_ID
 from layers.planning import kantong
 from layers.planning.priorities import REMOTE_KM, Listing
 from peta_anak.core.i18n import translate
+from peta_anak.core.safe_cells import SafeCsvWriter, xlsx_cell
 
 T = {
     "restricted": {"id": "TERBATAS - data anak per desa untuk perencanaan internal Pemerintah Kabupaten; "
@@ -91,16 +91,16 @@ def values_of(listing: Listing, row: dict, lang: str) -> list:
 
 def priority_csv(listing: Listing, lang: str = "id") -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(columns(listing, lang))
     for row in listing.rows:
-        writer.writerow(["" if v is None else v for v in values_of(listing, row, lang)])
+        writer.writerow(values_of(listing, row, lang))
     return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
 
 
 def scenario_csv(result: dict, lang: str = "id") -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     head = ["rank", "code", "village", "kecamatan"]
     writer.writerow([_t(k, lang) for k in head] + [TOTALS[k][lang] for k in ("anak", "dana", "terjangkau", "belum")])
     for r in result["desa"]:
@@ -145,7 +145,7 @@ def _header(sheet, listing: Listing, user: str, created: datetime, lang: str, sc
              (f"{_t('method', lang)}: {kantong.method(lang)}", None),
              (f"{_t('filter', lang)}: {scope}", None)]
     for n, (text, font) in enumerate(lines, 1):
-        cell = sheet.cell(n, 1, text)
+        cell = xlsx_cell(sheet, n, 1, text)
         if font:
             cell.font = font
     sheet.oddHeader.center.text = _t("restricted", lang)[:250]
@@ -158,12 +158,12 @@ def _table_sheet(sheet, listing: Listing, rows: list[dict], user: str, created: 
     top = _header(sheet, listing, user, created, lang, scope)
     heads = columns(listing, lang)
     for col, title in enumerate(heads, 1):
-        cell = sheet.cell(top, col, title)
+        cell = xlsx_cell(sheet, top, col, title)
         cell.font, cell.fill = BOLD, HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for n, row in enumerate(rows, top + 1):
         for col, value in enumerate(values_of(listing, row, lang), 1):
-            cell = sheet.cell(n, col, value)
+            cell = xlsx_cell(sheet, n, col, value)
             if isinstance(value, float):
                 cell.number_format = "0.0"
     widths = [10, 16, 24, 20, 11, 12, 12, 12] + [14] * (len(heads) - 8)
@@ -180,41 +180,41 @@ def _table_sheet(sheet, listing: Listing, rows: list[dict], user: str, created: 
 
 def _scenario_sheets(book: Workbook, result: dict, lang: str) -> None:
     sheet = book.create_sheet(_t("scenario", lang))
-    sheet.cell(1, 1, _t("restricted", lang)).font = RED
-    sheet.cell(2, 1, _t("scenario", lang)).font = Font(bold=True, size=14)
+    xlsx_cell(sheet, 1, 1, _t("restricted", lang)).font = RED
+    xlsx_cell(sheet, 2, 1, _t("scenario", lang)).font = Font(bold=True, size=14)
     programme = result["program"]
     n = 4
     for key, label in SCENARIO_FIELDS.items():
         value = programme[key] if key != "indicator" else BY_ID[programme[key]].text("title", lang)
-        sheet.cell(n, 1, label[lang]).font = BOLD
-        sheet.cell(n, 2, value)
+        xlsx_cell(sheet, n, 1, label[lang]).font = BOLD
+        xlsx_cell(sheet, n, 2, value)
         n += 1
     n += 1
     for key, label in TOTALS.items():
-        sheet.cell(n, 1, label[lang]).font = BOLD
-        sheet.cell(n, 2, result["total"][key]).number_format = "#,##0"
+        xlsx_cell(sheet, n, 1, label[lang]).font = BOLD
+        xlsx_cell(sheet, n, 2, result["total"][key]).number_format = "#,##0"
         n += 1
     n += 1
     heads = [_t("kecamatan", lang)] + [TOTALS[k][lang] for k in ("desa", "dana", "anak", "terjangkau", "belum")]
     for col, title in enumerate(heads, 1):
-        cell = sheet.cell(n, col, title)
+        cell = xlsx_cell(sheet, n, col, title)
         cell.font, cell.fill = BOLD, HEAD_FILL
     for k in result["kecamatan"]:
         n += 1
         for col, key in enumerate(("kecamatan", "desa", "dana", "anak", "terjangkau", "belum"), 1):
-            sheet.cell(n, col, k[key]).number_format = "#,##0"
+            xlsx_cell(sheet, n, col, k[key]).number_format = "#,##0"
     for col, width in enumerate([28, 20, 18, 16, 16, 18], 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     alloc = book.create_sheet(_t("allocation", lang))
     heads = [_t(k, lang) for k in ("rank", "code", "village", "kecamatan")] + \
         [TOTALS[k][lang] for k in ("anak", "dana", "terjangkau", "belum")]
-    alloc.cell(1, 1, _t("restricted", lang)).font = RED
+    xlsx_cell(alloc, 1, 1, _t("restricted", lang)).font = RED
     for col, title in enumerate(heads, 1):
-        cell = alloc.cell(3, col, title)
+        cell = xlsx_cell(alloc, 3, col, title)
         cell.font, cell.fill = BOLD, HEAD_FILL
     for n, r in enumerate(result["desa"], 4):
         for col, key in enumerate(("peringkat", "kode", "nama", "kecamatan", "anak", "dana", "terjangkau", "belum"), 1):
-            alloc.cell(n, col, r[key])
+            xlsx_cell(alloc, n, col, r[key])
     alloc.freeze_panes = "A4"
 
 

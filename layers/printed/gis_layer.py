@@ -15,10 +15,12 @@ from sqlalchemy import Engine
 from geodata import boundaries
 from layers import values
 from layers.style import choropleth
+from peta_anak.core.safe_cells import csv_cell
 
 #: File suffix -> (OGR driver, media type).
 LAYER_FORMATS = {".gpkg": ("GPKG", "application/geopackage+sqlite3"),
                  ".geojson": ("GeoJSON", "application/geo+json")}
+TEXT_COLUMNS = ("nama", "kecamatan", "keterangan_kelas")
 
 
 def layer_frame(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
@@ -47,6 +49,8 @@ def layer_frame(engine: Engine, period: str, indicator: str, level: str, scheme:
         "persen": frame["persen"].astype("Float64"), "kelas": frame["kelas"].astype("Int64"),
         "keterangan_kelas": frame["keterangan_kelas"],
     }, geometry=areas.geometry, crs="EPSG:4326")
+    for column in TEXT_COLUMNS:  # QGIS hands attribute tables on to spreadsheets: names stay text
+        out[column] = out[column].map(lambda v: csv_cell(v) if isinstance(v, str) else v)
     return out.reset_index(drop=True)
 
 

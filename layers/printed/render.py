@@ -39,9 +39,15 @@ EDGES = {"desa": (0.25, "#ffffff"), "kecamatan": (0.7, "#404040"), "kabupaten": 
 
 
 def render_map(engine: Engine, request: MapRequest, created: datetime | None = None) -> bytes:
-    """The page as PNG (200 dpi) or PDF bytes."""
+    """The page as PNG (200 dpi) or PDF bytes. Every text is printed literally: a name
+    with ``$...$`` is not matplotlib mathtext (which would fail or garble it)."""
     if request.fmt not in FORMATS or request.level not in LEVELS:
         raise ValueError(f"format {request.fmt!r} or level {request.level!r}")
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        return _render(engine, request, created)
+
+
+def _render(engine: Engine, request: MapRequest, created: datetime | None) -> bytes:
     style = _style(engine, request)
     geometry = map_geometry(engine)
     orientation = request.orientation or best_orientation(geometry.bounds)

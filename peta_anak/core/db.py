@@ -9,7 +9,10 @@ same way on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import numpy as np
 import pandas as pd
@@ -17,7 +20,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, event, insert
+from sqlalchemy import URL, Connection, Engine, MetaData, Table, create_engine, event, insert, make_url
+from sqlalchemy.exc import DisconnectionError, OperationalError
 
 from peta_anak.core.settings import Settings
 
@@ -38,15 +42,58 @@ class DatabaseNotReady(RuntimeError):
     """The database has no schema, or an older one: run ``peta-anak init``."""
 
 
-def make_engine(settings: Settings, **kwargs: object) -> Engine:
-    """An engine for the configured database; creates the SQLite folder when needed."""
-    url = settings.resolved_database_url()
-    if url.startswith("sqlite"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+def make_engine(settings: Settings, create: bool = False, **kwargs: object) -> Engine:
+    """An engine for the configured database.
+
+    A SQLite file is opened read-write *without* create unless ``create`` (only
+    ``peta-anak init``, the demo and tests ask for it): a deleted or moved database file
+    must give "database unavailable", never a new empty database at its path. Each
+    SQLite connection remembers the file it opened and is thrown away when the path no
+    longer holds that file (deleted, or replaced by a restore), so the app neither
+    answers from, nor writes into, a file that is gone, and picks the file up again by
+    itself when it is back.
+    """
+    url = make_url(settings.resolved_database_url())
+    path = sqlite_path(url)
+    if path is not None:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            sqlite3.connect(path).close()  # creates the file; the schema comes from the migrations
+        url = url.set(database=f"file:{quote(str(path))}", query={"mode": "rw", "uri": "true"})
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        if path is not None:
+            event.listen(engine, "connect", lambda _c, record: record.info.update(file=_identity(path)))
+            event.listen(engine, "checkout", lambda _c, record, _p: _same_file(path, record))
     return engine
+
+
+def sqlite_path(url: URL | str) -> Path | None:
+    """The file of a SQLite URL (None for another database or an in-memory one)."""
+    url = make_url(url) if isinstance(url, str) else url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    database = url.database.removeprefix("file:").split("?")[0]
+    return Path(unquote(database)).resolve()
+
+
+def display_url(url: URL | str) -> str:
+    """A database URL for people: no password."""
+    return (make_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _same_file(path: Path, record) -> None:  # noqa: ANN001 (pool record)
+    if record.info.get("file") is None or _identity(path) != record.info["file"]:
+        raise DisconnectionError(f"{path} is no longer the file this connection opened")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API object)
@@ -83,8 +130,15 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def require_current(engine: Engine) -> None:
-    """Refuse to work on a database whose schema is missing or out of date."""
-    current = current_revision(engine)
+    """Refuse to work on a database whose schema is missing or out of date, or that
+    cannot be opened (a SQLite file that does not exist yet)."""
+    try:
+        current = current_revision(engine)
+    except OperationalError as exc:
+        raise DatabaseNotReady(
+            f"The database {engine.url.render_as_string(hide_password=True)} cannot be opened "
+            f"({str(exc.orig).strip()}); run `peta-anak init` to create it, or check PDAR_DATABASE_URL."
+        ) from exc
     if current != head_revision():
         state = "has no schema" if current is None else f"is at revision {current}"
         raise DatabaseNotReady(

@@ -79,6 +79,42 @@ class Settings:
         "Minutes without a request after which a planner app session expires and the user must log in again.",
         30,
     )
+    session_max_hours: float = _setting(
+        "PDAR_SESSION_MAX_HOURS",
+        "Absolute lifetime of a planner app session in hours: after it the user logs in again, however "
+        "active the session was (a stolen session cookie cannot be kept alive by using it).",
+        12.0,
+    )
+    login_limit_per_address: int = _setting(
+        "PDAR_LOGIN_LIMIT_PER_ADDRESS",
+        "Failed logins allowed for one user name from one client address within the login window; the next "
+        "attempt from that address is refused until the window has passed. Other addresses are not affected.",
+        5,
+    )
+    login_limit_per_name: int = _setting(
+        "PDAR_LOGIN_LIMIT_PER_NAME",
+        "Failed logins allowed for one user name from all addresses together within the login window "
+        "(a loose limit against guessing from many addresses).",
+        50,
+    )
+    login_limit_address_total: int = _setting(
+        "PDAR_LOGIN_LIMIT_ADDRESS_TOTAL",
+        "Failed logins allowed from one client address for all user names together within the login window "
+        "(against trying one password on many names). An office behind one NAT address shares it.",
+        100,
+    )
+    login_window_minutes: int = _setting(
+        "PDAR_LOGIN_WINDOW_MINUTES",
+        "Length in minutes of the window over which failed logins are counted.",
+        15,
+    )
+    trusted_proxies: int = _setting(
+        "PDAR_TRUSTED_PROXIES",
+        "Number of reverse proxies in front of the planner app whose X-Forwarded-For and X-Forwarded-Proto "
+        "headers are believed (werkzeug's ProxyFix). 0: the headers are ignored and the client address is the "
+        "connecting one; 1: behind one nginx.",
+        0,
+    )
     kia_target_percent: float = _setting(
         "PDAR_KIA_TARGET_PERCENT",
         "The regency's target for KIA coverage (percent of children holding a child ID card) in the KLA "
@@ -128,6 +164,14 @@ class Settings:
             raise SettingsError("PDAR_PUBLIC_TILE_URL must be an http(s) URL or a path on the same server")
         if self.idle_timeout_minutes < 1:
             raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
+        if self.session_max_hours <= 0:
+            raise SettingsError("PDAR_SESSION_MAX_HOURS must be a positive number of hours")
+        for name in ("login_limit_per_address", "login_limit_per_name", "login_limit_address_total",
+                     "login_window_minutes"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"PDAR_{name.upper()} must be at least 1")
+        if not 0 <= self.trusted_proxies <= 5:
+            raise SettingsError("PDAR_TRUSTED_PROXIES must be between 0 and 5")
 
     # Derived values -----------------------------------------------------------
 

@@ -49,7 +49,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     if missing:
         raise MissingGeodata("missing_geodata", files=", ".join(missing), names=", ".join(BOUNDARY_FILES.values()))
     settings = settings.with_generated_keys()
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)  # the demo runs `init` first
     revision = db.upgrade(engine)
     yield text("database", lang, url=engine.url.render_as_string(hide_password=True), revision=revision)
     options = boundaries.ImportOptions(kabupaten=DEMO_KABUPATEN, kecamatan_file=files["kecamatan"],

@@ -45,7 +45,7 @@ def live_app(tmp_path):
     """The planner app on a SQLite database with the four test villages, aggregates and users."""
     settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'app.db'}",
                         secret_key="browser-secret", nik_key="k")
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     from click.testing import CliRunner
 
@@ -73,7 +73,9 @@ def live_app(tmp_path):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # Playwright's wait_for_function polls through eval, which the app's CSP forbids; behaviour
+    # tests bypass the CSP, test_security_headers.py runs the pages under it.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -48,7 +48,7 @@ def public_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("publik")
     settings = Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'publik.db'}",
                         secret_key="s", nik_key="k")
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     result = CliRunner().invoke(cli, ["boundaries", "import", str(geodata_file("bengkayang_desa.geojson")),
                                       "--kecamatan-file", str(geodata_file("kalbar_kecamatan.geojson")),
@@ -69,7 +69,7 @@ def public_site(tmp_path_factory):
 
 
 def open_map(browser, base: str, width: int = 1280, height: int = 800):
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)  # see conftest
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -196,7 +196,7 @@ def test_english_switch_and_360_px(browser, public_site):
 
 def test_first_view_is_under_the_byte_budget_and_loads_nothing_from_elsewhere(browser, public_site):
     base = public_site[0]
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)  # wait_for_function polls through eval (see conftest)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")

@@ -87,7 +87,8 @@ def test_anonymous_gets_nothing_but_the_login_page_and_static_files(app):
         assert style.status_code == 200
     for rule in app.server.url_map.iter_rules():
         path = re.sub(r"<[^>]+>", "x", rule.rule)
-        if path.startswith(("/login", "/assets", "/_dash-component-suites", "/static", "/_favicon")):
+        if path in ("/login", "/robots.txt") or path.startswith(
+                ("/assets", "/_dash-component-suites", "/static", "/_favicon")):
             continue
         response = c.get(path) if "GET" in rule.methods else c.post(path)
         assert response.status_code in (302, 400, 401), (rule.rule, response.status_code)
@@ -141,7 +142,8 @@ def test_admin_callbacks_refuse_other_roles(app):
     body = {"output": "..admin-pesan.children...admin-pengguna.children...admin-audit.children..",
             "outputs": [{"id": i, "property": "children"} for i in ("admin-pesan", "admin-pengguna", "admin-audit")],
             "inputs": [{"id": "admin-tambah", "property": "n_clicks", "value": 1},
-                       {"id": "admin-nonaktifkan", "property": "n_clicks", "value": None}],
+                       {"id": "admin-nonaktifkan", "property": "n_clicks", "value": None},
+                       {"id": "admin-akhiri-sesi", "property": "n_clicks", "value": None}],
             "changedPropIds": ["admin-tambah.n_clicks"],
             "state": [{"id": "admin-nama-baru", "property": "value", "value": "penyusup"},
                       {"id": "admin-peran-baru", "property": "value", "value": "admin"},

@@ -20,6 +20,9 @@ USED_ELSEWHERE = {
     "revision", "down_revision", "branch_labels", "depends_on", "upgrade", "downgrade",  # Alembic reads them
     "get_id", "is_anonymous",  # Flask-Login's user protocol (dashboard.users.User)
     "permanent",  # flask.session.permanent: the idle timeout applies to the session
+    "session_protection",  # Flask-Login's setting (LoginManager.session_protection)
+    "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.sessions)
+    "writerows",  # csv's writer protocol (peta_anak.core.safe_cells.SafeWriter)
     "enabled",  # Flask-Limiter's switch, turned off by the load benchmark
     # openpyxl reads these attributes of sheets and cells when it writes the workbook
     "alignment", "number_format", "freeze_panes", "fitToHeight", "fitToWidth", "fitToPage", "print_title_rows",

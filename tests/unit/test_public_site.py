@@ -101,11 +101,17 @@ def test_the_site_is_deterministic_and_self_contained(tmp_path):
     assert not re.search(r"fetch\(['\"`](https?:)?//", (tmp_path / "a" / "aset" / "peta.js").read_text())
 
 
-def test_a_rebuild_removes_files_of_an_older_build(tmp_path):
+def test_a_rebuild_removes_only_files_an_older_build_wrote(tmp_path):
+    import json
+
     build.write_site(sample(), tmp_path)
-    (tmp_path / "data" / "lama.json").write_text("{}")
+    (tmp_path / "data" / "lama.json").write_text("{}")  # written by an older build (in its manifest)
+    (tmp_path / "data" / "milik-dinas.json").write_text("{}")  # put there by someone else
+    manifest = json.loads((tmp_path / build.MANIFEST).read_text())
+    (tmp_path / build.MANIFEST).write_text(json.dumps({**manifest, "files": [*manifest["files"], "data/lama.json"]}))
     build.write_site(sample(), tmp_path)
     assert not (tmp_path / "data" / "lama.json").exists()
+    assert (tmp_path / "data" / "milik-dinas.json").exists()
 
 
 def test_tile_url_is_optional(tmp_path):
