@@ -130,7 +130,7 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     rows = pd.DataFrame({
         "nik_hash": nik_hash, "jenis_kelamin": t["jenis_kelamin"], "tanggal_ukur": measured,
         "umur_hari": age, "tinggi_cm": height, "terlentang": t["cara_ukur"],
-        "zscore": pd.Series(z, index=index).round(3).astype(object).where(np.isfinite(z), None),
+        "zscore": pd.Series(z, index=index).astype(object).where(np.isfinite(z), None),  # never rounded: z = -2.0004 is stunted
         "zscore_sumber": own.astype(object).where(own.notna(), None), "kode_desa": village,
     }, index=index)
     return rows, problems
