@@ -22,6 +22,8 @@ import shapely
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from aggregations import parse, readers, records
+from aggregations.duplicates import KEYS as DUPLICATE_KEYS
+from aggregations.duplicates import Seen
 from aggregations.messages import ERRORS, REASONS
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
@@ -60,7 +62,7 @@ class Context:
     period: str
     key: bytes
     villages: VillageIndex
-    seen: set = field(default_factory=set)
+    seen: Seen = field(default_factory=Seen)
     flags: Counter = field(default_factory=Counter)
     period_years: Counter = field(default_factory=Counter)
     notes: dict = field(default_factory=dict)
@@ -116,6 +118,7 @@ def import_file(
             typed, problems = _typed(source, chunk, columns)
             rows, more = records.BUILDERS[source_name](ctx, typed, chunk.index)
             problems += more
+            problems += _duplicates(ctx, rows, problems)
             bad = {row for row, _, _ in problems}
             accepted = rows.drop(index=[r for r in rows.index if r in bad])
             insert_frame(conn, RECORD_TABLES[source_name], accepted.assign(impor_id=import_id, periode=period))
@@ -194,6 +197,16 @@ def _typed(source: Source, chunk: pd.DataFrame, columns: dict[str, str]) -> tupl
         if f.required:
             problems += [(row, f.name, "missing") for row in raw.index[raw == ""]]
     return pd.DataFrame(typed, index=chunk.index), problems
+
+
+def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:
+    """Validate first, then look for duplicates among the valid rows only."""
+    fields = DUPLICATE_KEYS.get(ctx.source.name)
+    if not fields:
+        return []
+    bad = {row for row, _, _ in problems}
+    valid = rows[list(fields)].notna().all(axis=1) & ~rows.index.isin(list(bad))
+    return [(row, "nik", "duplicate") for row in rows.index[ctx.seen.duplicates(rows, fields, valid).to_numpy()]]
 
 
 def _start_log(conn: Connection, source: str, period: str, path: Path, user: str | None) -> tuple[int, bool]:

@@ -4,7 +4,8 @@ Each builder checks what only it can check (a NIK against the row's date of
 birth and sex, a measurement against the period, a height against what is
 possible), replaces identities by their keyed hash, and keeps only the columns
 of its record table. It returns the rows (indexed by row number in the file)
-and the problems found as ``(row, field, reason)``.
+and the problems found as ``(row, field, reason)``. Duplicates are looked for
+afterwards, among the valid rows only (:mod:`aggregations.duplicates`).
 """
 
 from __future__ import annotations
@@ -56,18 +57,6 @@ def _village(ctx, typed: pd.DataFrame) -> tuple[pd.Series, list]:
     return codes, problems
 
 
-def _duplicates(ctx, keys: pd.Series, name: str) -> list:
-    problems = []
-    for row, key in keys.items():
-        if key is None:
-            continue
-        if key in ctx.seen:
-            problems.append((row, name, "duplicate"))
-        else:
-            ctx.seen.add(key)
-    return problems
-
-
 def _in_period(ctx, dates: pd.Series, name: str) -> list:
     years = dates.map(lambda d: d.year if d is not None else None).dropna()
     ctx.period_years.update(int(y) for y in years)
@@ -88,7 +77,7 @@ def penduduk(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     nik_hash, more = _hash_nik(ctx, t["nik"], "nik", t["tanggal_lahir"], t["jenis_kelamin"])
     problems += more
     kk_hash, more = _hash_nik(ctx, t["no_kk"], "no_kk", kind="kk")
-    problems += more + _duplicates(ctx, nik_hash, "nik")
+    problems += more
     village, more = _village(ctx, t)
     problems += more
     rows = pd.DataFrame({
@@ -109,9 +98,6 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
         height.notna() & ((height < HEIGHT_RANGE_CM[0]) | (height > HEIGHT_RANGE_CM[1])))]
     nik_hash, more = _hash_nik(ctx, t["nik"], "nik", birth, t["jenis_kelamin"])
     problems += more
-    keys = pd.Series([(h, m) if h is not None else None for h, m in zip(nik_hash, measured, strict=True)],
-                     index=index)
-    problems += _duplicates(ctx, keys, "nik")
     village, more = _village(ctx, t)
     problems += more
 
@@ -130,7 +116,8 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     rows = pd.DataFrame({
         "nik_hash": nik_hash, "jenis_kelamin": t["jenis_kelamin"], "tanggal_ukur": measured,
         "umur_hari": age, "tinggi_cm": height, "terlentang": t["cara_ukur"],
-        "zscore": pd.Series(z, index=index).astype(object).where(np.isfinite(z), None),  # never rounded: z = -2.0004 is stunted
+        # never rounded: a child at z = -2.0004 is stunted
+        "zscore": pd.Series(z, index=index).astype(object).where(np.isfinite(z), None),
         "zscore_sumber": own.astype(object).where(own.notna(), None), "kode_desa": village,
     }, index=index)
     return rows, problems

@@ -4,6 +4,7 @@ computed in SQL on SQLite and PostgreSQL."""
 import csv
 import json
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 
@@ -107,3 +108,24 @@ def test_a_row_rejected_under_the_threshold_goes_to_the_reject_report(run, engin
     with engine.connect() as conn:
         rejects = [tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan))]
     assert rejects == [(4, "nik", "nik_format")]
+
+
+@pytest.mark.parametrize(("column", "bad_value", "reason"), [
+    ("KODE_DESA", "6107099999", ("kode_desa", "unknown_village")),
+    ("TGL_LHR", "31-02-2010", ("tanggal_lahir", "unreadable")),
+])
+def test_a_rejected_row_does_not_make_its_correction_a_duplicate(column, bad_value, reason, run, engine, tmp_path):
+    """Row 3 is wrong, row 12 is the same resident entered again correctly: only row 3 is lost."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    path = src.penduduk_csv(tmp_path / "siak.csv")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    correction = frame.iloc[[1]]
+    frame.loc[1, column] = bad_value
+    pd.concat([frame, correction]).to_csv(path, index=False)
+    result = run("data", "import", "penduduk", path, "--period", "2025", "--threshold", "0.5", "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["accepted"], summary["rejected"]) == (len(src.RESIDENTS), 1)
+    with engine.connect() as conn:
+        rejects = [tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan))]
+    assert rejects == [(3, *reason)]
