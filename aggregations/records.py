@@ -124,7 +124,9 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
 
 
 def siswa(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
-    nik_hash, problems = _hash_nik(ctx, t["nik"], "nik")
+    # a pupil's NIK with one mistyped digit can be another child's: the row's own date of
+    # birth and sex (optional in the export) give it away
+    nik_hash, problems = _hash_nik(ctx, t["nik"], "nik", t.get("tanggal_lahir"), t.get("jenis_kelamin"))
     rows = pd.DataFrame({"nik_hash": nik_hash, "npsn": t["npsn"], "jenjang": t["jenjang"], "aktif": t["aktif"]},
                         index=index)
     return rows, problems

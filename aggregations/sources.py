@@ -10,7 +10,7 @@ normalisation (lower case, runs of non-alphanumerics as one ``_``), so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,10 @@ PENGUKURAN = Source("pengukuran", "Posyandu growth measurements (e-PPGBM export)
 
 SISWA = Source("siswa", "School enrolment (Dapodik)", (
     Field("nik", "nik", ("nik", "nik_siswa", "no_nik"), help="student's NIK"),
+    replace(SEX, aliases=(*SEX.aliases, "jenis_kelamin_siswa"), required=False,
+            help="L or P; when given, the NIK must encode it (day + 40 for girls)"),
+    replace(BIRTH, aliases=(*BIRTH.aliases, "tanggal_lahir_siswa"), required=False,
+            help="date of birth; when given, the NIK must encode it"),
     Field("npsn", "text", ("npsn", "npsn_sekolah", "kode_sekolah"), help="school NPSN"),
     Field("jenjang", "level", ("jenjang", "tingkat_pendidikan", "bentuk_pendidikan", "jenjang_pendidikan"),
           help="SD/MI, SMP/MTs, SMA/SMK/MA, SLB, paket"),

@@ -129,3 +129,31 @@ def test_a_rejected_row_does_not_make_its_correction_a_duplicate(column, bad_val
     with engine.connect() as conn:
         rejects = [tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan))]
     assert rejects == [(3, *reason)]
+
+
+def test_a_pupil_nik_is_checked_against_the_pupils_own_birth_date_and_sex(run, engine, tmp_path):
+    """A Dapodik NIK with one mistyped digit can equal another child's NIK: the pupil's date of
+    birth and sex give it away, and the other child stays out of school."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    assert run("data", "import", "penduduk", src.penduduk_csv(tmp_path / "siak.csv"), "--period", "2025").exit_code == 0
+    niks = src.resident_niks()
+    pupils = pd.DataFrame([
+        {"NIK": niks["r1"], "JK": "L", "Tanggal Lahir": "01-01-2010", "NPSN": "69000001", "Jenjang": "SMP",
+         "Status": "Aktif"},
+        # r9 is a boy born 03-03-2015; this pupil is a girl born 13-03-2015 whose NIK was mistyped as his
+        {"NIK": niks["r9"], "JK": "P", "Tanggal Lahir": "13-03-2015", "NPSN": "69000002", "Jenjang": "SD",
+         "Status": "Aktif"},
+        {"NIK": niks["r6"], "JK": "P", "Tanggal Lahir": "01-01-2018", "NPSN": "69000002", "Jenjang": "SD",
+         "Status": "Aktif"},
+    ])
+    path = tmp_path / "dapodik.csv"
+    pupils.to_csv(path, index=False)
+    result = run("data", "import", "siswa", path, "--period", "2025", "--threshold", "0.9", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["by_reason"] == {"nik:nik_birth_mismatch": 1, "nik:nik_sex_mismatch": 1}
+    with engine.connect() as conn:
+        rejects = sorted(tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.alasan)))
+    assert rejects == [(3, "nik_birth_mismatch"), (4, "nik_sex_mismatch")]
+    assert run("aggregate", "--period", "2025").exit_code == 0
+    table = exported(run, tmp_path)
+    assert table[("anak_tidak_sekolah", src.V4)]["pembilang"] == "1"  # r9 is not taken as enrolled
