@@ -26,6 +26,8 @@ ZSCORE_TOLERANCE = 0.1
 #: Indonesia's extent, for facility coordinates (lat, lon).
 INDONESIA = ((-11.5, 6.5), (94.5, 141.5))
 NOTED_ROWS = 20
+#: Rows valid but not counted carry their reason here (see :data:`aggregations.ingest.NOT_COUNTED`).
+NOT_COUNTED = "_not_counted"
 
 
 def _rows_where(mask: pd.Series) -> list:
@@ -85,6 +87,9 @@ def penduduk(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
         "tanggal_lahir": t["tanggal_lahir"], "kode_desa": village, "status_kawin": t["status_kawin"],
         "punya_akta": t["punya_akta"], "punya_kia": t["punya_kia"],
     }, index=index)
+    if "status_penduduk" in t:  # died, moved out: valid rows, but not residents of the period
+        status = t["status_penduduk"]
+        rows[NOT_COUNTED] = status.where(status.notna() & (status != "aktif"), None)
     return rows, problems
 
 
@@ -124,11 +129,12 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
 
 
 def siswa(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
+    """Dapodik and EMIS rows alike."""
     # a pupil's NIK with one mistyped digit can be another child's: the row's own date of
     # birth and sex (optional in the export) give it away
     nik_hash, problems = _hash_nik(ctx, t["nik"], "nik", t.get("tanggal_lahir"), t.get("jenis_kelamin"))
-    rows = pd.DataFrame({"nik_hash": nik_hash, "npsn": t["npsn"], "jenjang": t["jenjang"], "aktif": t["aktif"]},
-                        index=index)
+    rows = pd.DataFrame({"nik_hash": nik_hash, "npsn": t["npsn"], "jenjang": t["jenjang"], "status": t["status"],
+                         "tanggal_status": t.get("tanggal_status")}, index=index)
     return rows, problems
 
 
@@ -172,7 +178,7 @@ def fasilitas(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     return rows, problems
 
 
-BUILDERS = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa,
+BUILDERS = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa, "emis": siswa,
             "perkawinan": perkawinan, "fasilitas": fasilitas}
 
 

@@ -27,7 +27,7 @@ from layers import style, values
 from layers.catalogue import BY_ID, INDICATORS
 from layers.classify import classify
 
-DEFAULT_WEIGHTS = {i.id: 1.0 for i in INDICATORS}
+DEFAULT_WEIGHTS = {i.id: i.default_weight for i in INDICATORS}  # 0 for a nested indicator
 MAX_WEIGHT = 5.0
 MIN_INDICATORS = 3
 KANTONG_MIN_WORST = 2

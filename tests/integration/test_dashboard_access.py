@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from dashboard import users
+from dashboard import ranking_inputs, users
 from dashboard.schema import log_audit
 from dashboard.server import create_app
 from tests.aggregate_values import load_aggregates
@@ -336,7 +336,7 @@ def _ranking_request(output, weights=None, extra=()):
               {"id": "prioritas-kecamatan", "property": "value", "value": []},
               {"id": "prioritas-perbatasan", "property": "value", "value": []}]
     inputs += [{"id": f"bobot-{i}", "property": "value", "value": (weights or {}).get(i, 1)}
-               for i in ("tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_tidak_sekolah")]
+               for i in ranking_inputs.INDICATOR_IDS]
     target, prop = output.rsplit(".", 1)
     return {"output": output, "outputs": {"id": target, "property": prop}, "inputs": [*extra, *inputs],
             "changedPropIds": [f"{(list(extra) or inputs)[0]['id']}.{(list(extra) or inputs)[0]['property']}"],

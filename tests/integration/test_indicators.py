@@ -24,6 +24,7 @@ def loaded(run, engine, tmp_path):
         "siswa": src.siswa_csv(tmp_path / "dapodik.csv"),
         "pengukuran": src.pengukuran_csv(tmp_path / "eppgbm.csv"),
         "perkawinan": src.perkawinan_xlsx(tmp_path / "kua.xlsx"),
+        "fasilitas": src.fasilitas_csv(tmp_path / "fasilitas.csv"),
     }
     summaries = {}
     for source, path in files.items():
