@@ -98,3 +98,16 @@ BREAKDOWN_TITLES = {
 def method(indicator: str, lang: str = "id") -> str:
     """How ``indicator`` is counted, in ``lang``."""
     return translate(METHOD, indicator, lang)
+
+
+def markdown() -> str:
+    """The definitions as the GLOSSARY.md section ``How each indicator is counted`` (a test
+    checks that GLOSSARY.md holds this text)."""
+    lines = ["## How each indicator is counted", "",
+             "The same text as the release's `metodologi.html` and the planner map's \"Cara menghitung\" panel",
+             "(`aggregations/definitions.py`). Period `2025` means ages on 2025-12-31 and events in 2025.", ""]
+    for indicator, text in METHOD.items():
+        lines += [f"### `{indicator}`", "", text["en"], "", f"*{text['id']}*", ""]
+    lines += ["Out-of-school split (planners only, never released): "
+              + "; ".join(f"`{k}` {v['en']}" for k, v in BREAKDOWN_TITLES.items()) + ".", ""]
+    return "\n".join(lines)
