@@ -16,12 +16,12 @@ from aggregations.sources import SOURCES
 from peta_anak.core.i18n import translate
 
 
-def _progress():
+def _progress(lang: str):
     state = {}
 
     def update(n: int, total: int) -> None:
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, file=sys.stderr, label="impor")
+            state["bar"] = click.progressbar(length=total, file=sys.stderr, label=translate(SUMMARY, "progress", lang))
             state["bar"].__enter__()
         state["bar"].update(n)
 
@@ -80,7 +80,7 @@ def import_command(app, source: str, file: Path, period: str, mapping, threshold
                    as_json: bool) -> None:
     """Import FILE as SOURCE for --period, replacing an earlier import of both."""
     engine = app.engine()
-    update, close = _progress() if not as_json and sys.stderr.isatty() else (None, lambda: None)
+    update, close = _progress(app.lang) if not as_json and sys.stderr.isatty() else (None, lambda: None)
     settings = app.settings
     try:
         summary = ingest.import_file(engine, source, file, period, key=app.nik_key(), mapping=mapping,

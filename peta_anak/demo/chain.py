@@ -104,7 +104,7 @@ def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:
     if not path.exists():
         return None
     manifest = json.loads(path.read_text())
-    if manifest.get("seed") != seed or manifest.get("scale") != scale:
+    if (manifest.get("seed"), manifest.get("scale"), manifest.get("version")) != (seed, scale, demo_data.VERSION):
         return None
     if not all((outdir / f["file"]).exists() for f in manifest["files"]):
         return None

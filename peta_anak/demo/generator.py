@@ -21,6 +21,9 @@ from peta_anak.demo import exports, schooling
 from peta_anak.demo.population import POPULATION, load_villages, residents, village_sizes
 
 DEFAULT_SEED = 2026
+#: Changes whenever the exports change shape, so a demo folder of an older generator is
+#: written again instead of reused (2: SIAK status column, EMIS, enrolment statuses).
+VERSION = 2
 DEFAULT_PERIODS = (2024, 2025)
 
 
@@ -53,5 +56,5 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
         }
         manifest += [{"source": s, "period": str(period), "file": p.name} for s, p in files.items()]
     (outdir / "manifest.json").write_text(json.dumps(
-        {"seed": seed, "scale": scale, "files": manifest}, indent=2))
+        {"seed": seed, "scale": scale, "version": VERSION, "files": manifest}, indent=2))
     return manifest

@@ -126,3 +126,19 @@ def test_quality_lines_count_children_measured_in_the_weighing_months(villages, 
     assert "bulan timbang Februari 2 (66,7%), Agustus 2 (66,7%)" in text
     english = run("--lang", "en", "aggregate", "--period", "2025").output
     assert "weighing month February 2 (66.7%), August 2 (66.7%)" in english
+
+
+INDONESIAN = ("baris", "dibaca", "ditolak", "diterima", "kualitas", " dari ", "kolom", " tidak ", "impor ")
+
+
+def test_import_and_aggregate_speak_the_chosen_language(villages, run):
+    path = residents_with_status(villages / "siak.csv")
+    src.siswa_csv(villages / "dapodik.csv")
+    english = run("--lang", "en", "data", "import", "penduduk", path, "--period", "2025").output
+    english += run("--lang", "en", "data", "import", "siswa", villages / "dapodik.csv", "--period", "2025").output
+    english += run("--lang", "en", "aggregate", "--period", "2025").output
+    english += run("--lang", "en", "aggregate", "export", "--period", "2025", villages / "a.csv").output
+    assert "Rows read 10, accepted 8" in english and "not counted (died): 1" in english
+    assert "61.07 anak_tidak_sekolah: 2 of 4 (50.0%)" in english and "rows" in english
+    for word in INDONESIAN:
+        assert word not in english.lower().replace(str(villages).lower(), ""), word
