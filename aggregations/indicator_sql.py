@@ -30,9 +30,15 @@ AGE_GROUPS = {"ats_7_12": (7, 12), "ats_13_15": (13, 15), "ats_16_18": (16, 18)}
 LEVEL_RANK = {"SD": 1, "SMP": 2, "SMA": 3}
 
 
+def snapshot(period: str) -> date:
+    """The day ages are counted on (the one place a period becomes a date here)."""
+    return date(int(period), 12, 31)
+
+
 def born_after(period: str, years: int) -> date:
     """Residents born after this date are at most ``years - 1`` years old on the snapshot."""
-    return date(int(period) - years, 12, 31)
+    day = snapshot(period)
+    return day.replace(year=day.year - years)
 
 
 def _flag(condition):
@@ -47,13 +53,13 @@ def _aged(period: str, low: int, high: int):
 
 def civil(indicator: str, period: str) -> Select:
     p = penduduk.c
-    snapshot = date(int(period), 12, 31)
+    day = snapshot(period)
     if indicator == "tanpa_akta":
         return select(p.kode_desa, _flag(~p.punya_akta), func.count()).where(
-            p.periode == period, p.tanggal_lahir > born_after(period, 18), p.tanggal_lahir <= snapshot,
+            p.periode == period, p.tanggal_lahir > born_after(period, 18), p.tanggal_lahir <= day,
         ).group_by(p.kode_desa)
     return select(p.kode_desa, _flag(~p.punya_kia), func.count()).where(
-        p.periode == period, p.tanggal_lahir > born_after(period, 17), p.tanggal_lahir <= snapshot,
+        p.periode == period, p.tanggal_lahir > born_after(period, 17), p.tanggal_lahir <= day,
         p.status_kawin == "belum",
     ).group_by(p.kode_desa)
 

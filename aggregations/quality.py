@@ -32,8 +32,9 @@ def _linked_share(conn, table, period: str, import_id: int) -> dict:
 
 
 def _month(period: str, month: int):
-    start = date(int(period), month, 1)
-    end = date(int(period) + (month == 12), month % 12 + 1, 1)
+    """Measurements in ``month`` of the period (its year: the one place a period becomes dates here)."""
+    year = int(period)
+    start, end = date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
     m = pengukuran.c
     return and_(m.tanggal_ukur >= start, m.tanggal_ukur < end)
 
