@@ -101,7 +101,8 @@ def _records(path: Path, encoding: str, separator: str, widths: tuple[int, int])
     collects wrong field counts and raises for them at the end. ``widths``: the named
     columns, and the fields of the header line (unnamed columns at its end)."""
     width, header_width = widths
-    wrong: list[tuple[int, int]] = []
+    wrong: list[tuple[int, int]] = []  # the first LISTED_ROWS of them, and how many in all
+    wrong_count = 0
     with path.open(encoding=encoding, newline="") as fh:
         fh.readline()
         reader = csv.reader(fh, delimiter=separator, strict=True)
@@ -121,13 +122,15 @@ def _records(path: Path, encoding: str, separator: str, widths: tuple[int, int])
             if len(fields) != width and any(f.strip() for f in fields):
                 if end > start:  # a quoted value ran over several lines: a quote left open
                     raise ReadError("csv_quote", row=start, end=end, detail="")
-                wrong.append((start, len(fields)))
+                wrong_count += 1
+                if len(wrong) < LISTED_ROWS:
+                    wrong.append((start, len(fields)))
             elif any(f.strip() for f in fields):
                 yield start, fields
             start = end + 1
     if wrong:
-        listed = ", ".join(f"{row} ({n})" for row, n in wrong[:LISTED_ROWS])
-        raise ReadError("csv_fields", n=len(wrong), expected=width, rows=listed, separator=separator)
+        listed = ", ".join(f"{row} ({n})" for row, n in wrong) + (", ..." if wrong_count > len(wrong) else "")
+        raise ReadError("csv_fields", n=wrong_count, expected=width, rows=listed, separator=separator)
 
 
 def _chunks(path: Path, encoding: str, separator: str, header: tuple[list[str], int],

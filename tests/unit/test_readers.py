@@ -85,3 +85,12 @@ def test_header_only_and_empty_files(tmp_path):
     with pytest.raises(ReadError) as error:
         open_table(tmp_path / "b.csv")
     assert error.value.kind == "file_empty"
+
+
+def test_rows_with_a_wrong_field_count_are_counted_and_the_first_ones_named(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("NIK,Nama\n" + "".join(f"61070115051000{i:02d},Nama,{i}\n" for i in range(40)))
+    with pytest.raises(ReadError) as error:
+        list(open_table(path).chunks(["NIK"]))
+    assert error.value.kind == "csv_fields" and error.value.params["n"] == 40
+    assert error.value.params["rows"].startswith("2 (3), 3 (3)") and error.value.params["rows"].endswith(", ...")
