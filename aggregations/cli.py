@@ -10,17 +10,18 @@ from pathlib import Path
 import click
 
 from aggregations import indicators, ingest, quality, sources
-from aggregations.messages import ERRORS, SUMMARY
+from aggregations.messages import ERRORS, FLAGS, SUMMARY
+from aggregations.report import describe_quality, describe_totals, number
 from aggregations.sources import SOURCES
 from peta_anak.core.i18n import translate
 
 
-def _progress():
+def _progress(lang: str):
     state = {}
 
     def update(n: int, total: int) -> None:
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, file=sys.stderr, label="impor")
+            state["bar"] = click.progressbar(length=total, file=sys.stderr, label=translate(SUMMARY, "progress", lang))
             state["bar"].__enter__()
         state["bar"].update(n)
 
@@ -33,18 +34,27 @@ def _progress():
 
 def format_summary(summary: dict, lang: str) -> str:
     t = lambda key, **kw: translate(SUMMARY, key, lang, **kw)  # noqa: E731
+    n = lambda value: number(value, lang)  # noqa: E731
     read = summary["rows_read"]
     lines = [t("title", source=summary["source"], period=summary["period"], file=summary["file"]),
-             t("counts", read=read, accepted=summary["accepted"], rejected=summary["rejected"],
+             t("counts", read=n(read), accepted=n(summary["accepted"]), rejected=n(summary["rejected"]),
                share=round(100 * summary["rejected"] / read, 2) if read else 0)]
-    for key, n in summary["by_reason"].items():
-        lines.append(t("reason", reason=ingest.reason_text(key, lang), n=n))
+    for key, count in summary["by_reason"].items():
+        lines.append(t("reason", reason=ingest.reason_text(key, lang), n=n(count)))
+    if summary["not_counted"]:
+        lines.append(t("not_counted", items=", ".join(
+            f"{translate(SUMMARY, 'status_' + k, lang)} {n(v)}" for k, v in summary["not_counted"].items())))
     if summary["flags"]:
-        lines.append(t("flags", flags=", ".join(f"{k} {v}" for k, v in summary["flags"].items())))
+        lines.append(t("flags", flags=", ".join(f"{translate(FLAGS, k, lang)} {n(v)}"
+                                                for k, v in summary["flags"].items())))
     if summary["dropped_columns"]:
         lines.append(t("dropped", columns=", ".join(summary["dropped_columns"])))
     if summary["replaced_earlier_import"]:
         lines.append(t("replaced"))
+    if summary["smaller_reimport"]:
+        smaller = summary["smaller_reimport"]
+        lines.append(t("smaller_allowed", accepted=n(smaller["accepted"]), earlier=n(smaller["earlier_accepted"]),
+                       villages=len(smaller["villages_gone"])))
     return "\n".join(lines)
 
 
@@ -62,15 +72,21 @@ def data_group() -> None:
               help="Map a column of the file to a field of the source (repeatable).")
 @click.option("--threshold", type=float, default=ingest.REJECT_THRESHOLD, show_default=True,
               help="Refuse the whole file when more than this share of rows is rejected.")
+@click.option("--allow-smaller", is_flag=True,
+              help="Accept a re-import with much fewer rows than the active import, or villages left empty "
+                   "(recorded in the import log).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import summary as JSON.")
 @click.pass_obj
-def import_command(app, source: str, file: Path, period: str, mapping, threshold: float, as_json: bool) -> None:
+def import_command(app, source: str, file: Path, period: str, mapping, threshold: float, allow_smaller: bool,
+                   as_json: bool) -> None:
     """Import FILE as SOURCE for --period, replacing an earlier import of both."""
     engine = app.engine()
-    update, close = _progress() if not as_json and sys.stderr.isatty() else (None, lambda: None)
+    update, close = _progress(app.lang) if not as_json and sys.stderr.isatty() else (None, lambda: None)
+    settings = app.settings
     try:
-        summary = ingest.import_file(engine, source, file, period, key=app.nik_key(),
-                                     mapping=mapping, threshold=threshold, progress=update)
+        summary = ingest.import_file(engine, source, file, period, key=app.nik_key(), mapping=mapping,
+                                     threshold=threshold, progress=update, max_sheet_mb=settings.import_max_sheet_mb,
+                                     min_share=settings.reimport_min_share, allow_smaller=allow_smaller)
     except ingest.ImportRefused as exc:
         close()
         if as_json:
@@ -118,12 +134,8 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
     if as_json:
         click.echo(json.dumps({"totals": totals, "quality": report}, ensure_ascii=False, indent=2))
         return
-    for line in indicators.describe_totals(totals):
+    for line in describe_totals(totals, app.lang) + describe_quality(report, app.lang):
         click.echo(line)
-    for source, q in report.items():
-        link = q.get("linkage")
-        extra = f", NIK ditemukan di penduduk {100 * link['share_found']:.1f}%" if link and link["share_found"] else ""
-        click.echo(f"kualitas {source}: dibaca {q['rows_read']:,}, ditolak {q['rejected']:,}{extra}")
 
 
 @aggregate_group.command("export")
@@ -136,4 +148,4 @@ def export_command(app, period: str, file: Path) -> None:
     if count == 0:
         click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)
         sys.exit(1)
-    click.echo(f"{file}: {count} baris / rows")
+    click.echo(translate(SUMMARY, "exported", app.lang, file=str(file), n=number(count, app.lang)))

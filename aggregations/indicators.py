@@ -11,33 +11,16 @@ recorded); kecamatan and kabupaten rows are sums of their villages. Period
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import (
-    Engine,
-    and_,
-    case,
-    delete,
-    exists,
-    func,
-    insert,
-    literal,
-    or_,
-    select,
-)
-from sqlalchemy.sql import Select
+from sqlalchemy import Engine, and_, delete, func, insert, literal, select
 
 from aggregations import periods as periods_
-from aggregations.schema import fasilitas, impor_data, nilai_indikator, penduduk, pengukuran, perkawinan, siswa
-from aggregations.zscore import STUNTED_Z
+from aggregations.indicator_sql import grouped
+from aggregations.schema import fasilitas, impor_data, nilai_indikator
 from geodata.schema import wilayah
 from peta_anak.core.safe_cells import SafeCsvWriter
-
-#: Children aged 0-59 months: age in days at the measurement, at most this.
-UNDER_FIVE_MAX_DAYS = 1826
-#: Legal minimum age of marriage (UU 16/2019).
-MARRIAGE_MIN_AGE = 19
 
 
 @dataclass(frozen=True)
@@ -46,8 +29,11 @@ class Indicator:
     sources: tuple[str, ...]
     numerator: str
     denominator: str
+    #: A breakdown names the indicator it splits; breakdowns are restricted (never released).
+    part_of: str | None = None
 
 
+ATS_DENOMINATOR = "residents aged 7-18"
 INDICATORS = (
     Indicator("tanpa_akta", ("penduduk",), "residents aged 0-17 without a birth certificate", "residents aged 0-17"),
     Indicator("tanpa_kia", ("penduduk",), "residents under 17, unmarried, without a KIA",
@@ -56,53 +42,32 @@ INDICATORS = (
               "children 0-59 months with a valid measurement in the period"),
     Indicator("perkawinan_anak", ("perkawinan",), "marriages with a spouse under 19 on the wedding day",
               "marriages registered in the period"),
+    Indicator("perkawinan_anak_18", ("perkawinan",), "marriages with a spouse under 18 on the wedding day",
+              "marriages registered in the period"),
     Indicator("anak_tidak_sekolah", ("penduduk", "siswa"),
-              "residents aged 7-18 with no active enrolment in the period", "residents aged 7-18"),
+              "residents aged 7-18 with no active enrolment (Dapodik or EMIS) in the period", ATS_DENOMINATOR),
+    Indicator("sekolah_tanpa_sanitasi", ("fasilitas",), "schools without adequate sanitation",
+              "schools whose sanitation is recorded"),
 )
-BY_ID = {i.id: i for i in INDICATORS}
-
-
-def _born_after(period: str, years: int) -> date:
-    """Residents born after this date are at most ``years - 1`` years old on the snapshot."""
-    return periods_.years_before(periods_.snapshot(period), years)
-
-
-def _flag(condition) -> case:
-    return func.sum(case((condition, 1), else_=0))
-
-
-def _grouped(indicator: str, period: str) -> Select:
-    """SELECT kode_desa, pembilang, penyebut for one indicator and period."""
-    snapshot = periods_.snapshot(period)
-    p = penduduk.c
-    if indicator == "tanpa_akta":
-        return select(p.kode_desa, _flag(~p.punya_akta), func.count()).where(
-            p.periode == period, p.tanggal_lahir > _born_after(period, 18), p.tanggal_lahir <= snapshot,
-        ).group_by(p.kode_desa)
-    if indicator == "tanpa_kia":
-        return select(p.kode_desa, _flag(~p.punya_kia), func.count()).where(
-            p.periode == period, p.tanggal_lahir > _born_after(period, 17), p.tanggal_lahir <= snapshot,
-            p.status_kawin == "belum",
-        ).group_by(p.kode_desa)
-    if indicator == "stunting":
-        m = pengukuran.c
-        latest = select(m.kode_desa, m.zscore, func.row_number().over(
-            partition_by=m.nik_hash, order_by=(m.tanggal_ukur.desc(), m.id.desc())).label("urutan"),
-        ).where(m.periode == period, m.zscore.is_not(None), m.umur_hari <= UNDER_FIVE_MAX_DAYS).subquery()
-        return select(latest.c.kode_desa, _flag(latest.c.zscore < STUNTED_Z), func.count()).where(
-            latest.c.urutan == 1).group_by(latest.c.kode_desa)
-    if indicator == "perkawinan_anak":
-        k = perkawinan.c
-        child = or_(k.usia_suami < MARRIAGE_MIN_AGE, k.usia_istri < MARRIAGE_MIN_AGE)
-        return select(k.kode_desa, _flag(child), func.count()).where(k.periode == period).group_by(k.kode_desa)
-    if indicator == "anak_tidak_sekolah":
-        s = siswa.c
-        enrolled = exists().where(s.periode == period, s.aktif, s.nik_hash == p.nik_hash)
-        return select(p.kode_desa, _flag(~enrolled), func.count()).where(
-            p.periode == period, p.tanggal_lahir > _born_after(period, 19),
-            p.tanggal_lahir <= _born_after(period, 7),
-        ).group_by(p.kode_desa)
-    raise KeyError(indicator)
+#: The out-of-school split as the regency reports it: by reason (same children counted) and by
+#: BPS age group (each its own residents). Shown to planners, never released.
+BREAKDOWNS = (
+    Indicator("ats_belum_pernah", ("penduduk", "siswa"), "out of school, never enrolled (no enrolment row)",
+              ATS_DENOMINATOR, "anak_tidak_sekolah"),
+    Indicator("ats_putus", ("penduduk", "siswa"), "out of school, dropped out (latest row keluar / putus sekolah)",
+              ATS_DENOMINATOR, "anak_tidak_sekolah"),
+    Indicator("ats_lulus", ("penduduk", "siswa"), "out of school, finished a level and did not continue "
+              "(latest row lulus)", ATS_DENOMINATOR, "anak_tidak_sekolah"),
+    Indicator("ats_7_12", ("penduduk", "siswa"), "residents aged 7-12 out of school", "residents aged 7-12",
+              "anak_tidak_sekolah"),
+    Indicator("ats_13_15", ("penduduk", "siswa"), "residents aged 13-15 out of school", "residents aged 13-15",
+              "anak_tidak_sekolah"),
+    Indicator("ats_16_18", ("penduduk", "siswa"), "residents aged 16-18 out of school", "residents aged 16-18",
+              "anak_tidak_sekolah"),
+)
+BY_ID = {i.id: i for i in INDICATORS + BREAKDOWNS}
+#: The indicators a release may publish (breakdowns stay with the planners).
+PUBLIC = tuple(i.id for i in INDICATORS)
 
 
 def available(engine: Engine, period: str) -> list[str]:
@@ -110,7 +75,7 @@ def available(engine: Engine, period: str) -> list[str]:
     with engine.connect() as conn:
         sources = set(conn.execute(select(impor_data.c.sumber).where(
             impor_data.c.periode == period, impor_data.c.aktif.is_(True))).scalars())
-    return [i.id for i in INDICATORS if set(i.sources) <= sources]
+    return [i.id for i in INDICATORS + BREAKDOWNS if set(i.sources) <= sources]
 
 
 def compute(engine: Engine, period: str) -> dict[str, dict]:
@@ -121,12 +86,12 @@ def compute(engine: Engine, period: str) -> dict[str, dict]:
     with engine.begin() as conn:
         conn.execute(delete(nilai_indikator).where(v.periode == period))
         for indicator in ids:
-            grouped = _grouped(indicator, period).subquery()
-            cols = grouped.c
+            select_ = grouped(indicator, period).subquery()
+            cols = select_.c
             village = select(
                 wilayah.c.kode, literal(indicator), literal(period), literal("desa"),
                 func.coalesce(list(cols)[1], 0), func.coalesce(list(cols)[2], 0), literal(now),
-            ).select_from(wilayah.outerjoin(grouped, list(cols)[0] == wilayah.c.kode)).where(
+            ).select_from(wilayah.outerjoin(select_, list(cols)[0] == wilayah.c.kode)).where(
                 wilayah.c.tingkat == "desa")
             conn.execute(insert(nilai_indikator).from_select(
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], village))
@@ -139,17 +104,9 @@ def compute(engine: Engine, period: str) -> dict[str, dict]:
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], rollup))
         totals = conn.execute(select(v.kode_wilayah, v.indikator, v.pembilang, v.penyebut).where(
             v.periode == period, v.tingkat == "kabupaten")).all()
+    order = list(BY_ID)
     return {f"{r.kode_wilayah} {r.indikator}": {"pembilang": int(r.pembilang), "penyebut": int(r.penyebut)}
-            for r in totals}
-
-
-def describe_totals(totals: dict[str, dict]) -> list[str]:
-    """One line per kabupaten total of :func:`compute`, for the command line."""
-    lines = []
-    for key, value in totals.items():
-        pct = 100 * value["pembilang"] / value["penyebut"] if value["penyebut"] else 0
-        lines.append(f"{key}: {value['pembilang']:,} / {value['penyebut']:,} ({pct:.1f}%)")
-    return lines
+            for r in sorted(totals, key=lambda r: (r.kode_wilayah, order.index(r.indikator)))}
 
 
 EXPORT_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
@@ -169,7 +126,7 @@ def rows(engine: Engine, period: str) -> list[dict]:
         "periode": r.periode, "pembilang": int(r.pembilang), "penyebut": int(r.penyebut),
         "persen": round(100 * r.pembilang / r.penyebut, 1) if r.penyebut else None,
     } for r in result]
-    order = {i.id: n for n, i in enumerate(INDICATORS)}
+    order = {i: n for n, i in enumerate(BY_ID)}
     return sorted(out, key=lambda r: (order[r["indikator"]], LEVEL_ORDER[r["tingkat"]], r["kode_wilayah"]))
 
 

@@ -4,8 +4,9 @@ The file is read in chunks; each chunk is typed, checked row by row (every
 problem becomes a reject row: row number, field, reason, never the value),
 stripped to the fields the indicators need, with NIK and KK numbers replaced by
 their keyed hash, and written inside one transaction. When more rows than the
-threshold are rejected, or the dates do not belong to the period, the
-transaction is rolled back and the database is as it was.
+threshold are rejected, the dates do not belong to the period, a column holds
+nothing readable, or a re-import would replace the active import with much less
+(:mod:`.reimport`), the transaction is rolled back and the database is as it was.
 """
 
 from __future__ import annotations
@@ -19,39 +20,28 @@ from pathlib import Path
 
 import pandas as pd
 import shapely
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
-from aggregations import parse, periods, readers, records
-from aggregations.messages import ERRORS, REASONS
+from aggregations import checks, periods, readers, records, reimport
+from aggregations.duplicates import KEYS as DUPLICATE_KEYS
+from aggregations.duplicates import Seen
+from aggregations.errors import ImportRefused
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
 from peta_anak.core.checksum import sha256_file
 from peta_anak.core.db import insert_frame
-from peta_anak.core.i18n import translate
 
 #: Share of rejected rows above which a whole file is refused.
 REJECT_THRESHOLD = 0.05
-#: Share of rows dated outside the period from which the file is taken to be of another period.
-PERIOD_MISMATCH_SHARE = 0.5
+#: A record builder marks rows that are valid but not counted (a resident who died or
+#: moved out) in this column, with the reason.
+NOT_COUNTED = records.NOT_COUNTED
 EXAMPLE_ROWS = 5
 
-
-class ImportRefused(Exception):
-    """Nothing was imported; ``kind`` and ``params`` render the reason in either language."""
-
-    def __init__(self, kind: str, **params: object):
-        self.kind, self.params = kind, params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "id") -> str:
-        params = dict(self.params)
-        if "reasons" in params:  # [(reason, count, example rows)]
-            params["reasons"] = "\n".join(
-                translate(ERRORS, "reject_line", lang, reason=reason_text(r, lang), n=n, rows=", ".join(map(str, rows)))
-                for r, n, rows in params["reasons"])
-        return translate(ERRORS, self.kind, lang, **params)
+__all__ = ["ImportRefused", "import_file", "parse_mapping", "reason_text"]
+reason_text = checks.reason_text
 
 
 @dataclass
@@ -60,7 +50,7 @@ class Context:
     period: str
     key: bytes
     villages: VillageIndex
-    seen: set = field(default_factory=set)
+    seen: Seen = field(default_factory=Seen)
     flags: Counter = field(default_factory=Counter)
     period_years: Counter = field(default_factory=Counter)
     notes: dict = field(default_factory=dict)
@@ -73,6 +63,28 @@ class Context:
     @property
     def snapshot(self) -> date:
         return periods.snapshot(self.period)
+
+
+@dataclass
+class Tally:
+    """What the chunks of one file came to."""
+
+    read: int = 0
+    rejected: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    examples: dict = field(default_factory=dict)
+    not_counted: Counter = field(default_factory=Counter)
+
+    @property
+    def accepted(self) -> int:
+        return self.read - self.rejected - sum(self.not_counted.values())
+
+    def add_problems(self, problems: list) -> None:
+        for row, name, reason in problems:
+            rows = self.examples.setdefault(f"{name}:{reason}", [])
+            if len(rows) < EXAMPLE_ROWS and int(row) not in rows:
+                rows.append(int(row))
+        self.reasons.update(f"{name}:{reason}" for _, name, reason in {(int(r), n, x) for r, n, x in problems})
 
 
 def parse_mapping(items: list[str] | tuple[str, ...], source: Source) -> dict[str, str]:
@@ -91,6 +103,8 @@ def import_file(
     engine: Engine, source_name: str, path: Path, period: str, *, key: bytes,
     mapping: list[str] | tuple[str, ...] = (), user: str | None = None,
     threshold: float = REJECT_THRESHOLD, progress: Callable[[int, int], None] | None = None,
+    max_sheet_mb: float = readers.MAX_SHEET_MB, min_share: float = reimport.MIN_SHARE,
+    allow_smaller: bool = False,
 ) -> dict:
     """Import ``path`` as ``source_name`` for ``period``; returns the import summary."""
     if source_name not in SOURCES:
@@ -99,9 +113,9 @@ def import_file(
         raise ImportRefused("bad_period", period=period)
     source = SOURCES[source_name]
     try:
-        table = readers.open_table(path)
+        table = readers.open_table(path, max_sheet_mb)
     except readers.ReadError as exc:
-        raise ImportRefused(exc.kind, file=str(path), detail=exc.detail) from exc
+        raise ImportRefused(exc.kind, file=str(path), **exc.params) from exc
     columns = _columns(source, table.headers, parse_mapping(mapping, source), str(path))
     with engine.begin() as conn:
         villages = VillageIndex.load(conn)
@@ -110,38 +124,56 @@ def import_file(
         ctx = Context(source, period, key, villages)
         if source_name == "fasilitas":
             ctx.locate = _locator(conn)
-        import_id, replaced = _start_log(conn, source_name, period, path, user)
-        read, rejected, reasons, examples = 0, 0, Counter(), {}
-        for chunk in table.chunks:
-            typed, problems = _typed(source, chunk, columns)
-            rows, more = records.BUILDERS[source_name](ctx, typed, chunk.index)
-            problems += more
-            bad = {row for row, _, _ in problems}
-            accepted = rows.drop(index=[r for r in rows.index if r in bad])
-            insert_frame(conn, RECORD_TABLES[source_name], accepted.assign(impor_id=import_id, periode=period))
-            if problems:
-                conn.execute(insert(penolakan), _reject_rows(import_id, problems))
-            for row, name, reason in problems:
-                key = f"{name}:{reason}"
-                examples.setdefault(key, [])
-                if len(examples[key]) < EXAMPLE_ROWS and int(row) not in examples[key]:
-                    examples[key].append(int(row))
-            reasons.update(f"{name}:{reason}" for _, name, reason in {(int(r), n, x) for r, n, x in problems})
-            read += len(chunk)
-            rejected += len(bad)
-            if progress:
-                progress(len(chunk), table.rows)
-        _refuse_if_needed(ctx, str(path), read, rejected, reasons, examples, threshold)
+        earlier = reimport.active(conn, source_name, period)
+        import_id = _start_log(conn, source_name, period, path, user, earlier)
+        tally = _read(conn, ctx, table, columns, import_id, str(path), progress)
+        checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
+        smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
+                                 min_share, allow_smaller)
         summary = {
             "import_id": import_id, "source": source_name, "period": period, "file": str(path),
-            "rows_read": read, "accepted": read - rejected, "rejected": rejected,
-            "by_reason": dict(reasons.most_common()), "examples": examples,
-            "flags": dict(ctx.flags), "notes": ctx.notes, "replaced_earlier_import": replaced,
+            "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
+            "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
+            "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
+            "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller,
             "columns": columns, "dropped_columns": [h for h in table.headers if h not in columns.values()],
         }
+        stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
         conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
-            baris_dibaca=read, baris_diterima=read - rejected, baris_ditolak=rejected, ringkasan=summary))
+            baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected, ringkasan=stored))
     return summary
+
+
+#: Summary counts that have their own column in ``impor_data`` (one count, one place).
+COUNTED_IN_COLUMNS = ("rows_read", "accepted", "rejected")
+
+
+def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], import_id: int,
+          file: str, progress: Callable | None) -> Tally:
+    tally = Tally()
+    record_table = RECORD_TABLES[ctx.source.name]
+    try:
+        for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
+            typed, problems = checks.typed(ctx.source, chunk, columns)
+            rows, more = records.BUILDERS[ctx.source.name](ctx, typed, chunk.index)
+            problems += more
+            problems += _duplicates(ctx, rows, problems)
+            bad = {row for row, _, _ in problems}
+            kept = rows.drop(index=[r for r in rows.index if r in bad])
+            if NOT_COUNTED in kept:
+                tally.not_counted.update(kept[NOT_COUNTED].dropna())
+                kept = kept[kept[NOT_COUNTED].isna()].drop(columns=NOT_COUNTED)
+            insert_frame(conn, record_table, kept.assign(impor_id=import_id, periode=ctx.period))
+            if problems:
+                conn.execute(insert(penolakan), _reject_rows(import_id, problems))
+            tally.add_problems(problems)
+            tally.read += len(chunk)
+            tally.rejected += len(bad)
+            if progress:
+                progress(len(chunk), table.rows)
+    except readers.ReadError as exc:
+        raise ImportRefused(exc.kind, file=file, **exc.params) from exc
+    return tally
 
 
 def _locator(conn: Connection) -> Callable:
@@ -167,68 +199,31 @@ def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: 
     return columns
 
 
-PARSERS = {
-    "date": parse.dates, "decimal": parse.decimals, "int": parse.integers, "flag": parse.flags,
-    "active": parse.active, "sex": lambda v: parse.lookup(v, parse.SEX),
-    "marital": lambda v: parse.lookup(v, parse.MARITAL), "position": lambda v: parse.lookup(v, parse.POSITION),
-    "level": lambda v: parse.lookup(v, parse.LEVEL), "facility": lambda v: parse.lookup(v, parse.FACILITY),
-}
+def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:
+    """Validate first, then look for duplicates among the valid rows only."""
+    fields = DUPLICATE_KEYS.get(ctx.source.name)
+    if not fields:
+        return []
+    bad = {row for row, _, _ in problems}
+    valid = rows[list(fields)].notna().all(axis=1) & ~rows.index.isin(list(bad))
+    if NOT_COUNTED in rows:  # a resident who moved out does not make the one living here a duplicate
+        valid &= rows[NOT_COUNTED].isna()
+    return [(row, "nik", "duplicate") for row in rows.index[ctx.seen.duplicates(rows, fields, valid).to_numpy()]]
 
 
-def _typed(source: Source, chunk: pd.DataFrame, columns: dict[str, str]) -> tuple[pd.DataFrame, list]:
-    """Typed values of every mapped field, and (row, field, reason) for each bad cell."""
-    typed, problems = {}, []
-    for f in source.fields:
-        if f.name not in columns:
-            continue
-        raw = chunk[columns[f.name]].astype(str).str.strip()
-        parser = PARSERS.get(f.kind)
-        if parser is None:  # nik, kk, text, village_code: checked by the record builders
-            typed[f.name] = raw
-            bad = pd.Series(False, index=raw.index)
-        else:
-            typed[f.name], bad = parser(raw)
-        if f.kind == "facility":  # keep the type as written beside its category
-            typed[f.name + "_teks"] = raw.str.upper().str.slice(0, 30)
-        problems += [(row, f.name, "unreadable") for row in raw.index[bad]]
-        if f.required:
-            problems += [(row, f.name, "missing") for row in raw.index[raw == ""]]
-    return pd.DataFrame(typed, index=chunk.index), problems
-
-
-def _start_log(conn: Connection, source: str, period: str, path: Path, user: str | None) -> tuple[int, bool]:
-    table = RECORD_TABLES[source]
-    replaced = conn.execute(update(impor_data).where(
-        impor_data.c.sumber == source, impor_data.c.periode == period, impor_data.c.aktif.is_(True),
-    ).values(aktif=False)).rowcount > 0
-    conn.execute(delete(table).where(table.c.periode == period))
-    import_id = conn.execute(insert(impor_data).values(
+def _start_log(conn: Connection, source: str, period: str, path: Path, user: str | None,
+               earlier: reimport.Earlier | None) -> int:
+    if earlier is not None:
+        conn.execute(update(impor_data).where(impor_data.c.id == earlier.id).values(aktif=False))
+        reimport.remove(conn, source, earlier)
+    return conn.execute(insert(impor_data).values(
         sumber=source, periode=period, berkas=str(path), sha256=sha256_file(path),
         pengguna=user or f"cli:{getpass.getuser()}", waktu=datetime.now(UTC),
         baris_dibaca=0, baris_diterima=0, baris_ditolak=0, aktif=True, ringkasan={},
     )).inserted_primary_key[0]
-    return import_id, replaced
 
 
 def _reject_rows(import_id: int, problems: list) -> list[dict]:
     unique = {(int(row), name): reason for row, name, reason in problems}
     return [{"impor_id": import_id, "baris": row, "kolom": name, "alasan": reason}
             for (row, name), reason in unique.items()]
-
-
-def _refuse_if_needed(ctx: Context, file: str, read: int, rejected: int, reasons: Counter,
-                      examples: dict, threshold: float) -> None:
-    outside = sum(n for key, n in reasons.items() if key.endswith(":outside_period"))
-    if read and outside / read > PERIOD_MISMATCH_SHARE:
-        years = ", ".join(f"{y}: {n}" for y, n in sorted(ctx.period_years.items()))
-        raise ImportRefused("period_mismatch", file=file, years=years, period=ctx.period)
-    if read and rejected / read > threshold:
-        lines = [(key, n, examples.get(key, [])) for key, n in reasons.most_common(8)]
-        raise ImportRefused("too_many_rejects", file=file, rejected=rejected, read=read,
-                            share=round(100 * rejected / read, 1), limit=round(100 * threshold, 1), reasons=lines)
-
-
-def reason_text(key: str, lang: str = "id") -> str:
-    """Readable text of a ``field:reason`` key of the reject counts."""
-    field_name, _, reason = key.partition(":")
-    return translate(REASONS, reason, lang, field=field_name)

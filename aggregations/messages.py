@@ -2,6 +2,35 @@
 
 ERRORS = {
     "file_missing": {"id": "{file}: berkas tidak ditemukan", "en": "{file}: file not found"},
+    "not_a_file": {"id": "{file}: ini folder, bukan berkas; berikan satu berkas CSV atau XLSX",
+                   "en": "{file}: this is a folder, not a file; give one CSV or XLSX file"},
+    "file_unreadable": {"id": "{file}: berkas tidak dapat dibuka ({detail})", "en": "{file}: the file cannot be opened ({detail})"},
+    "old_xls": {"id": "{file}: format Excel lama (.xls); simpan ulang sebagai .xlsx atau CSV UTF-8",
+                "en": "{file}: old Excel format (.xls); save it again as .xlsx or UTF-8 CSV"},
+    "csv_quote": {
+        "id": "{file}: baris {row}: tanda kutip (\") dibuka di sini dan tidak ditutup dengan benar (nilai berlanjut sampai baris {end}); perbaiki tanda kutip di baris itu.",
+        "en": "{file}: row {row}: a quote (\") opens here and is not closed properly (the value runs on to row {end}); fix the quote in that row.",
+    },
+    "csv_fields": {
+        "id": "{file}: {n} baris tidak mempunyai {expected} kolom seperti judulnya (baris (jumlah kolom): {rows}); pemisah '{separator}' di dalam nilai yang tidak diberi tanda kutip, atau pemisah yang hilang? Tidak ada yang diimpor.",
+        "en": "{file}: {n} rows do not have the header's {expected} fields (row (fields): {rows}); a '{separator}' inside a value without quotes, or a missing separator? Nothing was imported.",
+    },
+    "xlsx_too_large": {
+        "id": "{file}: bagian {part} berukuran {size} MB setelah dibuka, melebihi batas {limit} MB (PDAR_IMPORT_MAX_SHEET_MB); tidak dibuka. Bagi berkas atau ekspor sebagai CSV.",
+        "en": "{file}: part {part} is {size} MB once inflated, above the {limit} MB limit (PDAR_IMPORT_MAX_SHEET_MB); not opened. Split the file or export it as CSV.",
+    },
+    "zip_bomb": {
+        "id": "{file}: bagian {part} mengembang {ratio} kali (menjadi {size} MB; wajar paling banyak {limit} kali): bukan ekspor biasa (zip bomb?); tidak dibuka",
+        "en": "{file}: part {part} inflates {ratio} times (to {size} MB; at most {limit} times is plausible): not an ordinary export (zip bomb?); not opened",
+    },
+    "column_unreadable": {
+        "id": "{file}: kolom '{column}' (dibaca sebagai {field}) tidak dapat dibaca di {n} dari {read} baris (mis. baris {rows}); yang diharapkan: {expected}. Apakah judul kolom tertukar? Gunakan --map KOLOM={field}. Tidak ada yang diimpor.",
+        "en": "{file}: column '{column}' (read as {field}) cannot be read in {n} of {read} rows (e.g. rows {rows}); expected: {expected}. Are the header labels swapped? Use --map COLUMN={field}. Nothing was imported.",
+    },
+    "smaller_reimport": {
+        "id": "{file}: impor ulang {source} hanya menerima {accepted} baris, sedangkan impor aktif sebelumnya {earlier} baris ({share}%, batas {limit}%); {n_villages} desa yang sebelumnya berisi data menjadi kosong: {villages}. Tidak ada yang diimpor; impor aktif tetap. Bila memang disengaja, ulangi dengan --allow-smaller (dicatat di log impor).",
+        "en": "{file}: re-import of {source} accepts only {accepted} rows where the active import has {earlier} ({share}%, limit {limit}%); {n_villages} villages that had rows would have none: {villages}. Nothing was imported; the active import stays. If this is deliberate, run again with --allow-smaller (recorded in the import log).",
+    },
     "file_empty": {"id": "{file}: berkas kosong", "en": "{file}: the file is empty"},
     "no_rows": {"id": "{file}: hanya ada baris judul, tidak ada data", "en": "{file}: only a header row, no data"},
     "encoding": {
@@ -64,7 +93,8 @@ ERRORS = {
 #: Reasons a row is rejected, as they appear in reject reports.
 REASONS = {
     "missing": {"id": "kolom {field} kosong", "en": "field {field} is empty"},
-    "unreadable": {"id": "nilai {field} tidak dapat dibaca", "en": "value of {field} cannot be read"},
+    "unreadable": {"id": "nilai {field} tidak dapat dibaca (yang diharapkan: {expected})",
+                   "en": "value of {field} cannot be read (expected: {expected})"},
     "nik_format": {"id": "{field} bukan 16 angka", "en": "{field} is not 16 digits"},
     "nik_region": {"id": "kode wilayah di {field} tidak ada", "en": "the region part of {field} does not exist"},
     "nik_date_invalid": {"id": "tanggal di {field} tidak ada", "en": "the date part of {field} is not a date"},
@@ -83,6 +113,21 @@ REASONS = {
     "invalid_coordinates": {"id": "koordinat di luar Indonesia", "en": "coordinates outside Indonesia"},
 }
 
+#: What a readable value of each field kind looks like (reject reasons name it).
+EXPECTED = {
+    "date": {"id": "tanggal dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd, yyyy/mm/dd, yyyymmdd atau tanggal Excel",
+             "en": "a date dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd, yyyy/mm/dd, yyyymmdd or an Excel date"},
+    "decimal": {"id": "angka, dengan titik atau koma desimal", "en": "a number, with a decimal point or comma"},
+    "int": {"id": "bilangan bulat", "en": "a whole number"},
+    "flag": {"id": "ADA/TIDAK ADA, YA/TIDAK, SUDAH/BELUM, atau kode 1/2", "en": "ADA/TIDAK ADA, YA/TIDAK, SUDAH/BELUM, or codes 1/2"},
+    "sex": {"id": "L atau P (LAKI-LAKI/PEREMPUAN, 1/2)", "en": "L or P (LAKI-LAKI/PEREMPUAN, 1/2)"},
+    "marital": {"id": "BELUM KAWIN, KAWIN, CERAI HIDUP, CERAI MATI atau kode 1-4", "en": "BELUM KAWIN, KAWIN, CERAI HIDUP, CERAI MATI or codes 1-4"},
+    "position": {"id": "terlentang atau berdiri", "en": "terlentang (lying) or berdiri (standing)"},
+    "level": {"id": "SD/MI, SMP/MTs, SMA/SMK/MA, SLB, Ula/Wustha/Ulya, Paket A/B/C, PKBM", "en": "SD/MI, SMP/MTs, SMA/SMK/MA, SLB, Ula/Wustha/Ulya, Paket A/B/C, PKBM"},
+    "facility": {"id": "puskesmas, pustu, posyandu, klinik, rumah sakit, SD, MI, SMP, MTs, SMA, SMK, MA, SLB", "en": "puskesmas, pustu, posyandu, klinik, rumah sakit, SD, MI, SMP, MTs, SMA, SMK, MA, SLB"},
+    "resident": {"id": "AKTIF, MENINGGAL, PINDAH atau TIDAK AKTIF", "en": "AKTIF, MENINGGAL (died), PINDAH (moved out) or TIDAK AKTIF"},
+}
+
 SUMMARY = {
     "title": {"id": "Impor {source} periode {period} dari {file}", "en": "Import of {source} for period {period} from {file}"},
     "counts": {"id": "  Baris dibaca {read}, diterima {accepted}, ditolak {rejected} ({share}%)",
@@ -92,4 +137,39 @@ SUMMARY = {
     "dropped": {"id": "  Kolom dibuang saat dibaca (identitas dan lainnya): {columns}",
                 "en": "  Columns dropped on read (identities and others): {columns}"},
     "replaced": {"id": "  Menggantikan impor sebelumnya untuk sumber dan periode ini", "en": "  Replaces the earlier import of this source and period"},
+    "not_counted": {"id": "  Baris sah yang tidak dihitung sebagai penduduk (hanya penduduk aktif yang dihitung): {items}",
+                    "en": "  Valid rows not counted as residents (only active residents count): {items}"},
+    "status_meninggal": {"id": "meninggal", "en": "died"},
+    "status_pindah": {"id": "pindah keluar", "en": "moved out"},
+    "status_nonaktif": {"id": "tidak aktif", "en": "inactive"},
+    "smaller_allowed": {"id": "  Impor yang lebih kecil diterima dengan --allow-smaller: {accepted} baris menggantikan {earlier}; {villages} desa menjadi kosong (dicatat di log impor)",
+                        "en": "  Smaller import accepted with --allow-smaller: {accepted} rows replace {earlier}; {villages} villages left empty (recorded in the import log)"},
+    "exported": {"id": "{file}: {n} baris", "en": "{file}: {n} rows"},
+    "progress": {"id": "impor", "en": "import"},
+}
+
+#: Notes an import counts (flags of the summary).
+FLAGS = {
+    "implausible_z": {"id": "z-score tidak masuk akal (|z| > 6, tidak dihitung)", "en": "implausible z-score (|z| > 6, not counted)"},
+    "zscore_disagrees": {"id": "ZS TB/U ekspor berbeda > 0,1 dari hitungan WHO", "en": "the export's ZS TB/U differs by > 0.1 from the WHO computation"},
+    "outside_stated_village": {"id": "titik di luar desa yang tercatat", "en": "point outside its recorded village"},
+}
+
+#: Lines of ``peta-anak aggregate``.
+REPORT = {
+    "total": {"id": "{area} {indicator}: {n} dari {d} ({pct}%)", "en": "{area} {indicator}: {n} of {d} ({pct}%)"},
+    "quality": {"id": "kualitas {source}: dibaca {read}, diterima {accepted}, ditolak {rejected}",
+                "en": "quality {source}: read {read}, accepted {accepted}, rejected {rejected}"},
+    "not_counted": {"id": "  tidak dihitung ({status}): {n}", "en": "  not counted ({status}): {n}"},
+    "status_meninggal": {"id": "meninggal", "en": "died"},
+    "status_pindah": {"id": "pindah keluar", "en": "moved out"},
+    "status_nonaktif": {"id": "tidak aktif", "en": "inactive"},
+    "linkage": {"id": "  NIK ditemukan di data penduduk: {found} dari {total} ({pct}%)",
+                "en": "  NIK found among the residents: {found} of {total} ({pct}%)"},
+    "reference_months": {"id": "  balita diukur (z-score sah): {children}; pada bulan timbang {months}",
+                         "en": "  children under five measured (valid z-score): {children}; in the weighing month {months}"},
+    "month_2": {"id": "Februari {n} ({pct}%)", "en": "February {n} ({pct}%)"},
+    "month_8": {"id": "Agustus {n} ({pct}%)", "en": "August {n} ({pct}%)"},
+    "emis_missing": {"id": "  ekspor EMIS (madrasah) belum diimpor untuk periode ini: siswa madrasah terhitung tidak sekolah",
+                     "en": "  no EMIS (madrasah) export imported for this period: madrasah pupils count as out of school"},
 }

@@ -3,7 +3,8 @@
 Every parser takes a column of strings (``""`` where the cell is empty) and
 returns the parsed values and a mask of cells that could not be read; the
 caller turns that mask into reject rows. Dates come as ``dd-mm-yyyy``,
-``dd/mm/yyyy``, ISO, or Excel serial numbers; decimals with a point or a comma.
+``dd/mm/yyyy``, ``dd.mm.yyyy``, ISO ``yyyy-mm-dd``, ``yyyy/mm/dd``, ``yyyymmdd`` or
+Excel serial numbers; decimals with a point or a comma.
 """
 
 from __future__ import annotations
@@ -25,9 +26,28 @@ YES = {"ada", "ya", "y", "sudah", "punya", "memiliki", "true", "aktif", "yes"}
 NO = {"tidak_ada", "tidak", "t", "n", "belum", "belum_ada", "tidak_punya", "false", "no", "0"}
 POSITION = {"terlentang": True, "telentang": True, "berbaring": True, "l": True, "lying": True, "pb": True,
             "recumbent": True, "berdiri": False, "h": False, "standing": False, "tb": False}
+#: School levels of Dapodik and Kemenag's EMIS (madrasah, pesantren's formal diniyah) and
+#: non-formal education (Paket A/B/C at a PKBM or SKB), which counts as schooling.
 LEVEL = {"sd": "SD", "mi": "SD", "sdlb": "SLB", "smp": "SMP", "mts": "SMP", "smplb": "SLB", "sma": "SMA",
          "smk": "SMA", "ma": "SMA", "mak": "SMA", "smalb": "SLB", "slb": "SLB", "paket_a": "PAKET",
-         "paket_b": "PAKET", "paket_c": "PAKET", "spk_sd": "SD", "spk_smp": "SMP", "spk_sma": "SMA"}
+         "paket_b": "PAKET", "paket_c": "PAKET", "spk_sd": "SD", "spk_smp": "SMP", "spk_sma": "SMA",
+         "madrasah_ibtidaiyah": "SD", "madrasah_tsanawiyah": "SMP", "madrasah_aliyah": "SMA",
+         "pdf_ula": "SD", "pdf_wustha": "SMP", "pdf_ulya": "SMA", "ula": "SD", "wustha": "SMP", "ulya": "SMA",
+         "spm_ula": "SD", "spm_wustha": "SMP", "spm_ulya": "SMA", "pkbm": "PAKET", "skb": "PAKET",
+         "kejar_paket_a": "PAKET", "kejar_paket_b": "PAKET", "kejar_paket_c": "PAKET", "paket": "PAKET",
+         "salafiyah_ula": "PAKET", "salafiyah_wustha": "PAKET", "salafiyah_ulya": "PAKET"}
+#: Enrolment status: active, finished a level (lulus), dropped out (keluar, putus sekolah...),
+#: moved to another school (mutasi); any other status is kept as ``lain``.
+STATUS = {"aktif": "aktif", "1": "aktif", "ya": "aktif", "y": "aktif", "active": "aktif", "terdaftar": "aktif",
+          "lulus": "lulus", "tamat": "lulus", "alumni": "lulus", "graduated": "lulus",
+          "keluar": "putus", "putus_sekolah": "putus", "putus": "putus", "drop_out": "putus", "do": "putus",
+          "dikeluarkan": "putus", "mengundurkan_diri": "putus", "berhenti": "putus", "tidak_aktif": "putus",
+          "mutasi": "mutasi", "mutasi_keluar": "mutasi", "pindah": "mutasi", "pindah_sekolah": "mutasi"}
+#: A resident's status in a SIAK extract: only active residents are counted.
+RESIDENT = {"aktif": "aktif", "hidup": "aktif", "ada": "aktif", "tinggal": "aktif", "pindah_datang": "aktif",
+            "datang": "aktif", "meninggal": "meninggal", "meninggal_dunia": "meninggal", "mati": "meninggal",
+            "wafat": "meninggal", "pindah": "pindah", "pindah_keluar": "pindah", "keluar": "pindah",
+            "tidak_aktif": "nonaktif", "nonaktif": "nonaktif", "non_aktif": "nonaktif"}
 FACILITY = {"puskesmas": "faskes", "pustu": "faskes", "puskesmas_pembantu": "faskes", "posyandu": "faskes",
             "klinik": "faskes", "rumah_sakit": "faskes", "rs": "faskes", "polindes": "faskes",
             "poskesdes": "faskes", "sd": "sekolah", "mi": "sekolah", "smp": "sekolah", "mts": "sekolah",
@@ -54,7 +74,8 @@ def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = values.str.strip()
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     patterns = [
-        (r"^\d{4}-\d{1,2}-\d{1,2}", "%Y-%m-%d", lambda s: s.str.slice(0, 10)),
+        (r"^\d{4}-\d{1,2}-\d{1,2}(?:$|[T ])", "%Y-%m-%d", lambda s: s.str.split(r"[T ]", n=1, regex=True).str[0]),
+        (r"^\d{4}/\d{1,2}/\d{1,2}(?:$| )", "%Y/%m/%d", lambda s: s.str.split(" ", n=1).str[0]),
         (r"^\d{1,2}-\d{1,2}-\d{4}$", "%d-%m-%Y", None),
         (r"^\d{1,2}/\d{1,2}/\d{4}$", "%d/%m/%Y", None),
         (r"^\d{1,2}\.\d{1,2}\.\d{4}$", "%d.%m.%Y", None),
@@ -69,7 +90,9 @@ def dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if serial.any():
         days = pd.to_numeric(text[serial], errors="coerce")
         out[serial] = EXCEL_EPOCH + pd.to_timedelta(days, unit="D")
-    return out.dt.date.where(out.notna(), None), out.isna() & (text != "")
+    # object values, None where unreadable (a column of NaT would compare badly with dates)
+    parsed = pd.Series([d.date() if d is not pd.NaT else None for d in out], index=values.index, dtype=object)
+    return parsed, out.isna() & (text != "")
 
 
 def decimals(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -96,8 +119,8 @@ def flags(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return parsed, parsed.isna() & (values.str.strip() != "")
 
 
-def active(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Enrolment status: ``Aktif`` is active; any other non-empty status is not."""
+def status(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Enrolment status (:data:`STATUS`); any other non-empty status is ``lain`` (not active)."""
     key = _key(values)
-    parsed = key.eq("aktif") | key.eq("1") | key.eq("ya") | key.eq("y")
-    return parsed.where(key != "", None), key == ""
+    parsed = key.map(STATUS).fillna("lain")
+    return parsed.where(key != "", None), pd.Series(False, index=values.index)

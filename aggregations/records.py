@@ -4,7 +4,8 @@ Each builder checks what only it can check (a NIK against the row's date of
 birth and sex, a measurement against the period, a height against what is
 possible), replaces identities by their keyed hash, and keeps only the columns
 of its record table. It returns the rows (indexed by row number in the file)
-and the problems found as ``(row, field, reason)``.
+and the problems found as ``(row, field, reason)``. Duplicates are looked for
+afterwards, among the valid rows only (:mod:`aggregations.duplicates`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ ZSCORE_TOLERANCE = 0.1
 #: Indonesia's extent, for facility coordinates (lat, lon).
 INDONESIA = ((-11.5, 6.5), (94.5, 141.5))
 NOTED_ROWS = 20
+#: Rows valid but not counted carry their reason here (see :data:`aggregations.ingest.NOT_COUNTED`).
+NOT_COUNTED = "_not_counted"
 
 
 def _rows_where(mask: pd.Series) -> list:
@@ -56,18 +59,6 @@ def _village(ctx, typed: pd.DataFrame) -> tuple[pd.Series, list]:
     return codes, problems
 
 
-def _duplicates(ctx, keys: pd.Series, name: str) -> list:
-    problems = []
-    for row, key in keys.items():
-        if key is None:
-            continue
-        if key in ctx.seen:
-            problems.append((row, name, "duplicate"))
-        else:
-            ctx.seen.add(key)
-    return problems
-
-
 def _in_period(ctx, dates: pd.Series, name: str) -> list:
     years = dates.map(lambda d: d.year if d is not None else None).dropna()
     ctx.period_years.update(int(y) for y in years)
@@ -88,7 +79,7 @@ def penduduk(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     nik_hash, more = _hash_nik(ctx, t["nik"], "nik", t["tanggal_lahir"], t["jenis_kelamin"])
     problems += more
     kk_hash, more = _hash_nik(ctx, t["no_kk"], "no_kk", kind="kk")
-    problems += more + _duplicates(ctx, nik_hash, "nik")
+    problems += more
     village, more = _village(ctx, t)
     problems += more
     rows = pd.DataFrame({
@@ -96,6 +87,9 @@ def penduduk(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
         "tanggal_lahir": t["tanggal_lahir"], "kode_desa": village, "status_kawin": t["status_kawin"],
         "punya_akta": t["punya_akta"], "punya_kia": t["punya_kia"],
     }, index=index)
+    if "status_penduduk" in t:  # died, moved out: valid rows, but not residents of the period
+        status = t["status_penduduk"]
+        rows[NOT_COUNTED] = status.where(status.notna() & (status != "aktif"), None)
     return rows, problems
 
 
@@ -109,9 +103,6 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
         height.notna() & ((height < HEIGHT_RANGE_CM[0]) | (height > HEIGHT_RANGE_CM[1])))]
     nik_hash, more = _hash_nik(ctx, t["nik"], "nik", birth, t["jenis_kelamin"])
     problems += more
-    keys = pd.Series([(h, m) if h is not None else None for h, m in zip(nik_hash, measured, strict=True)],
-                     index=index)
-    problems += _duplicates(ctx, keys, "nik")
     village, more = _village(ctx, t)
     problems += more
 
@@ -130,16 +121,20 @@ def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     rows = pd.DataFrame({
         "nik_hash": nik_hash, "jenis_kelamin": t["jenis_kelamin"], "tanggal_ukur": measured,
         "umur_hari": age, "tinggi_cm": height, "terlentang": t["cara_ukur"],
-        "zscore": pd.Series(z, index=index).round(3).astype(object).where(np.isfinite(z), None),
+        # never rounded: a child at z = -2.0004 is stunted
+        "zscore": pd.Series(z, index=index).astype(object).where(np.isfinite(z), None),
         "zscore_sumber": own.astype(object).where(own.notna(), None), "kode_desa": village,
     }, index=index)
     return rows, problems
 
 
 def siswa(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
-    nik_hash, problems = _hash_nik(ctx, t["nik"], "nik")
-    rows = pd.DataFrame({"nik_hash": nik_hash, "npsn": t["npsn"], "jenjang": t["jenjang"], "aktif": t["aktif"]},
-                        index=index)
+    """Dapodik and EMIS rows alike."""
+    # a pupil's NIK with one mistyped digit can be another child's: the row's own date of
+    # birth and sex (optional in the export) give it away
+    nik_hash, problems = _hash_nik(ctx, t["nik"], "nik", t.get("tanggal_lahir"), t.get("jenis_kelamin"))
+    rows = pd.DataFrame({"nik_hash": nik_hash, "npsn": t["npsn"], "jenjang": t["jenjang"], "status": t["status"],
+                         "tanggal_status": t.get("tanggal_status")}, index=index)
     return rows, problems
 
 
@@ -183,7 +178,7 @@ def fasilitas(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
     return rows, problems
 
 
-BUILDERS = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa,
+BUILDERS = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa, "emis": siswa,
             "perkawinan": perkawinan, "fasilitas": fasilitas}
 
 

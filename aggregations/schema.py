@@ -97,9 +97,11 @@ siswa = Table(
     Column("nik_hash", HASH, nullable=False),
     Column("npsn", String(20), nullable=False),
     Column("jenjang", String(10), nullable=False),
-    Column("aktif", Boolean, nullable=False),
+    Column("status", String(10), nullable=False,
+           comment="aktif, lulus (finished a level), putus (dropped out), mutasi (moved school) or lain"),
+    Column("tanggal_status", Date, comment="date of the status, when the export has one"),
     Index("ix_siswa_periode_nik", "periode", "nik_hash"),
-    comment="Enrolment rows (Dapodik), pseudonymised.",
+    comment="Enrolment rows (Dapodik and Kemenag EMIS; the import log says which), pseudonymised.",
 )
 
 perkawinan = Table(
@@ -150,7 +152,7 @@ kualitas_data = Table(
     comment="Data quality per source and period, computed with the aggregates.",
 )
 
-RECORD_TABLES = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa,
+RECORD_TABLES = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa, "emis": siswa,
                  "perkawinan": perkawinan, "fasilitas": fasilitas}
 
 rilis = Table(

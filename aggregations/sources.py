@@ -1,4 +1,4 @@
-"""The five source exports: canonical fields and the header names real exports use.
+"""The six source exports: canonical fields and the header names real exports use.
 
 Only the fields declared here are read; every other column of an export (names,
 addresses, phone numbers, parents' names, NISN...) is dropped as the file is
@@ -10,7 +10,7 @@ normalisation (lower case, runs of non-alphanumerics as one ``_``), so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,9 @@ PENDUDUK = Source("penduduk", "Disdukcapil population extract (SIAK)", (
           help="has a birth certificate: ADA/TIDAK ADA, YA/TIDAK, or SIAK codes 2 = ada, 1 = tidak ada"),
     Field("punya_kia", "flag", ("kia", "punya_kia", "status_kia", "kepemilikan_kia"),
           help="has a KIA: ADA/TIDAK ADA, SUDAH/BELUM, YA/TIDAK"),
+    Field("status_penduduk", "resident", ("status_penduduk", "stat_penduduk", "status_kependudukan",
+                                          "status_hidup", "ket_status", "keterangan_status"), required=False,
+          help="AKTIF/HIDUP; MENINGGAL; PINDAH (KELUAR); TIDAK AKTIF: only active residents are counted"),
     *_VILLAGE_FIELDS,
 ), _VILLAGE_GROUPS[:2])
 
@@ -83,14 +86,32 @@ PENGUKURAN = Source("pengukuran", "Posyandu growth measurements (e-PPGBM export)
     *_VILLAGE_FIELDS,
 ), (_VILLAGE_GROUPS[0], _VILLAGE_GROUPS[2]))
 
-SISWA = Source("siswa", "School enrolment (Dapodik)", (
-    Field("nik", "nik", ("nik", "nik_siswa", "no_nik"), help="student's NIK"),
-    Field("npsn", "text", ("npsn", "npsn_sekolah", "kode_sekolah"), help="school NPSN"),
-    Field("jenjang", "level", ("jenjang", "tingkat_pendidikan", "bentuk_pendidikan", "jenjang_pendidikan"),
-          help="SD/MI, SMP/MTs, SMA/SMK/MA, SLB, paket"),
-    Field("aktif", "active", ("status", "status_siswa", "status_keaktifan", "aktif", "status_aktif"),
-          help="Aktif, or another status (lulus, mutasi, keluar, putus sekolah...)"),
-))
+def _enrolment(name: str, title: str, code_aliases: tuple[str, ...]) -> Source:
+    """Dapodik and EMIS student rows have the same shape: NIK, date of birth, sex,
+    institution, level, status (and, in some exports, the date of that status)."""
+    return Source(name, title, (
+        Field("nik", "nik", ("nik", "nik_siswa", "no_nik", "nik_peserta_didik"), help="student's NIK"),
+        replace(SEX, aliases=(*SEX.aliases, "jenis_kelamin_siswa"), required=False,
+                help="L or P; when given, the NIK must encode it (day + 40 for girls)"),
+        replace(BIRTH, aliases=(*BIRTH.aliases, "tanggal_lahir_siswa"), required=False,
+                help="date of birth; when given, the NIK must encode it"),
+        Field("npsn", "text", code_aliases, help="the school's or madrasah's code"),
+        Field("jenjang", "level", ("jenjang", "tingkat_pendidikan", "bentuk_pendidikan", "jenjang_pendidikan",
+                                   "jenjang_lembaga", "tingkat"),
+              help="SD/MI, SMP/MTs, SMA/SMK/MA, SLB, Ula/Wustha/Ulya; non-formal Paket A/B/C, PKBM, SKB"),
+        Field("status", "status", ("status", "status_siswa", "status_keaktifan", "aktif", "status_aktif",
+                                   "status_peserta_didik", "keterangan"),
+              help="Aktif; Lulus (finished a level); Keluar, Putus sekolah, Mengundurkan diri (dropped out); "
+                   "Mutasi (moved school); anything else is not active"),
+        Field("tanggal_status", "date", ("tanggal_status", "tgl_status", "tanggal_keluar", "tgl_keluar",
+                                         "tanggal_lulus", "tgl_lulus", "tanggal_mutasi"), required=False,
+              help="date of the status (latest record first when a child has several)"),
+    ))
+
+
+SISWA = _enrolment("siswa", "School enrolment (Dapodik)", ("npsn", "npsn_sekolah", "kode_sekolah"))
+EMIS = _enrolment("emis", "Madrasah enrolment (Kemenag EMIS)",
+                  ("nsm", "npsn", "nsm_madrasah", "npsn_madrasah", "kode_lembaga", "nsm_npsn"))
 
 PERKAWINAN = Source("perkawinan", "Marriage registrations (KUA / civil registry)", (
     Field("nik_suami", "nik", ("nik_suami", "nik_pria", "nik_calon_suami"), help="husband's NIK"),
@@ -118,7 +139,7 @@ FASILITAS = Source("fasilitas", "Facility registry: health facilities and school
     *_VILLAGE_FIELDS,
 ), (_VILLAGE_GROUPS[0],))
 
-SOURCES = {s.name: s for s in (PENDUDUK, PENGUKURAN, SISWA, PERKAWINAN, FASILITAS)}
+SOURCES = {s.name: s for s in (PENDUDUK, PENGUKURAN, SISWA, EMIS, PERKAWINAN, FASILITAS)}
 
 
 def match_headers(source: Source, headers: list[str], mapping: dict[str, str]) -> dict[str, str]:
@@ -152,7 +173,9 @@ def markdown() -> str:
              "Headers are matched case-insensitively with runs of other characters as `_`",
              "(`ZS TB/U` = `zs_tb_u`). Columns not listed are dropped as the file is read;",
              "`--map COLUMN=field` names a header that is not recognised. CSV with `,`, `;` or",
-             "tab, UTF-8 (BOM or not), UTF-16 with BOM or Windows-1252; XLSX (first sheet).", ""]
+             "tab, UTF-8 (BOM or not), UTF-16 with BOM or Windows-1252 (sniffed from the first 4 MB); XLSX",
+             "(first sheet, read as a stream; at most `PDAR_IMPORT_MAX_SHEET_MB` of sheet XML). Dates",
+             "`dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyymmdd` or Excel dates.", ""]
     for source in SOURCES.values():
         lines += [f"## `{source.name}`: {source.title}", "", "| field | required | recognised headers | meaning |",
                   "|---|---|---|---|"]

@@ -51,7 +51,7 @@ def pandas_counts(engine: sa.Engine, period: str) -> dict[str, tuple[int, int]]:
     p = pd.read_sql(sa.text("SELECT nik_hash, tanggal_lahir, status_kawin, punya_akta, punya_kia, kode_desa "
                             "FROM penduduk WHERE periode = :p"), engine, params={"p": period},
                     parse_dates=["tanggal_lahir"])
-    s = pd.read_sql(sa.text("SELECT nik_hash, aktif FROM siswa WHERE periode = :p"), engine, params={"p": period})
+    s = pd.read_sql(sa.text("SELECT nik_hash, status FROM siswa WHERE periode = :p"), engine, params={"p": period})
     m = pd.read_sql(sa.text("SELECT id, nik_hash, tanggal_ukur, umur_hari, zscore, kode_desa FROM pengukuran "
                             "WHERE periode = :p"), engine, params={"p": period})
     k = pd.read_sql(sa.text("SELECT usia_suami, usia_istri, kode_desa FROM perkawinan WHERE periode = :p"),
@@ -70,7 +70,7 @@ def pandas_counts(engine: sa.Engine, period: str) -> dict[str, tuple[int, int]]:
     out["stunting"] = (int((latest.zscore < -2).sum()), len(latest))
     out["perkawinan_anak"] = (int(((k.usia_suami < 19) | (k.usia_istri < 19)).sum()), len(k))
     school = p[(p.tanggal_lahir > born_after(19)) & (p.tanggal_lahir <= born_after(7))]
-    active = set(s.loc[s.aktif.astype(bool), "nik_hash"])
+    active = set(s.loc[s.status == "aktif", "nik_hash"])
     out["anak_tidak_sekolah"] = (int((~school.nik_hash.isin(active)).sum()), len(school))
     return out
 

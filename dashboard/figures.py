@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from dashboard import access
 from dashboard.access import Someone
-from layers import values
+from layers import catalogue, values
 
 Row = dict  # a row of the exact values (indikator, kode_wilayah, nama_wilayah, pembilang, penyebut, persen, ...)
 
@@ -45,6 +45,7 @@ class ProfileLine:
     own: Row | None
     earlier: Row | None
     parents: dict[str, Row]  # "kecamatan" / "kabupaten" -> row
+    breakdown: dict[str, Row]  # the split of the indicator for this area (e.g. out-of-school by reason and age)
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,13 @@ def area_profile(engine: Engine, user: Someone, period: str, code: str) -> Profi
     known = values.versions(engine)
     if period not in known:
         return None
-    rows = values.by_area(engine, period, allowed, known)
+    rows = values.by_area(engine, period, allowed + catalogue.breakdowns_of(allowed), known)
     before = values.previous_period(engine, period, known)
     earlier = values.by_area(engine, before, allowed, known) if before else {}
     parents = {"kecamatan": code[:8], "kabupaten": code[:5]}
     lines = [ProfileLine(indicator, rows.get((indicator, code)), earlier.get((indicator, code)),
                          {level: rows[(indicator, parent)] for level, parent in parents.items()
-                          if parent != code and (indicator, parent) in rows})
+                          if parent != code and (indicator, parent) in rows},
+                         {b: rows[(b, code)] for b in catalogue.breakdowns_of([indicator]) if (b, code) in rows})
              for indicator in allowed]
     return Profile(period, before, known[period][0][:10], lines)

@@ -55,6 +55,8 @@ TEXT = {
     "overlays": {"id": "Lapisan titik", "en": "Point layers"},
     "overlay_faskes": {"id": "Faskes", "en": "Health facilities"},
     "overlay_sekolah": {"id": "Sekolah", "en": "Schools"},
+    "overlay_sanitasi": {"id": "Sanitasi sekolah", "en": "School sanitation"},
+    "how_counted": {"id": "Cara menghitung", "en": "How it is counted"},
     "values_hidden": {"id": "nilai hanya untuk perencana dan OPD", "en": "values for planners and departments only"},
     "priority_title": {"id": "Prioritas Musrenbang", "en": "Musrenbang priorities"},
     "priority_intro": {"id": "Desa diurutkan menurut indeks kantong kerentanan dengan bobot Anda. Ubah bobot, saring, lalu unduh untuk Musrenbang.",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aggregations import definitions
+
 #: ColorBrewer sequential schemes (5 classes), all marked colour-blind safe there.
 PALETTES = {
     "YlOrRd": ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
@@ -16,6 +18,8 @@ PALETTES = {
     "PuRd": ("#f1eef6", "#d7b5d8", "#df65b0", "#dd1c77", "#980043"),
     "YlGnBu": ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
     "Purples": ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"),
+    "RdPu": ("#feebe2", "#fbb4b9", "#f768a1", "#c51b8a", "#7a0177"),
+    "YlOrBr": ("#ffffd4", "#fed98e", "#fe9929", "#d95f0e", "#993404"),
     # diverging, for change between periods: blue = fewer children affected, red = more
     "RdBu_r": ("#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b"),
 }
@@ -40,10 +44,17 @@ class Indicator:
     classification: str  # default scheme
     fixed_breaks: tuple[float, ...]  # percent thresholds for the "fixed" scheme
     target: dict | None = None
+    #: Default weight in the kantong kerentanan index: 0 for an indicator whose children are
+    #: already counted by another (marriages under 18 are marriages under 19 too).
+    default_weight: float = 1.0
 
     def text(self, attribute: str, lang: str = "id") -> str:
         value = getattr(self, attribute)
         return value.get(lang) or value["id"]
+
+    def method(self, lang: str = "id") -> str:
+        """How it is counted (one text with the release methodology and GLOSSARY.md)."""
+        return definitions.method(self.id, lang)
 
 
 def _t(id_: str, en: str) -> dict[str, str]:
@@ -99,17 +110,45 @@ INDICATORS = (
         "quantile", (5, 10, 15, 20),
     ),
     Indicator(
+        "perkawinan_anak_18",
+        _t("Perkawinan anak di bawah 18 tahun", "Child marriage under 18"),
+        _t("Perkawinan pada periode ini dengan salah satu mempelai berusia di bawah 18 tahun pada hari "
+           "perkawinan (batas usia anak UU 35/2014, indikator SDG 5.3.1).",
+           "Marriages in the period where a spouse was under 18 on the wedding day (a child in Law 35/2014, "
+           "SDG indicator 5.3.1)."),
+        _t("perkawinan dengan mempelai di bawah 18 tahun", "marriages with a spouse under 18"),
+        _t("perkawinan tercatat", "marriages registered"),
+        _t("% perkawinan", "% of marriages"), "dinsos_p3a",
+        _t("KUA / Disdukcapil (pencatatan perkawinan)", "KUA / Disdukcapil (marriage registry)"), "RdPu",
+        "quantile", (2, 5, 10, 15), default_weight=0.0,
+    ),
+    Indicator(
         "anak_tidak_sekolah",
         _t("Anak tidak sekolah", "Out-of-school children"),
-        _t("Penduduk usia 7-18 tahun yang tidak tercatat aktif bersekolah di Dapodik pada periode ini "
-           "(belum pernah sekolah, putus sekolah, atau lulus dan tidak melanjutkan).",
-           "Residents aged 7-18 with no active enrolment in Dapodik in the period (never enrolled, dropped "
-           "out, or finished a level and did not continue)."),
+        _t("Penduduk usia 7-18 tahun yang tidak tercatat aktif bersekolah di Dapodik atau EMIS (madrasah), "
+           "termasuk pendidikan nonformal, pada periode ini (belum pernah sekolah, putus sekolah, atau lulus "
+           "dan tidak melanjutkan).",
+           "Residents aged 7-18 with no active enrolment in Dapodik or EMIS (madrasah), non-formal education "
+           "included, in the period (never enrolled, dropped out, or finished a level and did not continue)."),
         _t("anak 7-18 tahun tidak aktif sekolah", "children aged 7-18 not actively enrolled"),
         _t("penduduk usia 7-18 tahun", "residents aged 7-18"),
         _t("% anak", "% of children"), "disdikbud",
-        _t("Disdikbud (Dapodik) dan Disdukcapil (SIAK)", "Disdikbud (Dapodik) and Disdukcapil (SIAK)"),
+        _t("Disdikbud (Dapodik), Kemenag (EMIS) dan Disdukcapil (SIAK)",
+           "Disdikbud (Dapodik), Kemenag (EMIS) and Disdukcapil (SIAK)"),
         "YlGnBu", "quantile", (5, 10, 15, 25),
+    ),
+    Indicator(
+        "sekolah_tanpa_sanitasi",
+        _t("Sekolah tanpa sanitasi layak", "Schools without adequate sanitation"),
+        _t("Sekolah di desa yang menurut registri fasilitas tidak memiliki sanitasi layak, dari sekolah yang "
+           "status sanitasinya tercatat.",
+           "Schools in the village without adequate sanitation in the facility registry, of the schools whose "
+           "sanitation is recorded."),
+        _t("sekolah tanpa sanitasi layak", "schools without adequate sanitation"),
+        _t("sekolah dengan status sanitasi tercatat", "schools with recorded sanitation"),
+        _t("% sekolah", "% of schools"), "disdikbud",
+        _t("Registri fasilitas (sarana prasarana sekolah)", "Facility registry (school facilities)"), "YlOrBr",
+        "fixed", (10, 25, 50, 75),
     ),
 )
 BY_ID = {i.id: i for i in INDICATORS}
@@ -122,3 +161,38 @@ OPD = {
     "dinsos_p3a": _t("Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
                      "Social Affairs, Women's Empowerment and Child Protection Office"),
 }
+
+
+#: The out-of-school split shown to planners (never released): by reason, then by BPS age group.
+BREAKDOWNS = {"anak_tidak_sekolah": (("ats_belum_pernah", "ats_putus", "ats_lulus"),
+                                     ("ats_7_12", "ats_13_15", "ats_16_18"))}
+
+
+def breakdowns_of(indicators: list[str]) -> list[str]:
+    """The breakdown ids of ``indicators`` (a user who may see a total may see its split)."""
+    return [b for i in indicators for group in BREAKDOWNS.get(i, ()) for b in group]
+
+
+def breakdown_line(rows: dict, indicator: str, area: str, lang: str = "id") -> str | None:
+    """``belum pernah sekolah 39, putus sekolah 31, ...; usia 7-12: 8 dari 293 (2,7%), ...``
+    for one area, from rows keyed by (indicator, area) of the exact table."""
+    groups = BREAKDOWNS.get(indicator)
+    if not groups or not all((b, area) in rows for g in groups for b in g):
+        return None
+    titles = definitions.BREAKDOWN_TITLES
+    reasons, ages = groups
+    of = {"id": "dari", "en": "of"}[lang]
+    first = ", ".join(f"{titles[b][lang]} {_n(rows[(b, area)]['pembilang'], lang)}" for b in reasons)
+    second = ", ".join(
+        f"{titles[b][lang]}: {_n(rows[(b, area)]['pembilang'], lang)} {of} {_n(rows[(b, area)]['penyebut'], lang)}"
+        + (f" ({_pct(rows[(b, area)], lang)}%)" if rows[(b, area)]["penyebut"] else "") for b in ages)
+    return f"{first}; {second}"
+
+
+def _n(value: int, lang: str) -> str:
+    return f"{value:,}".replace(",", "." if lang == "id" else ",")
+
+
+def _pct(row: dict, lang: str) -> str:
+    text = f"{100 * row['pembilang'] / row['penyebut']:.1f}"
+    return text.replace(".", ",") if lang == "id" else text

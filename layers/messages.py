@@ -23,6 +23,9 @@ MESSAGES = {
     "facility_mou_3in1": {"id": "Kerja sama 3-in-1 aktif", "en": "Active 3-in-1 agreement"},
     "facility_sanitasi_layak": {"id": "Sanitasi layak", "en": "Adequate sanitation"},
     "facility_di_luar_desa": {"id": "Titik di luar desa yang tercatat", "en": "Point outside its recorded village"},
+    "sanitation_layak": {"id": "sanitasi layak", "en": "adequate sanitation"},
+    "sanitation_tidak_layak": {"id": "sanitasi tidak layak", "en": "sanitation not adequate"},
+    "sanitation_tidak_diketahui": {"id": "sanitasi tidak diketahui", "en": "sanitation unknown"},
     # kantong kerentanan
     "kantong_title": {"id": "Kantong kerentanan (indeks gabungan)", "en": "Vulnerability pockets (composite index)"},
     "kantong_caption": {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with your weights"},

@@ -41,8 +41,17 @@ EXPECTED = {
     "tanpa_akta": {V1: (2, 5), V2: (1, 1), V4: (1, 1)},
     "tanpa_kia": {V1: (2, 3), V2: (1, 1), V4: (1, 1)},
     "anak_tidak_sekolah": {V1: (3, 5), V4: (1, 1)},
+    # the split: r3 and r7 have no enrolment row (never enrolled), r2's latest row is Lulus
+    "ats_belum_pernah": {V1: (2, 5), V4: (1, 1)},
+    "ats_putus": {V1: (0, 5), V4: (0, 1)},
+    "ats_lulus": {V1: (1, 5), V4: (0, 1)},
+    "ats_7_12": {V1: (0, 1), V4: (1, 1)},  # r6 (7) enrolled, r9 (10) not
+    "ats_13_15": {V1: (1, 2)},  # r1 (15) enrolled, r7 (14) not
+    "ats_16_18": {V1: (2, 2)},  # r2 (17), r3 (18)
     "stunting": {V1: (2, 3)},
     "perkawinan_anak": {V1: (2, 2), V4: (0, 1)},
+    "perkawinan_anak_18": {V1: (1, 2), V4: (0, 1)},  # the bride of 17; the groom of 18 is not under 18
+    "sekolah_tanpa_sanitasi": {V1: (1, 2), V2: (1, 1)},  # V1's MI has no sanitation record
 }
 
 
@@ -138,4 +147,23 @@ def perkawinan_xlsx(path: Path) -> Path:
             sheet.write_datetime(r, 7, pd.Timestamp(bride).to_pydatetime(), dates)
             sheet.write_string(r, 8, kec)
             sheet.write_string(r, 9, desa)
+    return path
+
+
+#: (type, name, code, village, sanitation): schools and a puskesmas, at the village centres.
+FACILITIES = [
+    ("SD", "SD Negeri 1 Satu", "69000001", V1, "YA"),
+    ("SMP", "SMP Negeri 1 Satu", "69000002", V1, "TIDAK"),
+    ("MI", "MI Satu", "69000003", V1, ""),
+    ("SD", "SD Negeri 2 Satu", "69000004", V2, "TIDAK"),
+    ("PUSKESMAS", "Puskesmas Dua", "P1001", V4, ""),
+]
+CENTRES = {V1: (0.91, 109.51), V2: (0.91, 109.53), V4: (0.93, 109.53)}
+
+
+def fasilitas_csv(path: Path) -> Path:
+    rows = [{"Jenis": kind, "Nama": name, "Kode": code, "Lintang": CENTRES[village][0],
+             "Bujur": CENTRES[village][1], "Kode Desa": village, "Sanitasi Layak": sanitation}
+            for kind, name, code, village, sanitation in FACILITIES]
+    pd.DataFrame(rows).to_csv(path, index=False)
     return path

@@ -1,8 +1,9 @@
 """The attack audit: what could a reader work out about each hidden cell?
 
-Every published relation becomes a linear equation (sums over the hierarchy,
-numerator <= denominator, shared denominators, values published by earlier
-releases of the same period), and for every hidden cell the smallest and largest
+Every published relation becomes a linear equation or inequality (sums over the
+hierarchy, numerator <= denominator, shared denominators, nested numerators,
+values published by earlier releases of the same period), and for every hidden
+cell the smallest and largest
 numerator, denominator and complement consistent with all of them are found by
 linear programming (HiGHS through ``scipy.optimize``). Sums over a tree have a
 totally unimodular matrix, so the LP bounds are the integer bounds; where shared
@@ -90,7 +91,7 @@ def _components(table: Table, hidden: set[Key]) -> list[list[Key]]:
         for a, b in zip(members, members[1:], strict=False):
             union(a, b)
     for key in hidden:
-        for partner in table.denominator_partners.get(key, []):
+        for partner in table.denominator_partners.get(key, []) + table.nested_partners.get(key, []):
             if partner in hidden:
                 union(key, partner)
     components: dict[Key, list[Key]] = defaultdict(list)
@@ -140,11 +141,14 @@ def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: s
                 lower[var] = max(lower[var], old - slack[key[0]])
                 upper[var] = min(upper[var], old + slack[key[0]])
             tree = tree and (old_n, old_d) == (cell.n, cell.d)
+    nested, tree = _nested(table, keys, index, in_component, lower, upper, tree)
     a_eq = np.array(rows) if rows else np.zeros((0, size))
     b_eq = np.array(rhs)
-    a_ub = np.zeros((len(keys), size))  # n_i - d_i <= 0
+    a_ub = np.zeros((len(keys) + len(nested), size))  # n_i - d_i <= 0, then n_inner - n_outer <= 0
     for i in range(len(keys)):
         a_ub[i, 2 * i], a_ub[i, 2 * i + 1] = 1.0, -1.0
+    for row, (inner, outer) in enumerate(nested, start=len(keys)):
+        a_ub[row, 2 * inner], a_ub[row, 2 * outer] = 1.0, -1.0
     problem = _Problem(a_eq, b_eq, a_ub, lower, upper, integer=not tree)
 
     out = []
@@ -160,6 +164,24 @@ def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: s
                 required = (max(0, value - rules.protection), value + rules.protection)
             out.append(CellBounds(key, quantity, value, low, high, required))
     return out
+
+
+def _nested(table: Table, keys: list[Key], index: dict[Key, int], in_component: set[Key], lower: np.ndarray,
+            upper: np.ndarray, tree: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Nested numerators: n_inner <= n_outer. Between two hidden cells an inequality (the
+    system is then no longer a tree); against a published cell a bound on the hidden one."""
+    pairs = []
+    for inner, outer in table.nested:
+        if inner in in_component and outer in in_component:
+            pairs.append((index[inner], index[outer]))
+            tree = False
+        elif inner in in_component:
+            var = 2 * index[inner]
+            upper[var] = min(upper[var], table.cells[outer].n)
+        elif outer in in_component:
+            var = 2 * index[outer]
+            lower[var] = max(lower[var], table.cells[inner].n)
+    return pairs, tree
 
 
 def _correction_slack(table: Table, earlier: dict[Key, tuple[int, int]]) -> dict[str, int]:

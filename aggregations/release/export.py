@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from aggregations import definitions
 from aggregations.release.public_class import public_classes
 from aggregations.release.rules import HIDDEN_TEXT
 from aggregations.release.store import load
@@ -122,6 +123,17 @@ period included), it cannot be narrowed down to less than &plusmn;{p} children.<
 }
 
 
+DEFINITIONS_TITLE = {"id": "Cara menghitung setiap indikator", "en": "How each indicator is counted"}
+
+
+def _definitions(indicators: list[str], lang: str) -> str:
+    """The definition of every released indicator (:mod:`aggregations.definitions`), by the id
+    that names it in ``rilis.csv``."""
+    items = "".join(f"<dt><code>{html.escape(i)}</code></dt><dd>{html.escape(definitions.method(i, lang))}</dd>"
+                    for i in indicators if i in definitions.METHOD)
+    return f"<h2>{DEFINITIONS_TITLE[lang]}</h2><dl>{items}</dl>"
+
+
 def _methodology(head: dict, path: Path) -> Path:
     rules = head["aturan"]
     kec = ": " + ", ".join(head["indikator_kecamatan"]) if head["indikator_kecamatan"] else ""
@@ -133,8 +145,10 @@ def _methodology(head: dict, path: Path) -> Path:
                    for r in head["ringkasan"]["hidden_share"])
     table = ("<table><thead><tr><th>indikator</th><th>tingkat</th><th>sel</th><th>disembunyikan</th>"
              f"<th>%</th></tr></thead><tbody>{rows}</tbody></table>")
-    body = (f'<section lang="id">{METHOD["id"].format(**params)}{table}</section>'
-            f'<section lang="en">{METHOD["en"].format(**params)}</section>')
+    indicators = sorted({r["indikator"] for r in head["ringkasan"]["hidden_share"]},
+                        key=lambda i: list(definitions.METHOD).index(i) if i in definitions.METHOD else 99)
+    body = (f'<section lang="id">{METHOD["id"].format(**params)}{table}{_definitions(indicators, "id")}</section>'
+            f'<section lang="en">{METHOD["en"].format(**params)}{_definitions(indicators, "en")}</section>')
     path.write_text(f'<!doctype html><html lang="id"><head><meta charset="utf-8">'
                     f'<meta name="viewport" content="width=device-width, initial-scale=1">'
                     f'<title>Metodologi rilis {head["id"]}</title></head><body>{body}</body></html>',

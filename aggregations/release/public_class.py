@@ -4,7 +4,9 @@ values only, so it can reveal nothing the release does not already show.
 For every indicator published per village, the villages whose published rate is
 in the worst fifth of published village rates count one; the class is the number
 of such indicators (every indicator here is "higher is worse"). A village with
-fewer than ``MIN_PUBLISHED`` published indicators gets no class.
+fewer than ``MIN_PUBLISHED`` published indicators gets no class. An indicator
+nested in another (marriages under 18 within marriages under 19) does not count
+on its own, so the same children are not counted twice.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from aggregations.release.source import NESTED
 from aggregations.release.store import SHOWN
 
 WORST_SHARE = 0.2
@@ -24,7 +27,9 @@ NO_CLASS = "data tidak cukup"
 def public_classes(values: list[dict]) -> dict[str, dict]:
     """{village code: {"kelas": label, "tingkat_kelas": 0-3 or None, "indikator": [...]}}
     from published release rows (``status`` tampil, ``tingkat`` desa)."""
-    shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == SHOWN and v["persen"] is not None]
+    inner = {i for i, _ in NESTED}
+    shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == SHOWN and v["persen"] is not None
+             and v["indikator"] not in inner]
     by_indicator: dict[str, list[dict]] = defaultdict(list)
     for v in shown:
         by_indicator[v["indikator"]].append(v)

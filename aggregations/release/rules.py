@@ -19,6 +19,9 @@ THRESHOLD = 10
 PROTECTION = 3
 #: Above this share of hidden villages an indicator is published per kecamatan only.
 KECAMATAN_ONLY_SHARE = 0.5
+#: Indicators that count public facilities, not children (schools without adequate
+#: sanitation): published whole, never hidden, so no child can be inferred from them.
+UNSUPPRESSED = frozenset({"sekolah_tanpa_sanitasi"})
 #: The one wording for every hidden cell.
 HIDDEN_TEXT = {"id": "disembunyikan untuk melindungi privasi anak",
                "en": "hidden to protect children's privacy"}

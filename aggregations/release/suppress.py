@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aggregations.release.audit import AuditReport, audit
-from aggregations.release.rules import KECAMATAN_ONLY_SHARE, Rules, primary_reasons
+from aggregations.release.rules import KECAMATAN_ONLY_SHARE, UNSUPPRESSED, Rules, primary_reasons
 from aggregations.release.table import Group, Key, Table
 
 MAX_ROUNDS = 50
@@ -36,6 +36,8 @@ class Pattern:
 def primary_cells(table: Table, rules: Rules) -> dict[Key, tuple[str, ...]]:
     out = {}
     for key, cell in table.cells.items():
+        if key[0] in UNSUPPRESSED:
+            continue
         reasons = primary_reasons(cell.n, cell.d, rules)
         if reasons:
             out[key] = reasons
@@ -111,7 +113,8 @@ def _repair(table: Table, hidden: set[Key], report: AuditReport) -> set[Key]:
         key = failure.key
         if key in added:
             continue
-        partners = [p for p in table.denominator_partners.get(key, []) if p not in hidden | added]
+        partners = [p for p in table.denominator_partners.get(key, []) + table.nested_partners.get(key, [])
+                    if p not in hidden | added]
         if partners:
             added.add(min(partners))
             continue

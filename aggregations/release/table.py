@@ -2,8 +2,10 @@
 
 Villages add up to their kecamatan and kecamatan to their kabupaten, for
 numerators and denominators alike; indicators declared to count the same
-children share their denominator. Every relation is an equation an attacker can
-use to work out a hidden cell from published ones.
+children share their denominator; an indicator nested in another (every case it
+counts, the other counts too) has a numerator no larger than the other's. Every
+relation is an equation or inequality an attacker can use to work out a hidden
+cell from published ones.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ class Group:
 class Table:
     """All cells of one period, their sum groups and shared denominators."""
 
-    def __init__(self, cells: Iterable[Cell], shared_denominators: Iterable[Iterable[str]] = ()):
+    def __init__(self, cells: Iterable[Cell], shared_denominators: Iterable[Iterable[str]] = (),
+                 nested: Iterable[tuple[str, str]] = ()):
         self.cells: dict[Key, Cell] = {}
         for cell in sorted(cells, key=lambda c: (c.indicator, LEVELS.index(c.level), c.area)):
             self.cells[cell.key] = cell
@@ -68,6 +71,14 @@ class Table:
                     for key, cell in self.cells.items():
                         if key[0] == a and (b, cell.area) in self.cells:
                             self.denominator_partners[key].append((b, cell.area))
+        #: (inner key, outer key) pairs of the same area: n_inner <= n_outer
+        self.nested: list[tuple[Key, Key]] = [
+            ((inner, cell.area), (outer, cell.area)) for inner, outer in nested
+            for key, cell in self.cells.items() if key[0] == inner and (outer, cell.area) in self.cells]
+        self.nested_partners: dict[Key, list[Key]] = defaultdict(list)
+        for inner, outer in self.nested:
+            self.nested_partners[inner].append(outer)
+            self.nested_partners[outer].append(inner)
 
     @property
     def indicators(self) -> list[str]:

@@ -60,7 +60,14 @@
       style: feature => styleOf(feature),
       register: (feature, layer) => { registry.set(feature.id, layer); },
       point: function (feature, latlng) {
-        const health = feature.properties.kategori === "faskes";
+        const p = feature.properties;
+        if (p.kategori === "sanitasi") {  /* colours as layers/facilities.py SANITATION */
+          const colour = {layak: "#0072b2", tidak_layak: "#d55e00"}[p.sanitasi];
+          return L.circleMarker(latlng, colour
+            ? {radius: p.sanitasi === "tidak_layak" ? 6 : 4, weight: 1.2, color: "#fff", fillColor: colour, fillOpacity: 0.95}
+            : {radius: 4, weight: 2, color: "#969696", fill: false});
+        }
+        const health = p.kategori === "faskes";
         return L.circleMarker(latlng, {radius: health ? 5 : 4, weight: 1.2, color: "#fff",
                                        fillColor: health ? "#1b7837" : "#2166ac", fillOpacity: 0.95});
       },

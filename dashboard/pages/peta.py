@@ -53,7 +53,8 @@ def layout(**_query):
             placeholder=text("scheme_quantile", lang))]),
         html.Label([text("overlays", lang), dcc.Checklist(
             [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES,
-            inline=True), dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)]),
+            inline=True), _sanitation_legend(lang),
+            dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)]),
         html.Label([text("measure", lang), dcc.RadioItems(
             [option(m, text(f"measure_{m}", lang)) for m in style.MEASURES], "persen", id=ids.MAP_MEASURE,
             inline=True)]),
@@ -75,7 +76,8 @@ def layout(**_query):
                 dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=js("point")),
             ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=False),
             html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang),
-                        html.Div(text("click_village", lang), id=ids.MAP_PANEL)], className="side"),
+                        html.Div(text("click_village", lang), id=ids.MAP_PANEL), _how_counted(allowed, lang)],
+                       className="side"),
         ], className="map-row"),
     ])
 
@@ -86,6 +88,22 @@ def show_facilities(chosen, period):
         raise PreventUpdate
     chosen = [c for c in chosen if c in facilities.CATEGORIES]
     return facilities.points(services.engine(), period, chosen, language()) if chosen else None
+
+
+def _sanitation_legend(lang: str) -> html.Ul:
+    """What the sanitation points' colours mean (with words: the tooltip says it too)."""
+    return html.Ul([html.Li([html.Span("\u25cf" if status != "tidak_diketahui" else "\u25cb", style={"color": colour},
+                                       **{"aria-hidden": "true"}), f" {words}"])
+                    for status, colour, words in facilities.sanitation_legend(lang)], className="legend small")
+
+
+def _how_counted(allowed: list[str], lang: str) -> html.Details:
+    """How each indicator the user may see is counted (the release methodology's words)."""
+    items = []
+    for indicator in allowed:
+        meta = catalogue.BY_ID[indicator]
+        items += [html.Dt(meta.text("title", lang)), html.Dd(meta.method(lang), className="small")]
+    return html.Details([html.Summary(text("how_counted", lang)), html.Dl(items)], className="how-counted")
 
 
 def _export_buttons(lang: str) -> html.Div:
@@ -239,6 +257,10 @@ def profile(feature, searched, period):
         meta = catalogue.BY_ID[line.indicator]
         own, then = line.own, line.earlier
         items += [html.Dt(meta.text("title", lang)), html.Dd(style.describe(_as_value(own), lang))]
+        split = catalogue.breakdown_line({(b, code): r for b, r in line.breakdown.items()}, line.indicator, code,
+                                         lang)
+        if split:
+            items.append(html.Dd(split, className="small"))
         if own and then and own["persen"] is not None and then["persen"] is not None:
             change = number(own["persen"] - then["persen"], lang)
             items.append(html.Dd(text("change_since", lang, period=found.before, value=change)))

@@ -30,7 +30,7 @@ from layers.messages import MESSAGES, text
 from peta_anak.core.cache import VersionedCache
 from peta_anak.core.i18n import MessageError
 
-DEFAULT_WEIGHTS = {i.id: 1.0 for i in INDICATORS}
+DEFAULT_WEIGHTS = {i.id: i.default_weight for i in INDICATORS}  # 0 for a nested indicator
 MAX_WEIGHT = 5.0
 MIN_INDICATORS = 3
 KANTONG_MIN_WORST = 2

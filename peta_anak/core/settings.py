@@ -133,6 +133,19 @@ class Settings:
         "Attribution shown under the public map's base map (the tile provider's required credit).",
         "",
     )
+    import_max_sheet_mb: float = _setting(
+        "PDAR_IMPORT_MAX_SHEET_MB",
+        "Largest XLSX sheet `peta-anak data import` opens, in MiB of sheet XML once inflated (checked before "
+        "inflating, so a zip bomb is refused at once); shared strings may take a quarter of it. Sheets are read "
+        "as a stream, so memory does not grow with this limit. A full-scale SIAK extract is about 150 MiB.",
+        512.0,
+    )
+    reimport_min_share: float = _setting(
+        "PDAR_REIMPORT_MIN_SHARE",
+        "A re-import of a source and period is refused when it accepts fewer rows than this share of the "
+        "active import's (or leaves a village with rows empty), unless given `--allow-smaller`.",
+        0.9,
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -162,6 +175,10 @@ class Settings:
             raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
         if self.public_tile_url and not self.public_tile_url.startswith(("https://", "http://", "/")):
             raise SettingsError("PDAR_PUBLIC_TILE_URL must be an http(s) URL or a path on the same server")
+        if self.import_max_sheet_mb <= 0:
+            raise SettingsError("PDAR_IMPORT_MAX_SHEET_MB must be a positive number of MiB")
+        if not 0 <= self.reimport_min_share <= 1:
+            raise SettingsError("PDAR_REIMPORT_MIN_SHARE must be a share between 0 and 1")
         if self.idle_timeout_minutes < 1:
             raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
         if self.session_max_hours <= 0:

@@ -31,11 +31,15 @@ def stunting_mean_z(period: int) -> float:
     return -1.22 + 0.15 * (period - BASE_YEAR)
 
 
-ATS_BY_AGE = [(7, 13, 0.015), (13, 16, 0.07), (16, 19, 0.23)]
 MARRIAGES_PER_1000 = 7.5
 CHILD_BRIDE_SHARE = 0.11
 DIRTY_SHARE = 0.01
-SCHOOL_LEVELS = [("SD", 1.5), ("SMP", 0.5), ("SMA", 0.12), ("SMK", 0.08)]
+SCHOOL_LEVELS = [("SD", 1.5), ("SMP", 0.5), ("SMA", 0.12), ("SMK", 0.08), ("MI", 0.1), ("MTs", 0.05),
+                 ("MA", 0.03)]
+#: Schools with adequate sanitation (the registry's "Sanitasi Layak"), and with none recorded.
+SANITATION_SHARE, SANITATION_UNKNOWN = 0.7, 0.1
+#: Rows of adults who died or moved out, still in a SIAK extract with their status.
+DIED_SHARE, MOVED_SHARE = 0.004, 0.006
 
 
 def _ages_on(people: pd.DataFrame, day: date) -> np.ndarray:
@@ -84,6 +88,9 @@ def penduduk(people: pd.DataFrame, villages: pd.DataFrame, period: int, out: Pat
         "NO_KEL": code[3].astype(int), "ALAMAT": "DUSUN " + (alive.village % 7 + 1).astype(str),
         "NO_RT": rng.integers(1, 20, len(alive)), "NO_RW": rng.integers(1, 6, len(alive)),
         "TELP": "08" + pd.Series(rng.integers(10**9, 10**10, len(alive))).astype(str).to_numpy(),
+        "STATUS_PENDUDUK": np.select([(age >= 45) & (alive.u_move < DIED_SHARE),
+                                      (age >= 45) & (alive.u_move < DIED_SHARE + MOVED_SHARE)],
+                                     ["MENINGGAL", "PINDAH KELUAR"], "AKTIF"),
     })
     dirty = _dirty_rows(len(frame), rng)
     frame["NIK"] = _corrupt_nik(frame["NIK"], rng, dirty[::3])
@@ -208,57 +215,17 @@ def _point_in(polygon: shapely.Geometry, rng) -> shapely.Point:
 
 def fasilitas(sites: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng) -> Path:
     health = sites.jenis.isin(["PUSKESMAS", "PUSTU", "POSYANDU"])
+    draw = rng.random(len(sites))
     frame = pd.DataFrame({
         "Jenis": sites.jenis, "Nama": sites.nama, "Kode": sites.kode,
         "Lintang": sites.lat.round(6), "Bujur": sites.lon.round(6),
         "Kode Desa": villages.kode.to_numpy()[sites.village_stated],
         "MOU 3in1": np.where(health & (sites.jenis == "PUSKESMAS"),
                              np.where(rng.random(len(sites)) < 0.55 + 0.1 * (period - 2024), "YA", "TIDAK"), ""),
-        "Sanitasi Layak": np.where(~health, np.where(rng.random(len(sites)) < 0.7, "YA", "TIDAK"), ""),
+        "Sanitasi Layak": np.where(~health, np.select(
+            [draw < SANITATION_UNKNOWN, draw < SANITATION_UNKNOWN + SANITATION_SHARE], ["", "YA"], "TIDAK"), ""),
     })
     path = out / f"fasilitas_{period}.csv"
-    frame.to_csv(path, index=False)
-    return path
-
-
-def siswa(people: pd.DataFrame, sites: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng) -> Path:
-    """Dapodik student rows: every enrolled resident aged 7-18, some non-residents, some inactive."""
-    snapshot = date(period, 12, 31)
-    age = _ages_on(people, snapshot)
-    school_age = (age >= 7) & (age < 19)
-    p_ats = np.zeros(len(people))
-    for low, high, p in ATS_BY_AGE:
-        p_ats = np.where((age >= low) & (age < high), p, p_ats)
-    p_ats = p_ats * (1 + 1.2 * people.remote.to_numpy()) * (1 + 0.06 * (2025 - period))
-    ats = school_age & (people.u_school.to_numpy() < p_ats)
-    level = np.where(age < 13, "SD", np.where(age < 16, "SMP", np.where(people.u_move < 0.6, "SMA", "SMK")))
-    enrolled = people[school_age & ~ats]
-    dropped = people[ats & (people.u_move.to_numpy() < 0.3)]  # still listed, not active
-    rows = pd.concat([enrolled.assign(status="Aktif"), dropped.assign(status="Keluar")])
-    rows_level = level[rows.index]
-    kec = villages.kec_kode.to_numpy()[rows.village]
-    site_kec = villages.kec_kode.to_numpy()[sites.village]
-    npsn = np.empty(len(rows), dtype=object)
-    for lv in ("SD", "SMP", "SMA", "SMK"):
-        for k in np.unique(kec):
-            mask = (rows_level == lv) & (kec == k)
-            choices = sites.kode[(sites.jenis == lv) & (site_kec == k)].to_numpy()
-            if not len(choices):
-                choices = sites.kode[sites.jenis == lv].to_numpy()
-            if mask.any() and len(choices):
-                npsn[mask] = rng.choice(choices, mask.sum())
-    frame = pd.DataFrame({
-        "Nama": rows.nama.to_numpy(), "NISN": pd.Series(rng.integers(10**9, 10**10 - 1, len(rows))).astype(str),
-        "NIK": rows.nik.to_numpy(), "JK": np.where(rows.female, "P", "L"), "Tempat Lahir": "Bengkayang",
-        "Tanggal Lahir": _dmy(rows.dob).to_numpy(), "NPSN": npsn, "Jenjang": rows_level,
-        "Status": rows.status.to_numpy(), "Alamat": "Dusun", "Kelurahan": villages.nama.to_numpy()[rows.village],
-    })
-    outsiders = frame.sample(n=max(1, len(frame) // 50), random_state=int(rng.integers(1 << 31))).copy()
-    outsiders["NIK"] = "6171" + outsiders["NIK"].str[4:]  # pupils living in another kabupaten
-    frame = pd.concat([frame, outsiders])
-    dirty = _dirty_rows(len(frame), rng)
-    frame["NIK"] = _corrupt_nik(frame["NIK"].reset_index(drop=True), rng, dirty).to_numpy()
-    path = out / f"dapodik_siswa_{period}.csv"
     frame.to_csv(path, index=False)
     return path
 

@@ -4,6 +4,7 @@ computed in SQL on SQLite and PostgreSQL."""
 import csv
 import json
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 
@@ -23,6 +24,7 @@ def loaded(run, engine, tmp_path):
         "siswa": src.siswa_csv(tmp_path / "dapodik.csv"),
         "pengukuran": src.pengukuran_csv(tmp_path / "eppgbm.csv"),
         "perkawinan": src.perkawinan_xlsx(tmp_path / "kua.xlsx"),
+        "fasilitas": src.fasilitas_csv(tmp_path / "fasilitas.csv"),
     }
     summaries = {}
     for source, path in files.items():
@@ -107,3 +109,52 @@ def test_a_row_rejected_under_the_threshold_goes_to_the_reject_report(run, engin
     with engine.connect() as conn:
         rejects = [tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan))]
     assert rejects == [(4, "nik", "nik_format")]
+
+
+@pytest.mark.parametrize(("column", "bad_value", "reason"), [
+    ("KODE_DESA", "6107099999", ("kode_desa", "unknown_village")),
+    ("TGL_LHR", "31-02-2010", ("tanggal_lahir", "unreadable")),
+])
+def test_a_rejected_row_does_not_make_its_correction_a_duplicate(column, bad_value, reason, run, engine, tmp_path):
+    """Row 3 is wrong, row 12 is the same resident entered again correctly: only row 3 is lost."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    path = src.penduduk_csv(tmp_path / "siak.csv")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    correction = frame.iloc[[1]]
+    frame.loc[1, column] = bad_value
+    pd.concat([frame, correction]).to_csv(path, index=False)
+    result = run("data", "import", "penduduk", path, "--period", "2025", "--threshold", "0.5", "--json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["accepted"], summary["rejected"]) == (len(src.RESIDENTS), 1)
+    with engine.connect() as conn:
+        rejects = [tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan))]
+    assert rejects == [(3, *reason)]
+
+
+def test_a_pupil_nik_is_checked_against_the_pupils_own_birth_date_and_sex(run, engine, tmp_path):
+    """A Dapodik NIK with one mistyped digit can equal another child's NIK: the pupil's date of
+    birth and sex give it away, and the other child stays out of school."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    assert run("data", "import", "penduduk", src.penduduk_csv(tmp_path / "siak.csv"), "--period", "2025").exit_code == 0
+    niks = src.resident_niks()
+    pupils = pd.DataFrame([
+        {"NIK": niks["r1"], "JK": "L", "Tanggal Lahir": "01-01-2010", "NPSN": "69000001", "Jenjang": "SMP",
+         "Status": "Aktif"},
+        # r9 is a boy born 03-03-2015; this pupil is a girl born 13-03-2015 whose NIK was mistyped as his
+        {"NIK": niks["r9"], "JK": "P", "Tanggal Lahir": "13-03-2015", "NPSN": "69000002", "Jenjang": "SD",
+         "Status": "Aktif"},
+        {"NIK": niks["r6"], "JK": "P", "Tanggal Lahir": "01-01-2018", "NPSN": "69000002", "Jenjang": "SD",
+         "Status": "Aktif"},
+    ])
+    path = tmp_path / "dapodik.csv"
+    pupils.to_csv(path, index=False)
+    result = run("data", "import", "siswa", path, "--period", "2025", "--threshold", "0.9", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["by_reason"] == {"nik:nik_birth_mismatch": 1, "nik:nik_sex_mismatch": 1}
+    with engine.connect() as conn:
+        rejects = sorted(tuple(r) for r in conn.execute(select(penolakan.c.baris, penolakan.c.alasan)))
+    assert rejects == [(3, "nik_birth_mismatch"), (4, "nik_sex_mismatch")]
+    assert run("aggregate", "--period", "2025").exit_code == 0
+    table = exported(run, tmp_path)
+    assert table[("anak_tidak_sekolah", src.V4)]["pembilang"] == "1"  # r9 is not taken as enrolled

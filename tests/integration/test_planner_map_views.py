@@ -3,6 +3,7 @@ PostgreSQL: the versioned geometry URL, facility points, the change since the
 previous period, the priority list's download and the kantong kerentanan layer. (Moved from
 ``test_dashboard_access.py``, which keeps the access rules and the shared helpers.)"""
 
+from dashboard import ranking_inputs
 from tests.aggregate_values import load_aggregates
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 from tests.integration.test_dashboard_access import client, dash_post, logged_in, styles_request
@@ -56,7 +57,7 @@ def _ranking_request(output, weights=None, extra=()):
               {"id": "prioritas-kecamatan", "property": "value", "value": []},
               {"id": "prioritas-perbatasan", "property": "value", "value": []}]
     inputs += [{"id": f"bobot-{i}", "property": "value", "value": (weights or {}).get(i, 1)}
-               for i in ("tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_tidak_sekolah")]
+               for i in ranking_inputs.INDICATOR_IDS]
     target, prop = output.rsplit(".", 1)
     return {"output": output, "outputs": {"id": target, "property": prop}, "inputs": [*extra, *inputs],
             "changedPropIds": [f"{(list(extra) or inputs)[0]['id']}.{(list(extra) or inputs)[0]['property']}"],

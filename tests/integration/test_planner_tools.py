@@ -62,7 +62,8 @@ def test_weights_change_the_ranking_and_bad_weights_are_refused(data):
     stunting_only = {i: 0.0 for i in ALL} | {"stunting": 1.0}
     ranked = kantong.kantong_index(data, "2025", stunting_only, ALL)
     assert ranked[0]["kode"] == V3 and ranked[0]["skor"] == 100.0
-    for bad in ({"stunting": -1}, {"stunting": 6}, {"unknown": 1}, {"stunting": "2"}, {i: 0 for i in ALL}):
+    for bad in ({"stunting": -1}, {"stunting": 6}, {"unknown": 1}, {"stunting": "2"},
+                {i: 0 for i in kantong.DEFAULT_WEIGHTS}):
         with pytest.raises(kantong.WeightError):
             kantong.check_weights(bad)
 

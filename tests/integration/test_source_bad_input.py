@@ -1,13 +1,21 @@
 """Every kind of bad source export is refused with the file, row and field named,
 and nothing of it reaches the database."""
 
+import json
+import struct
+import zipfile
+
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
+from peta_anak.cli import cli
 from tests import source_files as src
 from tests.boundary_files import villages_frame, write
+from tests.conftest import env_for
+from tests.demo_files import small_demo
 
 
 def state(engine) -> dict:
@@ -130,3 +138,141 @@ def test_map_option_covers_unusual_headers(run, engine, tmp_path):
     assert result.exit_code == 0, result.output
     bad = run("data", "import", "penduduk", path, "--period", "2025", "--map", "Lahir Pada=umur")
     assert bad.exit_code == 1 and "tanggal_lahir" in bad.output
+
+
+# -- damaged exports as data officers send them (the demo generator's files, damaged) -------
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory):
+    return small_demo(tmp_path_factory.mktemp("demo-files"))
+
+
+def _siak(demo_files, tmp) -> pd.DataFrame:
+    return pd.read_csv(demo_files[("penduduk", "2025")], dtype=str, keep_default_na=False)
+
+
+def _lines(demo_files) -> list[str]:
+    return demo_files[("penduduk", "2025")].read_text(encoding="utf-8").splitlines()
+
+
+def dates_year_first(demo_files, tmp):
+    frame = _siak(demo_files, tmp)
+    frame["TGL_LHR"] = pd.to_datetime(frame["TGL_LHR"], format="%d-%m-%Y", errors="coerce").dt.strftime("%Y/%m/%d")
+    frame.to_csv(tmp / "siak.csv", index=False)
+    return tmp / "siak.csv"
+
+
+def swapped_labels(demo_files, tmp):
+    frame = _siak(demo_files, tmp).rename(columns={"TGL_LHR": "NAMA_LGKP", "NAMA_LGKP": "TGL_LHR"})
+    frame.to_csv(tmp / "siak.csv", index=False)
+    return tmp / "siak.csv", ["siak.csv", "kolom 'TGL_LHR' (dibaca sebagai tanggal_lahir) tidak dapat dibaca",
+                              "dd-mm-yyyy", "judul kolom tertukar", "--map"]
+
+
+def unbalanced_quote(demo_files, tmp):
+    lines = _lines(demo_files)
+    lines[49] = lines[49].replace(",DUSUN", ',"DUSUN', 1)  # row 50: a quote opened and never closed
+    (tmp / "siak.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp / "siak.csv", ["siak.csv", "baris 50", 'tanda kutip (")']
+
+
+def comma_in_first_row(demo_files, tmp):
+    lines = _lines(demo_files)
+    lines[1] = lines[1].replace(",DUSUN", ",DUSUN X, RT 3", 1)
+    (tmp / "siak.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    width = lines[0].count(",") + 1
+    return tmp / "siak.csv", ["siak.csv", f"1 baris tidak mempunyai {width} kolom", f"2 ({width + 1})"]
+
+
+def comma_in_a_middle_row(demo_files, tmp):
+    lines = _lines(demo_files)
+    lines[776] = lines[776].replace(",DUSUN", ",DUSUN X, RT 3", 1)
+    (tmp / "siak.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp / "siak.csv", ["siak.csv", "1 baris tidak", "777 (", "pemisah ','"]
+
+
+def a_folder(demo_files, tmp):
+    return tmp, [str(tmp), "folder"]
+
+
+def old_excel(demo_files, tmp):
+    (tmp / "siak.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    return tmp / "siak.xls", ["siak.xls", "Excel lama", ".xlsx"]
+
+
+def _workbook(path, sheet: bytes, declared: int | None = None):
+    """A minimal XLSX around ``sheet`` (the sheet's declared size patched when given)."""
+    parts = {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               b'content-types"/>',
+        "xl/workbook.xml": b'<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets>'
+                           b'</workbook>',
+        "xl/_rels/workbook.xml.rels": b'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                                      b'</Relationships>',
+        "xl/worksheets/sheet1.xml": sheet,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    if declared is not None:  # the central directory says the sheet is small
+        data = bytearray(path.read_bytes())
+        at = data.rindex(b"PK\x01\x02", 0, data.index(b"xl/worksheets/sheet1.xml", data.index(b"PK\x01\x02")) + 1)
+        struct.pack_into("<I", data, at + 24, declared)
+        path.write_bytes(bytes(data))
+    return path
+
+
+def _rows(n: int) -> bytes:
+    head = b'<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c></row>'
+    body = b'<row><c t="inlineStr"><is><t>6107010101010001</t></is></c></row>' * n
+    return head + body + b"</sheetData></worksheet>"
+
+
+def zip_bomb(demo_files, tmp):
+    return _workbook(tmp / "bom.xlsx", _rows(400_000)), ["bom.xlsx", "xl/worksheets/sheet1.xml", "zip bomb"]
+
+
+def lying_zip(demo_files, tmp):
+    path = _workbook(tmp / "bohong.xlsx", _rows(2_000), declared=5_000)
+    return path, ["bohong.xlsx", "bukan berkas XLSX yang dapat dibaca"]
+
+
+DAMAGED = [swapped_labels, unbalanced_quote, comma_in_first_row, comma_in_a_middle_row, a_folder, old_excel,
+           zip_bomb, lying_zip]
+
+
+@pytest.mark.parametrize("case", DAMAGED, ids=[c.__name__ for c in DAMAGED])
+def test_a_damaged_export_is_named_by_file_row_and_field_and_changes_nothing(case, demo_files, run, engine,
+                                                                              tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    good = run("data", "import", "penduduk", demo_files[("penduduk", "2025")], "--period", "2025")
+    assert good.exit_code == 0, good.output
+    before = state(engine)
+    damaged = tmp_path / "rusak"
+    damaged.mkdir()
+    path, expected = case(demo_files, damaged)
+    result = run("data", "import", "penduduk", path, "--period", "2025")
+    assert result.exit_code == 1, result.output
+    for fragment in expected:
+        assert fragment in result.output, result.output
+    assert "Traceback" not in result.output and len(result.output.splitlines()) < 12
+    assert state(engine) == before
+
+
+def test_dates_written_year_first_are_read(demo_files, run, engine, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    usual = json.loads(run("data", "import", "penduduk", demo_files[("penduduk", "2025")], "--period", "2025",
+                           "--json").output)
+    year_first = run("data", "import", "penduduk", dates_year_first(demo_files, tmp_path), "--period", "2025", "--json")
+    assert year_first.exit_code == 0, year_first.output
+    assert json.loads(year_first.output)["accepted"] == usual["accepted"]
+
+
+def test_a_sheet_over_the_size_limit_is_refused_before_it_is_inflated(demo_files, run, engine, tmp_path, settings):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    path = demo_files[("emis", "2025")]
+    env = {**env_for(settings), "PDAR_IMPORT_MAX_SHEET_MB": "0.001"}
+    result = CliRunner().invoke(cli, ["data", "import", "emis", str(path), "--period", "2025"], env=env)
+    assert result.exit_code == 1 and "melebihi batas 0.001 MB" in result.output
+    assert "PDAR_IMPORT_MAX_SHEET_MB" in result.output and "xl/worksheets/sheet1.xml" in result.output
+    assert state(engine)["siswa"] == 0

@@ -23,6 +23,7 @@ USED_ELSEWHERE = {
     "session_protection",  # Flask-Login's setting (LoginManager.session_protection)
     "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.sessions)
     "writerows",  # csv's writer protocol (peta_anak.core.safe_cells.SafeWriter)
+    "buffer_text", "StartElementHandler", "EndElementHandler", "CharacterDataHandler",  # expat reads them
     "enabled",  # Flask-Limiter's switch, turned off by the load benchmark
     # openpyxl reads these attributes of sheets and cells when it writes the workbook
     "alignment", "number_format", "freeze_panes", "fitToHeight", "fitToWidth", "fitToPage", "print_title_rows",

@@ -72,3 +72,22 @@ def test_natural_breaks_are_mapclassifys_fisher_jenks(seed):
         warnings.simplefilter("ignore")
         expected = mapclassify.FisherJenks(y, k=min(k, len(np.unique(y)))).bins
     assert fisher_jenks_bins(y, k) == sorted({float(b) for b in expected})
+
+
+def test_every_indicator_says_how_it_is_counted_in_both_languages_and_the_glossary_holds_it():
+    from pathlib import Path
+
+    from aggregations import definitions
+
+    assert set(definitions.METHOD) == {i.id for i in catalogue.INDICATORS}
+    for indicator in catalogue.INDICATORS:
+        assert indicator.method("id") != indicator.method("en") and len(indicator.method("en")) > 80
+    assert set(definitions.BREAKDOWN_TITLES) == set(catalogue.breakdowns_of(["anak_tidak_sekolah"]))
+    glossary = (Path(__file__).resolve().parents[2] / "GLOSSARY.md").read_text()
+    assert definitions.markdown() in glossary, "GLOSSARY.md: paste aggregations.definitions.markdown() at the end"
+
+
+def test_breakdowns_are_indicators_of_the_aggregation_but_never_public():
+    assert {i.id for i in aggregate.BREAKDOWNS} == set(catalogue.breakdowns_of(list(catalogue.BY_ID)))
+    assert not {i.id for i in aggregate.BREAKDOWNS} & set(aggregate.PUBLIC)
+    assert all(i.part_of == "anak_tidak_sekolah" for i in aggregate.BREAKDOWNS)

@@ -166,3 +166,35 @@ def test_composite_uses_only_published_values_as_ordinal_classes():
     assert classes["e"]["kelas"] == "sangat tinggi" and classes["e"]["tingkat_kelas"] == 3
     assert classes["a"]["kelas"] == "rendah"
     assert classes["f"]["kelas"] == NO_CLASS  # nothing published: no class, no colour
+
+
+def test_a_nested_indicator_bounds_the_hidden_numerator_of_the_other():
+    """Marriages under 18 are marriages under 19 too: a published n(under 18) is a lower
+    bound of a hidden n(under 19) in the same area, and the audit must use it."""
+    outer = tree({"K": (0, 0), "K.A": (0, 0), "K.A.1": (25, 60), "K.A.2": (30, 90), "K.A.3": (40, 100)}, "o")
+    inner = tree({"K": (0, 0), "K.A": (0, 0), "K.A.1": (20, 60), "K.A.2": (10, 90), "K.A.3": (12, 100)}, "i")
+    hidden = {("o", "K.A.1"), ("o", "K.A.2")}
+    plain = audit(Table(outer + inner, [("o", "i")]), hidden, set(), RULES)
+    known = audit(Table(outer + inner, [("o", "i")], nested=[("i", "o")]), hidden, set(), RULES)
+    low = {b.key: b.low for b in known.bounds if b.quantity == "n"}
+    assert low[("o", "K.A.1")] == 20 and low[("o", "K.A.2")] == 10
+    assert {b.key: b.low for b in plain.bounds if b.quantity == "n"}[("o", "K.A.1")] < 20
+
+
+def test_nested_pairs_still_give_patterns_that_pass_the_audit():
+    outer = tree({"K": (0, 0), "K.A": (0, 0), "K.A.1": (6, 40), "K.A.2": (30, 90), "K.A.3": (40, 100),
+                  "K.B": (0, 0), "K.B.1": (12, 50), "K.B.2": (35, 120)}, "o")
+    inner = tree({"K": (0, 0), "K.A": (0, 0), "K.A.1": (2, 40), "K.A.2": (12, 90), "K.A.3": (20, 100),
+                  "K.B": (0, 0), "K.B.1": (0, 50), "K.B.2": (10, 120)}, "i")
+    pattern = _check(Table(outer + inner, [("o", "i")], nested=[("i", "o")]))
+    assert {("o", "K.A.1"), ("i", "K.A.1")} <= pattern.hidden
+
+
+def test_facility_indicators_are_published_whole():
+    """Schools are public facilities: a village with one school without sanitation is shown."""
+    from aggregations.release.rules import UNSUPPRESSED
+
+    indicator = next(iter(UNSUPPRESSED))
+    table = Table(tree({"K": (0, 0), "K.A": (0, 0), "K.A.1": (1, 2), "K.A.2": (0, 1), "K.A.3": (3, 3)}, indicator))
+    pattern = _check(table)
+    assert pattern.hidden == set() and pattern.primary == {}
