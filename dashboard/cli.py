@@ -24,11 +24,11 @@ def users_group() -> None:
 @users_group.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
-@click.option("--opd", type=click.Choice(sorted(OPD)), help="Department of an opd user.")
+@click.option("--opd", type=click.Choice(sorted(OPD)), help="Department of an opd or operator user.")
 @click.option("--password", help="Prompted (hidden, twice) when absent.")
 @click.pass_obj
 def add_command(app, name: str, role: str, opd: str | None, password: str | None) -> None:
-    """Create user NAME with --role (and --opd for role opd)."""
+    """Create user NAME with --role (and --opd for roles opd and operator)."""
     if password is None:
         password = click.prompt("Kata sandi / password", hide_input=True, confirmation_prompt=True)
     try:
@@ -66,13 +66,13 @@ def disable_command(app, name: str) -> None:
 @click.option("--threads", type=int, default=8, show_default=True)
 @click.pass_obj
 def serve_command(app, host: str, port: int, threads: int) -> None:
-    """Run the planner application (waitress; or point gunicorn at dashboard.wsgi:server)."""
+    """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server)."""
     import waitress
 
     from dashboard.server import create_app
 
     app.engine()  # refuse to start on a database without the current schema
-    dash_app = create_app(app.settings)
+    dash_app = create_app(app.settings, publisher=app.publisher())
     click.echo(f"http://{host}:{port}/")
     waitress.serve(dash_app.server, host=host, port=port, threads=threads)
 

@@ -36,7 +36,9 @@ class Services:
     engine: Engine
 
 
-def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
+def create_app(settings: Settings, engine: Engine | None = None, publisher=None) -> dash.Dash:
+    """``publisher`` (``public_site.publish.Publisher``, handed in by the top of the
+    application) lets the Rilis page publish releases."""
     settings = settings.with_generated_keys()
     engine = engine or db.make_engine(settings, pool_pre_ping=True)
     server = Flask(__name__, template_folder=str(HERE / "templates"))
@@ -50,7 +52,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
         SESSION_REFRESH_EACH_REQUEST=True,
         REMEMBER_COOKIE_DURATION=timedelta(0),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,  # uploads of source exports have their own limit
+        PDAR_PUBLISHER=publisher,
     )
     CSRFProtect(server)
     auth.login_manager.init_app(server)
