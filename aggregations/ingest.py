@@ -91,8 +91,11 @@ def import_file(
     engine: Engine, source_name: str, path: Path, period: str, *, key: bytes,
     mapping: list[str] | tuple[str, ...] = (), user: str | None = None,
     threshold: float = REJECT_THRESHOLD, progress: Callable[[int, int], None] | None = None,
+    on_rejects: Callable[[list[tuple[int, str, str]]], None] | None = None,
 ) -> dict:
-    """Import ``path`` as ``source_name`` for ``period``; returns the import summary."""
+    """Import ``path`` as ``source_name`` for ``period``; returns the import summary.
+    ``on_rejects`` receives each chunk's (row, field, reason) as they are found, so an
+    uploaded import keeps its reject list even when the whole file is refused."""
     if source_name not in SOURCES:
         raise ImportRefused("unknown_source", source=source_name, sources=", ".join(SOURCES))
     if not (period.isdigit() and len(period) == 4):
@@ -121,6 +124,8 @@ def import_file(
             insert_frame(conn, RECORD_TABLES[source_name], accepted.assign(impor_id=import_id, periode=period))
             if problems:
                 conn.execute(insert(penolakan), _reject_rows(import_id, problems))
+                if on_rejects:
+                    on_rejects([(int(row), name, reason) for row, name, reason in problems])
             for row, name, reason in problems:
                 key = f"{name}:{reason}"
                 examples.setdefault(key, [])

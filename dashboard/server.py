@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from dashboard import auth, geo
+from dashboard import auth, geo, upload_routes
 from dashboard.messages import text
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
@@ -55,11 +55,13 @@ def create_app(settings: Settings, engine: Engine | None = None, publisher=None)
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,  # uploads of source exports have their own limit
         PDAR_PUBLISHER=publisher,
     )
-    CSRFProtect(server)
+    csrf = CSRFProtect(server)
     auth.login_manager.init_app(server)
     auth.limiter.init_app(server)
     server.register_blueprint(auth.bp)
     server.register_blueprint(geo.bp)
+    server.register_blueprint(upload_routes.bp)
+    csrf.exempt(upload_routes.bp)  # checks the token itself before reading the body
     server.before_request(auth.gate)
     server.after_request(auth.cookies)
     server.register_error_handler(OperationalError, _database_down)
