@@ -23,6 +23,7 @@ from aggregations.sources import SOURCES
 from dashboard import access, audit, jobs, uploads
 from dashboard.messages import staff
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE, Runner
+from layers.classify import number
 
 PERIOD = re.compile(r"\d{4}")
 TRUE = ("1", "true", "yes", "ya", "on")
@@ -123,15 +124,17 @@ def as_json(job: dict, lang: str = "id") -> dict:
                    rejected=report.get("rejected", 0), import_id=job.get("impor_id"),
                    reasons=[{"reason": key, "text": ingest.reason_text(key, lang), "rows": n}
                             for key, n in report.get("by_reason", {}).items()],
-                   message=_message(job, lang), refusal=report.get("kind") if job["status"] != jobs.DONE else None)
+                   message=_message(job, lang), refusal=report.get("kind") if job["status"] != jobs.DONE else None,
+                   flags=report.get("flags", {}), dropped_columns=report.get("dropped_columns", []),
+                   replaced_earlier_import=report.get("replaced_earlier_import", False))
     return out
 
 
 def _message(job: dict, lang: str) -> str:
     report = job["laporan"]
     if job["status"] == jobs.DONE:
-        return staff("import_done", lang, accepted=report.get("accepted", 0), read=report.get("read", 0),
-                     source=job["sumber"], period=job["periode"])
+        return staff("import_done", lang, accepted=number(report.get("accepted", 0), lang, 0),
+                     read=number(report.get("read", 0), lang, 0), source=job["sumber"], period=job["periode"])
     if "message" in report:
         return report["message"].get(lang) or report["message"]["id"]
     return staff(f"job_{report.get('kind', 'internal')}", lang)

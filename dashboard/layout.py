@@ -10,7 +10,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from dashboard import access, ids
-from dashboard.messages import text
+from dashboard.messages import staff, text
 
 
 def language() -> str:
@@ -25,13 +25,17 @@ def shell():
     if not has_request_context():  # Dash validates the layout once at start-up
         return html.Div([html.Header(className="topbar"), html.Main(dash.page_container, id=ids.PAGE_CONTAINER)])
     lang = language()
-    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")]
-    if any(access.shown_indicators(access.user_now()).values()):  # tools on values: planners and departments
+    user = access.user_now()
+    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")] \
+        if access.visible_indicators(user) else []  # an operator sees no layer
+    if any(access.shown_indicators(user).values()):  # tools on values: planners and departments
         links += [dcc.Link(text("priority_title", lang), href="/prioritas"),
                   dcc.Link(text("target_nav", lang), href="/target")]
+    if access.uploadable_sources(user):
+        links.append(dcc.Link(staff("data_title", lang), href="/data"))
     other = "en" if lang == "id" else "id"
     if access.may_administer(current_user):
-        links.append(dcc.Link(text("admin_title", lang), href="/admin"))
+        links += [dcc.Link(staff("rilis_nav", lang), href="/rilis"), dcc.Link(text("admin_title", lang), href="/admin")]
     user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \
         if current_user.is_authenticated else ""
     return html.Div([

@@ -27,7 +27,7 @@ from peta_anak.core.i18n import translate
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
 #: Room for the multipart framing and the small fields around the file.
 FRAMING = 64 * 1024
-FIELD_BYTES = 16 * 1024
+FIELD_BYTES = 512 * 1024  # also the parser's read size must fit: werkzeug reads 64 KiB at a time
 MAX_PARTS = 20
 FILE_FIELD = "file"
 

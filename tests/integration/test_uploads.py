@@ -85,6 +85,19 @@ def test_an_operator_uploads_its_export_and_reads_the_report(app, engine, settin
     assert [(h["id"], h["status"], h["user"], h["active"]) for h in history] == [(job["id"], "done", "capil", True)]
 
 
+def test_an_export_larger_than_the_apps_request_limit_streams_to_disk(app, engine, settings, tmp_path):
+    """3 MB, over the app's 2 MB request limit and werkzeug's in-memory form limit."""
+    path = penduduk_csv(tmp_path / "siak_besar.csv")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["CATATAN"] = ["x" * 300_000] * len(frame)  # a column the import drops
+    frame.to_csv(path, index=False)
+    assert path.stat().st_size > 3_000_000
+    job = finished(app, upload(login(app, "capil"), path))
+    assert job["status"] == "done" and job["ukuran"] == path.stat().st_size
+    assert imports.as_json(job)["accepted"] == len(RESIDENTS)
+    assert upload_dir(settings) == []
+
+
 def test_a_refused_import_keeps_its_reject_list_and_deletes_the_upload(app, engine, settings, tmp_path):
     c = login(app, "capil")
     job = finished(app, upload(c, with_bad_rows(tmp_path, 5)))
