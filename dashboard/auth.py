@@ -27,7 +27,9 @@ from dashboard.messages import text
 #: Prefixes anyone may fetch: the login form and static JavaScript/CSS/images.
 OPEN_PREFIXES = ("/login", "/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
 #: Routes that return data: 401 instead of a redirect when there is no session.
-DATA_PREFIXES = ("/_dash-", "/_reload-hash", "/geo/", "/api/")
+DATA_PREFIXES = ("/_dash-", "/_reload-hash", "/geo/")
+#: The API authenticates each request by its bearer token (``dashboard.api``); no cookie is read there.
+API_PREFIX = "/api/"
 LOGIN_LIMIT = "5 per minute;30 per hour"
 CSRF_COOKIE = "_csrf_token"
 
@@ -55,6 +57,8 @@ def gate():
     path = request.path
     if path.startswith(OPEN_PREFIXES):
         return None
+    if path.startswith(API_PREFIX):  # the API blueprint's own token check, before any session is looked at
+        return None if request.blueprint == "api" else ({"error": "not_found"}, 404)
     if current_user.is_authenticated:
         return None
     if path.startswith(DATA_PREFIXES):
@@ -65,7 +69,7 @@ def gate():
 def cookies(response):
     """Hand the CSRF token to the Dash renderer (it must read it: not HttpOnly), and keep
     the language chosen with ``?lang=``."""
-    if response.status_code >= 500:  # e.g. the database is down: do not touch the session user again
+    if response.status_code >= 500 or request.path.startswith(API_PREFIX):  # no session user to look at
         return response
     if request.args.get("lang") in ("id", "en"):
         response.set_cookie("lang", request.args["lang"], secure=current_app.config["SESSION_COOKIE_SECURE"],

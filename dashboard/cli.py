@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from dashboard import exports, users
+from dashboard import exports, tokens, users
 from dashboard.messages import error
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
@@ -46,6 +46,26 @@ def list_command(app) -> None:
         last = f"{u['login_terakhir']:%Y-%m-%d %H:%M}" if u["login_terakhir"] else "-"
         click.echo(f"{u['nama']:<24} {u['peran']:<10} {u['opd'] or '':<12} "
                    f"{'aktif' if u['aktif'] else 'nonaktif':<9} login terakhir {last}")
+
+
+@users_group.command("token")
+@click.argument("name")
+@click.option("--revoke", is_flag=True, help="Revoke every API token of NAME instead.")
+@click.pass_obj
+def token_command(app, name: str, revoke: bool) -> None:
+    """Print a new API token for active user NAME, alone on the last line (shown once;
+    only its hash is stored). It carries NAME's role and department."""
+    try:
+        if revoke:
+            n = tokens.revoke_all(app.engine(), name)
+            click.echo(f"{name}: {n} token dicabut / revoked")
+            return
+        token = tokens.issue(app.engine(), name)
+    except users.UserError as exc:
+        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
+    click.echo(f"Token API baru untuk {name}; simpan sekarang, tidak ditampilkan lagi. "
+               f"/ New API token for {name}; keep it now, it is not shown again.")
+    click.echo(token)
 
 
 @users_group.command("disable")

@@ -80,8 +80,9 @@ def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via
                                              "berkas": received.filename, "ukuran": received.size,
                                              "sha256": received.sha256, "lewat": via,
                                              "izinkan_lebih_kecil": allow_smaller}, address)
+    job = jobs.get(engine, job_id)  # as queued, before the worker takes it
     runner.submit(job_id)
-    return jobs.get(engine, job_id)
+    return job
 
 
 def _checked(user, fields: dict[str, str]) -> tuple[str, str, bool]:
@@ -98,6 +99,17 @@ def _checked(user, fields: dict[str, str]) -> tuple[str, str, bool]:
                                    allowed=", ".join(access.uploadable_sources(user)) or "-")
     allow = fields.get("allow_smaller", "").strip().lower() in TRUE and OFFERS_SMALLER_OVERRIDE
     return source, period, allow
+
+
+def check_filter(user, source: str | None, period: str | None) -> None:
+    """A history filter: a known source of the user's department, a well-formed period."""
+    if source is not None and source not in SOURCES:
+        raise ImportRequestRefused("unknown_source", 400, source=source[:40], sources=", ".join(SOURCES))
+    if source is not None and not access.may_upload(user, source):
+        raise ImportRequestRefused("not_your_source", 403, source=source, opd=user.opd or user.role,
+                                   allowed=", ".join(access.uploadable_sources(user)) or "-")
+    if period is not None and not PERIOD.fullmatch(period):
+        raise ImportRequestRefused("bad_period", 400, period=period[:20])
 
 
 def job_for(engine: Engine, user, job_id: int) -> dict:

@@ -22,7 +22,8 @@ def language() -> str:
 
 def shell():
     """Built per request (Dash calls it for ``/_dash-layout``), so it knows the user."""
-    if not has_request_context():  # Dash validates the layout once at start-up
+    if not has_request_context() or request.path.startswith("/api/"):  # Dash validates the layout on its
+        # first request, which may be an API call: that must not start a session (no cookie on /api/)
         return html.Div([html.Header(className="topbar"), html.Main(dash.page_container, id=ids.PAGE_CONTAINER)])
     lang = language()
     user = access.user_now()

@@ -19,7 +19,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from dashboard import auth, geo, upload_routes
+from dashboard import api, auth, geo, upload_routes
 from dashboard.messages import text
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
@@ -62,6 +62,8 @@ def create_app(settings: Settings, engine: Engine | None = None, publisher=None)
     server.register_blueprint(geo.bp)
     server.register_blueprint(upload_routes.bp)
     csrf.exempt(upload_routes.bp)  # checks the token itself before reading the body
+    server.register_blueprint(api.bp)
+    csrf.exempt(api.bp)  # bearer tokens only, no cookie
     server.before_request(auth.gate)
     server.after_request(auth.cookies)
     server.register_error_handler(OperationalError, _database_down)
