@@ -127,7 +127,8 @@ def spec() -> dict:
                     "401": UNAUTHORIZED, "403": _error("Not an admin, or the draft's own creator."),
                     "404": _error("No such release."), "409": _error("Not a draft any more."),
                     "429": RATE_LIMITED}}},
-            "/api/v1/openapi.json": {"get": {"summary": "This description", "operationId": "openapi", "security": [],
-                                             "responses": {"200": {"description": "OpenAPI 3.1"}}}},
+            "/api/v1/openapi.json": {"get": {"summary": "This description", "operationId": "openapi",
+                                             "responses": {"200": {"description": "OpenAPI 3.1"},
+                                                           "401": UNAUTHORIZED}}},
         },
     }

@@ -10,6 +10,7 @@ import json
 import os
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 import waitress
@@ -111,7 +112,7 @@ def test_an_operator_uploads_follows_the_import_and_reads_the_report(browser, st
     assert "diterima" in report.inner_text() and "Ditolak menurut alasan" in report.inner_text()
     with page.expect_download() as download:
         page.click("text=Unduh daftar penolakan")
-    lines = open(download.value.path(), encoding="utf-8-sig").read().splitlines()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "baris,kolom,alasan" and len(lines) > 1
     assert all(line.split(",")[0].isdigit() for line in lines[1:])
     assert not os.listdir(settings.resolved_upload_dir())

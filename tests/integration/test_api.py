@@ -214,8 +214,9 @@ def test_rate_limited_per_token(run, engine, settings, tmp_path):
 
 
 def test_openapi_describes_every_route_and_only_those(api):
-    app, _ = api
-    spec = call(app, "get", "/api/v1/openapi.json").get_json()
+    app, tokens = api
+    assert call(app, "get", "/api/v1/openapi.json").status_code == 401  # denied by default, like the rest
+    spec = call(app, "get", "/api/v1/openapi.json", tokens["rina"]).get_json()
     described = {(path, method.upper()) for path, ops in spec["paths"].items() for method in ops}
     routes = set()
     for rule in app.server.url_map.iter_rules():

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from aggregations.schema import impor_data
-from dashboard import imports, jobs, users
+from dashboard import imports, jobs, runner, users
 from dashboard.schema import log_audit, tugas_impor
 from dashboard.server import create_app
 from tests.boundary_files import villages_frame, write
@@ -192,3 +192,35 @@ def test_a_job_of_a_stopped_process_is_failed_and_its_slot_freed(app, engine, se
     assert job["status"] == "done"
     assert jobs.get(engine, stale)["status"] == "failed" and not held.exists()
     assert upload_dir(settings) == []
+
+
+def test_every_callback_of_the_staff_pages_checks_the_role_again(app):
+    from tests.integration.test_dashboard_access import dash_post
+
+    report = {"output": "data-laporan.children", "outputs": {"id": "data-laporan", "property": "children"},
+              "inputs": [{"id": "data-laporan-pilih", "property": "value", "value": 1},
+                         {"id": "data-keadaan-tugas", "property": "data", "value": [[1, "done"]]}],
+              "changedPropIds": ["data-laporan-pilih.value"], "state": []}
+    review = {"output": "rilis-tinjau.children", "outputs": {"id": "rilis-tinjau", "property": "children"},
+              "inputs": [{"id": "rilis-pilih", "property": "value", "value": 1},
+                         {"id": "rilis-indikator", "property": "value", "value": "stunting"},
+                         {"id": "rilis-berubah", "property": "data", "value": 0}],
+              "changedPropIds": ["rilis-pilih.value"], "state": []}
+    assert dash_post(login(app, "perencana"), report).status_code == 403
+    assert dash_post(login(app, "capil"), review).status_code == 403
+    assert dash_post(login(app, "admin"), review).status_code == 200
+
+
+@pytest.mark.skipif(not runner.OFFERS_SMALLER_OVERRIDE, reason="the smaller re-import refusal arrives with #11")
+def test_a_much_smaller_reimport_is_refused_and_the_override_is_deliberate(app, engine, settings, tmp_path):
+    c = login(app, "capil")
+    assert finished(app, upload(c, penduduk_csv(tmp_path / "siak.csv")))["status"] == "done"
+    cut = tmp_path / "siak_potong.csv"
+    frame = pd.read_csv(penduduk_csv(tmp_path / "siak2.csv"), dtype=str, keep_default_na=False)
+    frame.iloc[: len(frame) // 2].to_csv(cut, index=False)
+    refused = finished(app, upload(c, cut))
+    shown = imports.as_json(refused)
+    assert refused["status"] == "refused" and shown["refusal"] == "smaller_reimport"
+    assert upload_dir(settings) == []
+    allowed = finished(app, upload(c, cut, allow_smaller="true"))
+    assert allowed["status"] == "done" and allowed["izinkan_lebih_kecil"]
