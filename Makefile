@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_demo.py --scales 0.1 1
 	$(BIN)/python benchmarks/bench_release.py
 	$(BIN)/python benchmarks/bench_exports.py
+	$(BIN)/python benchmarks/bench_api_import.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
