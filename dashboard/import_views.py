@@ -9,7 +9,8 @@ from dash import html
 from aggregations.sources import SOURCES
 from dashboard import jobs
 from dashboard.layout import table
-from dashboard.messages import staff, text
+from dashboard.messages import text
+from dashboard.staff_messages import staff
 from layers import catalogue
 from layers.classify import number
 

@@ -21,8 +21,8 @@ from sqlalchemy import Engine
 from aggregations import history, indicators, ingest, quality
 from aggregations.sources import SOURCES
 from dashboard import access, audit, jobs, uploads
-from dashboard.messages import staff
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE, Runner
+from dashboard.staff_messages import staff
 from layers.classify import number
 
 PERIOD = re.compile(r"\d{4}")

@@ -10,7 +10,8 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from dashboard import access, ids
-from dashboard.messages import staff, text
+from dashboard.messages import text
+from dashboard.staff_messages import staff
 
 
 def language() -> str:

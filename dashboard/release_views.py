@@ -8,7 +8,8 @@ from dash import html
 
 from aggregations.messages import STATUS_TEXT
 from dashboard.layout import table
-from dashboard.messages import staff, text
+from dashboard.messages import text
+from dashboard.staff_messages import staff
 from layers import catalogue
 from layers.classify import number
 from peta_anak.core.i18n import translate

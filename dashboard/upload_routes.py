@@ -14,7 +14,7 @@ from flask_wtf.csrf import ValidationError, same_origin, validate_csrf
 
 from dashboard import access, imports, uploads
 from dashboard.layout import language
-from dashboard.messages import staff
+from dashboard.staff_messages import staff
 
 bp = Blueprint("unggah", __name__)
 

@@ -18,8 +18,9 @@ from flask import abort, current_app, request
 from aggregations import history
 from dashboard import access, ids, import_views, imports, jobs
 from dashboard.layout import language
-from dashboard.messages import staff, text
+from dashboard.messages import text
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE
+from dashboard.staff_messages import staff
 
 dash.register_page(__name__, path="/data", name="Data")
 POLL_MS = 1000

@@ -14,10 +14,12 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, current_app, request
 
+from aggregations.release import store
 from dashboard import access, ids, release_review, release_views, releases
 from dashboard.geo import url_for_level
 from dashboard.layout import language
-from dashboard.messages import staff, text
+from dashboard.messages import text
+from dashboard.staff_messages import staff
 from layers import catalogue, values
 from layers.release_style import release_style
 
@@ -118,10 +120,10 @@ def show_map(release_id, indicator):
     if not isinstance(release_id, int) or indicator not in catalogue.BY_ID:
         raise PreventUpdate
     lang = language()
-    head = release_review.review(_engine(), release_id)
-    if head is None:
+    loaded = store.load(_engine(), release_id)
+    if loaded is None:
         raise PreventUpdate
-    level = "kecamatan" if indicator in head["kecamatan_only"] else "desa"
+    level = "kecamatan" if indicator in loaded[0]["indikator_kecamatan"] else "desa"
     style = release_style(_engine(), release_id, indicator, level, lang=lang)
     if style is not None and not style["legend"] and not style["hidden"]:
         style = None  # the release does not hold this indicator

@@ -125,7 +125,8 @@ class Settings:
     )
     api_rate_limit: str = _setting(
         "PDAR_API_RATE_LIMIT",
-        "Requests allowed per API token, in Flask-Limiter's notation (`60 per minute`, several joined by `;`).",
+        "Requests allowed per API token, in the notation of the limits library (`60 per minute`, several "
+        "joined by `;`).",
         "60 per minute",
     )
     language: str = _setting(
