@@ -17,6 +17,7 @@ import threading
 
 from flask import Flask
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from aggregations import history, indicators, ingest, quality
 from aggregations.sources import SOURCES
@@ -66,6 +67,9 @@ def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via
         job_id = jobs.create(engine, source=source, period=period, path=received.path, filename=received.filename,
                              size=received.size, sha256=received.sha256, user=user.name, via=via,
                              allow_smaller=allow_smaller)
+    except OperationalError as exc:  # SQLite: another import holds the one write lock beyond the wait
+        uploads.discard(received)
+        raise ImportRequestRefused("database_busy", 503) from exc
     except jobs.Busy as exc:
         uploads.discard(received)
         holder = exc.job or {}
@@ -192,8 +196,11 @@ def recompute(engine: Engine, user, period: str, address: str | None = None) -> 
     if not indicators.available(engine, period):
         raise ImportRequestRefused("nothing_to_compute", 409, period=period)
     before = history.regency_totals(engine, period)
-    indicators.compute(engine, period)
-    report = quality.compute(engine, period)
+    try:
+        indicators.compute(engine, period)
+        report = quality.compute(engine, period)
+    except OperationalError as exc:
+        raise ImportRequestRefused("database_busy", 503) from exc
     after = history.regency_totals(engine, period)
     rows = []
     for indicator in sorted(set(before) | set(after)):

@@ -95,6 +95,8 @@ STAFF = {
                                 "en": "source {source} does not belong to {opd}; you may upload: {allowed}"},
     "refused_busy": {"id": "impor #{job} untuk {source} periode {period} masih berjalan atau menunggu; tunggu sampai selesai lalu coba lagi",
                      "en": "import #{job} of {source} for period {period} is still queued or running; wait until it ends, then try again"},
+    "refused_database_busy": {"id": "basis data sedang menulis impor lain; tidak ada yang disimpan, coba lagi sebentar lagi",
+                               "en": "the database is busy writing another import; nothing was stored, try again shortly"},
     "refused_unknown_job": {"id": "impor #{id} tidak ada", "en": "import #{id} does not exist"},
     "refused_no_right": {"id": "peran {role} tidak boleh melakukan ini", "en": "role {role} may not do this"},
     "refused_nothing_to_compute": {"id": "belum ada impor aktif untuk periode {period}", "en": "no active import for period {period} yet"},

@@ -224,3 +224,24 @@ def test_a_much_smaller_reimport_is_refused_and_the_override_is_deliberate(app, 
     assert upload_dir(settings) == []
     allowed = finished(app, upload(c, cut, allow_smaller="true"))
     assert allowed["status"] == "done" and allowed["izinkan_lebih_kecil"]
+
+
+def test_an_upload_while_sqlite_is_locked_is_refused_cleanly(app, engine, settings, tmp_path):
+    """Another import holds SQLite's one write lock beyond the wait: 503 with a message,
+    the upload deleted, nothing queued (PostgreSQL has no such lock)."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("a database-wide write lock is SQLite's")
+    import sqlite3
+
+    c = login(app, "capil")
+    holder = sqlite3.connect(engine.url.database, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        response = upload(c, penduduk_csv(tmp_path / "siak.csv"))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 503 and response.get_json()["error"] == "database_busy"
+    assert upload_dir(settings) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(tugas_impor)).scalar() == 0
