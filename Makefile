@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_release.py
 	$(BIN)/python benchmarks/bench_exports.py
+	$(BIN)/python benchmarks/bench_api_import.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

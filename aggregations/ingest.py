@@ -105,8 +105,11 @@ def import_file(
     threshold: float = REJECT_THRESHOLD, progress: Callable[[int, int], None] | None = None,
     max_sheet_mb: float = readers.MAX_SHEET_MB, min_share: float = reimport.MIN_SHARE,
     allow_smaller: bool = False,
+    on_rejects: Callable[[list[tuple[int, str, str]]], None] | None = None,
 ) -> dict:
-    """Import ``path`` as ``source_name`` for ``period``; returns the import summary."""
+    """Import ``path`` as ``source_name`` for ``period``; returns the import summary.
+    ``on_rejects`` receives each chunk's (row, field, reason) as they are found, so an
+    uploaded import keeps its reject list even when the whole file is refused."""
     if source_name not in SOURCES:
         raise ImportRefused("unknown_source", source=source_name, sources=", ".join(SOURCES))
     if not periods.is_period(period):
@@ -126,7 +129,7 @@ def import_file(
             ctx.locate = _locator(conn)
         earlier = reimport.active(conn, source_name, period)
         import_id = _start_log(conn, source_name, period, path, user, earlier)
-        tally = _read(conn, ctx, table, columns, import_id, str(path), progress)
+        tally = _read(conn, ctx, table, columns, import_id, str(path), progress, on_rejects)
         checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
         smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
                                  min_share, allow_smaller)
@@ -149,7 +152,7 @@ COUNTED_IN_COLUMNS = ("rows_read", "accepted", "rejected")
 
 
 def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], import_id: int,
-          file: str, progress: Callable | None) -> Tally:
+          file: str, progress: Callable | None, on_rejects: Callable | None = None) -> Tally:
     tally = Tally()
     record_table = RECORD_TABLES[ctx.source.name]
     try:
@@ -166,6 +169,8 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
             insert_frame(conn, record_table, kept.assign(impor_id=import_id, periode=ctx.period))
             if problems:
                 conn.execute(insert(penolakan), _reject_rows(import_id, problems))
+                if on_rejects:  # e.g. the upload page keeps the reject list of a refused file too
+                    on_rejects([(int(row), name, reason) for row, name, reason in problems])
             tally.add_problems(problems)
             tally.read += len(chunk)
             tally.rejected += len(bad)

@@ -173,3 +173,22 @@ REPORT = {
     "emis_missing": {"id": "  ekspor EMIS (madrasah) belum diimpor untuk periode ini: siswa madrasah terhitung tidak sekolah",
                      "en": "  no EMIS (madrasah) export imported for this period: madrasah pupils count as out of school"},
 }
+
+#: Four-eyes steps of a release (:mod:`aggregations.release.steps`).
+STEPS = {
+    "unknown_release": {"id": "rilis {id} tidak ada", "en": "release {id} does not exist"},
+    "not_draft": {"id": "rilis {id} bukan draf lagi (status: {status}); hanya draf yang dapat disetujui atau ditolak",
+                  "en": "release {id} is no longer a draft (status: {status}); only a draft can be approved or rejected"},
+    "own_release": {"id": "rilis {id} dibuat oleh {user}: persetujuan harus oleh admin kedua, bukan pembuatnya",
+                    "en": "release {id} was created by {user}: a second admin, not its creator, must decide on it"},
+    "reason_missing": {"id": "tuliskan alasan penolakan rilis {id}", "en": "give the reason for rejecting release {id}"},
+    "not_approved": {"id": "rilis {id} belum disetujui (status: {status}); hanya rilis yang disetujui dapat diterbitkan",
+                     "en": "release {id} is not approved (status: {status}); only an approved release can be published"},
+}
+#: Release statuses as a person reads them.
+STATUS_TEXT = {
+    "draft": {"id": "draf", "en": "draft"},
+    "approved": {"id": "disetujui", "en": "approved"},
+    "rejected": {"id": "ditolak", "en": "rejected"},
+    "published": {"id": "diterbitkan", "en": "published"},
+}

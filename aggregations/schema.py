@@ -189,3 +189,15 @@ audit_rilis = Table(
     Column("laporan", JSON, nullable=False),
     comment="Restricted audit report of a release: bounds an attacker can reach per hidden cell.",
 )
+
+status_rilis = Table(
+    "status_rilis", metadata,
+    Column("rilis_id", Integer, ForeignKey("rilis.id"), primary_key=True),
+    Column("langkah", Integer, primary_key=True,
+           comment="0 draft, 1 approved or rejected, 2 published: each step happens once"),
+    Column("status", String(10), nullable=False, comment="draft, approved, rejected or published"),
+    Column("pengguna", String(100), nullable=False),
+    Column("waktu", DateTime(timezone=True), nullable=False),
+    Column("alasan", Text, comment="why it was rejected"),
+    comment="Four-eyes steps of a release, append only: the newest step is its status.",
+)

@@ -28,7 +28,9 @@ OPEN_PATHS = ("/login", "/robots.txt")
 #: Prefixes anyone may fetch: static JavaScript/CSS/images.
 OPEN_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
 #: Routes that return data: 401 instead of a redirect when there is no session.
-DATA_PREFIXES = ("/_dash-", "/_reload-hash", "/geo/", "/api/")
+DATA_PREFIXES = ("/_dash-", "/_reload-hash", "/geo/")
+#: The API authenticates each request by its bearer token (``dashboard.api``); no cookie is read there.
+API_PREFIX = "/api/"
 CSRF_COOKIE = "_csrf_token"
 
 bp = Blueprint("auth", __name__, template_folder="templates")
@@ -60,6 +62,8 @@ def gate():
         return None
     if path in OPEN_PATHS:
         return None
+    if path.startswith(API_PREFIX):  # the API blueprint's own token check, before any session is looked at
+        return None if request.blueprint == "api" else ({"error": "not_found"}, 404)
     if current_user.is_authenticated:
         return None
     if path.startswith(DATA_PREFIXES):
@@ -70,7 +74,7 @@ def gate():
 def cookies(response):
     """Hand the CSRF token to the Dash renderer (it must read it: not HttpOnly), and keep
     the language chosen with ``?lang=``."""
-    if response.status_code >= 500:  # e.g. the database is down: do not touch the session user again
+    if response.status_code >= 500 or request.path.startswith(API_PREFIX):  # no session user to look at
         return response
     if request.args.get("lang") in LANGUAGES:
         response.set_cookie("lang", request.args["lang"], secure=current_app.config["SESSION_COOKIE_SECURE"],

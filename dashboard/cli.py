@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from dashboard import exports, users
-from dashboard.messages import cli_text
+from dashboard import exports, tokens, users
+from dashboard.messages import cli_text, error
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
 from layers.classify import SCHEMES, number
@@ -24,11 +24,11 @@ def users_group() -> None:
 @users_group.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
-@click.option("--opd", type=click.Choice(sorted(OPD)), help="Department of an opd user.")
+@click.option("--opd", type=click.Choice(sorted(OPD)), help="Department of an opd or operator user.")
 @click.option("--password", help="Prompted (hidden, twice) when absent.")
 @click.pass_obj
 def add_command(app, name: str, role: str, opd: str | None, password: str | None) -> None:
-    """Create user NAME with --role (and --opd for role opd)."""
+    """Create user NAME with --role (and --opd for roles opd and operator)."""
     if password is None:
         password = click.prompt(cli_text("password_prompt", app.lang), hide_input=True, confirmation_prompt=True)
     try:
@@ -47,6 +47,26 @@ def list_command(app) -> None:
         state = cli_text("active" if u["aktif"] else "inactive", app.lang)
         click.echo(cli_text("user_line", app.lang, name=u["nama"], role=u["peran"], opd=u["opd"] or "", state=state,
                             last=last))
+
+
+@users_group.command("token")
+@click.argument("name")
+@click.option("--revoke", is_flag=True, help="Revoke every API token of NAME instead.")
+@click.pass_obj
+def token_command(app, name: str, revoke: bool) -> None:
+    """Print a new API token for active user NAME, alone on the last line (shown once;
+    only its hash is stored). It carries NAME's role and department."""
+    try:
+        if revoke:
+            n = tokens.revoke_all(app.engine(), name)
+            click.echo(f"{name}: {n} token dicabut / revoked")
+            return
+        token = tokens.issue(app.engine(), name)
+    except users.UserError as exc:
+        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
+    click.echo(f"Token API baru untuk {name}; simpan sekarang, tidak ditampilkan lagi. "
+               f"/ New API token for {name}; keep it now, it is not shown again.")
+    click.echo(token)
 
 
 @users_group.command("disable")
@@ -97,13 +117,13 @@ def end_sessions_command(app, name: str | None, everyone: bool) -> None:
 @click.option("--threads", type=int, default=8, show_default=True)
 @click.pass_obj
 def serve_command(app, host: str, port: int, threads: int) -> None:
-    """Run the planner application (waitress; or point gunicorn at dashboard.wsgi:server)."""
+    """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server)."""
     import waitress
 
     from dashboard.server import create_app
 
     app.engine()  # refuse to start on a database without the current schema
-    dash_app = create_app(app.settings)
+    dash_app = create_app(app.settings, publisher=app.publisher())
     click.echo(f"http://{host}:{port}/")
     waitress.serve(dash_app.server, host=host, port=port, threads=threads)
 

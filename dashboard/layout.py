@@ -11,6 +11,7 @@ from flask_wtf.csrf import generate_csrf
 
 from dashboard import access, ids
 from dashboard.messages import text
+from dashboard.staff_messages import staff
 from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -23,17 +24,22 @@ def language() -> str:
 
 def shell():
     """Built per request (Dash calls it for ``/_dash-layout``), so it knows the user."""
-    if not has_request_context():  # Dash validates the layout once at start-up
+    if not has_request_context() or request.path.startswith("/api/"):  # Dash validates the layout on its
+        # first request, which may be an API call: that must not start a session (no cookie on /api/)
         return html.Div([html.Header(className="topbar"), _alert(), html.Main(dash.page_container,
                                                                             id=ids.PAGE_CONTAINER)])
     lang = language()
-    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")]
-    if any(access.shown_indicators(access.user_now()).values()):  # tools on values: planners and departments
+    user = access.user_now()
+    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")] \
+        if access.visible_indicators(user) else []  # an operator sees no layer
+    if any(access.shown_indicators(user).values()):  # tools on values: planners and departments
         links += [dcc.Link(text("priority_title", lang), href="/prioritas"),
                   dcc.Link(text("target_nav", lang), href="/target")]
+    if access.uploadable_sources(user):
+        links.append(dcc.Link(staff("data_title", lang), href="/data"))
     other = next(code for code in LANGUAGES if code != lang)
     if access.may_administer(current_user):
-        links.append(dcc.Link(text("admin_title", lang), href="/admin"))
+        links += [dcc.Link(staff("rilis_nav", lang), href="/rilis"), dcc.Link(text("admin_title", lang), href="/admin")]
     user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \
         if current_user.is_authenticated else ""
     return html.Div([

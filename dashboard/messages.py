@@ -140,8 +140,8 @@ TEXT = {
 ERRORS = {
     "bad_name": {"id": "nama pengguna kosong atau terlalu panjang", "en": "user name empty or too long"},
     "bad_role": {"id": "peran harus salah satu dari: {roles}", "en": "role must be one of: {roles}"},
-    "bad_opd": {"id": "pengguna opd perlu --opd, salah satu dari: {opds} (peran lain tanpa --opd)",
-                "en": "an opd user needs --opd, one of: {opds} (other roles take no --opd)"},
+    "bad_opd": {"id": "pengguna opd dan operator perlu --opd, salah satu dari: {opds} (peran lain tanpa --opd)",
+                "en": "opd and operator users need --opd, one of: {opds} (other roles take no --opd)"},
     "short_password": {"id": "kata sandi minimal {n} karakter", "en": "password needs at least {n} characters"},
     "exists": {"id": "pengguna {name} sudah ada", "en": "user {name} already exists"},
     "unknown": {"id": "pengguna {name} tidak ada", "en": "no user {name}"},
@@ -183,3 +183,8 @@ def text(key: str, lang: str = "id", **params: object) -> str:
 
 def cli_text(key: str, lang: str = "id", **params: object) -> str:
     return translate(CLI, key, lang, **params)
+
+
+def error(key: str, lang: str = "id", **params: object) -> str:
+    return translate(ERRORS, key, lang, **params)
+

@@ -1,11 +1,26 @@
 """Tables of the planner application: its users, the audit log, saved index weights
-and budget scenarios."""
+and budget scenarios, API tokens and the queue of imports sent from the browser or the API."""
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Column, DateTime, ForeignKey, Integer, String, Table
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 
 from peta_anak.core.db import metadata
 
-ROLES = ("admin", "perencana", "opd")
+ROLES = ("admin", "perencana", "opd", "operator")
+#: Roles tied to one department (OPD): ``opd`` sees its layers, ``operator`` uploads its sources.
+OPD_ROLES = ("opd", "operator")
 
 pengguna = Table(
     "pengguna", metadata,
@@ -17,7 +32,7 @@ pengguna = Table(
     Column("aktif", Boolean, nullable=False),
     Column("dibuat", DateTime(timezone=True), nullable=False),
     Column("login_terakhir", DateTime(timezone=True)),
-    CheckConstraint("peran IN ('admin', 'perencana', 'opd')", name="peran"),
+    CheckConstraint("peran IN ('admin', 'perencana', 'opd', 'operator')", name="peran"),
     comment="Users of the restricted planner application.",
 )
 
@@ -71,4 +86,53 @@ percobaan_login = Table(
     Column("alamat", String(64), nullable=False, index=True, comment="client address"),
     Column("waktu", DateTime(timezone=True), nullable=False, index=True),
     comment="Failed logins of the last window, shared by every app process for the login limits.",
+)
+
+token_api = Table(
+    "token_api", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pengguna_id", Integer, ForeignKey("pengguna.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("hash_token", String(64), nullable=False, unique=True,
+           comment="SHA-256 of the token; the token itself is shown once and never stored"),
+    Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("dicabut", DateTime(timezone=True), comment="when it was revoked; empty while it is valid"),
+    Column("dipakai_terakhir", DateTime(timezone=True)),
+    comment="API tokens: each acts as its user, with the user's role and OPD.",
+)
+
+tugas_impor = Table(
+    "tugas_impor", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sumber", String(20), nullable=False),
+    Column("periode", String(10), nullable=False),
+    Column("status", String(10), nullable=False, comment="queued, running, done, refused or failed"),
+    Column("slot", String(40), unique=True,
+           comment="source/period while queued or running, empty afterwards: one import per source and period"),
+    Column("berkas", String(255), nullable=False, comment="file name as uploaded"),
+    Column("ukuran", BigInteger, nullable=False, comment="bytes"),
+    Column("sha256", String(64), nullable=False),
+    Column("jalur", Text, comment="the raw upload on the server; empty once it is deleted"),
+    Column("izinkan_lebih_kecil", Boolean, nullable=False,
+           comment="the uploader deliberately accepts an import smaller than the active one"),
+    Column("pengguna", String(80), nullable=False),
+    Column("lewat", String(8), nullable=False, comment="web or api"),
+    Column("pekerja", String(120), nullable=False, comment="host:pid:start of the app process holding the upload"),
+    Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("mulai", DateTime(timezone=True)),
+    Column("selesai", DateTime(timezone=True)),
+    Column("baris_dibaca", Integer, nullable=False, comment="rows read so far"),
+    Column("baris_total", Integer, comment="rows in the file, when known"),
+    Column("laporan", JSON, comment="the import report once it has ended"),
+    Column("impor_id", Integer, comment="impor_data.id of the import it made"),
+    Index("ix_tugas_impor_sumber_periode", "sumber", "periode"),
+    comment="Imports sent from the Data page or the API: queue, progress and report.",
+)
+
+tugas_penolakan = Table(
+    "tugas_penolakan", metadata,
+    Column("tugas_id", Integer, ForeignKey("tugas_impor.id", ondelete="CASCADE"), primary_key=True),
+    Column("baris", Integer, primary_key=True, comment="row number in the file, header = row 1"),
+    Column("kolom", String(40), primary_key=True),
+    Column("alasan", String(40), nullable=False),
+    comment="Reject list of an uploaded import, kept also when the import was refused: row, field, reason.",
 )

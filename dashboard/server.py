@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard import auth, callbacks, geo, headers, sessions
+from dashboard import api, auth, callbacks, geo, headers, sessions, upload_routes
 from dashboard.messages import text
 from dashboard.services import CONFIG_KEY, Services
 from peta_anak.core import db
@@ -36,7 +36,9 @@ ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><titl
 <h1>{title}</h1><p>{message}</p><p class="muted">{english}</p></main></body></html>"""
 
 
-def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
+def create_app(settings: Settings, engine: Engine | None = None, publisher=None) -> dash.Dash:
+    """``publisher`` (``public_site.publish.Publisher``, handed in by the top of the
+    application) lets the Rilis page publish releases."""
     settings = settings.with_generated_keys()
     engine = engine or db.make_engine(settings, pool_pre_ping=True)
     server = Flask(__name__, template_folder=str(HERE / "templates"))
@@ -50,17 +52,22 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
         PERMANENT_SESSION_LIFETIME=idle,
         REMEMBER_COOKIE_DURATION=timedelta(0),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,  # uploads of source exports have their own limit
+        PDAR_PUBLISHER=publisher,
     )
     server.session_interface = sessions.DatabaseSessionInterface(engine, idle, absolute)
     if settings.trusted_proxies:
         n = settings.trusted_proxies
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n)
     server.before_request(_database_reachable)
-    CSRFProtect(server)
+    csrf = CSRFProtect(server)
     auth.login_manager.init_app(server)
     server.register_blueprint(auth.bp)
     server.register_blueprint(geo.bp)
+    server.register_blueprint(upload_routes.bp)
+    csrf.exempt(upload_routes.bp)  # checks the token itself before reading the body
+    server.register_blueprint(api.bp)
+    csrf.exempt(api.bp)  # bearer tokens only, no cookie
     server.before_request(auth.gate)
     server.after_request(auth.cookies)
     for unavailable in (OperationalError, InterfaceError):

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from dashboard import audit, sessions, throttle
 from dashboard.messages import ERRORS
-from dashboard.schema import ROLES, pengguna
+from dashboard.schema import OPD_ROLES, ROLES, pengguna
 from layers.catalogue import OPD
 from peta_anak.core.i18n import MessageError
 
@@ -62,7 +62,7 @@ def add(engine: Engine, name: str, role: str, password: str, opd: str | None = N
         raise UserError("bad_name")
     if role not in ROLES:
         raise UserError("bad_role", roles=", ".join(ROLES))
-    if (role == "opd") != (opd is not None) or (opd is not None and opd not in OPD):
+    if (role in OPD_ROLES) != (opd is not None) or (opd is not None and opd not in OPD):
         raise UserError("bad_opd", opds=", ".join(OPD))
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError("short_password", n=MIN_PASSWORD_LENGTH)

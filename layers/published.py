@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from aggregations.release import export, rules, store
+from aggregations.release import export, rules, steps, store
 from geodata import boundaries
 
 #: Levels whose browser geometry the public map draws (kabupaten outlines are the
@@ -33,6 +33,26 @@ class NoRelease(LookupError):
     """No release exists (or not the one asked for): nothing may be published."""
 
 
+class NotApproved(PermissionError):
+    """The release is a draft or was rejected: a second admin approves it first."""
+
+    def __init__(self, release_id: int, status: str):
+        self.release_id, self.status = release_id, status
+        super().__init__(f"release {release_id} is {status}")
+
+
+class PublishRefused(RuntimeError):
+    """Publishing the public site was refused and nothing changed; carries its message in
+    both languages, so the planner app can show it without reading the site's catalogue."""
+
+    def __init__(self, kind: str, texts: dict[str, str]):
+        self.kind, self.texts = kind, texts
+        super().__init__(texts.get("en", kind))
+
+    def message(self, lang: str = "id") -> str:
+        return self.texts.get(lang) or self.texts["id"]
+
+
 @dataclass(frozen=True)
 class Published:
     """One release as the public may see it."""
@@ -45,17 +65,21 @@ class Published:
 
 
 def newest_release_id(engine: Engine) -> int | None:
-    releases = store.list_releases(engine)
+    """The newest release that may be public (approved or published); drafts never are."""
+    releases = [r for r in store.list_releases(engine) if r["status"] in steps.PUBLISHABLE]
     return releases[-1]["id"] if releases else None
 
 
 def published(engine: Engine, release_id: int | None = None) -> Published:
-    """The release ``release_id`` (default: the newest) with its export and the map geometry."""
+    """The release ``release_id`` (default: the newest approved or published one) with its
+    export and the map geometry; :class:`NotApproved` for a draft or a rejected release."""
     release_id = newest_release_id(engine) if release_id is None else release_id
     loaded = store.load(engine, release_id) if release_id is not None else None
     if loaded is None:
         raise NoRelease(release_id)
     head, values, _restricted_report = loaded  # the audit report stays behind
+    if head["status"] not in steps.PUBLISHABLE:
+        raise NotApproved(release_id, head["status"])
     rows = [{c: v[c] for c in PUBLIC_COLUMNS} for v in values]
     for row in rows:
         if row["status"] == HIDDEN:  # belt and braces: a hidden cell never carries a value

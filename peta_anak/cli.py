@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from aggregations.cli import aggregate_group, data_group
 from aggregations.release.cli import release_group
-from dashboard import users
+from dashboard import release_cli, users
 from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
 from peta_anak.core import backup, db
@@ -25,6 +25,7 @@ from peta_anak.demo import chain as demo
 from peta_anak.demo import generator as demo_data
 from peta_anak.messages import text
 from public_site.cli import public_group
+from public_site.publish import Publisher
 
 
 @dataclass
@@ -52,6 +53,10 @@ class App:
     def nik_key(self) -> bytes:
         """The NIK hashing key (generated once into the data folder when not set)."""
         return self.settings.with_generated_keys().nik_key.encode()
+
+    def publisher(self) -> Publisher:
+        """The public folder the planner app and ``release publish`` write to."""
+        return Publisher.from_settings(self.settings)
 
 
 @click.group()
@@ -170,6 +175,8 @@ def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> N
 cli.add_command(boundaries_group)
 cli.add_command(data_group)
 cli.add_command(aggregate_group)
+for command in release_cli.COMMANDS:
+    release_group.add_command(command)
 cli.add_command(release_group)
 cli.add_command(users_group)
 cli.add_command(serve_command)

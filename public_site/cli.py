@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from layers.published import NoRelease
+from layers.published import NoRelease, NotApproved
 from peta_anak.core.i18n import translate
 from public_site import build as site
 from public_site import serve as preview
@@ -21,7 +21,8 @@ def public_group() -> None:
 
 @public_group.command("build")
 @click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--release", "release_id", type=int, help="Release number (default: the newest).")
+@click.option("--release", "release_id", type=int,
+              help="Release number (default: the newest approved or published one; never a draft).")
 @click.pass_obj
 def build_command(app, outdir: Path, release_id: int | None) -> None:
     """Write the public site of one release into OUTDIR (self-contained static files)."""
@@ -32,6 +33,9 @@ def build_command(app, outdir: Path, release_id: int | None) -> None:
     except NoRelease as exc:
         key = "no_release" if release_id is None else "unknown_release"
         raise click.ClickException(translate(CLI, key, app.lang, id=release_id)) from exc
+    except NotApproved as exc:
+        raise click.ClickException(translate(CLI, "not_approved", app.lang, id=exc.release_id,
+                                             status=exc.status)) from exc
     except site.NotASite as exc:
         raise click.ClickException(translate(CLI, "not_a_site", app.lang, outdir=outdir)) from exc
     except site.UnsafeFolder as exc:

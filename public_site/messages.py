@@ -72,8 +72,14 @@ TEXT: dict[str, dict[str, str]] = {
 
 #: Messages of ``peta-anak public``.
 CLI: dict[str, dict[str, str]] = {
-    "no_release": {"id": "Belum ada rilis. Buat dulu: peta-anak release create --period P",
-                   "en": "There is no release yet. Create one first: peta-anak release create --period P"},
+    "no_release": {"id": "Belum ada rilis yang disetujui. Buat dulu (peta-anak release create --period P), lalu "
+                         "admin kedua menyetujuinya (peta-anak release approve ID --user NAMA).",
+                   "en": "There is no approved release yet. Create one (peta-anak release create --period P), then "
+                         "a second admin approves it (peta-anak release approve ID --user NAME)."},
+    "not_approved": {"id": "Rilis {id} belum disetujui (status: {status}); hanya rilis yang disetujui admin kedua "
+                           "yang dapat dibangun menjadi situs publik.",
+                     "en": "Release {id} is not approved (status: {status}); only a release approved by a second "
+                           "admin can be built into the public site."},
     "unknown_release": {"id": "Rilis {id} tidak ada (lihat peta-anak release list).",
                         "en": "Release {id} does not exist (see peta-anak release list)."},
     "not_a_site": {"id": "{outdir} berisi berkas lain dan bukan situs publik yang dibuat sebelumnya: pilih folder "
@@ -98,4 +104,16 @@ CLI: dict[str, dict[str, str]] = {
                           "(or copy the folder to any web server)"},
     "serving": {"id": "Pratinjau situs publik di {url} (Ctrl+C untuk berhenti)",
                 "en": "Previewing the public site at {url} (Ctrl+C to stop)"},
+}
+
+#: Messages of publishing into ``PDAR_PUBLIC_DIR`` (:mod:`public_site.publish`).
+PUBLISH: dict[str, dict[str, str]] = {
+    "nothing_to_roll_back": {"id": "Tidak ada build sebelumnya di samping {public_dir} untuk dikembalikan.",
+                             "en": "There is no earlier build beside {public_dir} to roll back to."},
+    "not_writable": {"id": "Folder {folder} tidak dapat ditulis ({detail}); situs publik tidak berubah.",
+                     "en": "Cannot write the folder {folder} ({detail}); the public site is unchanged."},
+    "occupied": {"id": "{public_dir} berisi berkas lain dan bukan situs publik: kosongkan atau atur PDAR_PUBLIC_DIR "
+                       "ke folder lain; situs publik tidak berubah.",
+                 "en": "{public_dir} holds other files and is not a public site: empty it or set PDAR_PUBLIC_DIR "
+                       "to another folder; the public site is unchanged."},
 }

@@ -7,6 +7,10 @@ from peta_anak.core.i18n import translate
 
 MESSAGES = {
     "created": {"id": "rilis {id} periode {period}: audit lulus", "en": "release {id} period {period}: audit passed"},
+    "draft_created": {"id": "rilis {id} periode {period}: audit lulus, draf oleh {user}",
+                      "en": "release {id} period {period}: audit passed, draft by {user}"},
+    "draft_next": {"id": "Berikutnya: peta-anak release approve {id} --user ADMIN_KEDUA",
+                   "en": "Next: peta-anak release approve {id} --user SECOND_ADMIN"},
     "hidden_share": {"id": "  {indicator:<20} {level:<10} {hidden:>4} / {cells:<4} disembunyikan ({percent}%)",
                      "en": "  {indicator:<20} {level:<10} {hidden:>4} / {cells:<4} hidden ({percent}%)"},
     "kecamatan_only": {"id": "  hanya per kecamatan: {indicators}", "en": "  kecamatan level only: {indicators}"},

@@ -12,7 +12,7 @@ from flask_login import current_user
 from dashboard import access, audit, ids, services, sessions, users
 from dashboard.layout import language, table
 from dashboard.messages import text
-from dashboard.schema import ROLES
+from dashboard.schema import OPD_ROLES, ROLES
 from layers.catalogue import OPD
 
 dash.register_page(__name__, path="/admin", name="Admin")
@@ -73,7 +73,7 @@ def change_users(_add, _disable, _end, name, role, opd, password, disable_name):
     try:
         if dash.ctx.triggered_id == ids.ADMIN_ADD:
             users.add(services.engine(), str(name or ""), str(role or ""), str(password or ""),
-                      opd if role == "opd" else None, actor=current_user.name)
+                      opd if role in OPD_ROLES else None, actor=current_user.name)
             message = f"+ {name}"
         elif dash.ctx.triggered_id == ids.ADMIN_DISABLE:
             users.set_active(services.engine(), str(disable_name or ""), False, actor=current_user.name)

@@ -11,12 +11,16 @@ environment or keeps a settings global.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+#: One rate limit: "60 per minute", "1000/hour", "10 per 1 second".
+RATE = re.compile(r"\d+\s*(/|per)\s*(\d+\s*)?(second|minute|hour|day)s?")
 
 
 class SettingsError(ValueError):
@@ -146,6 +150,36 @@ class Settings:
         "active import's (or leaves a village with rows empty), unless given `--allow-smaller`.",
         0.9,
     )
+    public_dir: Path = _setting(
+        "PDAR_PUBLIC_DIR",
+        "Folder the web server serves the public site from, written by publishing a release (page Rilis, "
+        "`peta-anak release publish`): each build goes into a new folder beside it (`PUBLIC_DIR.builds/`) and "
+        "the folder becomes a symbolic link swapped to it in one step. Default: `public` in the data folder.",
+        Path(""),
+    )
+    public_keep_builds: int = _setting(
+        "PDAR_PUBLIC_KEEP_BUILDS",
+        "How many earlier builds of the public site to keep beside the live one for a one-click rollback.",
+        5,
+    )
+    max_upload_mb: int = _setting(
+        "PDAR_MAX_UPLOAD_MB",
+        "Largest source export (CSV or XLSX) accepted by the Data page and the API, in MiB; a larger upload "
+        "is refused (413) before it is stored.",
+        200,
+    )
+    upload_dir: Path = _setting(
+        "PDAR_UPLOAD_DIR",
+        "Folder that holds a raw upload while it waits for and goes through its import; each file is deleted "
+        "as soon as its import ends, whatever the outcome. Default: `unggahan` in the data folder.",
+        Path(""),
+    )
+    api_rate_limit: str = _setting(
+        "PDAR_API_RATE_LIMIT",
+        "Requests allowed per API token, in the notation of the limits library (`60 per minute`, several "
+        "joined by `;`).",
+        "60 per minute",
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -189,6 +223,12 @@ class Settings:
                 raise SettingsError(f"PDAR_{name.upper()} must be at least 1")
         if not 0 <= self.trusted_proxies <= 5:
             raise SettingsError("PDAR_TRUSTED_PROXIES must be between 0 and 5")
+        if self.max_upload_mb < 1:
+            raise SettingsError("PDAR_MAX_UPLOAD_MB must be at least 1")
+        if self.public_keep_builds < 1:
+            raise SettingsError("PDAR_PUBLIC_KEEP_BUILDS must be at least 1 (the build before the live one)")
+        if not all(RATE.fullmatch(part.strip()) for part in self.api_rate_limit.split(";")):
+            raise SettingsError("PDAR_API_RATE_LIMIT must read like `60 per minute` (several joined by `;`)")
 
     # Derived values -----------------------------------------------------------
 
@@ -197,6 +237,14 @@ class Settings:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'peta_anak.db').resolve()}"
+
+    def resolved_public_dir(self) -> Path:
+        """Where the public site is published (default: ``public`` in the data folder)."""
+        return self.public_dir if str(self.public_dir) not in ("", ".") else self.data_dir / "public"
+
+    def resolved_upload_dir(self) -> Path:
+        """Where raw uploads wait for their import (default: ``unggahan`` in the data folder)."""
+        return self.upload_dir if str(self.upload_dir) not in ("", ".") else self.data_dir / "unggahan"
 
     def with_generated_keys(self) -> Settings:
         """Fill empty keys from key files in the data folder, creating them once."""

@@ -5,8 +5,15 @@ default ``../shared/geodata``) and says plainly which file to get when one is
 missing; generates the synthetic source exports at full Bengkayang scale (kept
 in ``data/demo`` and reused while the seed and scale are the same), imports
 them, computes the indicators of every period, releases the newest period
-(suppression and attack audit) and builds the public site from that release into
-``DATA_DIR/public``.
+(suppression and attack audit) and publishes the public site of that release into
+``PDAR_PUBLIC_DIR`` (default ``DATA_DIR/public``).
+
+The release takes the same four-eyes path as in production: the demo acts as two
+admin accounts it creates (``admin-demo-1`` drafts, ``admin-demo-2`` approves and
+publishes) through the same service as the Rilis page and the command line. A
+demo-only shortcut would be a way round the approval living in production code;
+this way the demo's audit log and release steps look exactly like a real run's,
+and the printed accounts let a person try the Rilis and Data pages at once.
 """
 
 from __future__ import annotations
@@ -16,18 +23,17 @@ import secrets
 from collections.abc import Iterator
 
 from aggregations import indicators, ingest, quality
-from aggregations.release import rules as release_rules
-from aggregations.release import store as releases
 from aggregations.report import describe_totals
-from dashboard import users
+from dashboard import releases, users
 from geodata import boundaries
 from geodata.summary import format_report
+from layers.published import newest_release_id
 from peta_anak.core import db
 from peta_anak.core.i18n import MessageError
 from peta_anak.core.settings import Settings
 from peta_anak.demo import generator as demo_data
 from peta_anak.messages import MESSAGES, text
-from public_site import build as public_site
+from public_site.publish import Publisher
 
 BOUNDARY_FILES = {
     "desa": "bengkayang_desa.geojson",
@@ -36,6 +42,9 @@ BOUNDARY_FILES = {
 }
 DEMO_KABUPATEN = "61.07"
 DEMO_PLANNER = "perencana-demo"
+#: (name, role, department): the second admin approves what the first drafted.
+DEMO_ACCOUNTS = (("admin-demo-1", "admin", None), ("admin-demo-2", "admin", None),
+                 ("operator-demo", "operator", "disdukcapil"))
 
 
 class MissingGeodata(MessageError, FileNotFoundError):
@@ -74,27 +83,40 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
         quality.compute(engine, period)
         for line in describe_totals(totals, lang):
             yield f"  {period} {line}"
-    yield from _publish(engine, settings, max(item["period"] for item in manifest), lang)
-    password = secrets.token_urlsafe(12)
-    try:
-        users.add(engine, DEMO_PLANNER, "perencana", password, actor="demo")
-    except users.UserError:
-        users.set_password(engine, DEMO_PLANNER, password, actor="demo")
+    accounts = {name: _account(engine, name, role, opd) for name, role, opd in DEMO_ACCOUNTS}
+    yield from _publish(engine, settings, max(item["period"] for item in manifest), accounts, lang)
+    password = _account(engine, DEMO_PLANNER, "perencana", None)[1]
     yield text("demo_planner", lang, name=DEMO_PLANNER, password=password, url="http://127.0.0.1:8050/")
+    for name, (_user, secret) in accounts.items():
+        yield text("demo_account", lang, name=name, password=secret)
     engine.dispose()
 
 
-def _publish(engine, settings: Settings, period: str, lang: str) -> Iterator[str]:
-    """Release ``period`` with the default rules and build the public site from it."""
+def _account(engine, name: str, role: str, opd: str | None) -> tuple[users.User, str]:
+    """Create a demo account, or give an existing one a fresh password."""
+    password = secrets.token_urlsafe(12)
     try:
-        summary = releases.create(engine, period, release_rules.Rules(), user="demo")
-        release_id = summary["id"]
-        yield text("released", lang, id=release_id, period=period)
-    except releases.ReleaseRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
-        release_id = None
+        users.add(engine, name, role, password, opd, actor="demo")
+    except users.UserError:
+        users.set_password(engine, name, password, actor="demo")
+    return users.by_name(engine, name), password
+
+
+def _publish(engine, settings: Settings, period: str, accounts: dict, lang: str) -> Iterator[str]:
+    """Draft ``period`` as one admin, approve and publish it as the other."""
+    drafter, approver = accounts["admin-demo-1"][0], accounts["admin-demo-2"][0]
+    publisher = Publisher.from_settings(settings)
+    try:
+        release_id = releases.create_draft(engine, drafter, period)["id"]
+        releases.approve(engine, approver, release_id)
+        yield text("released", lang, id=release_id, period=period, drafter=drafter.name, approver=approver.name)
+    except releases.ReleaseActionRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
+        release_id = newest_release_id(engine)
         yield text("release_refused", lang, kind=exc.kind)
-    outdir = settings.data_dir / "public"
-    public_site.build(engine, outdir, release_id, settings.public_tile_url, settings.public_tile_attribution)
+    if release_id is None:
+        return
+    done = releases.publish(engine, approver, release_id, publisher)
+    outdir = done["public_dir"]
     yield text("public_site", lang, folder=outdir, url="http://127.0.0.1:8000/")
 
 

@@ -19,6 +19,7 @@ from public_site.build import build
 from public_site.serve import serve_in_thread
 from tests.aggregate_values import load_aggregates
 from tests.conftest import env_for, geodata_file
+from tests.release_steps import approve
 
 pytestmark = pytest.mark.browser
 BUDGET_BYTES = 200_000
@@ -60,6 +61,7 @@ def public_site(tmp_path_factory):
     load_aggregates(engine, synthetic_values(codes))
     summary = store.create(engine, "2025", rules.Rules(), user="test")
     assert summary["kecamatan_only"] == ["perkawinan_anak"]
+    approve(engine, summary["id"])
     pub = build(engine, tmp / "situs")
     server, base = serve_in_thread(tmp / "situs")
     yield base, pub

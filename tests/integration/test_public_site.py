@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select
 from aggregations.schema import nilai_indikator, penduduk, pengukuran, perkawinan, siswa
 from tests.aggregate_values import V1, V2, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
+from tests.release_steps import approve
 
 
 @pytest.fixture
@@ -20,7 +21,9 @@ def released(run, engine, tmp_path):
     load_aggregates(engine)
     result = run("release", "create", "--period", "2025", "--json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)["id"]
+    release_id = json.loads(result.output)["id"]
+    approve(engine, release_id)
+    return release_id
 
 
 def files_of(folder):
@@ -37,6 +40,15 @@ def test_build_without_a_release_says_how_to_make_one(run, engine, tmp_path):
 def test_build_of_an_unknown_release_is_refused(run, released, tmp_path):
     result = run("public", "build", tmp_path / "situs", "--release", "99")
     assert result.exit_code == 1 and "99" in result.output
+
+
+def test_a_draft_is_never_built_into_a_public_site(run, engine, released, tmp_path):
+    draft = json.loads(run("release", "create", "--period", "2025", "--json").output)["id"]
+    result = run("public", "build", tmp_path / "situs", "--release", draft)
+    assert result.exit_code == 1 and "belum disetujui" in result.output
+    assert not (tmp_path / "situs").exists()
+    assert run("public", "build", tmp_path / "situs").exit_code == 0  # the newest approved one instead
+    assert json.loads((tmp_path / "situs" / "data" / "nilai.json").read_text())["rilis"]["id"] == released
 
 
 def test_site_of_the_newest_release_with_hidden_cells_null(run, released, tmp_path):

@@ -28,7 +28,7 @@ def served(engine, settings, tmp_path):
     env = env_for(settings) | {"PDAR_COOKIE_SECURE": "false", "PATH": str(Path(sys.executable).parent)}
     log = (tmp_path / "gunicorn.log").open("w")
     command = [str(Path(sys.executable).parent / "gunicorn"), "--workers", "2", "--graceful-timeout", "3",
-               "--bind", f"127.0.0.1:{port}", "dashboard.wsgi:server"]
+               "--bind", f"127.0.0.1:{port}", "peta_anak.wsgi:server"]
     process = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=Path(__file__).resolve().parents[2])
     base = f"http://127.0.0.1:{port}"
     try:

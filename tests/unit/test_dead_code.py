@@ -13,7 +13,8 @@ import vulture
 
 ROOT = Path(__file__).resolve().parents[2]
 SCANNED = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "tests"]
-CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_loader", "@*.route",
+CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_loader", "@*.route", "@*.get",
+                          "@*.post",
                           "@pytest.fixture*"]
 USED_ELSEWHERE = {
     "test_*", "pytestmark",  # pytest collects them
@@ -22,6 +23,7 @@ USED_ELSEWHERE = {
     "permanent",  # flask.session.permanent: the idle timeout applies to the session
     "session_protection",  # Flask-Login's setting (LoginManager.session_protection)
     "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.sessions)
+    "total_content_length", "content_type", "content_length",  # werkzeug's stream_factory keywords
     "writerows",  # csv's writer protocol (peta_anak.core.safe_cells.SafeWriter)
     "buffer_text", "StartElementHandler", "EndElementHandler", "CharacterDataHandler",  # expat reads them
     "enabled",  # Flask-Limiter's switch, turned off by the load benchmark

@@ -1,0 +1,192 @@
+"""The HTTP API for the regency's own scripts: imports and releases, as JSON.
+
+Token requests only: ``Authorization: Bearer TOKEN`` (``peta-anak users token``),
+no session cookie is used and none is set, so there is no CSRF to guard against
+(the login gate lets ``/api/`` through to this blueprint, which authenticates every
+request itself). Each token is rate-limited (``PDAR_API_RATE_LIMIT``, a moving window
+counted in the app process's memory with the ``limits`` library: a limit against a
+runaway script, not a login guard, so it need not cost a database write per request,
+which on SQLite would wait behind a running import). The calls go
+through the same services as the Data and Rilis pages (:mod:`dashboard.imports`,
+:mod:`dashboard.releases`) and so through the same checks and audit log. The API
+returns no children's counts: import reports (rows) and releases' status only.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, g, jsonify, request
+from limits import parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from dashboard import access, imports, release_review, releases, tokens, uploads
+from dashboard.api.openapi import spec
+from peta_anak.core.i18n import translate
+
+PREFIX = "/api/v1"
+bp = Blueprint("api", __name__, url_prefix=PREFIX)
+
+ERRORS = {
+    "unauthorized": {"id": "token API tidak ada, tidak dikenal atau sudah dicabut (Authorization: Bearer TOKEN)",
+                     "en": "API token missing, unknown or revoked (Authorization: Bearer TOKEN)"},
+    "not_found": {"id": "tidak ada {path} di API", "en": "no {path} in the API"},
+    "rate_limited": {"id": "terlalu banyak permintaan dengan token ini ({limit}); coba lagi nanti",
+                     "en": "too many requests with this token ({limit}); try again later"},
+    "bad_json": {"id": "badan permintaan harus JSON seperti {{\"period\": \"2025\"}}",
+                 "en": "the request body must be JSON such as {{\"period\": \"2025\"}}"},
+    "releases_for_admins": {"id": "hanya admin yang mengelola rilis (peran {role})",
+                            "en": "only admins manage releases (role {role})"},
+}
+
+
+def _settings():
+    return current_app.config["PDAR"].settings
+
+
+def _engine():
+    return current_app.config["PDAR"].engine
+
+
+def _lang() -> str:
+    asked = request.args.get("lang") or request.accept_languages.best_match(["id", "en"])
+    return asked if asked in ("id", "en") else _settings().language
+
+
+def error(kind: str, message: str, status: int, **extra: object):
+    response = jsonify({"error": kind, "message": message, **extra})
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="peta-anak"'
+    return response
+
+
+def _own(kind: str, status: int, **params: object):
+    return error(kind, translate(ERRORS, kind, _lang(), **params), status)
+
+
+def _token() -> str | None:
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == "bearer" else None
+
+
+def rate_key() -> str:
+    """Per token (its digest), or per address for requests without one."""
+    token = _token()
+    return f"api:{tokens.digest(token)}" if token else f"api-anon:{request.remote_addr}"
+
+
+def _within_limit() -> bool:
+    """Count this request against its token's (or address's) budget."""
+    limiter = current_app.extensions.setdefault("pdar_api_limiter", MovingWindowRateLimiter(MemoryStorage()))
+    return all([limiter.hit(item, rate_key()) for item in parse_many(_settings().api_rate_limit)])
+
+
+@bp.before_request
+def authenticate():
+    if not _within_limit():
+        return _own("rate_limited", 429, limit=_settings().api_rate_limit)
+    user = tokens.user_for(_engine(), _token())
+    if user is None:
+        return _own("unauthorized", 401)
+    g.api_user = user
+    return None
+
+
+@bp.after_request
+def no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(spec())
+
+
+@bp.post("/imports")
+def create_import():
+    user = g.api_user
+    settings = _settings()
+    try:
+        imports.require_uploader(user)
+        received = uploads.receive(request.environ, settings.resolved_upload_dir(), settings.max_upload_mb)
+        job = imports.submit(_engine(), imports.runner_for(current_app), user, received, "api", request.remote_addr)
+    except (uploads.UploadRefused, imports.ImportRequestRefused) as exc:
+        return error(exc.kind, exc.message(_lang()), exc.status)
+    response = jsonify({"id": job["id"], "status": job["status"]})
+    response.status_code = 202
+    response.headers["Location"] = f"{PREFIX}/imports/{job['id']}"
+    return response
+
+
+@bp.get("/imports/<int:job_id>")
+def get_import(job_id: int):
+    try:
+        job = imports.job_for(_engine(), g.api_user, job_id)
+    except imports.ImportRequestRefused as exc:
+        return error(exc.kind, exc.message(_lang()), exc.status)
+    return jsonify(imports.as_json(job, _lang()))
+
+
+@bp.get("/imports")
+def list_imports():
+    user, lang = g.api_user, _lang()
+    source, period = request.args.get("source") or None, request.args.get("period") or None
+    try:
+        imports.require_uploader(user)
+        imports.check_filter(user, source, period)
+    except imports.ImportRequestRefused as exc:
+        return error(exc.kind, exc.message(lang), exc.status)
+    return jsonify({"imports": imports.history_of(_engine(), user, source, period)})
+
+
+@bp.get("/releases")
+def list_releases():
+    if not access.may_administer(g.api_user):
+        return _own("releases_for_admins", 403, role=g.api_user.role)
+    return jsonify({"releases": [_release(r) for r in release_review.releases(_engine())]})
+
+
+@bp.post("/releases")
+def create_release():
+    body = request.get_json(silent=True)
+    if not access.may_administer(g.api_user):
+        return _own("releases_for_admins", 403, role=g.api_user.role)
+    if not isinstance(body, dict):
+        return _own("bad_json", 400)
+    period = body.get("period")
+    if not isinstance(period, str) or not period.strip():
+        return error("missing_field", imports.ImportRequestRefused("missing_field", 400, field="period")
+                     .message(_lang()), 400)
+    if not imports.PERIOD.fullmatch(period.strip()):
+        return error("bad_period", imports.ImportRequestRefused("bad_period", 400, period=period[:20])
+                     .message(_lang()), 400)
+    try:
+        summary = releases.create_draft(_engine(), g.api_user, period.strip(), address=request.remote_addr)
+    except releases.ReleaseActionRefused as exc:
+        return error(exc.kind, exc.message(_lang()), exc.status, **exc.detail)
+    response = jsonify({"id": summary["id"], "status": summary["status"], "period": summary["period"],
+                        "kecamatan_only": summary["kecamatan_only"], "hidden_share": summary["hidden_share"]})
+    response.status_code = 201
+    return response
+
+
+@bp.post("/releases/<int:release_id>/approve")
+def approve_release(release_id: int):
+    try:
+        releases.approve(_engine(), g.api_user, release_id, request.remote_addr)
+    except releases.ReleaseActionRefused as exc:
+        return error(exc.kind, exc.message(_lang()), exc.status)
+    return jsonify({"id": release_id, "status": "approved"})
+
+
+@bp.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+def unknown(rest: str):
+    return _own("not_found", 404, path=f"{PREFIX}/{rest}"[:200])
+
+
+def _release(r: dict) -> dict:
+    return {"id": r["id"], "period": r["period"], "status": r["status"], "created": r["created"].isoformat(),
+            "creator": r["creator"], "decided_by": r["decided_by"], "reason": r["reason"],
+            "published_by": r["published_by"]}
+

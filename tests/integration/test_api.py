@@ -1,0 +1,226 @@
+"""The HTTP API on SQLite and PostgreSQL: bearer tokens from ``peta-anak users token``
+(hashed, revocable), the status codes the issue names, a full import through the API
+equal to the same import through the command line, the upload folder empty afterwards,
+releases with four eyes, no cookie, rate limits, and an OpenAPI description that matches
+the routes."""
+
+import io
+import json
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from aggregations.schema import impor_data, penduduk, penolakan
+from dashboard import imports, users
+from dashboard.schema import token_api
+from dashboard.server import create_app
+from peta_anak.demo import generator
+from tests.aggregate_values import load_aggregates
+from tests.boundary_files import villages_frame, write
+from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
+
+ACCOUNTS = {"capil": ("operator", "disdukcapil"), "dinkes": ("operator", "dinkes"), "ani": ("admin", None),
+            "budi": ("admin", None), "rina": ("perencana", None)}
+COUNTS = ("pembilang", "penyebut", "persen")
+
+
+@pytest.fixture
+def api(run, engine, settings, tmp_path):
+    """The app with the four test villages, aggregates, accounts and a token for each."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    load_aggregates(engine)
+    tokens = {}
+    for name, (role, opd) in ACCOUNTS.items():
+        users.add(engine, name, role, PASSWORD, opd)
+        result = run("users", "token", name)
+        assert result.exit_code == 0, result.output
+        tokens[name] = result.output.strip().splitlines()[-1]
+    app = create_app(settings, engine)
+    app.server.config["TESTING"] = True
+    return app, tokens
+
+
+def call(app, method, path, token=None, **kwargs):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    client = app.server.test_client()
+    return getattr(client, method)(path, headers=headers, base_url="https://localhost", **kwargs)
+
+
+def send(app, token, path, source="penduduk", period="2025", **fields):
+    data = {"source": source, "period": period, **fields}
+    if path is not None:
+        data["file"] = (io.BytesIO(path.read_bytes()), path.name)
+    return call(app, "post", "/api/v1/imports", token, data=data, content_type="multipart/form-data")
+
+
+def finish(app, token, response):
+    assert response.status_code == 202, response.get_data(as_text=True)
+    assert response.get_json()["status"] in ("queued", "running")
+    imports.runner_for(app.server).wait()
+    return call(app, "get", f"/api/v1/imports/{response.get_json()['id']}", token).get_json()
+
+
+def demo_siak(engine, tmp_path):
+    manifest = generator.generate(engine, tmp_path / "demo", periods=[2025], scale=0.01)
+    return tmp_path / "demo" / next(m["file"] for m in manifest if m["source"] == "penduduk")
+
+
+def no_counts(body) -> None:
+    text = json.dumps(body)
+    assert not any(f'"{key}"' in text for key in COUNTS), "the API returned children's counts"
+
+
+def records(engine) -> tuple:
+    with engine.connect() as conn:
+        rows = sorted(tuple(r) for r in conn.execute(select(
+            penduduk.c.nik_hash, penduduk.c.kk_hash, penduduk.c.jenis_kelamin, penduduk.c.tanggal_lahir,
+            penduduk.c.kode_desa, penduduk.c.status_kawin, penduduk.c.punya_akta, penduduk.c.punya_kia)))
+        active = select(impor_data.c.id).where(impor_data.c.aktif.is_(True)).scalar_subquery()
+        rejects = sorted(tuple(r) for r in conn.execute(select(
+            penolakan.c.baris, penolakan.c.kolom, penolakan.c.alasan).where(penolakan.c.impor_id == active)))
+        log = conn.execute(select(impor_data.c.baris_dibaca, impor_data.c.baris_diterima, impor_data.c.baris_ditolak,
+                                  impor_data.c.sha256).where(impor_data.c.aktif.is_(True))).one()
+    return rows, rejects, tuple(log)
+
+
+def test_an_import_through_the_api_equals_the_same_import_through_the_cli(api, run, engine, settings, tmp_path):
+    app, tokens = api
+    siak = demo_siak(engine, tmp_path)
+    assert run("data", "import", "penduduk", siak, "--period", "2025").exit_code == 0
+    by_cli = records(engine)
+    assert len(by_cli[0]) > 1000 and by_cli[1]  # a real extract, with its dirty rows
+    job = finish(app, tokens["capil"], send(app, tokens["capil"], siak))
+    assert job["status"] == "done" and job["progress"] == 1.0
+    assert (job["read"], job["accepted"], job["rejected"]) == by_cli[2][:3]
+    assert sum(r["rows"] for r in job["reasons"]) >= job["rejected"]
+    assert records(engine) == by_cli
+    assert not settings.resolved_upload_dir().exists() or not any(settings.resolved_upload_dir().iterdir())
+    no_counts(job)
+    history = call(app, "get", "/api/v1/imports?source=penduduk&period=2025", tokens["capil"]).get_json()
+    assert [(h["via"], h["status"], h["active"]) for h in history["imports"]] == [("api", "done", True),
+                                                                                 ("cli", "done", False)]
+
+
+def test_status_codes_of_imports(api, engine, settings, tmp_path):
+    app, tokens = api
+    siak = demo_siak(engine, tmp_path)
+    assert send(app, None, siak).status_code == 401
+    assert send(app, "pdar_tidak-ada", siak).status_code == 401
+    wrong = send(app, tokens["dinkes"], siak)
+    assert wrong.status_code == 403 and wrong.get_json()["error"] == "not_your_source"
+    assert send(app, tokens["rina"], siak).status_code == 403
+    for response, kind in ((send(app, tokens["capil"], siak, source="kependudukan"), "unknown_source"),
+                           (send(app, tokens["capil"], siak, period="2025-12"), "bad_period"),
+                           (send(app, tokens["capil"], siak, period=""), "missing_field"),
+                           (send(app, tokens["capil"], None), "no_file")):
+        assert response.status_code == 400 and response.get_json()["error"] == kind, response.get_json()
+        assert response.get_json()["message"]
+    small = create_app(replace(settings, max_upload_mb=1), engine)
+    big = tmp_path / "besar.csv"
+    big.write_bytes(siak.read_bytes() * (1 + 2 * 1024 * 1024 // siak.stat().st_size))
+    too_large = send(small, tokens["capil"], big)
+    assert too_large.status_code == 413 and too_large.get_json()["error"] == "too_large"
+    first = send(app, tokens["capil"], siak)
+    assert first.status_code == 202
+    imports.runner_for(app.server).wait()
+    assert not any(settings.resolved_upload_dir().iterdir())
+    job_id = first.get_json()["id"]
+    assert call(app, "get", f"/api/v1/imports/{job_id}", tokens["dinkes"]).status_code == 403
+    assert call(app, "get", "/api/v1/imports/9999", tokens["capil"]).status_code == 404
+    assert call(app, "get", "/api/v1/imports?source=pengukuran", tokens["capil"]).status_code == 403
+    assert call(app, "get", "/api/v1/imports?source=x", tokens["capil"]).status_code == 400
+    assert call(app, "get", "/api/v1/imports?period=20", tokens["capil"]).status_code == 400
+    assert call(app, "get", "/api/v1/tidak-ada", tokens["capil"]).status_code == 404
+
+
+def test_409_while_an_import_of_the_same_source_and_period_is_active(api, engine, tmp_path):
+    from dashboard import jobs
+
+    app, tokens = api
+    held = tmp_path / "held" / "x.csv"
+    held.parent.mkdir()
+    held.write_text("x")
+    jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1, sha256="0" * 64,
+                user="capil", via="web")
+    busy = send(app, tokens["capil"], demo_siak(engine, tmp_path))
+    assert busy.status_code == 409 and busy.get_json()["error"] == "busy" and "tunggu" in busy.get_json()["message"]
+
+
+def test_tokens_are_hashed_revocable_and_follow_their_user(api, run, engine):
+    app, tokens = api
+    with engine.connect() as conn:
+        stored = [r.hash_token for r in conn.execute(select(token_api))]
+    assert tokens["capil"] not in stored and len(stored) == len(ACCOUNTS)
+    assert call(app, "get", "/api/v1/imports", tokens["capil"]).status_code == 200
+    result = run("users", "token", "capil", "--revoke")
+    assert result.exit_code == 0 and "1" in result.output
+    revoked = call(app, "get", "/api/v1/imports", tokens["capil"])
+    assert revoked.status_code == 401 and revoked.headers["WWW-Authenticate"].startswith("Bearer")
+    users.set_active(engine, "dinkes", False)
+    assert call(app, "get", "/api/v1/imports", tokens["dinkes"]).status_code == 401
+    assert run("users", "token", "nobody").exit_code == 1
+
+
+def test_releases_with_four_eyes_through_the_api(api):
+    app, tokens = api
+    assert call(app, "get", "/api/v1/releases", tokens["capil"]).status_code == 403
+    assert call(app, "post", "/api/v1/releases", tokens["ani"], json={}).status_code == 400
+    assert call(app, "post", "/api/v1/releases", tokens["ani"], data="{", content_type="application/json"
+                ).status_code == 400
+    assert call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "25"}).status_code == 400
+    assert call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2019"}).status_code == 409
+    created = call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2025"})
+    assert created.status_code == 201 and created.get_json()["status"] == "draft"
+    release = created.get_json()["id"]
+    own = call(app, "post", f"/api/v1/releases/{release}/approve", tokens["ani"])
+    assert own.status_code == 403 and own.get_json()["error"] == "own_release"
+    assert call(app, "post", f"/api/v1/releases/{release}/approve", tokens["capil"]).status_code == 403
+    assert call(app, "post", "/api/v1/releases/999/approve", tokens["budi"]).status_code == 404
+    approved = call(app, "post", f"/api/v1/releases/{release}/approve", tokens["budi"])
+    assert approved.status_code == 200 and approved.get_json() == {"id": release, "status": "approved"}
+    assert call(app, "post", f"/api/v1/releases/{release}/approve", tokens["budi"]).status_code == 409
+    listed = call(app, "get", "/api/v1/releases", tokens["budi"]).get_json()
+    assert listed["releases"][0]["status"] == "approved" and listed["releases"][0]["decided_by"] == "budi"
+    no_counts(listed)
+    no_counts(created.get_json())
+
+
+def test_no_cookie_is_read_or_set_on_the_api(api):
+    app, tokens = api
+    browser = Client(app)
+    assert browser.post("/login", data={"name": "ani", "password": PASSWORD, "csrf_token": csrf(browser)}
+                        ).status_code == 302
+    with_session = browser.get("/api/v1/releases")
+    assert with_session.status_code == 401  # a logged-in browser's cookie opens nothing here
+    response = call(app, "get", "/api/v1/releases", tokens["ani"])
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    posted = call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2025"})
+    assert posted.status_code == 201  # no CSRF token needed for a bearer request
+
+
+def test_rate_limited_per_token(run, engine, settings, tmp_path):
+    users.add(engine, "ani", "admin", PASSWORD)
+    users.add(engine, "budi", "admin", PASSWORD)
+    token_a = run("users", "token", "ani").output.strip().splitlines()[-1]
+    token_b = run("users", "token", "budi").output.strip().splitlines()[-1]
+    app = create_app(replace(settings, api_rate_limit="3 per minute"), engine)
+    codes = [call(app, "get", "/api/v1/releases", token_a).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    limited = call(app, "get", "/api/v1/releases", token_a)
+    assert limited.get_json()["error"] == "rate_limited"
+    assert call(app, "get", "/api/v1/releases", token_b).status_code == 200  # another token, its own budget
+
+
+def test_openapi_describes_every_route_and_only_those(api):
+    app, tokens = api
+    assert call(app, "get", "/api/v1/openapi.json").status_code == 401  # denied by default, like the rest
+    spec = call(app, "get", "/api/v1/openapi.json", tokens["rina"]).get_json()
+    described = {(path, method.upper()) for path, ops in spec["paths"].items() for method in ops}
+    routes = set()
+    for rule in app.server.url_map.iter_rules():
+        if rule.endpoint.startswith("api.") and rule.endpoint != "api.unknown":
+            path = rule.rule.replace("<int:job_id>", "{id}").replace("<int:release_id>", "{id}")
+            routes |= {(path, m) for m in rule.methods - {"HEAD", "OPTIONS"}}
+    assert described == routes

@@ -1,0 +1,142 @@
+"""Four eyes on SQLite and PostgreSQL: a draft is approved (or rejected with a reason) by a
+second admin, never its creator; only an approved release is published; publishing swaps
+the public folder in one rename, keeps earlier builds and rolls back; every step is in the
+steps table (append only) and the audit log."""
+
+import json
+import os
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from aggregations.release import steps
+from dashboard import releases, users
+from dashboard.schema import log_audit
+from public_site.publish import Publisher
+from tests.aggregate_values import VALUES, load_aggregates
+from tests.boundary_files import villages_frame, write
+from tests.release_steps import PASSWORD, admin
+
+
+@pytest.fixture
+def areas(run, engine, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    load_aggregates(engine)
+    for name in ("ani", "budi"):
+        admin(engine, name)
+    users.add(engine, "petugas", "operator", PASSWORD, "dinkes")
+
+
+def actions(engine) -> list[str]:
+    with engine.connect() as conn:
+        return [r.aksi for r in conn.execute(select(log_audit.c.aksi).order_by(log_audit.c.id))]
+
+
+def test_a_draft_needs_a_second_admin_and_a_publication_swaps_the_public_folder(run, engine, areas, settings):
+    created = run("release", "create", "--period", "2025", "--user", "ani", "--json")
+    assert created.exit_code == 0, created.output
+    release = json.loads(created.output)
+    assert release["status"] == "draft" and release["user"] == "ani"
+    own = run("release", "approve", release["id"], "--user", "ani")
+    assert own.exit_code == 1 and "admin kedua" in own.output
+    early = run("release", "publish", release["id"], "--user", "ani")
+    assert early.exit_code == 1 and "belum disetujui" in early.output
+    operator = run("release", "approve", release["id"], "--user", "petugas")
+    assert operator.exit_code == 1 and "hanya admin" in operator.output
+    assert steps.status(engine, release["id"]) == "draft"
+
+    assert run("release", "approve", release["id"], "--user", "budi").exit_code == 0
+    again = run("release", "reject", release["id"], "--user", "budi", "--reason", "salah")
+    assert again.exit_code == 1 and "bukan draf" in again.output
+    published = run("release", "publish", release["id"], "--user", "ani")
+    assert published.exit_code == 0, published.output
+    public = settings.data_dir / "public"
+    assert str(public) in published.output
+    assert public.is_symlink() and (public / "index.html").is_file()
+    assert json.loads((public / "data" / "nilai.json").read_text())["rilis"]["id"] == release["id"]
+    assert steps.status(engine, release["id"]) == "published"
+    listed = run("release", "list")
+    assert "diterbitkan" in listed.output
+    assert actions(engine)[-7:] == ["rilis_draf", "rilis_gagal", "rilis_gagal", "rilis_gagal", "rilis_setuju",
+                                    "rilis_gagal", "rilis_terbit"]
+
+
+def test_steps_are_append_only(engine, areas):
+    draft = releases.create_draft(engine, admin(engine, "ani"), "2025")
+    with engine.begin() as conn, pytest.raises(DBAPIError):
+        conn.execute(text("UPDATE status_rilis SET status = 'approved'"))
+    with engine.begin() as conn, pytest.raises(DBAPIError):
+        conn.execute(text("DELETE FROM status_rilis"))
+    assert steps.status(engine, draft["id"]) == "draft"
+
+
+def test_a_rejection_needs_a_reason_and_frees_the_period_from_its_values(engine, areas):
+    ani, budi = admin(engine, "ani"), admin(engine, "budi")
+    draft = releases.create_draft(engine, ani, "2025")
+    with pytest.raises(releases.ReleaseActionRefused) as refused:
+        releases.reject(engine, budi, draft["id"], "  ")
+    assert refused.value.kind == "reason_missing" and refused.value.status == 400
+    releases.reject(engine, budi, draft["id"], "angka desa V3 perlu dicek ulang")
+    assert steps.history(engine, draft["id"])[-1]["alasan"] == "angka desa V3 perlu dicek ulang"
+    from aggregations.release.store import earlier_values
+
+    assert earlier_values(engine, "2025") == {}  # a rejected draft never constrains a later release
+    with pytest.raises(releases.ReleaseActionRefused) as late:
+        releases.approve(engine, budi, draft["id"])
+    assert late.value.kind == "not_draft"
+
+
+def test_rollback_restores_the_previous_site_and_old_builds_are_pruned(engine, areas, tmp_path):
+    ani, budi = admin(engine, "ani"), admin(engine, "budi")
+    public = tmp_path / "www" / "peta"
+    public.mkdir(parents=True)
+    (public / "index.html").write_text("<html>situs lama tanpa penanda</html>")
+    publisher = Publisher(public, keep=2)
+    first = releases.create_draft(engine, ani, "2025")["id"]
+    releases.approve(engine, budi, first)
+    with pytest.raises(releases.ReleaseActionRefused) as occupied:
+        releases.publish(engine, budi, first, publisher)
+    assert occupied.value.kind == "occupied" and (public / "index.html").read_text().startswith("<html>situs lama")
+    (public / "index.html").unlink()
+
+    releases.publish(engine, budi, first, publisher)
+    changed = {**VALUES, "stunting": {code: (n + 5, d) for code, (n, d) in VALUES["stunting"].items()}}
+    load_aggregates(engine, changed)
+    second = releases.create_draft(engine, budi, "2025")["id"]
+    releases.approve(engine, ani, second)
+    done = releases.publish(engine, ani, second, publisher)
+    assert done["public_dir"] == str(public) and done["first"]
+    assert _live_release(public) == second
+    link_before = os.readlink(public)
+
+    back = releases.rollback(engine, ani, publisher)
+    assert back["release"] == first and _live_release(public) == first and os.readlink(public) != link_before
+    assert "situs_kembali" in actions(engine)
+    releases.publish(engine, ani, second, publisher)  # forward again: a rebuild, no new step
+    assert _live_release(public) == second
+    assert [b.release_id for b in publisher.builds()][-1] == second
+    assert len(publisher.builds()) == 3  # the live build and keep=2 earlier ones
+    assert not any(p.name.endswith(".partial") for p in publisher.builds_dir.iterdir())
+
+
+def test_the_first_publication_adopts_an_earlier_build_and_can_roll_back_to_it(run, engine, areas, tmp_path):
+    ani, budi = admin(engine, "ani"), admin(engine, "budi")
+    first = releases.create_draft(engine, ani, "2025")["id"]
+    releases.approve(engine, budi, first)
+    public = tmp_path / "situs"
+    assert run("public", "build", public, "--release", first).exit_code == 0  # the old way: a real folder
+    second = releases.create_draft(engine, ani, "2025")["id"]
+    releases.approve(engine, budi, second)
+    publisher = Publisher(public)
+    releases.publish(engine, budi, second, publisher)
+    assert public.is_symlink() and [b.release_id for b in publisher.builds()] == [first, second]
+    releases.rollback(engine, budi, publisher)
+    assert _live_release(public) == first
+    with pytest.raises(releases.ReleaseActionRefused) as nothing:
+        releases.rollback(engine, budi, publisher)
+    assert nothing.value.kind == "nothing_to_roll_back"
+
+
+def _live_release(public) -> int:
+    return json.loads((public / "data" / "nilai.json").read_text())["rilis"]["id"]
