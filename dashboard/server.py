@@ -69,6 +69,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> dash.Dash:
     from dashboard import layout
 
     app.layout = layout.shell
+    index = app.interpolate_index
+    app.interpolate_index = lambda **parts: layout.with_language(index(**parts))
     server.before_request(lambda: _check_callback_request(app))
     return app
 

@@ -95,6 +95,24 @@ class Settings:
         "Attribution shown under the public map's base map (the tile provider's required credit).",
         "",
     )
+    tile_url: str = _setting(
+        "PDAR_TILE_URL",
+        "Optional base-map tile URL for the planner map (`https://.../{z}/{x}/{y}.png`, or a path on the "
+        "office's own tile server), so planners see roads, rivers and settlements under the villages. "
+        "Empty: no base map, the planner map loads nothing from another host.",
+        "",
+    )
+    tile_attribution: str = _setting(
+        "PDAR_TILE_ATTRIBUTION",
+        "Attribution shown under the planner map's base map (the tile provider's required credit).",
+        "",
+    )
+    priority_rows: int = _setting(
+        "PDAR_PRIORITY_ROWS",
+        "Villages shown per page of the Musrenbang priority list in the planner app (the rest behind "
+        "\"next\" and \"show all\"); exports always hold every village.",
+        20,
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -122,8 +140,11 @@ class Settings:
             raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
         if not 0 < self.kia_target_percent <= 100:
             raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
-        if self.public_tile_url and not self.public_tile_url.startswith(("https://", "http://", "/")):
-            raise SettingsError("PDAR_PUBLIC_TILE_URL must be an http(s) URL or a path on the same server")
+        for env, url in (("PDAR_PUBLIC_TILE_URL", self.public_tile_url), ("PDAR_TILE_URL", self.tile_url)):
+            if url and not url.startswith(("https://", "http://", "/")):
+                raise SettingsError(f"{env} must be an http(s) URL or a path on the same server")
+        if self.priority_rows < 1:
+            raise SettingsError("PDAR_PRIORITY_ROWS must be at least 1")
         if self.idle_timeout_minutes < 1:
             raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
 
