@@ -19,7 +19,7 @@ from layers.published import Published, published
 from public_site import data, pages
 
 STATIC = Path(__file__).parent / "static"
-OWN_ASSETS = ("situs.css", "bahasa.js", "peta.js")
+OWN_ASSETS = ("situs.css", "bahasa.js", *pages.MAP_SCRIPTS)
 LEAFLET_ASSETS = ("leaflet.js", "leaflet.css")
 DOWNLOADS = ("rilis.csv", "rilis.geojson", "metodologi.html")
 
