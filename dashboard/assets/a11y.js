@@ -62,12 +62,12 @@
         set(button, "aria-labelledby", value && value.id ? `${label} ${value.id}` : label);
       });
     });
-    root.querySelectorAll(".dash-dropdown-content .dash-options-list").forEach((menu) => {
-      const trigger = document.querySelector("button.dash-dropdown[aria-expanded=true]");
-      if (trigger && trigger.getAttribute("aria-labelledby")) {
-        set(menu, "aria-labelledby", trigger.getAttribute("aria-labelledby").split(" ")[0]);
-      }
-    });
+    const trigger = document.querySelector("button.dash-dropdown[aria-expanded=true]");
+    const label = trigger && trigger.getAttribute("aria-labelledby");
+    if (label) {  // the open menu (a dialog, and the options group inside) is named by the control's label
+      root.querySelectorAll(".dash-dropdown-content, .dash-dropdown-content .dash-options-list")
+        .forEach((menu) => set(menu, "aria-labelledby", label.split(" ")[0]));
+    }
   }
 
   let queued = false;

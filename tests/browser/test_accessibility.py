@@ -63,6 +63,22 @@ def test_planner_page(browser, sessions, shared_app, path, width):
     page.wait_for_load_state("networkidle")
     assert_clean(page, path)
     assert page.evaluate("document.documentElement.lang") == "id"
+    if path == "/prioritas":  # the budget what-if tab
+        page.get_by_role("tab", name="Simulasi anggaran").click()
+        page.locator("#anggaran-hasil table").first.wait_for()
+        assert_clean(page, "/prioritas, budget tab")
+    context.close()
+
+
+def test_planner_language_switch_sets_html_lang(browser, sessions, shared_app):
+    context = browser.new_context(storage_state=sessions["perencana"])
+    page = context.new_page()
+    page.goto(shared_app + "/peta")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.get_by_text("Find a village or kecamatan").first.wait_for()
+    page.get_by_role("link", name="Bahasa Indonesia").click()
+    page.wait_for_function("document.documentElement.lang === 'id'")
     context.close()
 
 
