@@ -4,15 +4,21 @@
 (function () {
   "use strict";
   const RANKS = ["#7f0000", "#b30000", "#d7301f", "#ef6548", "#fc8d59", "#fdbb84"];
-  let ranks = {};  // village code -> rank, of the villages listed (for the tooltips)
+  let ranks = {};  // village code -> rank, of the villages listed (the newest the server sent)
+  const drawn = new Map();  // village code -> Leaflet layer
+
+  /* The geometry and the ranking arrive in either order: whichever comes last paints. */
+  function paint(hideout) {
+    ranks = (hideout || {}).rank || {};
+    drawn.forEach((layer) => { if (layer._map) layer.setStyle(style(layer.feature)); });
+  }
 
   function colour(rank, ordered) {
     const place = ordered.indexOf(rank) / Math.max(ordered.length, 1);
     return RANKS[Math.min(RANKS.length - 1, Math.floor(place * RANKS.length))];
   }
 
-  function style(feature, context) {
-    ranks = ((context && context.hideout) || {}).rank || {};
+  function style(feature) {
     const rank = ranks[feature.id];
     if (rank === undefined) {
       return {fillColor: "#e4e7eb", fillOpacity: 0.7, color: "#9aa5b1", weight: 0.5};
@@ -22,6 +28,7 @@
   }
 
   function label(feature, layer) {
+    drawn.set(feature.id, layer);
     layer.bindTooltip(() => {
       const rank = ranks[feature.id];
       const name = (feature.properties || {}).nama || feature.id;
@@ -34,6 +41,7 @@
   /* Tabs: the list and the budget what-if. */
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     prioritas: {
+      paint: function (hideout) { paint(hideout); },
       tab: function () {
         const ctx = window.dash_clientside.callback_context || {};
         const budget = String(((ctx.triggered || [])[0] || {}).prop_id || "").startsWith("prioritas-tab-anggaran");

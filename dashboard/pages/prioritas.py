@@ -109,7 +109,7 @@ def _list_panel(lang: str) -> list:
                 html.Figcaption(text("priority_map", lang), className="small"),
                 dl.Map([dl.GeoJSON(id=ids.PRIORITY_MAP_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
                                    style=js("style"), onEachFeature=js("label"), zoomToBounds=True, hideout={})],
-                       id=ids.PRIORITY_MAP, center=[0.9, 109.5], zoom=8, attributionControl=False,
+                       id=ids.PRIORITY_MAP, center=[0.9, 109.5], zoom=8, zoomSnap=0.25, attributionControl=False,
                        className="list-map-canvas"),
                 html.P(text("priority_map_note", lang), className="muted small"),
             ], className="list-map"),
@@ -214,3 +214,6 @@ dash.clientside_callback(
     Output(ids.PRIORITY_TAB_LIST, "aria-selected"), Output(ids.PRIORITY_TAB_BUDGET, "aria-selected"),
     Input(ids.PRIORITY_TAB_LIST, "n_clicks"), Input(ids.PRIORITY_TAB_BUDGET, "n_clicks"), prevent_initial_call=True,
 )
+
+
+dash.clientside_callback(ClientsideFunction("prioritas", "paint"), Input(ids.PRIORITY_MAP_AREAS, "hideout"))
