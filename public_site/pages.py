@@ -14,8 +14,10 @@ from layers import catalogue
 from public_site.messages import TEXT
 
 ASSETS = "aset"
-#: The map page's own scripts, in load order (each one concern: geometry, labels, keyboard, the map).
+#: The map page's own scripts, in load order (each one concern: geometry, labels, keyboard, table,
+#: the map), shipped joined as one file so the first view makes one request for them.
 MAP_SCRIPTS = ("topo.js", "label.js", "papan.js", "tabel.js", "peta.js")
+MAP_BUNDLE = "peta.js"
 #: Marks a page as written by the build, so a rebuild knows the folder is a site it may replace.
 GENERATOR = '<meta name="generator" content="peta-anak public build">'
 
@@ -95,7 +97,7 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
         f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
         f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
-        + "".join(f'<script src="{ASSETS}/{name}"></script>' for name in MAP_SCRIPTS) + '</body></html>\n')
+        f'<script src="{ASSETS}/{MAP_BUNDLE}"></script></body></html>\n')
     css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">'
     description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
     return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css) + body

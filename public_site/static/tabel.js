@@ -50,7 +50,7 @@
       const sort = k === key ? (dir > 0 ? "ascending" : "descending") : "none";
       const arrow = k === key ? `<span class="panah" aria-hidden="true">${dir > 0 ? "▲" : "▼"}</span>` : "";
       const numeric = ["persen", "pembilang", "penyebut"].includes(k) ? ' class="angka"' : "";
-      return `<th scope="col" aria-sort="${sort}"${numeric}><button type="button" data-sort="${k}">${t(label)}${arrow}</button></th>`;
+      return `<th scope="col" aria-sort="${sort}"${numeric}><button type="button" data-sort="${k}">${escapeHtml(t(label)).replace("/", "/<wbr>")}${arrow}</button></th>`;
     }).join("");
     const body = sorted.map((r) => {
       const cells = [`<th scope="row"><button type="button" class="tautan" data-kode="${r.code}">${escapeHtml(r.nama)}</button></th>`];
