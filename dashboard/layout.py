@@ -60,6 +60,10 @@ def control(label: str, component: Component, id_: str, class_name: str = "contr
     an ``aria-labelledby`` themselves: the wrapper's ``data-labelledby`` names the button,
     slider thumb or number box inside (``assets/a11y.js`` hands it on)."""
     label_id = f"{id_}-label"
+    if isinstance(component, dcc.Dropdown):  # its own words (search, select all...) in the user's language
+        component.labels = {key: text(f"dd_{key}", language()) for key in (
+            "select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+            "no_options_found")}
     return html.Div([html.Span(label, id=label_id, className="control-label"),
                      html.Div(component, **{"data-labelledby": label_id})], className=class_name)
 

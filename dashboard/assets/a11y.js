@@ -55,7 +55,7 @@
   function named(root) {
     root.querySelectorAll("[data-labelledby]").forEach((wrapper) => {
       const label = wrapper.dataset.labelledby;
-      wrapper.querySelectorAll("[role=slider], input[type=number], input[type=text], input:not([type])")
+      wrapper.querySelectorAll("[role=slider], input[type=number], input[type=text], input[type=search], input:not([type])")
         .forEach((el) => { if (!el.classList.contains("dash-dropdown-focus-target")) set(el, "aria-labelledby", label); });
       wrapper.querySelectorAll("button.dash-dropdown").forEach((button) => {
         const value = button.querySelector(".dash-dropdown-value");
