@@ -21,19 +21,25 @@ def tab_to(page, predicate: str, limit: int = 40) -> None:
     raise AssertionError(f"{predicate} not reached in {limit} presses")
 
 
+FOCUSED_OPTION = "(() => { const l = document.activeElement.closest('.dash-dropdown-content label'); " \
+                 "return l ? l.innerText.trim() : null; })()"
+
+
 def choose(page, dropdown: str, option: str) -> None:
     """Open a focused dropdown with Enter, walk its options with the arrows, take one with Space."""
     page.keyboard.press("Enter")
     menu = page.locator(".dash-dropdown-content")
-    menu.wait_for()
+    # the menu takes the focus once drawn: its chosen option, or its search box when nothing is chosen
+    page.wait_for_function("document.activeElement.closest('.dash-dropdown-content') !== null")
     for _ in range(20):
-        label = page.evaluate("document.activeElement.closest('label') && "
-                              "document.activeElement.closest('label').innerText.trim()")
+        label = page.evaluate(FOCUSED_OPTION)
         if label == option:
             page.keyboard.press("Space")
             menu.wait_for(state="detached")
             return
         page.keyboard.press("ArrowDown")
+        page.wait_for_function(f"{FOCUSED_OPTION} !== {label!r}".replace("'", '"') if label
+                               else f"{FOCUSED_OPTION} !== null")
     raise AssertionError(f"{option} not in the menu of {dropdown}")
 
 
@@ -84,8 +90,11 @@ def test_every_control_of_the_map_page_by_keyboard(page, live_app):
     assert page.get_by_role("radio", name="Jumlah anak").is_checked()
 
     tab_to(page, "el.id === 'peta-cari'")
-    page.keyboard.type("Saba")  # typing opens the searchable menu
-    page.locator(".dash-dropdown-content").wait_for()
+    page.keyboard.type("S")  # typing opens the searchable menu and moves into its search box
+    page.wait_for_function("document.activeElement.classList.contains('dash-dropdown-search')")
+    page.keyboard.type("aba")
+    page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").wait_for()
+    page.wait_for_function("document.querySelectorAll('.dash-dropdown-options label').length === 1")
     page.keyboard.press("Enter")
     page.locator("#peta-panel h3").get_by_text("Saba'u (61.07.01.2002)").wait_for()
 
