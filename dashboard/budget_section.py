@@ -15,6 +15,7 @@ from dash.exceptions import PreventUpdate
 from flask import abort
 
 from dashboard import access, ids, planning, services
+from dashboard.layout import control, group
 from dashboard.messages import text
 from dashboard.planner_views import comparison
 from dashboard.ranking_inputs import choices
@@ -32,23 +33,23 @@ def section(lang: str, allowed: list[str]) -> html.Section:
                                                 debounce=True, inputMode="numeric")
     default = "tanpa_akta" if "tanpa_akta" in allowed else allowed[0]
     return html.Section([
-        html.H2(text("budget_title", lang)),
+        html.H3(text("budget_title", lang)),
         html.P(text("budget_intro", lang)),
         html.Div([
             html.Label([text("programme_name", lang), dcc.Input(id=ids.BUDGET_NAME, type="text", maxLength=120,
                                                                 value=text("programme_default", lang),
                                                                 debounce=True)]),
-            html.Label([text("programme_indicator", lang), dcc.Dropdown(
+            control(text("programme_indicator", lang), dcc.Dropdown(
                 [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed], default,
-                id=ids.BUDGET_INDICATOR, clearable=False)]),
-            html.Label([text("unit", lang), dcc.RadioItems(
+                id=ids.BUDGET_INDICATOR, clearable=False), ids.BUDGET_INDICATOR),
+            group(text("unit", lang), dcc.RadioItems(
                 [option(u, text(f"unit_{u}", lang)) for u in budget.UNITS], "anak", id=ids.BUDGET_UNIT,
-                inline=True)]),
+                inline=True)),
             html.Label([text("unit_cost", lang), number(ids.BUDGET_UNIT_COST, 150_000, 1_000)]),
             html.Label([text("budget_total", lang), number(ids.BUDGET_TOTAL, 250_000_000, 1_000_000)]),
-            html.Label([text("method", lang), dcc.RadioItems(
+            group(text("method", lang), dcc.RadioItems(
                 [option(m, text(f"method_{m}", lang)) for m in budget.METHODS], "peringkat", id=ids.BUDGET_METHOD,
-                inline=True)]),
+                inline=True)),
             html.Label([text("minimum", lang), number(ids.BUDGET_MINIMUM, 0, 100_000)]),
         ], className="controls budget"),
         html.Div([html.Button(text("save_scenario", lang), id=ids.BUDGET_SAVE),
@@ -56,7 +57,7 @@ def section(lang: str, allowed: list[str]) -> html.Section:
                   html.Button(text("download_csv", lang), id=ids.BUDGET_CSV),
                   dcc.Download(id=ids.BUDGET_DOWNLOAD)], className="buttons"),
         dcc.Loading(html.Div(id=ids.BUDGET_RESULT), delay_show=300),
-        html.H3(text("saved_scenarios", lang)),
+        html.H4(text("saved_scenarios", lang)),
         html.Div(comparison(planning.scenarios(services.engine(), access.user_now()), lang), id=ids.BUDGET_SAVED),
     ], className="budget-section")
 

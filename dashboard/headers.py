@@ -13,6 +13,8 @@ run code. Nothing may frame the app (``frame-ancestors 'none'`` and
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import dash
 from flask import Response, request
 from flask_talisman import Talisman
@@ -23,13 +25,15 @@ from peta_anak.core.settings import Settings
 CACHEABLE_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico", "/geo/")
 
 
-def policy(app: dash.Dash) -> dict[str, str | list[str]]:
-    """The CSP, with the hashes of Dash's inline scripts (computed once all pages are loaded)."""
+def policy(app: dash.Dash, tile_url: str = "") -> dict[str, str | list[str]]:
+    """The CSP, with the hashes of Dash's inline scripts (computed once all pages are loaded);
+    the base map's tile host (``PDAR_TILE_URL``) may serve images."""
+    tiles = [tile_host(tile_url)] if tile_host(tile_url) else []
     return {
         "default-src": "'self'",
         "script-src": ["'self'", *app.csp_hashes()],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *tiles],
         "font-src": ["'self'", "data:"],
         "connect-src": "'self'",
         "object-src": "'none'",
@@ -43,7 +47,7 @@ def protect(app: dash.Dash, settings: Settings) -> Talisman:
     """Add the headers to every response of ``app``'s server."""
     talisman = Talisman(
         app.server,
-        content_security_policy=policy(app),
+        content_security_policy=policy(app, settings.tile_url),
         frame_options="DENY",
         referrer_policy="same-origin",
         force_https=False,  # TLS ends at the regency's web server, which redirects http to https
@@ -73,3 +77,9 @@ def no_store(response: Response) -> Response:
         response.headers.pop("Expires", None)
         response.headers.pop("ETag", None)
     return response
+
+
+def tile_host(url: str) -> str:
+    """``https://tiles.example.org`` of a tile URL template; empty for none or a same-server path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""

@@ -22,6 +22,12 @@ def language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def with_language(page: str) -> str:
+    """Dash's HTML page with the user's language on ``<html lang>`` (screen readers pick
+    their voice from it); the language link reloads the page, so it follows a switch."""
+    return page.replace("<html>", f'<html lang="{language()}">', 1)
+
+
 def shell():
     """Built per request (Dash calls it for ``/_dash-layout``), so it knows the user."""
     if not has_request_context() or request.path.startswith("/api/"):  # Dash validates the layout on its
@@ -61,6 +67,30 @@ def shell():
 def _alert() -> html.Div:
     """Where a callback that could not use its input says so (``dashboard.callbacks.on_error``)."""
     return html.Div(id=ids.CALLBACK_ERROR, role="alert", className="callback-error")
+
+
+def control(label: str, component: Component, id_: str, class_name: str = "control") -> html.Div:
+    """A Dash control under its visible label. Dash 4's dropdowns and sliders cannot take
+    an ``aria-labelledby`` themselves: the wrapper's ``data-labelledby`` names the button,
+    slider thumb or number box inside (``assets/a11y.js`` hands it on)."""
+    label_id = f"{id_}-label"
+    if isinstance(component, dcc.Dropdown):  # its own words (search, select all...) in the user's language
+        component.labels = {key: text(f"dd_{key}", language()) for key in (
+            "select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+            "no_options_found")}
+    return html.Div([html.Span(label, id=label_id, className="control-label"),
+                     html.Div(component, **{"data-labelledby": label_id})], className=class_name)
+
+
+def group(legend: str, *components: Component, class_name: str = "group") -> html.Fieldset:
+    """Radio buttons or checkboxes under a group name (fieldset and legend)."""
+    return html.Fieldset([html.Legend(legend), *components], className=class_name)
+
+
+def scrolling(content: Component, name: str) -> html.Div:
+    """A region that scrolls sideways (a wide table): reachable and scrollable by keyboard,
+    named for screen readers."""
+    return html.Div(content, className="table-scroll", tabIndex=0, role="region", **{"aria-label": name})
 
 
 def table(columns: list[tuple[str, str]], rows: list[dict], caption: str | None = None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.layout import table
+from dashboard.layout import scrolling, table
 from dashboard.messages import text
 from layers.catalogue import BY_ID
 from layers.classify import number
@@ -14,12 +14,34 @@ from layers.planning.priorities import Listing
 from layers.planning.targets import COVERED_BY
 from layers.planning.workbook import SCENARIO_FIELDS, TOTALS
 
+#: The page number that stands for "every village on one page".
+ALL = -1
+
 
 def _signed(value: int | None, lang: str) -> str:
     return "" if value is None else f"{value:+,d}".replace(",", "." if lang == "id" else ",")
 
 
-def priority_table(listing: Listing, lang: str) -> html.Div:
+def turn_page(action: str | None, page: object, rows: int, per_page: int) -> int:
+    """The page of the priority list to show after ``action`` ("next", "previous", "all"
+    toggling every row on and off, None for a new ranking: back to the top unless every
+    row is shown)."""
+    page = page if isinstance(page, int) and not isinstance(page, bool) and page >= ALL else 0
+    if action == "all":
+        return 0 if page == ALL else ALL
+    if page == ALL:
+        return ALL
+    last = max(0, -(-rows // per_page) - 1)
+    step = {"next": 1, "previous": -1}.get(action or "")
+    return min(max(page + step, 0), last) if step else 0
+
+
+def shown_rows(rows: list, page: int, per_page: int) -> list:
+    return rows if page == ALL else rows[page * per_page:(page + 1) * per_page]
+
+
+def priority_table(listing: Listing, lang: str, page: int = ALL, per_page: int = 20) -> html.Div:
+    """The ranked villages of one page (or all of them), under a line saying which."""
     if not listing.rows:
         return html.Div(html.P(text("no_ranking", lang)))
     columns = [("peringkat", text("col_rank", lang)), ("nama", text("col_village", lang)),
@@ -30,7 +52,8 @@ def priority_table(listing: Listing, lang: str) -> html.Div:
         if listing.previous:
             columns.append((f"{i}:dn", text("col_change", lang, period=listing.previous)))
     rows = []
-    for r in listing.rows:
+    shown = shown_rows(listing.rows, page, per_page)
+    for r in shown:
         remote = [text("remote_mark", lang, km=number(r["jarak_puskesmas_km"], lang))] if r["terpencil"] else []
         row = {"peringkat": r["peringkat"], "nama": " - ".join([f"{r['nama']} ({r['kode']})", *remote]),
                "kecamatan": r["kecamatan"] + (f" - {text('border_mark', lang)}" if r["perbatasan"] else ""),
@@ -42,8 +65,11 @@ def priority_table(listing: Listing, lang: str) -> html.Div:
                 "" if figure["p"] is None else f" ({number(figure['p'], lang)} %)")
             row[f"{i}:dn"] = _signed(figure["dn"], lang)
         rows.append(row)
-    return html.Div([html.P(text("villages_ranked", lang, n=len(rows)), className="muted"),
-                     html.Div(table(columns, rows), className="table-scroll")])
+    first, last = shown[0]["peringkat"], shown[-1]["peringkat"]
+    caption = text("villages_shown", lang, first=first, last=last, n=len(listing.rows))
+    return html.Div([html.P(caption, className="muted", role="status"),
+                     scrolling(table(columns, rows, caption), text("priority_list_region", lang))],
+                    className="ranking")
 
 
 def scenario_view(result: dict, lang: str) -> html.Div:
@@ -52,7 +78,7 @@ def scenario_view(result: dict, lang: str) -> html.Div:
                  for k in result["kecamatan"]]
     funded = [{**r, "dana": number(r["dana"], lang, 0)} for r in result["desa"] if r["dana"]]
     return html.Div([
-        table([("ukuran", text("col_measure", lang)), ("nilai", "")], totals),
+        table([("ukuran", text("col_measure", lang)), ("nilai", text("col_value", lang))], totals),
         table([("kecamatan", text("col_kecamatan", lang))] + [(k, TOTALS[k][lang]) for k in (
             "desa", "dana", "anak", "terjangkau", "belum")], kecamatan),
         html.Details([html.Summary(f"{text('top_villages', lang)} ({len(funded)})"), table(
@@ -79,7 +105,7 @@ def comparison(saved: list[dict], lang: str) -> html.Div:
     for key, label in TOTALS.items():
         rows.append({"ukuran": label[lang], **{str(s["id"]): number(s["hasil"]["total"][key], lang, 0)
                                                for s in saved}})
-    return html.Div(table(columns, rows), className="table-scroll")
+    return scrolling(table(columns, rows), text("saved_scenarios", lang))
 
 
 def targets_table(rows: list[dict], lang: str) -> html.Div:
@@ -100,6 +126,7 @@ def targets_table(rows: list[dict], lang: str) -> html.Div:
                  "kurang": number(r["kurang"], lang, 0)} for r in chosen]
         parts.append(table([
             ("nama", text("col_area", lang)), ("cakupan", text("col_coverage", lang)),
-            ("target", text("col_target", lang)), ("status", ""), ("punya", text("col_holders", lang)),
+            ("target", text("col_target", lang)), ("status", text("col_status", lang)),
+            ("punya", text("col_holders", lang)),
             ("kurang", text("col_missing", lang))], data, text(f"kind_{kind}", lang), "data targets"))
     return html.Div(parts)

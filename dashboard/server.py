@@ -45,7 +45,7 @@ def create_app(settings: Settings, engine: Engine | None = None, publisher=None)
     idle, absolute = timedelta(minutes=settings.idle_timeout_minutes), timedelta(hours=settings.session_max_hours)
     server.config.update(
         SECRET_KEY=settings.secret_key,
-        **{CONFIG_KEY: Services(settings, engine)},
+        **{CONFIG_KEY: Services(settings, engine, publisher)},
         SESSION_COOKIE_SECURE=settings.cookie_secure,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -53,7 +53,6 @@ def create_app(settings: Settings, engine: Engine | None = None, publisher=None)
         REMEMBER_COOKIE_DURATION=timedelta(0),
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,  # uploads of source exports have their own limit
-        PDAR_PUBLISHER=publisher,
     )
     server.session_interface = sessions.DatabaseSessionInterface(engine, idle, absolute)
     if settings.trusted_proxies:
@@ -83,6 +82,8 @@ def create_app(settings: Settings, engine: Engine | None = None, publisher=None)
     from dashboard import layout
 
     app.layout = layout.shell
+    index = app.interpolate_index
+    app.interpolate_index = lambda **parts: layout.with_language(index(**parts))
     server.before_request(lambda: callbacks.check_request(app))
     headers.protect(app, settings)
     return app

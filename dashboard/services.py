@@ -20,11 +20,17 @@ CONFIG_KEY = "PDAR"
 class Services:
     settings: Settings
     engine: Engine
+    publisher: object | None = None  # public_site.publish.Publisher, handed in by the top (peta_anak.wsgi)
 
 
 def engine() -> Engine:
     """The engine of the running application (one per app, shared by every request)."""
     return current_app.config[CONFIG_KEY].engine
+
+
+def publisher() -> object | None:
+    """What publishes a release's public site (None: this app does not publish)."""
+    return current_app.config[CONFIG_KEY].publisher
 
 
 def settings() -> Settings:

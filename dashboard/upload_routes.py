@@ -12,7 +12,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 from flask_wtf.csrf import ValidationError, same_origin, validate_csrf
 
-from dashboard import access, imports, uploads
+from dashboard import access, imports, services, uploads
 from dashboard.layout import language
 from dashboard.staff_messages import staff
 
@@ -36,13 +36,12 @@ def upload():
     refused = _csrf_refusal(lang)
     if refused:
         return refused
-    services = current_app.config["PDAR"]
     user = access.user_now()
     try:
         imports.require_uploader(user)
-        received = uploads.receive(request.environ, services.settings.resolved_upload_dir(),
-                                   services.settings.max_upload_mb)
-        job = imports.submit(services.engine, imports.runner_for(current_app), user, received, "web",
+        received = uploads.receive(request.environ, services.settings().resolved_upload_dir(),
+                                   services.settings().max_upload_mb)
+        job = imports.submit(services.engine(), imports.runner_for(current_app), user, received, "web",
                              request.remote_addr)
     except (uploads.UploadRefused, imports.ImportRequestRefused) as exc:
         return {"error": exc.kind, "message": exc.message(lang)}, exc.status
@@ -53,7 +52,7 @@ def upload():
 def reject_list(job_id: int):
     lang = language()
     try:
-        content = imports.reject_csv(current_app.config["PDAR"].engine, access.user_now(), job_id, lang)
+        content = imports.reject_csv(services.engine(), access.user_now(), job_id, lang)
     except imports.ImportRequestRefused as exc:
         return {"error": exc.kind, "message": exc.message(lang)}, exc.status
     return Response(content, mimetype="text/csv", headers={

@@ -14,6 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 import xstatic.pkg.leaflet as xleaflet
 from sqlalchemy import Engine
 
@@ -21,7 +23,7 @@ from layers.published import Published, published
 from public_site import data, pages
 
 STATIC = Path(__file__).parent / "static"
-OWN_ASSETS = ("situs.css", "bahasa.js", "peta.js")
+OWN_ASSETS = ("situs.css", "bahasa.js")
 LEAFLET_ASSETS = ("leaflet.js", "leaflet.css")
 DOWNLOADS = ("rilis.csv", "rilis.geojson", "metodologi.html")
 
@@ -66,7 +68,10 @@ def site_files(pub: Published, tile_url: str = "", tile_attribution: str = "") -
     for name in DOWNLOADS:
         files[f"unduh/{name}"] = pub.files[name]
     for name in OWN_ASSETS:
-        files[f"{pages.ASSETS}/{name}"] = (STATIC / name).read_bytes()
+        files[f"{pages.ASSETS}/{name}"] = _minified(name, (STATIC / name).read_bytes())
+    # the map's scripts, one concern per source file, travel as one file (one request)
+    files[f"{pages.ASSETS}/{pages.MAP_BUNDLE}"] = _minified(
+        pages.MAP_BUNDLE, b"\n".join((STATIC / name).read_bytes() for name in pages.MAP_SCRIPTS))
     for name in LEAFLET_ASSETS:
         files[f"{pages.ASSETS}/{name}"] = _without_source_map(Path(xleaflet.BASE_DIR, name).read_bytes())
     return files
@@ -152,6 +157,14 @@ def _check_outdir(outdir: Path) -> set[str]:
             pages.GENERATOR in index.read_text(encoding="utf-8", errors="replace")[:2000]:
         return set()  # a build from before manifests: its files are overwritten, none removed
     raise NotASite(outdir)
+
+
+def _minified(name: str, content: bytes) -> bytes:
+    """Our own scripts and styles without comments and spare whitespace (rjsmin, rcssmin):
+    the sources explain themselves at length, the reader's phone need not download that."""
+    if name.endswith(".js"):
+        return rjsmin.jsmin(content)
+    return rcssmin.cssmin(content) if name.endswith(".css") else content
 
 
 def _without_source_map(content: bytes) -> bytes:

@@ -52,6 +52,28 @@ TEXT: dict[str, dict[str, str]] = {
     "noscript": {"id": "Peta ini memerlukan JavaScript. Unduh datanya di halaman Tentang data.",
                  "en": "This map needs JavaScript. Download the data on the About the data page."},
     "map_label": {"id": "Peta desa; pilih desa untuk melihat angkanya", "en": "Village map; select a village"},
+    "map_keys": {"id": "Papan ketik: Tab ke peta, panah untuk berpindah desa, Enter untuk membuka angkanya, "
+                       "Escape untuk menutup, + dan - untuk memperbesar.",
+                 "en": "Keyboard: Tab to the map, arrows to move between villages, Enter to open its figures, "
+                       "Escape to close, + and - to zoom."},
+    "meta_map": {"id": "Peta transparansi anak rentan per desa di {kabupaten}: akta kelahiran, KIA, stunting, "
+                       "perkawinan anak dan anak tidak sekolah, dari rilis data yang melindungi privasi anak.",
+                 "en": "Transparency map of vulnerable children per village in {kabupaten}."},
+    "meta_about": {"id": "Sumber, indikator, unduhan dan metodologi rilis data peta anak rentan {kabupaten}: "
+                         "cara angka kecil disembunyikan untuk melindungi privasi anak.",
+                   "en": "Sources, indicators, downloads and methodology of the vulnerable-children data release of {kabupaten}."},
+    "table_region": {"id": "Tabel indikator per wilayah", "en": "Indicator table per area"},
+    "method_region": {"id": "Metodologi rilis", "en": "Release methodology"},
+    "hidden_table_caption": {"id": "Bagian sel yang disembunyikan per indikator dan tingkat",
+                             "en": "Share of cells hidden per indicator and level"},
+    "col_indicator": {"id": "Indikator", "en": "Indicator"},
+    "col_level": {"id": "Tingkat", "en": "Level"},
+    "col_cells": {"id": "Sel", "en": "Cells"},
+    "col_hidden": {"id": "Disembunyikan", "en": "Hidden"},
+    "col_hidden_share": {"id": "% disembunyikan", "en": "% hidden"},
+    "level_desa": {"id": "desa/kelurahan", "en": "village"},
+    "level_kecamatan": {"id": "kecamatan", "en": "kecamatan"},
+    "level_kabupaten": {"id": "kabupaten", "en": "kabupaten"},
     "about_title": {"id": "Tentang data", "en": "About the data"},
     "about_intro": {
         "id": "Peta ini dibuat dari satu rilis data yang sudah diperiksa: periode {period}, rilis nomor {id}, "

@@ -15,6 +15,10 @@ from peta_anak.core.i18n import LANGUAGES
 from public_site.messages import TEXT
 
 ASSETS = "aset"
+#: The map page's own scripts, in load order (each one concern: geometry, labels, keyboard, table,
+#: the map), shipped joined as one file so the first view makes one request for them.
+MAP_SCRIPTS = ("topo.js", "label.js", "papan.js", "tabel.js", "peta.js")
+MAP_BUNDLE = "peta.js"
 #: Marks a page as written by the build, so a rebuild knows the folder is a site it may replace.
 GENERATOR = '<meta name="generator" content="peta-anak public build">'
 
@@ -44,12 +48,13 @@ def content_policy(tile_url: str = "") -> str:
             "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
-def _head(title: str, extra_css: str = "", tile_url: str = "") -> str:
+def _head(title: str, description: str, extra_css: str = "", tile_url: str = "") -> str:
     policy = html.escape(content_policy(tile_url), quote=True)
     return (f'<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">{GENERATOR}'
-            f'<title>{html.escape(title)}</title><link rel="icon" href="data:,">{extra_css}'
+            f'<title>{html.escape(title)}</title><meta name="description" content="{html.escape(description)}">'
+            f'<link rel="icon" href="data:,">{extra_css}'
             f'<link rel="stylesheet" href="{ASSETS}/situs.css">{_catalogue_script()}</head>')
 
 
@@ -95,25 +100,49 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<h1 class="judul-peta" id="judul-indikator">{html.escape(data["indikator"][0]["judul"]["id"])}</h1>'
         f'{_release_line(data["rilis"])}{controls}'
         f'<div class="tata"><section id="bagian-peta" class="bagian-peta">'
-        f'<div id="peta" role="region" aria-label="{_t("map_label")}" data-i18n-label="map_label">'
-        f'<p class="memuat" data-i18n="loading">{_t("loading")}</p></div></section>'
-        f'<section id="bagian-tabel" class="bagian-tabel" hidden><table id="tabel"></table></section>'
+        f'<div id="peta" role="region" aria-label="{_t("map_label")}" data-i18n-label="map_label" '
+        f'aria-describedby="petunjuk-peta"><p class="memuat" data-i18n="loading">{_t("loading")}</p></div>'
+        f'<p id="petunjuk-peta" class="petunjuk" data-i18n="map_keys">{_t("map_keys")}</p></section>'
+        f'<section id="bagian-tabel" class="bagian-tabel" hidden tabindex="0" aria-label="{_t("table_region")}" '
+        f'data-i18n-label="table_region"><table id="tabel"></table></section>'
         f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
         f'data-i18n="legend">{_t("legend")}</h2><ul id="isi-legenda"></ul></aside>'
         f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
         f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
         f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
-        f'<script src="{ASSETS}/peta.js"></script></body></html>\n')
+        f'<script src="{ASSETS}/{MAP_BUNDLE}"></script></body></html>\n')
     css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">'
     tile_url = (data.get("ubin") or {}).get("url", "")
-    return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', css, tile_url) + body
+    description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
+    return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css, tile_url) + body
 
 
 def _methodology(methodology_html: str, lang: str) -> str:
-    """The release's own methodology section in ``lang`` (its h2 demoted to h3)."""
+    """The release's own methodology text in ``lang`` (its h2 demoted to h3; its table,
+    which names indicators by id and exists in Indonesian only, is replaced by
+    :func:`_hidden_table`)."""
     match = re.search(rf'<section lang="{lang}">(.*?)</section>', methodology_html, re.S)
-    section = match.group(1) if match else ""
+    section = re.sub(r"<table>.*?</table>", "", match.group(1) if match else "", flags=re.S)
     return section.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
+
+
+def _hidden_table(release: dict, lang: str) -> str:
+    """The share of hidden cells per indicator and level, with readable names."""
+    def t(key: str) -> str:
+        return html.escape(TEXT[key][lang])
+
+    rows = "".join(
+        f'<tr><th scope="row">{html.escape(catalogue.BY_ID[r["indikator"]].text("title", lang))}</th>'
+        f'<td>{t("level_" + r["tingkat"])}</td><td class="angka">{r["sel"]}</td>'
+        f'<td class="angka">{r["disembunyikan"]}</td><td class="angka">{r["persen_disembunyikan"]}</td></tr>'
+        for r in release.get("ringkasan", {}).get("hidden_share", []) if r["indikator"] in catalogue.BY_ID)
+    if not rows:
+        return ""
+    head = "".join(f'<th scope="col"{cls}>{t(key)}</th>' for key, cls in (
+        ("col_indicator", ""), ("col_level", ""), ("col_cells", ' class="angka"'), ("col_hidden", ' class="angka"'),
+        ("col_hidden_share", ' class="angka"')))
+    return (f'<table><caption>{t("hidden_table_caption")}</caption><thead><tr>{head}</tr></thead>'
+            f'<tbody>{rows}</tbody></table>')
 
 
 def _indicator_blocks(lang: str) -> str:
@@ -144,13 +173,16 @@ def _about_section(lang: str, release: dict, methodology_html: str) -> str:
             f'<p>{t("about_intro", period=release["periode"], id=release["id"], date=release["tanggal"])}</p>'
             f'<h2>{t("about_downloads")}</h2><ul class="unduhan">{downloads}</ul>'
             f'<h2>{t("about_indicators")}</h2>{_indicator_blocks(lang)}'
-            f'<h2>{t("about_method")}</h2><div class="metodologi gulir">{_methodology(methodology_html, lang)}</div>'
+            f'<h2>{t("about_method")}</h2><div class="metodologi gulir" tabindex="0" role="region" '
+            f'aria-label="{t("method_region")}">{_methodology(methodology_html, lang)}'
+            f'{_hidden_table(release, lang)}</div>'
             f'<p><a href="index.html">{t("back_to_map")}</a></p></section>')
 
 
 def about_page(release: dict, kabupaten: str, methodology_html: str) -> str:
     """"Tentang data": release, sources, downloads and the release's methodology, both languages."""
     sections = "".join(_about_section(lang, release, methodology_html) for lang in LANGUAGES)
-    return (_head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}')
+    return (_head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}',
+                  TEXT["meta_about"]["id"].format(kabupaten=kabupaten))
             + f'<body class="halaman-tentang">{_header(kabupaten, "tentang.html")}<main id="isi">'
             + f'{_release_line(release)}{sections}</main><script src="{ASSETS}/bahasa.js"></script></body></html>\n')

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: PostgreSQL server binaries (the tests start
-# their own throwaway cluster) and Chromium (browser tests drive it with Playwright).
-# Installed only when missing and when we are root.
+# their own throwaway cluster), Chromium (browser tests drive it with Playwright) and
+# npm (it installs axe-core, which the browser tests inject into pages, from
+# package-lock.json). Installed only when missing and when we are root.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-[ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-    echo "Missing Debian packages: ${missing[*]} (install them, or the PostgreSQL/browser tests are skipped)" >&2
-    exit 0
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+        echo "Missing Debian packages: ${missing[*]} (install them, or the PostgreSQL/browser tests are skipped)" >&2
+    else
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# axe-core for the accessibility tests, at the version of package-lock.json.
+if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
+    npm ci --no-audit --no-fund --loglevel=error
+fi

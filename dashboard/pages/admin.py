@@ -10,7 +10,7 @@ from flask import abort
 from flask_login import current_user
 
 from dashboard import access, audit, ids, services, sessions, users
-from dashboard.layout import language, table
+from dashboard.layout import control, language, scrolling, table
 from dashboard.messages import text
 from dashboard.schema import OPD_ROLES, ROLES
 from layers.catalogue import OPD
@@ -31,8 +31,12 @@ def _tables():
                  for u in users.all_users(services.engine())]
     log_rows = [{"waktu": f"{e['waktu']:%Y-%m-%d %H:%M:%S}", "pengguna": e["pengguna"] or "", "aksi": e["aksi"],
                  "detail": str(e["detail"]), "alamat": e["alamat"] or ""} for e in audit.recent(services.engine())]
-    return (table([(c, c) for c in ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir", "sesi")], user_rows),
-            table([(c, c) for c in ("waktu", "pengguna", "aksi", "detail", "alamat")], log_rows))
+    lang = language()
+    user_columns = ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir", "sesi")
+    return (scrolling(table([(c, c) for c in user_columns], user_rows),
+                      text("users_region", lang)),
+            scrolling(table([(c, c) for c in ("waktu", "pengguna", "aksi", "detail", "alamat")], log_rows),
+                      text("audit_region", lang)))
 
 
 def layout(**_query):
@@ -45,15 +49,18 @@ def layout(**_query):
         html.H3(text("users", lang)),
         html.Div(user_table, id=ids.ADMIN_USERS),
         html.Div([
-            dcc.Input(id=ids.ADMIN_NEW_NAME, placeholder="nama", maxLength=80),
-            dcc.Dropdown(list(ROLES), "perencana", id=ids.ADMIN_NEW_ROLE, clearable=False),
-            dcc.Dropdown(list(OPD), None, id=ids.ADMIN_NEW_OPD, placeholder="opd"),
-            dcc.Input(id=ids.ADMIN_NEW_PASSWORD, type="password", placeholder="kata sandi"),
-            html.Button("Tambah", id=ids.ADMIN_ADD),
-            dcc.Input(id=ids.ADMIN_DISABLE_NAME, placeholder="nama"),
-            html.Button("Nonaktifkan", id=ids.ADMIN_DISABLE),
+            html.Label([text("login_name", lang), dcc.Input(id=ids.ADMIN_NEW_NAME, maxLength=80)]),
+            control(text("role", lang), dcc.Dropdown(list(ROLES), "perencana", id=ids.ADMIN_NEW_ROLE,
+                                                     clearable=False), ids.ADMIN_NEW_ROLE),
+            control("OPD", dcc.Dropdown(list(OPD), None, id=ids.ADMIN_NEW_OPD, placeholder="opd"), ids.ADMIN_NEW_OPD),
+            html.Label([text("login_password", lang), dcc.Input(id=ids.ADMIN_NEW_PASSWORD, type="password")]),
+            html.Button(text("add_user", lang), id=ids.ADMIN_ADD),
+        ], className="form-row controls"),
+        html.Div([
+            html.Label([text("disable_user", lang), dcc.Input(id=ids.ADMIN_DISABLE_NAME)]),
+            html.Button(text("disable_button", lang), id=ids.ADMIN_DISABLE),
             html.Button(text("end_sessions", lang), id=ids.ADMIN_END_SESSIONS),
-        ], className="form-row"),
+        ], className="form-row controls"),
         html.P(id=ids.ADMIN_MESSAGE, role="status"),
         html.H3(text("audit_log", lang)),
         html.Div(log_table, id=ids.ADMIN_AUDIT),

@@ -13,10 +13,10 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
-from flask import abort, current_app, request
+from flask import abort, request
 
 from aggregations import history
-from dashboard import access, ids, import_views, imports, jobs
+from dashboard import access, ids, import_views, imports, jobs, services
 from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE
@@ -24,10 +24,6 @@ from dashboard.staff_messages import staff
 
 dash.register_page(__name__, path="/data", name="Data")
 POLL_MS = 1000
-
-
-def _engine():
-    return current_app.config["PDAR"].engine
 
 
 def _user():
@@ -77,7 +73,7 @@ def layout(**_query):
 def _upload_form(sources: list[str], lang: str) -> html.Form:
     """Native controls posted by ``assets/unggah.js`` (which also puts the file input
     into its slot: Dash has no component for one)."""
-    mb = current_app.config["PDAR"].settings.max_upload_mb
+    mb = services.settings().max_upload_mb
     smaller = [dcc.Checklist([{"label": staff("allow_smaller", lang), "value": "true"}], [],
                              id=ids.DATA_ALLOW_SMALLER)] if OFFERS_SMALLER_OVERRIDE else []
     return html.Form(html.Fieldset([
@@ -116,7 +112,8 @@ ACCEPT = ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedoc
 def show_jobs(_ticks, _refresh):
     """The jobs of the user's sources; polling stops once none is queued or running."""
     user, lang = _user(), language()
-    shown = [imports.as_json(j, lang) for j in jobs.recent(_engine(), access.uploadable_sources(user), limit=10)]
+    recent = jobs.recent(services.engine(), access.uploadable_sources(user), limit=10)
+    shown = [imports.as_json(j, lang) for j in recent]
     active = any(j["status"] in jobs.ACTIVE for j in shown)
     state = [[j["id"], j["status"]] for j in shown]
     return import_views.jobs_table(shown, lang), not active, state, import_views.job_options(shown, lang)
@@ -143,10 +140,10 @@ def show_report(job_id, _state):
         raise PreventUpdate
     user, lang = _user(), language()
     try:
-        job = imports.as_json(imports.job_for(_engine(), user, job_id), lang)
+        job = imports.as_json(imports.job_for(services.engine(), user, job_id), lang)
     except imports.ImportRequestRefused as exc:
         return html.P(exc.message(lang), className="error")
-    quality = history.stored_quality(_engine(), job["period"], [job["source"]])
+    quality = history.stored_quality(services.engine(), job["period"], [job["source"]])
     return import_views.report(job, lang, quality)
 
 
@@ -156,7 +153,7 @@ def show_history(source, period, _state):
     user, lang = _user(), language()
     source = source if isinstance(source, str) and access.may_upload(user, source) else None
     period = period.strip() if isinstance(period, str) and imports.PERIOD.fullmatch(period.strip()) else None
-    return import_views.history_table(imports.history_of(_engine(), user, source, period), lang)
+    return import_views.history_table(imports.history_of(services.engine(), user, source, period), lang)
 
 
 @dash.callback(Output(ids.DATA_RECOMPUTE_RESULT, "children"), Input(ids.DATA_RECOMPUTE, "n_clicks"),
@@ -164,7 +161,7 @@ def show_history(source, period, _state):
 def recompute(_clicks, period):
     user, lang = _user(), language()
     try:
-        result = imports.recompute(_engine(), user, str(period or "").strip(), request.remote_addr)
+        result = imports.recompute(services.engine(), user, str(period or "").strip(), request.remote_addr)
     except imports.ImportRequestRefused as exc:
         return html.P(exc.message(lang), className="error", role="status")
     return import_views.recompute_table(result, lang)

@@ -20,7 +20,7 @@ from flask import abort, request
 
 from dashboard import access, exports, figures, ids, planning, services
 from dashboard.geo import url_for_level
-from dashboard.layout import language
+from dashboard.layout import control, group, language
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, facilities, style, values
 from layers.classify import SCHEMES, number
@@ -41,40 +41,44 @@ def layout(**_query):
     if len(planning.allowed(access.user_now())) >= kantong.MIN_INDICATORS:
         layers_.append(option(kantong.KANTONG, kantong.title(lang)))
     controls = html.Div([
-        html.Label([text("indicator", lang), dcc.Dropdown(
-            layers_, allowed[0] if allowed else None, id=ids.MAP_INDICATOR, clearable=False)]),
-        html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                       id=ids.MAP_PERIOD, clearable=False)]),
-        html.Label([text("level", lang), dcc.RadioItems(
+        control(text("indicator", lang), dcc.Dropdown(layers_, allowed[0] if allowed else None,
+                                                      id=ids.MAP_INDICATOR, clearable=False), ids.MAP_INDICATOR),
+        control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None, id=ids.MAP_PERIOD,
+                                                   clearable=False), ids.MAP_PERIOD),
+        group(text("level", lang), dcc.RadioItems(
             [option(lv, text(f"level_{lv}", lang)) for lv in ("desa", "kecamatan")], "desa", id=ids.MAP_LEVEL,
-            inline=True)]),
-        html.Label([text("classification", lang), dcc.Dropdown(
+            inline=True)),
+        control(text("classification", lang), dcc.Dropdown(
             [option(s, text(f"scheme_{s}", lang)) for s in SCHEMES], None, id=ids.MAP_SCHEME,
-            placeholder=text("scheme_quantile", lang))]),
-        html.Label([text("overlays", lang), dcc.Checklist(
+            placeholder=text("scheme_quantile", lang)), ids.MAP_SCHEME),
+        group(text("overlays", lang), dcc.Checklist(
             [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES,
             inline=True), _sanitation_legend(lang),
-            dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)]),
-        html.Label([text("measure", lang), dcc.RadioItems(
+            dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)),
+        group(text("measure", lang), dcc.RadioItems(
             [option(m, text(f"measure_{m}", lang)) for m in style.MEASURES], "persen", id=ids.MAP_MEASURE,
-            inline=True)]),
+            inline=True)),
     ], className="controls")
     outlines = url_for_level(services.engine(), "kecamatan")
     search = dcc.Dropdown(
         [option(a["kode"], _area_label(a, lang)) for a in browser_geometry.area_index(services.engine())],
         None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
+    settings = services.settings()
+    base = [dl.TileLayer(url=settings.tile_url, attribution=settings.tile_attribution, maxZoom=18)] \
+        if settings.tile_url else []
     return html.Section([
         controls,
         dcc.Store(id=ids.MAP_STYLES),
-        html.Label([text("search", lang), search], className="search"),
+        control(text("search", lang), search, ids.MAP_SEARCH, "control search"),
         html.Div([
-            dl.Map([
+            dl.Map(base + [
                 dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(services.engine(), "desa"),
                            style=js("style"), onEachFeature=js("register"), zoomToBounds=True,
                            hoverStyle={"weight": 3, "color": "#000"}),
                 dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=js("outline")),
                 dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=js("point")),
-            ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=False),
+            ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=bool(base),
+               className="with-base-map" if base else ""),
             html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang),
                         html.Div(text("click_village", lang), id=ids.MAP_PANEL), _how_counted(allowed, lang)],
                        className="side"),

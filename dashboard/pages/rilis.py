@@ -12,10 +12,10 @@ import dash_leaflet as dl
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
-from flask import abort, current_app, request
+from flask import abort, request
 
 from aggregations.release import store
-from dashboard import access, ids, release_review, release_views, releases
+from dashboard import access, ids, release_review, release_views, releases, services
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
@@ -25,10 +25,6 @@ from layers.release_style import release_style
 
 dash.register_page(__name__, path="/rilis", name="Rilis")
 js = Namespace("dashExtensions", "rilis")
-
-
-def _engine():
-    return current_app.config["PDAR"].engine
 
 
 def _admin():
@@ -42,7 +38,7 @@ def layout(**_query):
     lang = language()
     if not access.may_administer(access.user_now()):
         return html.P("403")
-    periods = values.periods(_engine())
+    periods = values.periods(services.engine())
     option = lambda value, label: {"value": value, "label": label}  # noqa: E731
     return html.Section([
         html.H2(staff("rilis_title", lang)),
@@ -62,7 +58,7 @@ def layout(**_query):
                  className="controls"),
         html.H3(staff("map_title", lang)),
         html.Div([
-            dl.Map([dl.GeoJSON(id=ids.RILIS_AREAS, format="geobuf", url=url_for_level(_engine(), "desa"),
+            dl.Map([dl.GeoJSON(id=ids.RILIS_AREAS, format="geobuf", url=url_for_level(services.engine(), "desa"),
                                style=js("style"), hideout={}, zoomToBounds=True)],
                    id=ids.RILIS_MAP, center=[0.9, 109.5], zoom=9, style={"height": "55vh"},
                    attributionControl=False),
@@ -88,14 +84,14 @@ def layout(**_query):
 def show_releases(changed, chosen):
     _admin()
     lang = language()
-    rows = release_review.releases(_engine())
+    rows = release_review.releases(services.engine())
     options = [{"value": r["id"], "label": f"#{r['id']} {r['period']} ({release_views.status_text(r['status'], lang)})"}
                for r in rows]
     wanted = changed.get("chosen") if isinstance(changed, dict) else None
     known = [r["id"] for r in rows]
     value = wanted if wanted in known else chosen if chosen in known else (known[0] if known else None)
     return (release_views.releases_table(rows, lang), options, value,
-            release_views.site(current_app.config.get("PDAR_PUBLISHER"), lang))
+            release_views.site(services.publisher(), lang))
 
 
 @dash.callback(Output(ids.RILIS_REVIEW, "children"), Input(ids.RILIS_CHOSEN, "value"),
@@ -104,7 +100,7 @@ def show_review(release_id, indicator, _changed):
     user, lang = _admin(), language()
     if not isinstance(release_id, int) or indicator not in catalogue.BY_ID:
         raise PreventUpdate
-    found = release_review.review(_engine(), release_id)
+    found = release_review.review(services.engine(), release_id)
     if found is None:
         return html.P("404")
     own = found["status"] == "draft" and found["creator"] == user.name
@@ -120,14 +116,14 @@ def show_map(release_id, indicator):
     if not isinstance(release_id, int) or indicator not in catalogue.BY_ID:
         raise PreventUpdate
     lang = language()
-    loaded = store.load(_engine(), release_id)
+    loaded = store.load(services.engine(), release_id)
     if loaded is None:
         raise PreventUpdate
     level = "kecamatan" if indicator in loaded[0]["indikator_kecamatan"] else "desa"
-    style = release_style(_engine(), release_id, indicator, level, lang=lang)
+    style = release_style(services.engine(), release_id, indicator, level, lang=lang)
     if style is not None and not style["legend"] and not style["hidden"]:
         style = None  # the release does not hold this indicator
-    return url_for_level(_engine(), level), release_views.map_state(style), release_views.legend(style, lang)
+    return url_for_level(services.engine(), level), release_views.map_state(style), release_views.legend(style, lang)
 
 
 @dash.callback(Output(ids.RILIS_MESSAGE, "children"), Output(ids.RILIS_CHANGED, "data"),
@@ -139,8 +135,8 @@ def show_map(release_id, indicator):
 def act(_create, _approve, _reject, _publish, _rollback, period, chosen, reason, changed):
     """One step at a time, through the same service as ``peta-anak release``."""
     user, lang = _admin(), language()
-    engine, address = _engine(), request.remote_addr
-    publisher = current_app.config.get("PDAR_PUBLISHER")
+    engine, address = services.engine(), request.remote_addr
+    publisher = services.publisher()
     counter = (changed.get("n", 0) if isinstance(changed, dict) else 0) + 1
     step = dash.ctx.triggered_id
     try:

@@ -7,7 +7,7 @@ from dash import Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import access, figures, ids, services
-from dashboard.layout import language, table
+from dashboard.layout import control, language, table
 from dashboard.messages import text
 from layers import catalogue, values
 from layers.classify import number
@@ -21,8 +21,9 @@ def layout(**_query):
     periods = values.periods(engine)
     return html.Section([
         html.H2(text("summary_title", lang)),
-        html.Label(text("period", lang), htmlFor=ids.SUMMARY_PERIOD),
-        dcc.Dropdown(periods, periods[0] if periods else None, id=ids.SUMMARY_PERIOD, clearable=False),
+        html.Div(control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
+                                                            id=ids.SUMMARY_PERIOD, clearable=False),
+                         ids.SUMMARY_PERIOD), className="controls"),
         html.Div(id=ids.SUMMARY_TABLE, children=[] if periods else html.P(text("no_period_data", lang))),
     ])
 

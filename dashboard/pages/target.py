@@ -8,7 +8,7 @@ from dash import Input, Output, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import access, ids, planning, services
-from dashboard.layout import language
+from dashboard.layout import control, language
 from dashboard.messages import text
 from dashboard.planner_views import targets_table
 from layers import values
@@ -22,8 +22,8 @@ def layout(**_query):
     return html.Section([
         html.H2(text("target_title", lang)),
         html.P(text("target_intro", lang)),
-        html.Div(html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                                 id=ids.TARGET_PERIOD, clearable=False)]),
+        html.Div(control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
+                                                            id=ids.TARGET_PERIOD, clearable=False), ids.TARGET_PERIOD),
                  className="controls"),
         html.Div(id=ids.TARGET_TABLE, children=[] if periods else html.P(text("no_period_data", lang))),
     ], className="planner")

@@ -11,20 +11,16 @@ environment or keeps a settings global.
 from __future__ import annotations
 
 import os
-import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from peta_anak.core import setting_values
+from peta_anak.core.i18n import DEFAULT_LANGUAGE
+from peta_anak.core.setting_values import SettingsError
 
-#: One rate limit: "60 per minute", "1000/hour", "10 per 1 second".
-RATE = re.compile(r"\d+\s*(/|per)\s*(\d+\s*)?(second|minute|hour|day)s?")
-
-
-class SettingsError(ValueError):
-    """A setting has a value that cannot be used."""
+__all__ = ["Settings", "SettingsError", "documented_settings"]
 
 
 def _setting(env: str, help: str, default: object = None) -> object:
@@ -180,6 +176,24 @@ class Settings:
         "joined by `;`).",
         "60 per minute",
     )
+    tile_url: str = _setting(
+        "PDAR_TILE_URL",
+        "Optional base-map tile URL for the planner map (`https://.../{z}/{x}/{y}.png`, or a path on the "
+        "office's own tile server), so planners see roads, rivers and settlements under the villages. "
+        "Empty: no base map, the planner map loads nothing from another host.",
+        "",
+    )
+    tile_attribution: str = _setting(
+        "PDAR_TILE_ATTRIBUTION",
+        "Attribution shown under the planner map's base map (the tile provider's required credit).",
+        "",
+    )
+    priority_rows: int = _setting(
+        "PDAR_PRIORITY_ROWS",
+        "Villages shown per page of the Musrenbang priority list in the planner app (the rest behind "
+        "\"next\" and \"show all\"); exports always hold every village.",
+        20,
+    )
     language: str = _setting(
         "PDAR_LANGUAGE",
         "Default user-facing language: `id` (Bahasa Indonesia) or `en` (English).",
@@ -194,41 +208,15 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(f.metadata["env"])
             if raw is not None and raw != "":
-                values[f.name] = _parse(f.name, f.type, raw, f.metadata["env"])
+                values[f.name] = setting_values.parse(f.type, raw, f.metadata["env"])
         values.update(overrides)
         settings = cls(**values)
         settings.validate()
         return settings
 
     def validate(self) -> None:
-        if self.language not in LANGUAGES:
-            raise SettingsError(f"PDAR_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
-        if self.web_max_shift_m <= 0:
-            raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
-        if not 0 < self.kia_target_percent <= 100:
-            raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
-        if self.public_tile_url and not self.public_tile_url.startswith(("https://", "http://", "/")):
-            raise SettingsError("PDAR_PUBLIC_TILE_URL must be an http(s) URL or a path on the same server")
-        if self.import_max_sheet_mb <= 0:
-            raise SettingsError("PDAR_IMPORT_MAX_SHEET_MB must be a positive number of MiB")
-        if not 0 <= self.reimport_min_share <= 1:
-            raise SettingsError("PDAR_REIMPORT_MIN_SHARE must be a share between 0 and 1")
-        if self.idle_timeout_minutes < 1:
-            raise SettingsError("PDAR_IDLE_TIMEOUT_MINUTES must be at least 1")
-        if self.session_max_hours <= 0:
-            raise SettingsError("PDAR_SESSION_MAX_HOURS must be a positive number of hours")
-        for name in ("login_limit_per_address", "login_limit_per_name", "login_limit_address_total",
-                     "login_window_minutes"):
-            if getattr(self, name) < 1:
-                raise SettingsError(f"PDAR_{name.upper()} must be at least 1")
-        if not 0 <= self.trusted_proxies <= 5:
-            raise SettingsError("PDAR_TRUSTED_PROXIES must be between 0 and 5")
-        if self.max_upload_mb < 1:
-            raise SettingsError("PDAR_MAX_UPLOAD_MB must be at least 1")
-        if self.public_keep_builds < 1:
-            raise SettingsError("PDAR_PUBLIC_KEEP_BUILDS must be at least 1 (the build before the live one)")
-        if not all(RATE.fullmatch(part.strip()) for part in self.api_rate_limit.split(";")):
-            raise SettingsError("PDAR_API_RATE_LIMIT must read like `60 per minute` (several joined by `;`)")
+        """Refuse values that cannot be used (:mod:`peta_anak.core.setting_values`)."""
+        setting_values.check(self)
 
     # Derived values -----------------------------------------------------------
 
@@ -253,24 +241,6 @@ class Settings:
             secret_key=self.secret_key or _key_file(self.data_dir / "secret_key"),
             nik_key=self.nik_key or _key_file(self.data_dir / "nik_key"),
         )
-
-
-def _parse(name: str, type_: object, raw: str, env: str) -> object:
-    kind = type_ if isinstance(type_, str) else getattr(type_, "__name__", str(type_))
-    try:
-        if kind == "Path":
-            return Path(raw)
-        if kind == "float":
-            return float(raw)
-        if kind == "int":
-            return int(raw)
-        if kind == "bool":
-            if raw.strip().lower() not in ("true", "false", "1", "0", "yes", "no"):
-                raise ValueError("expected true or false")
-            return raw.strip().lower() in ("true", "1", "yes")
-    except ValueError as exc:
-        raise SettingsError(f"{env}={raw!r} is not a valid {kind}: {exc}") from exc
-    return raw
 
 
 def _key_file(path: Path) -> str:

@@ -10,61 +10,8 @@
   const state = { data: null, ind: null, layers: {}, byCode: {}, sort: { key: "persen", dir: -1 }, open: null };
   window.pdarPeta = { firstPaint: null, ready: false };
 
-  /* ---- TopoJSON (quantised, delta-encoded arcs) ---- */
-  function decodeArcs(topo) {
-    const [sx, sy] = topo.transform.scale;
-    const [tx, ty] = topo.transform.translate;
-    return topo.arcs.map((arc) => {
-      let x = 0, y = 0;
-      return arc.map((p) => { x += p[0]; y += p[1]; return [x * sx + tx, y * sy + ty]; });
-    });
-  }
-
-  function ring(arcs, indices) {
-    const out = [];
-    indices.forEach((i, k) => {
-      const arc = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
-      for (let j = k ? 1 : 0; j < arc.length; j++) out.push(arc[j]);
-    });
-    return out;
-  }
-
-  function features(topo, name) {
-    const arcs = decodeArcs(topo);
-    return topo.objects[name].geometries.map((g) => ({
-      type: "Feature",
-      id: g.id,
-      properties: { kode: g.id },
-      geometry: g.type === "Polygon"
-        ? { type: "Polygon", coordinates: g.arcs.map((r) => ring(arcs, r)) }
-        : { type: "MultiPolygon", coordinates: g.arcs.map((p) => p.map((r) => ring(arcs, r))) },
-    }));
-  }
-
-  /* The kabupaten outline: kecamatan edges that belong to one kecamatan only. */
-  function outerEdges(topo, name) {
-    const arcs = decodeArcs(topo);
-    const uses = new Map();
-    const count = (i) => { const a = i >= 0 ? i : ~i; uses.set(a, (uses.get(a) || 0) + 1); };
-    topo.objects[name].geometries.forEach((g) => {
-      (g.type === "Polygon" ? [g.arcs] : g.arcs).forEach((poly) => poly.forEach((r) => r.forEach(count)));
-    });
-    const lines = [];
-    uses.forEach((n, a) => { if (n === 1) lines.push(arcs[a]); });
-    return { type: "Feature", properties: {}, geometry: { type: "MultiLineString", coordinates: lines } };
-  }
-
-  /* ---- numbers and values ---- */
-  function num(value) {
-    return new Intl.NumberFormat(i18n.lang() === "id" ? "id-ID" : "en-GB").format(value);
-  }
-
-  function valueText(ind, code) {
-    if (!(code in ind.nilai)) return t("no_data");
-    const v = ind.nilai[code];
-    if (v === null) return t("hidden");
-    return `${num(v[2])} % (${num(v[0])} ${t("of")} ${num(v[1])})`;
-  }
+  const { features, outerEdges } = window.pdarTopo;
+  const { escapeHtml, num, valueText } = window.pdarTabel;
 
   function area(code) { return state.data.wilayah[code] || [code, ""]; }
 
@@ -137,50 +84,7 @@
       `<li class="satuan">${escapeHtml(ind.satuan[lang])}</li>${items.join("")}${note}`;
   }
 
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-  }
-
-  function tableRows() {
-    const ind = state.ind;
-    return Object.keys(state.data.wilayah).filter((c) => area(c)[1] === ind.tingkat).map((code) => {
-      const v = code in ind.nilai ? ind.nilai[code] : undefined;
-      return { code, nama: area(code)[0], kecamatan: ind.tingkat === "desa" ? area(code.slice(0, 8))[0] : "",
-               persen: v ? v[2] : null, pembilang: v ? v[0] : null, penyebut: v ? v[1] : null, hidden: v === null };
-    });
-  }
-
-  function renderTable() {
-    const table = document.getElementById("tabel");
-    if (document.getElementById("bagian-tabel").hidden) return;
-    const ind = state.ind;
-    const lang = i18n.lang();
-    const { key, dir } = state.sort;
-    const rows = tableRows().sort((a, b) => {
-      const x = a[key], y = b[key];
-      if (x === null || y === null) return (x === null) - (y === null);
-      return (typeof x === "string" ? x.localeCompare(y, lang) : x - y) * dir;
-    });
-    const cols = [["nama", ind.tingkat === "desa" ? "col_desa" : "col_kecamatan"]];
-    if (ind.tingkat === "desa") cols.push(["kecamatan", "col_kecamatan"]);
-    cols.push(["persen", "col_rate"], ["pembilang", "col_numerator"], ["penyebut", "col_denominator"]);
-    const head = cols.map(([k, label]) => {
-      const sort = k === key ? (dir > 0 ? "ascending" : "descending") : "none";
-      const arrow = k === key ? (dir > 0 ? " ▲" : " ▼") : "";
-      const numeric = ["persen", "pembilang", "penyebut"].includes(k) ? ' class="angka"' : "";
-      return `<th scope="col" aria-sort="${sort}"${numeric}><button type="button" data-sort="${k}">${t(label)}${arrow}</button></th>`;
-    }).join("");
-    const body = rows.map((r) => {
-      const cells = [`<th scope="row"><button type="button" class="tautan" data-kode="${r.code}">${escapeHtml(r.nama)}</button></th>`];
-      if (ind.tingkat === "desa") cells.push(`<td>${escapeHtml(r.kecamatan)}</td>`);
-      if (r.hidden) cells.push(`<td colspan="3" class="disembunyikan">${t("hidden")}</td>`);
-      else if (r.persen === null) cells.push(`<td colspan="3">${t("no_data")}</td>`);
-      else cells.push(`<td class="angka persen">${num(r.persen)} %</td><td class="angka">${num(r.pembilang)}</td><td class="angka">${num(r.penyebut)}</td>`);
-      return `<tr>${cells.join("")}</tr>`;
-    }).join("");
-    const caption = t("table_caption", { title: ind.judul[lang], period: state.data.rilis.periode });
-    table.innerHTML = `<caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
-  }
+  function renderTable() { window.pdarTabel.render(state); }
 
   function panelHtml(code) {
     const [nama, tingkat] = area(code);
@@ -202,11 +106,14 @@
       + `<h2 id="nama-wilayah">${escapeHtml(nama)}</h2><p class="letak">${where}</p>${blocks}`;
   }
 
-  function openArea(code, focus) {
+  /* Opens (or redraws) the panel of ``code``; ``reveal`` scrolls it into view with its top
+     and close button showing (on a phone it sits under the map). */
+  function openArea(code, focus, reveal = focus) {
     const panel = document.getElementById("panel");
     state.open = code;
     panel.innerHTML = panelHtml(code);
     panel.hidden = false;
+    if (reveal) panel.scrollTop = 0;
     panel.setAttribute("aria-labelledby", "nama-wilayah");
     document.getElementById("tutup-panel").addEventListener("click", closePanel);
     const layer = state.byCode[code];
@@ -216,7 +123,8 @@
       layer.getElement().classList.add("terpilih");
       layer.bringToFront();
     }
-    if (focus) panel.focus();
+    if (focus) panel.focus({ preventScroll: true });
+    if (reveal) panel.scrollIntoView({ block: window.matchMedia("(min-width: 900px)").matches ? "nearest" : "start" });
   }
 
   function closePanel() {
@@ -252,21 +160,27 @@
 
   function search(query) {
     const q = normal(query);
-    const msg = document.getElementById("pesan-cari");
     if (!q) return;
     const codes = Object.keys(state.data.wilayah).filter((c) => area(c)[1] !== "kabupaten");
     const byLevel = (cs) => cs.sort((a, b) => (area(a)[1] === "desa" ? 0 : 1) - (area(b)[1] === "desa" ? 0 : 1));
     const exact = byLevel(codes.filter((c) => normal(area(c)[0]) === q));
     const code = exact[0] || byLevel(codes.filter((c) => normal(area(c)[0]).includes(q)))[0];
-    if (!code) { msg.textContent = t("search_none", { q: query }); return; }
-    msg.textContent = "";
+    if (!code) { say("search_none", { q: query }); return; }
+    say(null);
     show(code);
+  }
+
+  /* The search line; kept as key and parameters, so a language switch translates it. */
+  function say(key, params) {
+    state.message = key ? { key, params } : null;
+    document.getElementById("pesan-cari").textContent = key ? t(key, params) : "";
   }
 
   function show(code) {
     if (document.getElementById("bagian-peta").hidden) toggleView(false);
     const layer = state.byCode[code] || state.kecByCode[code];
     if (layer) state.map.fitBounds(layer.getBounds(), { maxZoom: 11, padding: [20, 20] });
+    if (state.byCode[code]) state.keys.reach(code, false);  // the map's tab stop moves there too
     openArea(code, true);
   }
 
@@ -283,21 +197,13 @@
   }
 
   /* ---- the map ---- */
-  function accessible(layer, code) {
-    const el = layer.getElement();
-    el.setAttribute("tabindex", "0");
-    el.setAttribute("role", "button");
-    el.setAttribute("aria-label", area(code)[0]);
-    el.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openArea(code, true); }
-    });
-  }
-
   function draw(desaTopo, kecTopo) {
     const data = state.data;
     const el = document.getElementById("peta");
     el.innerHTML = "";
-    const map = L.map(el, { zoomSnap: 0.25, attributionControl: Boolean(data.ubin), renderer: L.svg({ padding: 0.3 }) });
+    // keyboard: false: the villages are the map's one tab stop (papan.js), not the container.
+    const map = L.map(el, { zoomSnap: 0.25, keyboard: false, attributionControl: Boolean(data.ubin),
+                            renderer: L.svg({ padding: 0.3 }) });
     state.map = map;
     if (data.ubin) L.tileLayer(data.ubin.url, { attribution: data.ubin.atribusi, maxZoom: 18 }).addTo(map);
     state.kecByCode = {};
@@ -310,7 +216,7 @@
       onEachFeature: (f, layer) => {
         state.byCode[f.id] = layer;
         layer.bindTooltip(() => escapeHtml(area(f.id)[0]), { sticky: true, direction: "top" });
-        layer.on("click", () => openArea(f.id, false));
+        layer.on("click", () => openArea(f.id, false, true));
       },
     });
     // The view first: Leaflet adds vector layers (and their SVG) only to a map that has one.
@@ -318,30 +224,16 @@
     state.layers.kecFill.addTo(map);
     state.layers.desa.addTo(map);
     addHatch(map);
-    state.layers.desa.eachLayer((l) => accessible(l, l.feature.id));
+    const labelPoint = (code) => (area(code).length >= 4 ? L.latLng(area(code)[3], area(code)[2]) : null);
+    state.keys = window.pdarPapan.attach(map, state.layers.desa, labelPoint, (code) => area(code)[0],
+                                         (code) => openArea(code, true));
     if (kecTopo) {
       L.geoJSON(features(kecTopo, "kecamatan"), { interactive: false, style: { color: "#252525", weight: 1.6, fill: false } }).addTo(map);
       L.geoJSON(outerEdges(kecTopo, "kecamatan"), { interactive: false, style: { color: "#000000", weight: 3, fill: false } }).addTo(map);
-      drawLabels(map);
+      window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
     }
     restyle();
     requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
-  }
-
-  /* Names on the map, so it reads without a base map: kecamatan from zoom 9, villages from 11. */
-  function drawLabels(map) {
-    const groups = { kecamatan: [L.layerGroup(), 9], desa: [L.layerGroup(), 11] };
-    Object.entries(state.data.wilayah).forEach(([code, a]) => {
-      if (!(a[1] in groups) || a.length < 4) return;
-      L.marker([a[3], a[2]], { interactive: false, keyboard: false,
-        icon: L.divIcon({ className: `label-${a[1] === "desa" ? "desa" : "kec"}`, html: `<span>${escapeHtml(a[0])}</span>`, iconSize: null }) })
-        .addTo(groups[a[1]][0]);
-    });
-    const toggle = () => Object.values(groups).forEach(([group, from]) => {
-      if (map.getZoom() >= from) group.addTo(map); else group.remove();
-    });
-    map.on("zoomend", toggle);
-    toggle();
   }
 
   function wire() {
@@ -365,7 +257,12 @@
       if (row) { toggleView(false); show(row.dataset.kode); }
     });
     document.addEventListener("keydown", (e) => { if (e.key === "Escape" && state.open) closePanel(); });
-    i18n.onChange(() => { renderLegend(); renderTable(); if (state.open) openArea(state.open, false); });
+    i18n.onChange(() => {
+      renderLegend();
+      renderTable();
+      if (state.open) openArea(state.open, false);
+      if (state.message) say(state.message.key, state.message.params);
+    });
   }
 
   async function start() {
@@ -385,7 +282,7 @@
       renderLegend();
       window.pdarPeta.ready = true;
     } catch (err) {
-      document.getElementById("peta").innerHTML = `<p class="memuat">${t("load_failed")}</p>`;
+      document.getElementById("peta").innerHTML = `<p class="memuat" data-i18n="load_failed">${t("load_failed")}</p>`;
       throw err;
     }
   }

@@ -8,15 +8,25 @@ import socket
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 import waitress
+from click.testing import CliRunner
+from sqlalchemy import select
 
+from aggregations.release import rules, store
 from dashboard import users
 from dashboard.server import create_app
+from geodata.schema import wilayah
+from peta_anak.cli import cli
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
+from public_site.build import build
+from public_site.serve import serve_in_thread
 from tests.aggregate_values import VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
+from tests.conftest import env_for, geodata_file
+from tests.release_steps import approve
 
 #: The year before: every village had more children without a birth certificate.
 EARLIER = {indicator: {code: (n + 9, d) for code, (n, d) in villages.items()} for indicator, villages in VALUES.items()}
@@ -40,18 +50,13 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def live_app(tmp_path):
-    """The planner app on a SQLite database with the four test villages, aggregates and users."""
+def _start_app(tmp_path: Path, **overrides):
+    """The planner app on a SQLite database with the four test villages, aggregates and
+    users (a planner, a Dinkes user and an admin); yields its base URL."""
     settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'app.db'}",
-                        secret_key="browser-secret", nik_key="k")
+                        secret_key="browser-secret", nik_key="k", **overrides)
     engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
-    from click.testing import CliRunner
-
-    from peta_anak.cli import cli
-    from tests.conftest import env_for
-
     result = CliRunner().invoke(cli, ["boundaries", "import", str(write(villages_frame(True), tmp_path / "d.geojson"))],
                                 env=env_for(settings))
     assert result.exit_code == 0, result.output
@@ -59,6 +64,7 @@ def live_app(tmp_path):
     load_aggregates(engine, EARLIER, period="2024")
     users.add(engine, "perencana", "perencana", PASSWORD)
     users.add(engine, "dinkes", "opd", PASSWORD, "dinkes")
+    users.add(engine, "admin1", "admin", PASSWORD)
     app = create_app(settings, engine)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -69,6 +75,18 @@ def live_app(tmp_path):
     yield f"http://127.0.0.1:{port}"
     server.close()
     engine.dispose()
+
+
+@pytest.fixture
+def live_app(tmp_path):
+    """A fresh app per test (tests that save weights or scenarios change its database)."""
+    yield from _start_app(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared_app(tmp_path_factory):
+    """One app for a module's read-only tests (the accessibility checks)."""
+    yield from _start_app(tmp_path_factory.mktemp("app"))
 
 
 @pytest.fixture
@@ -87,3 +105,62 @@ def login(page, base: str, name: str, path: str = "/peta") -> None:
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(base + path)
+
+
+#: (denominator range, rate range) per indicator; perkawinan_anak counts few events per
+#: village, so most villages are hidden and the release publishes it per kecamatan only.
+SHAPES = {"tanpa_akta": ((80, 1500), (0.02, 0.35)), "tanpa_kia": ((80, 1400), (0.3, 0.8)),
+          "stunting": ((15, 300), (0.1, 0.4)), "perkawinan_anak": ((8, 70), (0.05, 0.2)),
+          "anak_tidak_sekolah": ((60, 900), (0.04, 0.2))}
+
+
+def synthetic_values(codes: list[str], seed: int = 7) -> dict:
+    rng = np.random.default_rng(seed)
+    values = {}
+    for indicator, ((low, high), (r0, r1)) in SHAPES.items():
+        values[indicator] = {}
+        for code in codes:
+            d = int(rng.integers(low, high))
+            n = int(round(d * rng.uniform(r0, r1)))
+            if rng.random() < 0.04:
+                n = int(rng.integers(1, 9))  # a small count: hidden, with complements
+            values[indicator][code] = (min(n, d), d)
+    return values
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("publik")
+    settings = Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'publik.db'}",
+                        secret_key="s", nik_key="k")
+    engine = db.make_engine(settings, create=True)
+    db.upgrade(engine)
+    result = CliRunner().invoke(cli, ["boundaries", "import", str(geodata_file("bengkayang_desa.geojson")),
+                                      "--kecamatan-file", str(geodata_file("kalbar_kecamatan.geojson")),
+                                      "--kabupaten-file", str(geodata_file("kalbar_kabupaten.geojson"))],
+                                env=env_for(settings))
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        codes = sorted(conn.execute(select(wilayah.c.kode).where(wilayah.c.tingkat == "desa")).scalars())
+    load_aggregates(engine, synthetic_values(codes))
+    summary = store.create(engine, "2025", rules.Rules(), user="test")
+    assert summary["kecamatan_only"] == ["perkawinan_anak"]
+    approve(engine, summary["id"])
+    pub = build(engine, tmp / "situs")
+    server, base = serve_in_thread(tmp / "situs")
+    yield base, pub
+    server.shutdown()
+    server.server_close()
+    engine.dispose()
+
+
+def open_map(browser, base: str, width: int = 1280, height: int = 800, path: str = ""):
+    """The public map page in a fresh context, once it has drawn; (context, page, script errors)."""
+    # bypass_csp: Playwright's wait_for_function polls through eval, which the site's CSP forbids
+    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + path)
+    page.wait_for_function("window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint")
+    return context, page, errors

@@ -112,3 +112,28 @@ def test_the_current_view_downloads_as_a_printed_map(page, live_app):
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="Peta PNG").click()
     assert Path(info.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def app_with_base_map(tmp_path):
+    from tests.browser.conftest import _start_app
+
+    (tmp_path / "base").mkdir()
+    yield from _start_app(tmp_path / "base", tile_url="/ubin/{z}/{x}/{y}.png", tile_attribution="© Kantor Peta Uji")
+
+
+def test_optional_base_map_under_the_villages(page, live_app, app_with_base_map):
+    tiles = []
+    page.on("request", lambda r: tiles.append(r.url) if "/ubin/" in r.url else None)
+    login(page, live_app, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    assert page.locator("#peta .leaflet-tile-pane img").count() == 0 and not tiles  # none set: as before
+    page.context.clear_cookies()
+    login(page, app_with_base_map, "perencana")
+    page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    page.locator("#peta .leaflet-tile-pane img").first.wait_for(state="attached")
+    assert tiles and all(t.startswith(app_with_base_map + "/ubin/") for t in tiles)
+    assert "© Kantor Peta Uji" in page.locator("#peta .leaflet-control-attribution").inner_text()
+    opacity = page.eval_on_selector("#peta .leaflet-overlay-pane path.leaflet-interactive",
+                                    "p => getComputedStyle(p).fillOpacity")
+    assert float(opacity) < 0.85  # the fills let the base map show through

@@ -51,6 +51,9 @@ def test_budget_scenario_is_computed_saved_compared_and_exported(page, live_app)
     login(page, live_app, "perencana", "/prioritas")
     page.wait_for_load_state("networkidle")
     assert failed == []
+    assert page.locator("#anggaran-total").is_hidden()  # the what-if is its own tab
+    page.get_by_role("tab", name="Simulasi anggaran").click()
+    assert page.locator("#prioritas-tabel").is_hidden()
     result = page.locator("#anggaran-hasil")
     result.get_by_text("Anak terjangkau").first.wait_for(timeout=20_000)
     page.fill("#anggaran-biaya-satuan", "100000")
@@ -81,3 +84,35 @@ def test_kla_target_panel(page, live_app):
     table.wait_for(timeout=20_000)
     text = table.inner_text()
     assert "Kabupaten" in text and "95 %" in text and "belum tercapai" in text
+
+
+@pytest.fixture
+def two_per_page(tmp_path):
+    from tests.browser.conftest import _start_app
+
+    yield from _start_app(tmp_path, priority_rows=2)
+
+
+def test_priority_list_pages_and_the_map_beside_it(page, two_per_page):
+    login(page, two_per_page, "perencana", "/prioritas")
+    table = page.locator("#prioritas-tabel table")
+    table.wait_for(timeout=20_000)
+    status = page.locator("#prioritas-tabel [role=status]")
+    status.get_by_text("Peringkat 1-2 dari 4 desa").wait_for()
+    assert table.locator("tbody tr").count() == 2
+    coloured = "() => [...document.querySelectorAll('#prioritas-peta path.leaflet-interactive')]" \
+               ".filter(p => p.getAttribute('fill') !== '#e4e7eb').length"
+    page.wait_for_function(f"({coloured})() === 2")  # the map shows the villages of this page
+    assert page.get_by_role("button", name="Sebelumnya").is_disabled()
+    page.get_by_role("button", name="Berikutnya").click()
+    status.get_by_text("Peringkat 3-4 dari 4 desa").wait_for()
+    assert page.get_by_role("button", name="Berikutnya").is_disabled()
+    page.get_by_role("button", name="Tampilkan semua").click()
+    status.get_by_text("Peringkat 1-4 dari 4 desa").wait_for()
+    page.wait_for_function(f"({coloured})() === 4")
+    page.get_by_role("button", name="Tampilkan 2 teratas").click()
+    status.get_by_text("Peringkat 1-2 dari 4 desa").wait_for()
+    header = page.locator("#prioritas-tabel thead th").first
+    assert header.evaluate("th => getComputedStyle(th).position") == "sticky"
+    scroller = page.get_by_role("region", name="Daftar prioritas desa")
+    assert scroller.get_attribute("tabindex") == "0"

@@ -5,79 +5,12 @@ byte budget of the first view."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
-from click.testing import CliRunner
-from sqlalchemy import select
 
-from aggregations.release import rules, store
-from geodata.schema import wilayah
-from peta_anak.cli import cli
-from peta_anak.core import db
-from peta_anak.core.settings import Settings
-from public_site.build import build
-from public_site.serve import serve_in_thread
-from tests.aggregate_values import load_aggregates
-from tests.conftest import env_for, geodata_file
-from tests.release_steps import approve
+from tests.browser.conftest import open_map
 
 pytestmark = pytest.mark.browser
 BUDGET_BYTES = 200_000
-#: (denominator range, rate range) per indicator; perkawinan_anak counts few events per
-#: village, so most villages are hidden and the release publishes it per kecamatan only.
-SHAPES = {"tanpa_akta": ((80, 1500), (0.02, 0.35)), "tanpa_kia": ((80, 1400), (0.3, 0.8)),
-          "stunting": ((15, 300), (0.1, 0.4)), "perkawinan_anak": ((8, 70), (0.05, 0.2)),
-          "anak_tidak_sekolah": ((60, 900), (0.04, 0.2))}
-
-
-def synthetic_values(codes: list[str], seed: int = 7) -> dict:
-    rng = np.random.default_rng(seed)
-    values = {}
-    for indicator, ((low, high), (r0, r1)) in SHAPES.items():
-        values[indicator] = {}
-        for code in codes:
-            d = int(rng.integers(low, high))
-            n = int(round(d * rng.uniform(r0, r1)))
-            if rng.random() < 0.04:
-                n = int(rng.integers(1, 9))  # a small count: hidden, with complements
-            values[indicator][code] = (min(n, d), d)
-    return values
-
-
-@pytest.fixture(scope="session")
-def public_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("publik")
-    settings = Settings(data_dir=tmp / "data", database_url=f"sqlite:///{tmp / 'publik.db'}",
-                        secret_key="s", nik_key="k")
-    engine = db.make_engine(settings, create=True)
-    db.upgrade(engine)
-    result = CliRunner().invoke(cli, ["boundaries", "import", str(geodata_file("bengkayang_desa.geojson")),
-                                      "--kecamatan-file", str(geodata_file("kalbar_kecamatan.geojson")),
-                                      "--kabupaten-file", str(geodata_file("kalbar_kabupaten.geojson"))],
-                                env=env_for(settings))
-    assert result.exit_code == 0, result.output
-    with engine.connect() as conn:
-        codes = sorted(conn.execute(select(wilayah.c.kode).where(wilayah.c.tingkat == "desa")).scalars())
-    load_aggregates(engine, synthetic_values(codes))
-    summary = store.create(engine, "2025", rules.Rules(), user="test")
-    assert summary["kecamatan_only"] == ["perkawinan_anak"]
-    approve(engine, summary["id"])
-    pub = build(engine, tmp / "situs")
-    server, base = serve_in_thread(tmp / "situs")
-    yield base, pub
-    server.shutdown()
-    server.server_close()
-    engine.dispose()
-
-
-def open_map(browser, base: str, width: int = 1280, height: int = 800):
-    context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)  # see conftest
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base)
-    page.wait_for_function("window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint")
-    return context, page, errors
 
 
 @pytest.fixture

@@ -64,6 +64,22 @@ def _ranking_request(output, weights=None, extra=()):
             "state": []}
 
 
+#: The ranking callback's outputs: the page of the list, its paging and the map beside it.
+LISTING_OUTPUTS = [("prioritas-tabel", "children"), ("prioritas-halaman", "data"), ("prioritas-sebelumnya", "disabled"),
+                   ("prioritas-berikutnya", "disabled"), ("prioritas-semua", "children"),
+                   ("prioritas-peta-desa", "hideout")]
+
+
+def _listing_request(weights=None):
+    body = _ranking_request("prioritas-tabel.children", weights)
+    body["output"] = ".." + "...".join(f"{i}.{p}" for i, p in LISTING_OUTPUTS) + ".."
+    body["outputs"] = [{"id": i, "property": p} for i, p in LISTING_OUTPUTS]
+    body["inputs"] += [{"id": i, "property": "n_clicks", "value": None}
+                       for i in ("prioritas-sebelumnya", "prioritas-berikutnya", "prioritas-semua")]
+    body["state"] = [{"id": "prioritas-halaman", "property": "data", "value": 0}]
+    return body
+
+
 def test_priority_download_is_an_audited_restricted_workbook(app):
     import base64
     import io
@@ -73,9 +89,9 @@ def test_priority_download_is_an_audited_restricted_workbook(app):
     from dashboard import audit
 
     planner = logged_in(app, "perencana")
-    table = dash_post(planner, _ranking_request("prioritas-tabel.children"))
-    assert table.status_code == 200 and "4 desa diurutkan" in table.get_data(as_text=True)
-    forged = dash_post(planner, _ranking_request("prioritas-tabel.children", {"stunting": 50}))
+    table = dash_post(planner, _listing_request())
+    assert table.status_code == 200 and "Peringkat 1-4 dari 4 desa" in table.get_data(as_text=True)
+    forged = dash_post(planner, _listing_request({"stunting": 50}))
     assert forged.status_code == 400
     clicks = [{"id": "prioritas-unduh-xlsx", "property": "n_clicks", "value": 1},
               {"id": "prioritas-unduh-csv", "property": "n_clicks", "value": None}]

@@ -6,6 +6,7 @@ import gzip
 import json
 import re
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,19 @@ def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
     with pytest.raises(build.NotASite):
         build.write_site(sample(), tmp_path)
     assert (tmp_path / "data" / "peta_anak.db").read_text() == "the database"
+
+
+def test_own_scripts_stay_short_and_ship_as_one_file(tmp_path):
+    """One concern per source script, each under 300 lines; the site ships them joined in
+    load order as ``aset/peta.js``, the one map script the page loads."""
+    static = Path(build.__file__).parent / "static"
+    for script in static.glob("*.js"):
+        assert len(script.read_text().splitlines()) < 300, script.name
+    build.write_site(sample(), tmp_path)
+    bundle = (tmp_path / "aset" / "peta.js").read_text()
+    marks = ["window.pdarTopo=", "window.pdarLabels=", "window.pdarPapan=", "window.pdarTabel=", "start();"]
+    starts = [bundle.index(mark) for mark in marks]  # every source, in load order
+    assert starts == sorted(starts) and "/*" not in bundle  # minified: no comments shipped
+    page = (tmp_path / "index.html").read_text()
+    assert re.findall(r'<script src="([^"]+)"', page) == ["aset/leaflet.js", "aset/bahasa.js", "aset/peta.js"]
+    assert '<meta name="description" content="' in page
