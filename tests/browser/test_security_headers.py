@@ -4,7 +4,6 @@ violation on any page, the map draws, and another site cannot frame it."""
 import pytest
 
 from tests.browser.conftest import login
-from tests.browser.test_public_site import public_site as public_site  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 
