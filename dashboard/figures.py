@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from aggregations import periods as period_rules
 from dashboard import access
 from dashboard.access import Someone
 from layers import catalogue, values
+from layers.planning import targets
 
 Row = dict  # a row of the exact values (indikator, kode_wilayah, nama_wilayah, pembilang, penyebut, persen, ...)
 
@@ -73,3 +75,43 @@ def area_profile(engine: Engine, user: Someone, period: str, code: str) -> Profi
                          {b: rows[(b, code)] for b in catalogue.breakdowns_of([indicator]) if (b, code) in rows})
              for indicator in allowed]
     return Profile(period, before, known[period][0][:10], lines)
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    """One indicator of an area across the periods of a series: for ``"own"`` (the
+    area), ``"kecamatan"`` and ``"kabupaten"``, one row per period (None where the
+    period has no row for it). ``target`` is the KLA target as a rate of this
+    indicator (e.g. "above 95% with a birth certificate" is 5% without), else None."""
+
+    indicator: str
+    rows: dict[str, list[Row | None]]
+    target: float | None
+
+
+@dataclass(frozen=True)
+class Trend:
+    series: str  # "tahun", "semester" or "bulan"
+    periods: list[str]  # oldest first
+    lines: list[TrendLine]
+
+
+def area_trend(engine: Engine, user: Someone, period: str, code: str, kia_target: float) -> Trend | None:
+    """Area ``code`` in every period of the series of ``period``, with its kecamatan and
+    kabupaten, for every indicator whose values ``user`` may see; None when ``period``
+    has no values."""
+    allowed = [i for i, with_values in access.shown_indicators(user).items() if with_values]
+    known = values.versions(engine)
+    if period not in known:
+        return None
+    chosen = values.series_of(engine, period, known)
+    tables = [values.by_area(engine, p, allowed, known) for p in chosen]
+    areas = {"own": code, "kecamatan": code[:8], "kabupaten": code[:5]}
+    lines = []
+    for indicator in allowed:
+        rows = {name: [table.get((indicator, area)) for table in tables] for name, area in areas.items()
+                if name == "own" or area != code}
+        kind = targets.KIND_OF.get(indicator)
+        goal = 100 - targets.target_percent(kind, kia_target) if kind else None
+        lines.append(TrendLine(indicator, rows, goal))
+    return Trend(period_rules.series(period), chosen, lines)

@@ -33,6 +33,14 @@ def previous_period(engine: Engine, period: str, known: Versions | None = None) 
     return period_rules.previous(period, periods(engine, known)) if period_rules.is_period(period) else None
 
 
+def series_of(engine: Engine, period: str, known: Versions | None = None) -> list[str]:
+    """The periods with values in the series of ``period`` (years, semesters or months),
+    oldest first: the points of a trend that ends with, or passes through, ``period``."""
+    if not period_rules.is_period(period):
+        return []
+    return period_rules.in_series(periods(engine, known), period_rules.series(period))
+
+
 def area_values(engine: Engine, period: str, allowed: list[str], level: str | None = None,
                 known: Versions | None = None) -> list[dict]:
     """Rows of the exact table of ``period`` for the ``allowed`` indicators (at ``level``)."""

@@ -133,8 +133,8 @@ def _hidden_table(release: dict, lang: str) -> str:
 
     rows = "".join(
         f'<tr><th scope="row">{html.escape(catalogue.BY_ID[r["indikator"]].text("title", lang))}</th>'
-        f'<td>{t("level_" + r["tingkat"])}</td><td class="angka">{r["sel"]}</td>'
-        f'<td class="angka">{r["disembunyikan"]}</td><td class="angka">{r["persen_disembunyikan"]}</td></tr>'
+        f'<td>{t("level_" + r["tingkat"])}</td><td class="angka">{r["cells"]}</td>'
+        f'<td class="angka">{r["hidden"]}</td><td class="angka">{r["hidden_percent"]}</td></tr>'
         for r in release.get("ringkasan", {}).get("hidden_share", []) if r["indikator"] in catalogue.BY_ID)
     if not rows:
         return ""

@@ -20,7 +20,7 @@ def small_demo(outdir: Path, scale: float = SCALE) -> dict[tuple[str, str], Path
     outdir.mkdir(parents=True, exist_ok=True)
     settings = Settings(data_dir=outdir, database_url=f"sqlite:///{outdir / 'villages.db'}",
                         secret_key="s", nik_key="k")
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     path = write(villages_frame(True), outdir / "desa.geojson")
     boundaries.store(engine, boundaries.prepare(path, boundaries.ImportOptions()), 35, user="test")

@@ -36,7 +36,7 @@ def test_0008_keeps_users_weights_and_counts_earlier_releases_as_published(setti
     from dashboard import users
     from dashboard.schema import bobot_pengguna
 
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     config = db._alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn

@@ -1,0 +1,38 @@
+"""The trend of an area across the periods of one series, as the planner's charts and
+the profile PDF read it (``dashboard.figures.area_trend``)."""
+
+from dashboard import figures, users
+from tests.aggregate_values import V1, VALUES, load_aggregates
+from tests.boundary_files import villages_frame, write
+
+
+def _load(engine, run, tmp_path):
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    for step, period in enumerate(("2024-S2", "2025-S1", "2025-S2", "2025")):
+        shifted = {i: {c: (n + step, d) for c, (n, d) in v.items()} for i, v in VALUES.items()}
+        load_aggregates(engine, shifted, period)
+
+
+def test_a_semester_trend_holds_every_semester_and_no_year(engine, run, tmp_path):
+    _load(engine, run, tmp_path)
+    users.add(engine, "rina", "perencana", "sandi-yang-panjang-1", None)
+    trend = figures.area_trend(engine, users.by_name(engine, "rina"), "2025-S1", V1, kia_target=90)
+    assert trend.series == "semester" and trend.periods == ["2024-S2", "2025-S1", "2025-S2"]
+    line = {t.indicator: t for t in trend.lines}["tanpa_akta"]
+    assert [r["pembilang"] for r in line.rows["own"]] == [4, 5, 6]
+    assert [r["pembilang"] for r in line.rows["kecamatan"]] == [39, 41, 43]  # V1 + V2, each one more per step
+    assert [r["kode_wilayah"] for r in line.rows["kabupaten"]] == [V1[:5]] * 3
+    assert line.target == 5.0  # above 95% with a birth certificate = under 5% without
+    assert {t.indicator: t for t in trend.lines}["stunting"].target is None
+    yearly = figures.area_trend(engine, users.by_name(engine, "rina"), "2025", V1, kia_target=90)
+    assert yearly.periods == ["2025"]
+
+
+def test_a_trend_holds_only_what_the_role_may_see(engine, run, tmp_path):
+    _load(engine, run, tmp_path)
+    users.add(engine, "dinkes", "opd", "sandi-yang-panjang-1", "dinkes")
+    users.add(engine, "admin", "admin", "sandi-yang-panjang-1", None)
+    trend = figures.area_trend(engine, users.by_name(engine, "dinkes"), "2025-S2", V1, kia_target=90)
+    assert [t.indicator for t in trend.lines] == ["stunting"]
+    assert figures.area_trend(engine, users.by_name(engine, "admin"), "2025-S2", V1, kia_target=90).lines == []
+    assert figures.area_trend(engine, users.by_name(engine, "dinkes"), "2023", V1, kia_target=90) is None
