@@ -70,7 +70,8 @@ def backup(settings: Settings, out: Path) -> BackupInfo:
 def inspect(path: Path) -> BackupInfo:
     """Kind, schema revision and size of a backup file, after checking its integrity."""
     try:
-        head = path.open("rb").read(16)
+        with path.open("rb") as file:
+            head = file.read(16)
     except OSError as exc:
         raise BackupError(f"{path}: tidak dapat dibaca / cannot be read ({exc.strerror})") from exc
     if head.startswith(SQLITE_HEADER):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from dashboard import users
+from dashboard import ranking_inputs, users
 from dashboard.schema import bobot_pengguna
 from dashboard.server import create_app
 from peta_anak.core import db
@@ -24,8 +24,7 @@ SUFFIXES = ("", "-wal", "-shm")
 
 def _save_weights(c, weight=3):
     inputs = [{"id": "prioritas-simpan-bobot", "property": "n_clicks", "value": 1}]
-    state = [{"id": f"bobot-{i}", "property": "value", "value": weight}
-             for i in ("tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_tidak_sekolah")]
+    state = [{"id": f"bobot-{i}", "property": "value", "value": weight} for i in ranking_inputs.INDICATOR_IDS]
     return dash_post(c, {"output": "prioritas-pesan.children", "inputs": inputs, "state": state,
                          "outputs": {"id": "prioritas-pesan", "property": "children"},
                          "changedPropIds": ["prioritas-simpan-bobot.n_clicks"]})

@@ -101,8 +101,9 @@ def test_a_release_stored_with_the_old_indonesian_keys_still_reads(run, engine, 
     new_summary, new_report = store.public_summary, store.restricted_report
     monkeypatch.setattr(store, "public_summary", lambda table, pattern: {
         "hidden_share": [indonesian(e) for e in new_summary(table, pattern)["hidden_share"]]})
-    monkeypatch.setattr(store, "restricted_report", lambda pattern: {
-        **new_report(pattern), "bounds": [indonesian(b) for b in new_report(pattern)["bounds"]]})
+    monkeypatch.setattr(store, "restricted_report", lambda pattern, table=None: {
+        **new_report(pattern, table), "bounds": [indonesian(b) for b in new_report(pattern, table)["bounds"]],
+        "hidden": [indonesian(h) for h in new_report(pattern, table).get("hidden", [])]})
     load_aggregates(engine)
     release_id = store.create(engine, "2025", rules.Rules())["id"]
     with engine.connect() as conn:
@@ -112,6 +113,7 @@ def test_a_release_stored_with_the_old_indonesian_keys_still_reads(run, engine, 
     head, _, report = store.load(engine, release_id)
     assert set(head["ringkasan"]["hidden_share"][0]) == {"indikator", "tingkat", "cells", "hidden", "hidden_percent"}
     assert set(report["bounds"][0]) == {"indikator", "kode_wilayah", "quantity", "low", "high", "protected"}
+    assert all(set(h) == {"indikator", "kode_wilayah", "reason"} for h in report["hidden"])
     audit = run("release", "audit", str(release_id))
     assert audit.exit_code == 0 and "pembilang antara" in audit.output
     assert run("release", "export", str(release_id), tmp_path / "out").exit_code == 0

