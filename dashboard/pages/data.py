@@ -19,6 +19,7 @@ from aggregations import history
 from dashboard import access, ids, import_views, imports, jobs, services
 from dashboard.layout import language
 from dashboard.messages import text
+from dashboard.refusals import RequestRefused
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE
 from dashboard.staff_messages import staff
 
@@ -141,7 +142,7 @@ def show_report(job_id, _state):
     user, lang = _user(), language()
     try:
         job = imports.as_json(imports.job_for(services.engine(), user, job_id), lang)
-    except imports.ImportRequestRefused as exc:
+    except RequestRefused as exc:
         return html.P(exc.message(lang), className="error")
     quality = history.stored_quality(services.engine(), job["period"], [job["source"]])
     return import_views.report(job, lang, quality)
@@ -162,6 +163,6 @@ def recompute(_clicks, period):
     user, lang = _user(), language()
     try:
         result = imports.recompute(services.engine(), user, str(period or "").strip(), request.remote_addr)
-    except imports.ImportRequestRefused as exc:
+    except RequestRefused as exc:
         return html.P(exc.message(lang), className="error", role="status")
     return import_views.recompute_table(result, lang)
