@@ -18,8 +18,8 @@ class RequestRefused(MessageError):
 
     catalogue = REFUSED
 
-    def __init__(self, kind: str, status: int = 400, *, catalogue: Catalog | None = None,
-                 detail: dict | None = None, **params: object):
+    def __init__(self, kind: str, status: int = 400, /, *, catalogue: Catalog | None = None,
+                 detail: dict | None = None, **params: object):  # positional: a message may have a {status}
         super().__init__(kind, **params)
         self.status, self.detail = status, detail or {}
         if catalogue is not None:

@@ -75,7 +75,8 @@ def backup(settings: Settings, out: Path) -> BackupInfo:
 def inspect(path: Path) -> BackupInfo:
     """Kind, schema revision and size of a backup file, after checking its integrity."""
     try:
-        head = path.open("rb").read(16)
+        with path.open("rb") as fh:
+            head = fh.read(16)
     except OSError as exc:
         raise BackupError("unreadable", path=path, reason=exc.strerror) from exc
     if head.startswith(SQLITE_HEADER):
