@@ -127,7 +127,10 @@ def follow_newest(state, chosen):
     is queued or running (a new upload brings its report into view)."""
     if not isinstance(state, list) or not state:
         raise PreventUpdate
-    rows = [row for row in state if isinstance(row, list) and len(row) == 2]
+    rows = [row for row in state if isinstance(row, list) and len(row) == 2 and type(row[0]) is int
+            and isinstance(row[1], str)]  # (job id, status) as the page stores them; anything else is forged
+    if not rows:
+        raise PreventUpdate
     newer_active = any(row[1] in jobs.ACTIVE and row[0] > chosen for row in rows) if isinstance(chosen, int) else True
     if chosen in [row[0] for row in rows] and not newer_active:
         raise PreventUpdate
