@@ -212,8 +212,9 @@ def _pg_revision(path: Path) -> str | None:
 
 def _pg_restore(url: URL, path: Path, settings: Settings) -> None:
     """One transaction (psql ``--single-transaction``, stop at the first error): drop the
-    tables there now (a newer schema has tables the backup lacks), then the backup's own
-    script. A failure leaves the database as it was."""
+    tables and functions there now (a newer schema has tables and trigger functions the
+    backup lacks, and upgrading the restored schema would create them again), then the
+    backup's own script. A failure leaves the database as it was."""
     dbname, schema, env = _libpq(url)
     script = _run([_program("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", *schema,
                    "--file=-", str(path)], env, "pg_restore")
@@ -223,9 +224,14 @@ def _pg_restore(url: URL, path: Path, settings: Settings) -> None:
         with engine.connect() as conn:
             where = conn.execute(text("SELECT current_schema()")).scalar()
             tables = inspect_database(conn).get_table_names(schema=where)
+            functions = conn.execute(text(  # e.g. a newer schema's append-only triggers' functions
+                "SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) "
+                "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()"
+            )).scalars().all()
     finally:
         engine.dispose()
     drops = "".join(f"DROP TABLE IF EXISTS {quote(where)}.{quote(t)} CASCADE;\n" for t in tables)
+    drops += "".join(f"DROP FUNCTION IF EXISTS {f} CASCADE;\n" for f in functions)
     result = subprocess.run([_program("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", dbname,
                              "-f", "-"], input=drops + script, env=env, capture_output=True, text=True)
     if result.returncode != 0:
