@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from aggregations.readers import CHUNK_ROWS, ReadError, Table, frame, header_names, positions
+from aggregations.readers import ReadError, Table, chunks, header_names, positions
 
 #: How much of the file the encoding is sniffed from.
 SNIFF_BYTES = 4 * 1024 * 1024
@@ -138,16 +138,5 @@ def _chunks(path: Path, encoding: str, separator: str, header: tuple[list[str], 
     headers, header_width = header
     pick = operator.itemgetter(*positions(headers, columns)) if columns else (lambda _fields: ())
     single = len(columns) == 1
-    rows, numbers, seen = [], [], 0
-    for number, fields in _records(path, encoding, separator, (len(headers), header_width)):
-        value = pick(fields)
-        rows.append((value,) if single else value)
-        numbers.append(number)
-        if len(rows) == CHUNK_ROWS:
-            yield frame(rows, numbers, columns)
-            seen += len(rows)
-            rows, numbers = [], []
-    if rows:
-        yield frame(rows, numbers, columns)
-    elif not seen:
-        raise ReadError("no_rows")
+    records = _records(path, encoding, separator, (len(headers), header_width))
+    yield from chunks(((number, (pick(fields),) if single else pick(fields)) for number, fields in records), columns)

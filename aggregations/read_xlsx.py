@@ -20,7 +20,7 @@ from xml.parsers import expat
 
 import pandas as pd
 
-from aggregations.readers import CHUNK_ROWS, ReadError, Table, frame, header_names, positions
+from aggregations.readers import ReadError, Table, chunks, header_names, positions
 from aggregations.xlsx_cells import Cells
 
 #: A part inflating to more than this many times its compressed size is refused as a zip bomb
@@ -54,20 +54,8 @@ def open_xlsx(path: Path, limit: float) -> Table:
 
 def _chunks(sheet: Sheet, header_row: int, headers: list[str], columns: list[str]) -> Iterator[pd.DataFrame]:
     wanted = positions(headers, columns)
-    rows, numbers, seen = [], [], 0
-    for number, cells in sheet.rows():
-        if number <= header_row or not cells:
-            continue
-        rows.append(tuple(cells.get(i, "") for i in wanted))
-        numbers.append(number)
-        if len(rows) == CHUNK_ROWS:
-            yield frame(rows, numbers, columns)
-            seen += len(rows)
-            rows, numbers = [], []
-    if rows:
-        yield frame(rows, numbers, columns)
-    elif not seen:
-        raise ReadError("no_rows")
+    yield from chunks(((number, tuple(cells.get(i, "") for i in wanted)) for number, cells in sheet.rows()
+                       if number > header_row and cells), columns)
 
 
 class Sheet:

@@ -10,7 +10,7 @@ and what was expected; the format readers live in :mod:`.read_csv` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,7 +81,23 @@ def positions(headers: list[str], columns: list[str]) -> list[int]:
     return [headers.index(c) for c in columns]
 
 
-def frame(rows: list[tuple], numbers: list[int], columns: list[str]) -> pd.DataFrame:
-    """A chunk: text cells of ``columns``, indexed by row number in the file."""
+def chunks(numbered: Iterable[tuple[int, tuple]], columns: list[str]) -> Iterator[pd.DataFrame]:
+    """(row number, cells of ``columns``) records as frames of at most CHUNK_ROWS rows,
+    indexed by row number in the file; a file without a data row is refused."""
+    rows, numbers, seen = [], [], 0
+    for number, cells in numbered:
+        rows.append(cells)
+        numbers.append(number)
+        if len(rows) == CHUNK_ROWS:
+            yield _frame(rows, numbers, columns)
+            seen += len(rows)
+            rows, numbers = [], []
+    if rows:
+        yield _frame(rows, numbers, columns)
+    elif not seen:
+        raise ReadError("no_rows")
+
+
+def _frame(rows: list[tuple], numbers: list[int], columns: list[str]) -> pd.DataFrame:
     data = dict(zip(columns, zip(*rows, strict=True), strict=True)) if rows else {c: [] for c in columns}
     return pd.DataFrame(data, index=pd.Index(numbers), columns=columns, dtype=object)

@@ -20,7 +20,9 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from dashboard import audit, services, sessions, throttle, users
+from dashboard.layout import language
 from dashboard.messages import text
+from dashboard.refusals import RequestRefused
 from peta_anak.core.i18n import LANGUAGES
 
 #: Paths anyone may fetch, matched exactly: the login form and robots.txt.
@@ -58,17 +60,21 @@ def gate():
     if path.startswith(OPEN_PREFIXES):
         rule = request.url_rule.rule if request.url_rule else ""
         if not rule.startswith(OPEN_PREFIXES):  # e.g. Dash's page route catching /_dash-component-suites/x
-            return {"error": "not found"}, 404
+            return _not_found(path)
         return None
     if path in OPEN_PATHS:
         return None
     if path.startswith(API_PREFIX):  # the API blueprint's own token check, before any session is looked at
-        return None if request.blueprint == "api" else ({"error": "not_found"}, 404)
+        return None if request.blueprint == "api" else _not_found(path)
     if current_user.is_authenticated:
         return None
     if path.startswith(DATA_PREFIXES):
-        return {"error": "login required"}, 401
+        return RequestRefused("login_required", 401).answer(language())
     return redirect(url_for("auth.login", next=request.full_path if request.query_string else path))
+
+
+def _not_found(path: str) -> tuple[dict, int]:
+    return RequestRefused("not_found", 404, path=path[:200]).answer(language())
 
 
 def cookies(response):
@@ -96,14 +102,9 @@ def _safe_next(target: str | None) -> str:
     return target if not parts.scheme and not parts.netloc else "/"
 
 
-def _lang() -> str:
-    lang = request.args.get("lang") or request.cookies.get("lang") or services.settings().language
-    return lang if lang in ("id", "en") else "id"
-
-
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    lang = _lang()
+    lang = language()
     form = LoginForm()
     error, status, headers = None, 200, {}
     if form.validate_on_submit():

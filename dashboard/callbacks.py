@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException
 from dashboard import ids
 from dashboard.layout import language
 from dashboard.messages import text
+from dashboard.refusals import RequestRefused
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def check_request(app: dash.Dash):
         return None
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("output"), str):
-        return {"error": "bad callback request"}, 400
+        return RequestRefused("bad_callback_request").answer(language())
     spec = app.callback_map.get(body["output"], {})
     ok = ("callback" in spec  # server-side callbacks only
           and _outputs_match(body["output"], body.get("outputs"))
@@ -77,7 +78,7 @@ def check_request(app: dash.Dash):
           and isinstance(body.get("changedPropIds", []), list)
           and all(isinstance(p, str) for p in body.get("changedPropIds", []))
           and _routing_values_ok(body))
-    return None if ok else ({"error": "bad callback request"}, 400)
+    return None if ok else RequestRefused("bad_callback_request").answer(language())
 
 
 def on_error(error: Exception) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from dashboard import exports, tokens, users
-from dashboard.messages import cli_text, error
+from dashboard.messages import cli_text
 from dashboard.schema import ROLES
 from layers.catalogue import BY_ID, OPD
 from layers.classify import SCHEMES, number
@@ -59,13 +59,12 @@ def token_command(app, name: str, revoke: bool) -> None:
     try:
         if revoke:
             n = tokens.revoke_all(app.engine(), name)
-            click.echo(f"{name}: {n} token dicabut / revoked")
+            click.echo(cli_text("tokens_revoked", app.lang, name=name, n=n))
             return
         token = tokens.issue(app.engine(), name)
     except users.UserError as exc:
-        raise click.ClickException(error(exc.kind, app.lang, **exc.params)) from exc
-    click.echo(f"Token API baru untuk {name}; simpan sekarang, tidak ditampilkan lagi. "
-               f"/ New API token for {name}; keep it now, it is not shown again.")
+        raise click.ClickException(exc.message(app.lang)) from exc
+    click.echo(cli_text("token_issued", app.lang, name=name))
     click.echo(token)
 
 

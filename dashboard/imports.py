@@ -10,8 +10,6 @@ recomputation of a period's indicators with the kabupaten totals before and afte
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import threading
 
@@ -21,42 +19,31 @@ from sqlalchemy.exc import OperationalError
 
 from aggregations import history, indicators, ingest, quality
 from aggregations.sources import SOURCES
-from dashboard import access, audit, jobs, uploads
+from dashboard import access, audit, jobs, services, uploads
+from dashboard.refusals import RequestRefused
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE, Runner
 from dashboard.staff_messages import staff
 from layers.classify import number
+from peta_anak.core.safe_cells import csv_bytes
 
 PERIOD = re.compile(r"\d{4}")
 TRUE = ("1", "true", "yes", "ya", "on")
 _lock = threading.Lock()
 
 
-class ImportRequestRefused(Exception):
-    """A request that queues nothing; ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, kind: str, status: int, **params: object):
-        self.kind, self.status, self.params = kind, status, params
-        super().__init__(kind)
-
-    def message(self, lang: str = "id") -> str:
-        return staff(f"refused_{self.kind}", lang, **self.params)
-
-
 def runner_for(app: Flask) -> Runner:
     """This app process's worker, created on first use."""
     with _lock:
         if "pdar_runner" not in app.extensions:
-            services = app.config["PDAR"]
-            settings = services.settings
-            app.extensions["pdar_runner"] = Runner(services.engine, settings.nik_key.encode(),
-                                                   settings.data_dir / "impor.lock")
+            engine, settings = services.of(app).engine, services.of(app).settings
+            app.extensions["pdar_runner"] = Runner(engine, settings.nik_key.encode(), settings.data_dir / "impor.lock")
         return app.extensions["pdar_runner"]
 
 
 def require_uploader(user) -> None:
     """Before a byte of the body is read: the user may upload something at all."""
     if not access.uploadable_sources(user):
-        raise ImportRequestRefused("no_right", 403, role=user.role)
+        raise RequestRefused("no_right", 403, role=user.role)
 
 
 def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via: str,
@@ -69,14 +56,14 @@ def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via
                              allow_smaller=allow_smaller)
     except OperationalError as exc:  # SQLite: another import holds the one write lock beyond the wait
         uploads.discard(received)
-        raise ImportRequestRefused("database_busy", 503) from exc
+        raise RequestRefused("database_busy", 503) from exc
     except jobs.Busy as exc:
         uploads.discard(received)
         holder = exc.job or {}
         _log(engine, user.name, "impor_ditolak", {"alasan": "busy", "tugas": holder.get("id")}, address)
-        raise ImportRequestRefused("busy", 409, job=holder.get("id", "?"), source=holder.get("sumber", "?"),
+        raise RequestRefused("busy", 409, job=holder.get("id", "?"), source=holder.get("sumber", "?"),
                                    period=holder.get("periode", "?")) from exc
-    except ImportRequestRefused as exc:
+    except RequestRefused as exc:
         uploads.discard(received)
         _log(engine, user.name, "impor_ditolak", {"alasan": exc.kind, "berkas": received.filename}, address)
         raise
@@ -93,38 +80,36 @@ def _checked(user, fields: dict[str, str]) -> tuple[str, str, bool]:
     source, period = fields.get("source", "").strip(), fields.get("period", "").strip()
     for name, value in (("source", source), ("period", period)):
         if not value:
-            raise ImportRequestRefused("missing_field", 400, field=name)
-    if source not in SOURCES:
-        raise ImportRequestRefused("unknown_source", 400, source=source[:40], sources=", ".join(SOURCES))
-    if not PERIOD.fullmatch(period):
-        raise ImportRequestRefused("bad_period", 400, period=period[:20])
-    if not access.may_upload(user, source):
-        raise ImportRequestRefused("not_your_source", 403, source=source, opd=user.opd or user.role,
-                                   allowed=", ".join(access.uploadable_sources(user)) or "-")
+            raise RequestRefused("missing_field", 400, field=name)
+    check_filter(user, source, period)
     allow = fields.get("allow_smaller", "").strip().lower() in TRUE and OFFERS_SMALLER_OVERRIDE
     return source, period, allow
 
 
 def check_filter(user, source: str | None, period: str | None) -> None:
-    """A history filter: a known source of the user's department, a well-formed period."""
+    """An upload's or a history filter's source and period: a known source of the user's
+    department, a well-formed period (None: no filter)."""
     if source is not None and source not in SOURCES:
-        raise ImportRequestRefused("unknown_source", 400, source=source[:40], sources=", ".join(SOURCES))
-    if source is not None and not access.may_upload(user, source):
-        raise ImportRequestRefused("not_your_source", 403, source=source, opd=user.opd or user.role,
-                                   allowed=", ".join(access.uploadable_sources(user)) or "-")
+        raise RequestRefused("unknown_source", 400, source=source[:40], sources=", ".join(SOURCES))
+    if source is not None:
+        _require_own(user, source)
     if period is not None and not PERIOD.fullmatch(period):
-        raise ImportRequestRefused("bad_period", 400, period=period[:20])
+        raise RequestRefused("bad_period", 400, period=period[:20])
 
 
 def job_for(engine: Engine, user, job_id: int) -> dict:
     """A job the user may read (its department's sources), or a refusal."""
     job = jobs.get(engine, job_id)
     if job is None:
-        raise ImportRequestRefused("unknown_job", 404, id=job_id)
-    if not access.may_upload(user, job["sumber"]):
-        raise ImportRequestRefused("not_your_source", 403, source=job["sumber"], opd=user.opd or user.role,
-                                   allowed=", ".join(access.uploadable_sources(user)) or "-")
+        raise RequestRefused("unknown_job", 404, id=job_id)
+    _require_own(user, job["sumber"])
     return job
+
+
+def _require_own(user, source: str) -> None:
+    if not access.may_upload(user, source):
+        raise RequestRefused("not_your_source", 403, source=source, opd=user.opd or user.role,
+                             allowed=", ".join(access.uploadable_sources(user)) or "-")
 
 
 def as_json(job: dict, lang: str = "id") -> dict:
@@ -178,29 +163,26 @@ def history_of(engine: Engine, user, source: str | None = None, period: str | No
 def reject_csv(engine: Engine, user, job_id: int, lang: str = "id") -> bytes:
     """The job's reject list: row, field, reason (text from our catalogue, never from the file)."""
     job = job_for(engine, user, job_id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([staff("col_row", lang), staff("col_field", lang), staff("col_reason", lang)])
-    for row, field, reason in jobs.rejects(engine, job["id"]):
-        writer.writerow([row, field, ingest.reason_text(f"{field}:{reason}", lang)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes([staff("col_row", lang), staff("col_field", lang), staff("col_reason", lang)],
+                     ([row, field, ingest.reason_text(f"{field}:{reason}", lang)]
+                      for row, field, reason in jobs.rejects(engine, job["id"])))
 
 
 def recompute(engine: Engine, user, period: str, address: str | None = None) -> dict:
     """Recompute ``period``'s indicators and data quality (as ``peta-anak aggregate``);
     the kabupaten totals before and after, each shown only to whom it may be shown."""
     if not access.may_recompute(user):
-        raise ImportRequestRefused("no_right", 403, role=user.role)
+        raise RequestRefused("no_right", 403, role=user.role)
     if not PERIOD.fullmatch(period or ""):
-        raise ImportRequestRefused("bad_period", 400, period=(period or "")[:20])
+        raise RequestRefused("bad_period", 400, period=(period or "")[:20])
     if not indicators.available(engine, period):
-        raise ImportRequestRefused("nothing_to_compute", 409, period=period)
+        raise RequestRefused("nothing_to_compute", 409, period=period)
     before = history.regency_totals(engine, period)
     try:
         indicators.compute(engine, period)
         report = quality.compute(engine, period)
     except OperationalError as exc:
-        raise ImportRequestRefused("database_busy", 503) from exc
+        raise RequestRefused("database_busy", 503) from exc
     after = history.regency_totals(engine, period)
     rows = []
     for indicator in sorted(set(before) | set(after)):

@@ -189,6 +189,9 @@ CLI = {
     "password_changed": {"id": "{name}: kata sandi diganti, sesi diakhiri", "en": "{name}: password changed, sessions ended"},
     "name_or_all": {"id": "sebutkan NAMA atau --all", "en": "give NAME or --all"},
     "sessions_ended_cli": {"id": "{name}: {n} sesi diakhiri", "en": "{name}: {n} sessions ended"},
+    "tokens_revoked": {"id": "{name}: {n} token dicabut", "en": "{name}: {n} tokens revoked"},
+    "token_issued": {"id": "Token API baru untuk {name}; simpan sekarang, tidak ditampilkan lagi.",
+                     "en": "New API token for {name}; keep it now, it is not shown again."},
     "bad_suffix": {"id": "{file}: akhiran harus .xlsx atau .csv", "en": "{file}: suffix must be .xlsx or .csv"},
     "no_folder": {"id": "{folder}: folder tidak ada", "en": "{folder}: folder not found"},
     "written": {"id": "{path}  ({size} byte, {mimetype})", "en": "{path}  ({size} bytes, {mimetype})"},
@@ -212,8 +215,3 @@ def text(key: str, lang: str = "id", **params: object) -> str:
 
 def cli_text(key: str, lang: str = "id", **params: object) -> str:
     return translate(CLI, key, lang, **params)
-
-
-def error(key: str, lang: str = "id", **params: object) -> str:
-    return translate(ERRORS, key, lang, **params)
-

@@ -76,8 +76,7 @@ def release_approve(app, release_id: int, user_name: str) -> None:
         releases.approve(app.engine(), _admin(app, user_name), release_id)
     except releases.ReleaseActionRefused as exc:
         _fail(app, exc)
-    click.echo(f"rilis {release_id}: disetujui oleh {user_name} / approved; "
-               f"peta-anak release publish {release_id} --user {user_name}")
+    click.echo(text("approved", app.lang, id=release_id, user=user_name))
 
 
 @click.command("reject")
@@ -91,7 +90,7 @@ def release_reject(app, release_id: int, user_name: str, reason: str) -> None:
         releases.reject(app.engine(), _admin(app, user_name), release_id, reason)
     except releases.ReleaseActionRefused as exc:
         _fail(app, exc)
-    click.echo(f"rilis {release_id}: ditolak / rejected")
+    click.echo(text("rejected", app.lang, id=release_id, user=user_name))
 
 
 @click.command("publish")
@@ -104,7 +103,7 @@ def release_publish(app, release_id: int, user_name: str) -> None:
         done = releases.publish(app.engine(), _admin(app, user_name), release_id, app.publisher())
     except releases.ReleaseActionRefused as exc:
         _fail(app, exc)
-    click.echo(f"rilis {release_id} diterbitkan ke / published to {done['public_dir']} -> {done['path']}")
+    click.echo(text("published", app.lang, id=release_id, public_dir=done["public_dir"], path=done["path"]))
 
 
 @click.command("rollback")
@@ -116,7 +115,8 @@ def release_rollback(app, user_name: str) -> None:
         done = releases.rollback(app.engine(), _admin(app, user_name), app.publisher())
     except releases.ReleaseActionRefused as exc:
         _fail(app, exc)
-    click.echo(f"{done['public_dir']} -> {done['build']} (rilis {done['release']}), sebelumnya / was {done['from']}")
+    click.echo(text("rolled_back", app.lang, public_dir=done["public_dir"], build=done["build"],
+                    release=done["release"], was=done["from"]))
 
 
 COMMANDS = (release_create, release_approve, release_reject, release_publish, release_rollback)

@@ -23,18 +23,8 @@ from aggregations.release import steps, store
 from aggregations.release.rules import Rules
 from dashboard import audit, users
 from dashboard.access import may_administer
+from dashboard.refusals import RequestRefused
 from layers.published import NoRelease, NotApproved, PublishRefused
-from peta_anak.core.i18n import translate
-
-ERRORS = {
-    "not_admin": {"id": "hanya admin yang mengelola rilis (pengguna {name}, peran {role})",
-                  "en": "only admins manage releases (user {name}, role {role})"},
-    "unknown_user": {"id": "tidak ada pengguna aktif bernama {name}", "en": "no active user named {name}"},
-    "no_publisher": {"id": "server ini tidak dijalankan dengan penerbit situs publik: jalankan `peta-anak serve` "
-                           "atau `gunicorn peta_anak.wsgi:server`",
-                     "en": "this server runs without the public-site publisher: run `peta-anak serve` or "
-                           "`gunicorn peta_anak.wsgi:server`"},
-}
 
 
 class Build(Protocol):
@@ -58,26 +48,17 @@ class Publisher(Protocol):
     def live(self) -> Build | None: ...
 
 
-class ReleaseActionRefused(Exception):
-    """A release step that may not or cannot be taken; nothing changed."""
-
-    def __init__(self, kind: str, text: dict[str, str], status: int = 409, **detail: object):
-        self.kind, self.text, self.status, self.detail = kind, text, status, detail
-        super().__init__(text["en"])
-
-    def message(self, lang: str = "id") -> str:
-        return self.text.get(lang) or self.text["id"]
-
-
-def _texts(catalog: dict, kind: str, **params: object) -> dict[str, str]:
-    return {lang: translate(catalog, kind, lang, **params) for lang in ("id", "en")}
+class ReleaseActionRefused(RequestRefused):
+    """A release step that may not or cannot be taken; nothing changed. Worded from the
+    catalogue of the step that refused: :data:`dashboard.staff_messages.REFUSED`, the
+    release store's, the steps' or the public site's."""
 
 
 def admin_named(engine: Engine, name: str) -> users.User:
     """The active admin a command-line step acts as."""
     user = users.by_name(engine, name)
     if user is None or not user.is_active:
-        raise ReleaseActionRefused("unknown_user", _texts(ERRORS, "unknown_user", name=name), 403)
+        raise ReleaseActionRefused("unknown_user", 403, name=name)
     _require_admin(engine, user, "periksa_peran", None, None)
     return user
 
@@ -91,8 +72,8 @@ def create_draft(engine: Engine, user: users.User | None, period: str, rules: Ru
         summary = store.create(engine, period, rules or Rules(), user=user.name if user else None)
     except store.ReleaseRefused as exc:
         cells = ", ".join(f"{k[1]} {k[0]}" for k in exc.cells[:5])
-        refused = ReleaseActionRefused(exc.kind, _texts(RELEASE_ERRORS, exc.kind, period=period, n=len(exc.cells),
-                                                        cells=cells), cells=[list(k) for k in exc.cells])
+        refused = ReleaseActionRefused(exc.kind, 409, catalogue=RELEASE_ERRORS, period=period, n=len(exc.cells),
+                                       cells=cells, detail={"cells": [list(k) for k in exc.cells]})
         _log(engine, user.name if user else None, "rilis_gagal", {"langkah": "draf", "periode": period,
                                                                    "alasan": exc.kind}, address)
         raise refused from exc
@@ -116,20 +97,20 @@ def publish(engine: Engine, user: users.User, release_id: int, publisher: Publis
     """Build an approved release into the public folder and swap it in; says where it went."""
     _require_admin(engine, user, "rilis_terbit", release_id, address)
     if publisher is None:
-        raise ReleaseActionRefused("no_publisher", _texts(ERRORS, "no_publisher"), 503)
+        raise ReleaseActionRefused("no_publisher", 503)
     try:
         steps.check_publishable(engine, release_id)
         build = publisher.publish(engine, release_id)
     except steps.StepRefused as exc:
         _refused(engine, user, "rilis_terbit", release_id, exc.kind, address)
-        raise ReleaseActionRefused(exc.kind, _texts(STEPS, exc.kind, id=release_id, **exc.params)) from exc
+        raise ReleaseActionRefused(exc.kind, 409, catalogue=STEPS, id=release_id, **exc.params) from exc
     except (NoRelease, NotApproved) as exc:  # changed between the check and the build
         _refused(engine, user, "rilis_terbit", release_id, "not_approved", address)
-        raise ReleaseActionRefused("not_approved", _texts(STEPS, "not_approved", id=release_id,
-                                                          status=steps.status(engine, release_id))) from exc
+        raise ReleaseActionRefused("not_approved", 409, catalogue=STEPS, id=release_id,
+                                   status=steps.status(engine, release_id)) from exc
     except PublishRefused as exc:
         _refused(engine, user, "rilis_terbit", release_id, exc.kind, address)
-        raise ReleaseActionRefused(exc.kind, exc.texts) from exc
+        raise ReleaseActionRefused(exc.kind, 409, catalogue=exc.catalogue, **exc.params) from exc
     first = steps.mark_published(engine, release_id, user.name)
     where = {"folder": str(publisher.public_dir), "build": str(build.path)}
     _log(engine, user.name, "rilis_terbit", {"rilis": release_id, "pertama": first, **where}, address)
@@ -141,13 +122,13 @@ def rollback(engine: Engine, user: users.User, publisher: Publisher | None, addr
     """Point the public folder at the build before the live one."""
     _require_admin(engine, user, "situs_kembali", None, address)
     if publisher is None:
-        raise ReleaseActionRefused("no_publisher", _texts(ERRORS, "no_publisher"), 503)
+        raise ReleaseActionRefused("no_publisher", 503)
     before = publisher.live()
     try:
         build = publisher.rollback()
     except PublishRefused as exc:
         _refused(engine, user, "situs_kembali", None, exc.kind, address)
-        raise ReleaseActionRefused(exc.kind, exc.texts) from exc
+        raise ReleaseActionRefused(exc.kind, 409, catalogue=exc.catalogue, **exc.params) from exc
     detail = {"dari": before.name if before else None, "ke": build.name, "rilis": build.release_id,
               "folder": str(publisher.public_dir)}
     _log(engine, user.name, "situs_kembali", detail, address)
@@ -161,10 +142,10 @@ def _step(engine: Engine, user: users.User, release_id: int, action: str, addres
         take()
     except steps.StepRefused as exc:
         _refused(engine, user, action, release_id, exc.kind, address)
-        raise ReleaseActionRefused(exc.kind, _texts(STEPS, exc.kind, id=release_id, **exc.params),
-                                   404 if exc.kind == "unknown_release" else
+        raise ReleaseActionRefused(exc.kind, 404 if exc.kind == "unknown_release" else
                                    403 if exc.kind == "own_release" else
-                                   400 if exc.kind == "reason_missing" else 409) from exc
+                                   400 if exc.kind == "reason_missing" else 409,
+                                   catalogue=STEPS, id=release_id, **exc.params) from exc
     _log(engine, user.name, action, {"rilis": release_id, **detail}, address)
 
 
@@ -172,7 +153,7 @@ def _require_admin(engine: Engine, user: users.User, action: str, release_id: in
                    address: str | None) -> None:
     if not may_administer(user):
         _refused(engine, user, action, release_id, "not_admin", address)
-        raise ReleaseActionRefused("not_admin", _texts(ERRORS, "not_admin", name=user.name, role=user.role), 403)
+        raise ReleaseActionRefused("not_admin", 403, name=user.name, role=user.role)
 
 
 def _refused(engine: Engine, user: users.User | None, action: str, release_id: int | None, kind: str,

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 
 from aggregations import ingest
 from dashboard import audit, jobs
+from peta_anak.core.i18n import LANGUAGES
 
 log = logging.getLogger(__name__)
 #: The smaller-re-import refusal and its deliberate override (``allow_smaller``)
@@ -128,7 +129,7 @@ def _done(summary: dict, job: dict) -> dict:
 
 
 def _refused(exc: ingest.ImportRefused, job: dict, read: int, rejects: list) -> dict:
-    texts = {lang: exc.message(lang).replace(job["jalur"], job["berkas"]) for lang in ("id", "en")}
+    texts = {lang: exc.message(lang).replace(job["jalur"], job["berkas"]) for lang in LANGUAGES}
     rows = {row for row, _, _ in rejects}
     return {"kind": exc.kind, "message": texts, "read": read, "accepted": 0, "rejected": len(rows),
             "by_reason": jobs.reason_counts(rejects), "file": job["berkas"]}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import Engine
 
 from peta_anak.core.settings import Settings
@@ -23,16 +23,21 @@ class Services:
     publisher: object | None = None  # public_site.publish.Publisher, handed in by the top (peta_anak.wsgi)
 
 
+def of(app: Flask) -> Services:
+    """The services of ``app`` (outside a request: its worker, made once per app)."""
+    return app.config[CONFIG_KEY]
+
+
 def engine() -> Engine:
     """The engine of the running application (one per app, shared by every request)."""
-    return current_app.config[CONFIG_KEY].engine
+    return of(current_app).engine
 
 
 def publisher() -> object | None:
     """What publishes a release's public site (None: this app does not publish)."""
-    return current_app.config[CONFIG_KEY].publisher
+    return of(current_app).publisher
 
 
 def settings() -> Settings:
     """The settings the application was created with."""
-    return current_app.config[CONFIG_KEY].settings
+    return of(current_app).settings

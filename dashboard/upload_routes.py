@@ -14,7 +14,7 @@ from flask_wtf.csrf import ValidationError, same_origin, validate_csrf
 
 from dashboard import access, imports, services, uploads
 from dashboard.layout import language
-from dashboard.staff_messages import staff
+from dashboard.refusals import RequestRefused
 
 bp = Blueprint("unggah", __name__)
 
@@ -23,10 +23,10 @@ def _csrf_refusal(lang: str):
     try:
         validate_csrf(request.headers.get("X-CSRFToken"))
     except ValidationError:
-        return {"error": "csrf", "message": staff("refused_csrf", lang)}, 400
+        return RequestRefused("csrf").answer(lang)
     if request.is_secure and current_app.config.get("WTF_CSRF_SSL_STRICT", True) and not (
             request.referrer and same_origin(request.referrer, f"https://{request.host}/")):
-        return {"error": "csrf", "message": staff("refused_csrf", lang)}, 400
+        return RequestRefused("csrf").answer(lang)
     return None
 
 
@@ -43,8 +43,8 @@ def upload():
                                    services.settings().max_upload_mb)
         job = imports.submit(services.engine(), imports.runner_for(current_app), user, received, "web",
                              request.remote_addr)
-    except (uploads.UploadRefused, imports.ImportRequestRefused) as exc:
-        return {"error": exc.kind, "message": exc.message(lang)}, exc.status
+    except RequestRefused as exc:
+        return exc.answer(lang)
     return imports.as_json(job, lang), 202
 
 
@@ -53,8 +53,8 @@ def reject_list(job_id: int):
     lang = language()
     try:
         content = imports.reject_csv(services.engine(), access.user_now(), job_id, lang)
-    except imports.ImportRequestRefused as exc:
-        return {"error": exc.kind, "message": exc.message(lang)}, exc.status
+    except RequestRefused as exc:
+        return exc.answer(lang)
     return Response(content, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="penolakan-impor-{job_id}.csv"',
         "Cache-Control": "no-store"})

@@ -21,8 +21,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import parse_form_data
 from werkzeug.wsgi import get_content_length
 
+from dashboard.refusals import RequestRefused
 from peta_anak.core.checksum import sha256_file
-from peta_anak.core.i18n import translate
 
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
 #: Room for the multipart framing and the small fields around the file.
@@ -30,28 +30,6 @@ FRAMING = 64 * 1024
 FIELD_BYTES = 512 * 1024  # also the parser's read size must fit: werkzeug reads 64 KiB at a time
 MAX_PARTS = 20
 FILE_FIELD = "file"
-
-ERRORS = {
-    "too_large": {"id": "berkas melebihi batas {limit} MB (PDAR_MAX_UPLOAD_MB)",
-                  "en": "the file is over the {limit} MB limit (PDAR_MAX_UPLOAD_MB)"},
-    "no_file": {"id": "tidak ada berkas di kolom 'file'", "en": "no file in the 'file' field"},
-    "empty_file": {"id": "berkas {name} kosong", "en": "the file {name} is empty"},
-    "bad_type": {"id": "berkas {name}: hanya CSV atau XLSX ({suffixes})",
-                 "en": "file {name}: CSV or XLSX only ({suffixes})"},
-    "bad_form": {"id": "permintaan bukan multipart/form-data yang sah: {detail}",
-                 "en": "the request is not valid multipart/form-data: {detail}"},
-}
-
-
-class UploadRefused(Exception):
-    """Nothing was kept; ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, kind: str, status: int = 400, **params: object):
-        self.kind, self.status, self.params = kind, status, params
-        super().__init__(kind)
-
-    def message(self, lang: str = "id") -> str:
-        return translate(ERRORS, self.kind, lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -68,7 +46,7 @@ def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
     limit = limit_mb * 1024 * 1024
     length = get_content_length(environ)
     if length is not None and length > limit + FRAMING:
-        raise UploadRefused("too_large", 413, limit=limit_mb)
+        raise RequestRefused("too_large", 413, limit=limit_mb)
     upload_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = upload_dir / secrets.token_hex(12)
     folder.mkdir(mode=0o700)
@@ -87,10 +65,10 @@ def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
         return _checked(form, files, limit, limit_mb)
     except RequestEntityTooLarge as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        raise UploadRefused("too_large", 413, limit=limit_mb) from exc
+        raise RequestRefused("too_large", 413, limit=limit_mb) from exc
     except ValueError as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        raise UploadRefused("bad_form", detail=str(exc)[:200]) from exc
+        raise RequestRefused("bad_form", detail=str(exc)[:200]) from exc
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -99,17 +77,17 @@ def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
 def _checked(form, files, limit: int, limit_mb: int) -> Received:  # noqa: ANN001 (werkzeug MultiDicts)
     parts = files.getlist(FILE_FIELD)
     if len(parts) != 1 or not parts[0].filename:
-        raise UploadRefused("no_file")
+        raise RequestRefused("no_file")
     part = parts[0]
     name = PurePath(part.filename.replace("\\", "/")).name
     path = Path(part.stream.name)
     size = path.stat().st_size
     if size > limit:
-        raise UploadRefused("too_large", 413, limit=limit_mb)
+        raise RequestRefused("too_large", 413, limit=limit_mb)
     if PurePath(name).suffix.lower() not in SUFFIXES:
-        raise UploadRefused("bad_type", name=name[:100], suffixes=", ".join(SUFFIXES))
+        raise RequestRefused("bad_type", name=name[:100], suffixes=", ".join(SUFFIXES))
     if size == 0:
-        raise UploadRefused("empty_file", name=name[:100])
+        raise RequestRefused("empty_file", name=name[:100])
     for other in files:  # only the one file is kept
         if other != FILE_FIELD:
             for extra in files.getlist(other):

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from aggregations.release import export, rules, steps, store
 from geodata import boundaries
+from peta_anak.core.i18n import Catalog, MessageError
 
 #: Levels whose browser geometry the public map draws (kabupaten outlines are the
 #: outer edges of the kecamatan topology, so the kabupaten file is not sent).
@@ -41,16 +42,13 @@ class NotApproved(PermissionError):
         super().__init__(f"release {release_id} is {status}")
 
 
-class PublishRefused(RuntimeError):
-    """Publishing the public site was refused and nothing changed; carries its message in
-    both languages, so the planner app can show it without reading the site's catalogue."""
+class PublishRefused(MessageError):
+    """Publishing the public site was refused and nothing changed; carries the catalogue
+    its ``kind`` is worded from, so the planner app can show it without importing the site."""
 
-    def __init__(self, kind: str, texts: dict[str, str]):
-        self.kind, self.texts = kind, texts
-        super().__init__(texts.get("en", kind))
-
-    def message(self, lang: str = "id") -> str:
-        return self.texts.get(lang) or self.texts["id"]
+    def __init__(self, kind: str, catalogue: Catalog, **params: object):
+        super().__init__(kind, **params)
+        self.catalogue = catalogue
 
 
 @dataclass(frozen=True)

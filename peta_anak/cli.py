@@ -18,6 +18,7 @@ from aggregations.release.cli import release_group
 from dashboard import release_cli, users
 from dashboard.cli import export_group, serve_command, users_group
 from geodata.cli import boundaries_group
+from layers.classify import number
 from peta_anak.core import backup, db
 from peta_anak.core.i18n import LANGUAGES
 from peta_anak.core.settings import Settings, SettingsError
@@ -92,8 +93,9 @@ def backup_command(app: App, out: Path) -> None:
     try:
         info = backup.backup(app.settings, out)
     except backup.BackupError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"{out}  ({info.kind}, schema {info.revision}, {info.size:,} bytes)")
+        raise click.ClickException(exc.message(app.lang)) from exc
+    click.echo(text("backup_written", app.lang, path=out, kind=info.kind, revision=info.revision,
+                    size=number(info.size, app.lang, 0)))
 
 
 @cli.command("restore")
@@ -103,20 +105,17 @@ def backup_command(app: App, out: Path) -> None:
 def restore_command(app: App, file: Path, yes: bool) -> None:
     """Replace the database's content with the backup FILE (checked first: kind, integrity,
     schema revision; an older schema is upgraded). Every session ends."""
+    target = db.display_url(app.settings.resolved_database_url())
     try:
         info = backup.inspect(file)
-    except backup.BackupError as exc:
-        raise click.ClickException(str(exc)) from exc
-    target = app.settings.resolved_database_url()
-    if not yes:
-        click.confirm(f"Ganti isi basis data / replace the content of {db.display_url(target)} "
-                      f"dengan / with {file} ({info.kind}, schema {info.revision})?", abort=True)
-    try:
+        if not yes:
+            click.confirm(text("restore_confirm", app.lang, url=target, path=file, kind=info.kind,
+                               revision=info.revision), abort=True)
         info, revision = backup.restore(app.settings, file)
     except backup.BackupError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(exc.message(app.lang)) from exc
     ended = users.end_sessions(app.engine(), None, actor="restore")  # sessions in the backup are not revived
-    click.echo(f"{file} -> {db.display_url(target)}: schema {info.revision} -> {revision}, {ended} sesi diakhiri")
+    click.echo(text("restored", app.lang, path=file, url=target, before=info.revision, after=revision, n=ended))
 
 
 class ManyValues(click.Option):

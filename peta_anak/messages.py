@@ -7,6 +7,12 @@ from peta_anak.core.i18n import translate
 
 MESSAGES = {
     "schema_ready": {"id": "{url}: skema {revision}", "en": "{url}: schema {revision}"},
+    "backup_written": {"id": "{path}  ({kind}, skema {revision}, {size} byte)",
+                       "en": "{path}  ({kind}, schema {revision}, {size} bytes)"},
+    "restore_confirm": {"id": "Ganti isi basis data {url} dengan {path} ({kind}, skema {revision})?",
+                        "en": "Replace the content of {url} with {path} ({kind}, schema {revision})?"},
+    "restored": {"id": "{path} -> {url}: skema {before} -> {after}, {n} sesi diakhiri",
+                 "en": "{path} -> {url}: schema {before} -> {after}, {n} sessions ended"},
     "no_villages": {"id": "belum ada desa di basis data: jalankan `peta-anak boundaries import` lebih dulu",
                     "en": "no villages in the database: run `peta-anak boundaries import` first"},
     "missing_geodata": {

@@ -24,7 +24,6 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from layers.published import PublishRefused, published
-from peta_anak.core.i18n import translate
 from peta_anak.core.settings import Settings
 from public_site import build as site
 from public_site import pages
@@ -38,8 +37,7 @@ class PublishError(PublishRefused):
     """Nothing changed on the public site; ``kind`` is a message key of ``public_site.messages.PUBLISH``."""
 
     def __init__(self, kind: str, **params: object):
-        self.params = params
-        super().__init__(kind, {lang: translate(PUBLISH, kind, lang, **params) for lang in ("id", "en")})
+        super().__init__(kind, PUBLISH, **params)
 
 
 @dataclass(frozen=True)

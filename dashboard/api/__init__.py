@@ -19,49 +19,29 @@ from limits import parse_many
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from dashboard import access, imports, release_review, releases, tokens, uploads
+from dashboard import access, imports, release_review, releases, services, tokens, uploads
 from dashboard.api.openapi import spec
-from peta_anak.core.i18n import translate
+from dashboard.refusals import RequestRefused
+from peta_anak.core.i18n import LANGUAGES
 
 PREFIX = "/api/v1"
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
 
-ERRORS = {
-    "unauthorized": {"id": "token API tidak ada, tidak dikenal atau sudah dicabut (Authorization: Bearer TOKEN)",
-                     "en": "API token missing, unknown or revoked (Authorization: Bearer TOKEN)"},
-    "not_found": {"id": "tidak ada {path} di API", "en": "no {path} in the API"},
-    "rate_limited": {"id": "terlalu banyak permintaan dengan token ini ({limit}); coba lagi nanti",
-                     "en": "too many requests with this token ({limit}); try again later"},
-    "bad_json": {"id": "badan permintaan harus JSON seperti {{\"period\": \"2025\"}}",
-                 "en": "the request body must be JSON such as {{\"period\": \"2025\"}}"},
-    "releases_for_admins": {"id": "hanya admin yang mengelola rilis (peran {role})",
-                            "en": "only admins manage releases (role {role})"},
-}
-
-
-def _settings():
-    return current_app.config["PDAR"].settings
-
-
-def _engine():
-    return current_app.config["PDAR"].engine
-
-
 def _lang() -> str:
-    asked = request.args.get("lang") or request.accept_languages.best_match(["id", "en"])
-    return asked if asked in ("id", "en") else _settings().language
+    """``?lang=``, else the request's Accept-Language, else ``PDAR_LANGUAGE``."""
+    asked = request.args.get("lang") or request.accept_languages.best_match(LANGUAGES)
+    return asked if asked in LANGUAGES else services.settings().language
 
 
-def error(kind: str, message: str, status: int, **extra: object):
-    response = jsonify({"error": kind, "message": message, **extra})
-    response.status_code = status
-    if status == 401:
+def error(refused: RequestRefused):
+    """The JSON answer to a refusal: its stable ``error`` code, a ``message`` in the
+    request's language, and what the refusal adds for scripts (``detail``)."""
+    body, response_status = refused.answer(_lang())
+    response = jsonify(body)
+    response.status_code = response_status
+    if refused.status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="peta-anak"'
     return response
-
-
-def _own(kind: str, status: int, **params: object):
-    return error(kind, translate(ERRORS, kind, _lang(), **params), status)
 
 
 def _token() -> str | None:
@@ -78,16 +58,16 @@ def rate_key() -> str:
 def _within_limit() -> bool:
     """Count this request against its token's (or address's) budget."""
     limiter = current_app.extensions.setdefault("pdar_api_limiter", MovingWindowRateLimiter(MemoryStorage()))
-    return all([limiter.hit(item, rate_key()) for item in parse_many(_settings().api_rate_limit)])
+    return all([limiter.hit(item, rate_key()) for item in parse_many(services.settings().api_rate_limit)])
 
 
 @bp.before_request
 def authenticate():
     if not _within_limit():
-        return _own("rate_limited", 429, limit=_settings().api_rate_limit)
-    user = tokens.user_for(_engine(), _token())
+        return error(RequestRefused("rate_limited", 429, limit=services.settings().api_rate_limit))
+    user = tokens.user_for(services.engine(), _token())
     if user is None:
-        return _own("unauthorized", 401)
+        return error(RequestRefused("unauthorized", 401))
     g.api_user = user
     return None
 
@@ -106,13 +86,14 @@ def openapi():
 @bp.post("/imports")
 def create_import():
     user = g.api_user
-    settings = _settings()
+    settings = services.settings()
     try:
         imports.require_uploader(user)
         received = uploads.receive(request.environ, settings.resolved_upload_dir(), settings.max_upload_mb)
-        job = imports.submit(_engine(), imports.runner_for(current_app), user, received, "api", request.remote_addr)
-    except (uploads.UploadRefused, imports.ImportRequestRefused) as exc:
-        return error(exc.kind, exc.message(_lang()), exc.status)
+        job = imports.submit(services.engine(), imports.runner_for(current_app), user, received, "api",
+                             request.remote_addr)
+    except RequestRefused as exc:
+        return error(exc)
     response = jsonify({"id": job["id"], "status": job["status"]})
     response.status_code = 202
     response.headers["Location"] = f"{PREFIX}/imports/{job['id']}"
@@ -122,49 +103,47 @@ def create_import():
 @bp.get("/imports/<int:job_id>")
 def get_import(job_id: int):
     try:
-        job = imports.job_for(_engine(), g.api_user, job_id)
-    except imports.ImportRequestRefused as exc:
-        return error(exc.kind, exc.message(_lang()), exc.status)
+        job = imports.job_for(services.engine(), g.api_user, job_id)
+    except RequestRefused as exc:
+        return error(exc)
     return jsonify(imports.as_json(job, _lang()))
 
 
 @bp.get("/imports")
 def list_imports():
-    user, lang = g.api_user, _lang()
+    user = g.api_user
     source, period = request.args.get("source") or None, request.args.get("period") or None
     try:
         imports.require_uploader(user)
         imports.check_filter(user, source, period)
-    except imports.ImportRequestRefused as exc:
-        return error(exc.kind, exc.message(lang), exc.status)
-    return jsonify({"imports": imports.history_of(_engine(), user, source, period)})
+    except RequestRefused as exc:
+        return error(exc)
+    return jsonify({"imports": imports.history_of(services.engine(), user, source, period)})
 
 
 @bp.get("/releases")
 def list_releases():
     if not access.may_administer(g.api_user):
-        return _own("releases_for_admins", 403, role=g.api_user.role)
-    return jsonify({"releases": [_release(r) for r in release_review.releases(_engine())]})
+        return error(RequestRefused("releases_for_admins", 403, role=g.api_user.role))
+    return jsonify({"releases": [_release(r) for r in release_review.releases(services.engine())]})
 
 
 @bp.post("/releases")
 def create_release():
     body = request.get_json(silent=True)
     if not access.may_administer(g.api_user):
-        return _own("releases_for_admins", 403, role=g.api_user.role)
+        return error(RequestRefused("releases_for_admins", 403, role=g.api_user.role))
     if not isinstance(body, dict):
-        return _own("bad_json", 400)
+        return error(RequestRefused("bad_json", 400))
     period = body.get("period")
     if not isinstance(period, str) or not period.strip():
-        return error("missing_field", imports.ImportRequestRefused("missing_field", 400, field="period")
-                     .message(_lang()), 400)
+        return error(RequestRefused("missing_field", 400, field="period"))
     if not imports.PERIOD.fullmatch(period.strip()):
-        return error("bad_period", imports.ImportRequestRefused("bad_period", 400, period=period[:20])
-                     .message(_lang()), 400)
+        return error(RequestRefused("bad_period", 400, period=period[:20]))
     try:
-        summary = releases.create_draft(_engine(), g.api_user, period.strip(), address=request.remote_addr)
-    except releases.ReleaseActionRefused as exc:
-        return error(exc.kind, exc.message(_lang()), exc.status, **exc.detail)
+        summary = releases.create_draft(services.engine(), g.api_user, period.strip(), address=request.remote_addr)
+    except RequestRefused as exc:
+        return error(exc)
     response = jsonify({"id": summary["id"], "status": summary["status"], "period": summary["period"],
                         "kecamatan_only": summary["kecamatan_only"], "hidden_share": summary["hidden_share"]})
     response.status_code = 201
@@ -174,15 +153,15 @@ def create_release():
 @bp.post("/releases/<int:release_id>/approve")
 def approve_release(release_id: int):
     try:
-        releases.approve(_engine(), g.api_user, release_id, request.remote_addr)
-    except releases.ReleaseActionRefused as exc:
-        return error(exc.kind, exc.message(_lang()), exc.status)
+        releases.approve(services.engine(), g.api_user, release_id, request.remote_addr)
+    except RequestRefused as exc:
+        return error(exc)
     return jsonify({"id": release_id, "status": "approved"})
 
 
 @bp.route("/<path:rest>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
 def unknown(rest: str):
-    return _own("not_found", 404, path=f"{PREFIX}/{rest}"[:200])
+    return error(RequestRefused("not_found", 404, path=f"{PREFIX}/{rest}"[:200]))
 
 
 def _release(r: dict) -> dict:

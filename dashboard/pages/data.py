@@ -19,6 +19,7 @@ from aggregations import history
 from dashboard import access, ids, import_views, imports, jobs, services
 from dashboard.layout import language
 from dashboard.messages import text
+from dashboard.refusals import RequestRefused
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE
 from dashboard.staff_messages import staff
 
@@ -127,8 +128,8 @@ def follow_newest(state, chosen):
     if not isinstance(state, list) or not state:
         raise PreventUpdate
     rows = [row for row in state if isinstance(row, list) and len(row) == 2 and type(row[0]) is int
-            and isinstance(row[1], str)]
-    if not rows:  # nothing the page itself would have sent
+            and isinstance(row[1], str)]  # (job id, status) as the page stores them; anything else is forged
+    if not rows:
         raise PreventUpdate
     newer_active = any(row[1] in jobs.ACTIVE and row[0] > chosen for row in rows) if isinstance(chosen, int) else True
     if chosen in [row[0] for row in rows] and not newer_active:
@@ -144,7 +145,7 @@ def show_report(job_id, _state):
     user, lang = _user(), language()
     try:
         job = imports.as_json(imports.job_for(services.engine(), user, job_id), lang)
-    except imports.ImportRequestRefused as exc:
+    except RequestRefused as exc:
         return html.P(exc.message(lang), className="error")
     quality = history.stored_quality(services.engine(), job["period"], [job["source"]])
     return import_views.report(job, lang, quality)
@@ -165,6 +166,6 @@ def recompute(_clicks, period):
     user, lang = _user(), language()
     try:
         result = imports.recompute(services.engine(), user, str(period or "").strip(), request.remote_addr)
-    except imports.ImportRequestRefused as exc:
+    except RequestRefused as exc:
         return html.P(exc.message(lang), className="error", role="status")
     return import_views.recompute_table(result, lang)

@@ -20,7 +20,7 @@ from layers.catalogue import BY_ID
 from layers.planning import kantong
 from layers.planning.priorities import REMOTE_KM, Listing
 from peta_anak.core.i18n import translate
-from peta_anak.core.safe_cells import SafeCsvWriter, xlsx_cell
+from peta_anak.core.safe_cells import csv_bytes, xlsx_cell
 
 T = {
     "restricted": {"id": "TERBATAS - data anak per desa untuk perencanaan internal Pemerintah Kabupaten; "
@@ -90,23 +90,14 @@ def values_of(listing: Listing, row: dict, lang: str) -> list:
 
 
 def priority_csv(listing: Listing, lang: str = "id") -> bytes:
-    buffer = io.StringIO()
-    writer = SafeCsvWriter(buffer)
-    writer.writerow(columns(listing, lang))
-    for row in listing.rows:
-        writer.writerow(values_of(listing, row, lang))
-    return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM correctly
+    return csv_bytes(columns(listing, lang), (values_of(listing, row, lang) for row in listing.rows))
 
 
 def scenario_csv(result: dict, lang: str = "id") -> bytes:
-    buffer = io.StringIO()
-    writer = SafeCsvWriter(buffer)
     head = ["rank", "code", "village", "kecamatan"]
-    writer.writerow([_t(k, lang) for k in head] + [TOTALS[k][lang] for k in ("anak", "dana", "terjangkau", "belum")])
-    for r in result["desa"]:
-        writer.writerow([r["peringkat"], r["kode"], r["nama"], r["kecamatan"], r["anak"], r["dana"], r["terjangkau"],
-                         r["belum"]])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes([_t(k, lang) for k in head] + [TOTALS[k][lang] for k in ("anak", "dana", "terjangkau", "belum")],
+                     ([r["peringkat"], r["kode"], r["nama"], r["kecamatan"], r["anak"], r["dana"], r["terjangkau"],
+                       r["belum"]] for r in result["desa"]))
 
 
 def priority_xlsx(listing: Listing, user: str, created: datetime, lang: str = "id",

@@ -30,14 +30,19 @@ from sqlalchemy import URL, make_url, text
 from sqlalchemy import inspect as inspect_database
 
 from peta_anak.core import db
+from peta_anak.core.i18n import MessageError
+from peta_anak.core.messages import BACKUP
 from peta_anak.core.settings import Settings
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PGDUMP_HEADER = b"PGDMP"
 
 
-class BackupError(Exception):
-    """A backup or restore that cannot be done; the message says why, in both languages."""
+class BackupError(MessageError):
+    """A backup or restore that cannot be done; ``kind`` is a key of
+    :data:`peta_anak.core.messages.BACKUP`, worded when shown."""
+
+    catalogue = BACKUP
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def backup(settings: Settings, out: Path) -> BackupInfo:
     """Write a consistent copy of the configured database to ``out`` (whole or not at all)."""
     url = make_url(settings.resolved_database_url())
     if not out.parent.is_dir():
-        raise BackupError(f"{out.parent}: folder tidak ada / folder not found")
+        raise BackupError("no_folder", folder=out.parent)
     fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -70,16 +75,15 @@ def backup(settings: Settings, out: Path) -> BackupInfo:
 def inspect(path: Path) -> BackupInfo:
     """Kind, schema revision and size of a backup file, after checking its integrity."""
     try:
-        with path.open("rb") as file:
-            head = file.read(16)
+        with path.open("rb") as fh:
+            head = fh.read(16)
     except OSError as exc:
-        raise BackupError(f"{path}: tidak dapat dibaca / cannot be read ({exc.strerror})") from exc
+        raise BackupError("unreadable", path=path, reason=exc.strerror) from exc
     if head.startswith(SQLITE_HEADER):
         return BackupInfo("sqlite", _sqlite_revision(path), path.stat().st_size)
     if head.startswith(PGDUMP_HEADER):
         return BackupInfo("postgresql", _pg_revision(path), path.stat().st_size)
-    raise BackupError(f"{path}: bukan cadangan peta-anak (SQLite atau pg_dump format custom) / "
-                      "not a peta-anak backup (SQLite file or pg_dump custom format)")
+    raise BackupError("not_a_backup", path=path)
 
 
 def restore(settings: Settings, path: Path) -> tuple[BackupInfo, str]:
@@ -89,8 +93,7 @@ def restore(settings: Settings, path: Path) -> tuple[BackupInfo, str]:
     url = make_url(settings.resolved_database_url())
     kind = "sqlite" if url.get_backend_name() == "sqlite" else "postgresql"
     if info.kind != kind:
-        raise BackupError(f"{path}: cadangan {info.kind} tidak dapat dipulihkan ke basis data {kind} / "
-                          f"a {info.kind} backup cannot be restored into a {kind} database")
+        raise BackupError("wrong_kind", path=path, kind=info.kind, target=kind)
     _check_revision(path, info.revision)
     if kind == "sqlite":
         _sqlite_restore(path, _sqlite_file(url))
@@ -107,11 +110,9 @@ def restore(settings: Settings, path: Path) -> tuple[BackupInfo, str]:
 def _check_revision(path: Path, revision: str | None) -> None:
     known = {s.revision for s in ScriptDirectory.from_config(db._alembic_config()).walk_revisions()}
     if revision is None:
-        raise BackupError(f"{path}: tidak memuat skema peta-anak / holds no peta-anak schema")
+        raise BackupError("no_schema", path=path)
     if revision not in known:
-        raise BackupError(f"{path}: skema revisi {revision} lebih baru dari program ini (revisi "
-                          f"{db.head_revision()}); perbarui program dulu / schema revision {revision} is newer "
-                          f"than this program knows ({db.head_revision()}); upgrade the program first")
+        raise BackupError("newer_schema", path=path, revision=revision, head=db.head_revision())
 
 
 # SQLite -------------------------------------------------------------------------
@@ -120,14 +121,13 @@ def _check_revision(path: Path, revision: str | None) -> None:
 def _sqlite_file(url: URL) -> Path:
     path = db.sqlite_path(url)
     if path is None:
-        raise BackupError("basis data SQLite di memori tidak dapat dicadangkan / an in-memory database has no backup")
+        raise BackupError("in_memory")
     return path
 
 
 def _sqlite_backup(source: Path, target: Path) -> None:
     if not source.exists():
-        raise BackupError(f"{source}: basis data tidak ada; jalankan `peta-anak init` / "
-                          "database not found; run `peta-anak init`")
+        raise BackupError("no_database", path=source)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:
@@ -144,11 +144,11 @@ def _sqlite_revision(path: Path) -> str | None:
     try:
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if check != "ok":
-            raise BackupError(f"{path}: berkas rusak / damaged file ({check})")
+            raise BackupError("damaged", path=path, detail=check)
         found = conn.execute("SELECT name FROM sqlite_master WHERE name = 'alembic_version'").fetchone()
         return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] if found else None
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path}: berkas rusak / damaged file ({exc})") from exc
+        raise BackupError("damaged", path=path, detail=exc) from exc
     finally:
         conn.close()
 
@@ -173,8 +173,7 @@ def _program(name: str) -> str:
     found = shutil.which(name) or next(iter(sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
                                                    reverse=True)), None)
     if not found:
-        raise BackupError(f"{name} tidak ditemukan: pasang klien PostgreSQL (Debian: postgresql-client) / "
-                          f"{name} not found: install the PostgreSQL client (Debian: postgresql-client)")
+        raise BackupError("no_program", program=name)
     return str(found)
 
 
@@ -191,7 +190,7 @@ def _libpq(url: URL) -> tuple[str, list[str], dict[str, str]]:
 def _run(command: list[str], env: dict[str, str], what: str) -> str:
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise BackupError(f"{what} gagal / failed: {result.stderr.strip()[:500]}")
+        raise BackupError("program_failed", program=what, detail=result.stderr.strip()[:500])
     return result.stdout
 
 
@@ -213,8 +212,9 @@ def _pg_revision(path: Path) -> str | None:
 
 def _pg_restore(url: URL, path: Path, settings: Settings) -> None:
     """One transaction (psql ``--single-transaction``, stop at the first error): drop the
-    tables there now (a newer schema has tables the backup lacks), then the backup's own
-    script. A failure leaves the database as it was."""
+    tables and functions there now (a newer schema has tables and trigger functions the
+    backup lacks, and upgrading the restored schema would create them again), then the
+    backup's own script. A failure leaves the database as it was."""
     dbname, schema, env = _libpq(url)
     script = _run([_program("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges", *schema,
                    "--file=-", str(path)], env, "pg_restore")
@@ -224,11 +224,15 @@ def _pg_restore(url: URL, path: Path, settings: Settings) -> None:
         with engine.connect() as conn:
             where = conn.execute(text("SELECT current_schema()")).scalar()
             tables = inspect_database(conn).get_table_names(schema=where)
+            functions = conn.execute(text(  # e.g. a newer schema's append-only triggers' functions
+                "SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) "
+                "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()"
+            )).scalars().all()
     finally:
         engine.dispose()
     drops = "".join(f"DROP TABLE IF EXISTS {quote(where)}.{quote(t)} CASCADE;\n" for t in tables)
+    drops += "".join(f"DROP FUNCTION IF EXISTS {f} CASCADE;\n" for f in functions)
     result = subprocess.run([_program("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", dbname,
                              "-f", "-"], input=drops + script, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise BackupError(f"pemulihan gagal, basis data tidak berubah / restore failed, database unchanged: "
-                          f"{result.stderr.strip()[:500]}")
+        raise BackupError("restore_failed", detail=result.stderr.strip()[:500])

@@ -41,8 +41,9 @@ def api(run, engine, settings, tmp_path):
     return app, tokens
 
 
-def call(app, method, path, token=None, **kwargs):
+def call(app, method, path, token=None, language=None, **kwargs):
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    headers |= {"Accept-Language": language} if language else {}
     client = app.server.test_client()
     return getattr(client, method)(path, headers=headers, base_url="https://localhost", **kwargs)
 
@@ -224,3 +225,26 @@ def test_openapi_describes_every_route_and_only_those(api):
             path = rule.rule.replace("<int:job_id>", "{id}").replace("<int:release_id>", "{id}")
             routes |= {(path, m) for m in rule.methods - {"HEAD", "OPTIONS"}}
     assert described == routes
+
+
+@pytest.mark.parametrize("settings", ["sqlite"], indirect=True)
+def test_refusals_keep_their_code_and_speak_the_language_of_the_request(api, engine):
+    app, tokens = api
+    said = {}
+    for language in ("en-GB,en;q=0.9", "id-ID,id;q=0.9,en;q=0.5"):
+        said[language[:2]] = [call(app, method, path, token, language, **kwargs) for method, path, token, kwargs in (
+            ("get", "/api/v1/releases", "pdar_tidak-ada", {}),
+            ("get", "/api/v1/releases", tokens["capil"], {}),
+            ("get", "/api/v1/tidak-ada", tokens["capil"], {}),
+            ("post", "/api/v1/releases", tokens["ani"], {"json": {"period": "2019"}}))]
+    codes = [(r.status_code, r.get_json()["error"]) for r in said["en"]]
+    assert codes == [(r.status_code, r.get_json()["error"]) for r in said["id"]]
+    assert codes == [(401, "unauthorized"), (403, "releases_for_admins"), (404, "not_found"), (409, "no_aggregates")]
+    english, indonesian = ([r.get_json()["message"] for r in said[k]] for k in ("en", "id"))
+    assert english[:3] == ["API token missing, unknown or revoked (Authorization: Bearer TOKEN)",
+                           "only admins manage releases (role operator)", "nothing at /api/v1/tidak-ada"]
+    assert indonesian[1] == "hanya admin yang mengelola rilis (peran operator)" and "2019" in english[3]
+    assert call(app, "get", "/api/v1/releases?lang=en", tokens["capil"], "id").get_json()["message"] == english[1]
+    gate = app.server.test_client().get("/_dash-layout?lang=en")
+    assert gate.status_code == 401 and gate.get_json() == {"error": "login_required",
+                                                           "message": "log in first: no session, or it has ended"}

@@ -6,12 +6,15 @@ database unchanged, and an older schema is upgraded."""
 import threading
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import func, select, text
 
 from aggregations.schema import nilai_indikator
 from dashboard import planning, users
 from dashboard.schema import log_audit, pengguna
+from peta_anak.cli import cli
 from peta_anak.core import db
+from tests.conftest import env_for
 from tests.integration.test_dashboard_access import Client, dash_post, logged_in, summary_request
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 
@@ -109,7 +112,7 @@ def test_an_older_backup_is_upgraded(run, settings, engine, tmp_path):
     db.upgrade(engine)
     result = run("restore", out, "--yes")
     assert result.exit_code == 0, result.output
-    assert f"schema 0005 -> {db.head_revision()}" in result.output
+    assert f"skema 0005 -> {db.head_revision()}" in result.output
     assert db.current_revision(engine) == db.head_revision()
 
 
@@ -125,3 +128,23 @@ def test_keys_are_not_in_the_backup(run, engine, settings, tmp_path):
     content = out.read_bytes()
     assert settings.nik_key.encode() not in content and settings.secret_key.encode() not in content
     assert Client  # the helpers above are shared with the planner app tests
+
+
+INDONESIAN = ("skema", "sesi", "diakhiri", "berkas", "bukan", "ganti", "dengan", "basis data", "folder tidak")
+
+
+def test_backup_and_restore_speak_english_only_with_lang_en(run, engine, settings, tmp_path):
+    out = tmp_path / "cadangan.bin"
+    english = [run("--lang", "en", "backup", out).output]
+    asked = CliRunner().invoke(cli, ["--lang", "en", "restore", str(out)], input="n\n", env=env_for(settings))
+    assert asked.exit_code == 1 and "Replace the content of" in asked.output and "Aborted" in asked.output
+    english += [asked.output, run("--lang", "en", "restore", out, "--yes").output]
+    junk = tmp_path / "rusak.bin"
+    junk.write_bytes(b"bukan cadangan" * 100)
+    english += [run("--lang", "en", "restore", junk, "--yes").output,
+                run("--lang", "en", "backup", tmp_path / "tidak" / "ada.bin").output]
+    text = "\n".join(english)
+    assert f"(sqlite, schema {db.head_revision()}," in text or f"(postgresql, schema {db.head_revision()}," in text
+    assert "sessions ended" in text and "not a peta-anak backup" in text and "folder not found" in text
+    for word in INDONESIAN:
+        assert word not in text.lower().replace(str(tmp_path).lower(), ""), word

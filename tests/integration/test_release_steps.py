@@ -140,3 +140,26 @@ def test_the_first_publication_adopts_an_earlier_build_and_can_roll_back_to_it(r
 
 def _live_release(public) -> int:
     return json.loads((public / "data" / "nilai.json").read_text())["rilis"]["id"]
+
+
+INDONESIAN = ("rilis ", "disetujui", "ditolak", "diterbitkan", "sebelumnya", "oleh", "hanya", "belum", "draf ")
+
+
+def test_the_release_steps_speak_english_only_with_lang_en(run, engine, areas, settings):
+    def en(*args):
+        return run("--lang", "en", "release", *args)
+
+    first = json.loads(en("create", "--period", "2025", "--user", "ani", "--json").output)["id"]
+    said = [en("approve", first, "--user", "ani").output, en("reject", first, "--user", "budi", "--reason", "x").output]
+    second = en("create", "--period", "2025", "--user", "ani")
+    second_id = int(second.output.split()[1])
+    said += [second.output, en("approve", second_id, "--user", "budi").output,
+             en("rollback", "--user", "budi").output, en("publish", second_id, "--user", "budi").output]
+    assert "a second admin, not its creator" in said[0], said[0]
+    assert said[1] == f"release {first}: rejected by budi\n"
+    assert f"release {second_id}: approved by budi" in said[3] and "published to" in said[5]
+    assert "There is no earlier build" in said[4]
+    assert steps.status(engine, second_id) == "published"
+    text = "".join(said).lower().replace(str(settings.data_dir).lower(), "")
+    for word in INDONESIAN:
+        assert word not in text, (word, said)
