@@ -1,0 +1,37 @@
+"""The style state of a map layer as the browser gets it (``assets/lapisan.js``, which
+the planner map and the compare view share): the keys of :class:`layers.style.StyleState`
+it draws and the texts of its own, only for what the role may see."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from dashboard.messages import text
+from layers.style import LegendEntry, StyleState
+
+
+class BrowserState(TypedDict, total=False):
+    """What ``assets/peta.js`` reads of one layer: the :class:`layers.style.StyleState`
+    keys it draws (same names: English, snake_case), and three texts of its own."""
+
+    shown: bool
+    classes: dict[str, int]
+    colours: list[str]
+    no_data_colour: str
+    no_data_label: str
+    legend: list[LegendEntry]
+    title: str
+    caption: str
+    legend_note: str  # "4 kelas"
+    hidden_note: str  # instead of a legend, when the role may not see the values
+    marked: list[str]  # the kantong layer only: villages outlined by the pocket overlay
+    marked_label: str
+
+
+def browser_state(state: StyleState, lang: str) -> BrowserState:
+    if not state["shown"]:
+        return BrowserState(shown=False, classes={}, colours=[], no_data_colour=state["no_data_colour"],
+                            hidden_note=text("values_hidden", lang))
+    keep = ("classes", "colours", "no_data_colour", "no_data_label", "legend", "title", "caption")
+    return BrowserState(shown=True, **{k: state[k] for k in keep},
+                        legend_note=text("legend_classes", lang, n=len(state["legend"])))
