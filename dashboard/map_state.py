@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import TypedDict
 
 from dashboard.messages import text
+from layers.circles import CircleEntry
 from layers.style import LegendEntry, StyleState
 
 
 class BrowserState(TypedDict, total=False):
     """What ``assets/peta.js`` reads of one layer: the :class:`layers.style.StyleState`
-    keys it draws (same names: English, snake_case), and three texts of its own."""
+    keys it draws (same names: English, snake_case), and the texts of its own."""
 
     shown: bool
     classes: dict[str, int]
@@ -26,6 +27,8 @@ class BrowserState(TypedDict, total=False):
     hidden_note: str  # instead of a legend, when the role may not see the values
     marked: list[str]  # the kantong layer only: villages outlined by the pocket overlay
     marked_label: str
+    circles: dict[str, list[float]]  # the number of children: area code -> [lat, lon, radius in px]
+    circle_legend: list[CircleEntry]
 
 
 def browser_state(state: StyleState, lang: str) -> BrowserState:
@@ -33,5 +36,8 @@ def browser_state(state: StyleState, lang: str) -> BrowserState:
         return BrowserState(shown=False, classes={}, colours=[], no_data_colour=state["no_data_colour"],
                             hidden_note=text("values_hidden", lang))
     keep = ("classes", "colours", "no_data_colour", "no_data_label", "legend", "title", "caption")
+    if "circles" in state:  # counts as circles over a neutral fill: the sizes are the legend
+        return BrowserState(shown=True, **{k: state[k] for k in keep}, circles=state["circles"],
+                            circle_legend=state["circle_legend"], legend_note=text("circles_note", lang))
     return BrowserState(shown=True, **{k: state[k] for k in keep},
                         legend_note=text("legend_classes", lang, n=len(state["legend"])))
