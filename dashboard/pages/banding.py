@@ -20,6 +20,7 @@ from dash_extensions.javascript import Namespace
 from flask import abort
 
 from dashboard import access, ids, services
+from dashboard.compare_inputs import LEVELS, SIDES, initial
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
 from dashboard.map_state import browser_state
@@ -30,25 +31,6 @@ from layers.comparison import Side, pair
 
 dash.register_page(__name__, path="/banding", name="Bandingkan")
 js = Namespace("dashExtensions", "banding")
-SIDES = ("a", "b")
-LEVELS = ("desa", "kecamatan")
-
-
-def initial(query: dict, allowed: list[str], periods: list[str]) -> dict:
-    """The choices a link asked for (``/banding?a=stunting&periode_a=2024&b=stunting&
-    periode_b=2025&tingkat=desa&kelas=natural``, as ``assets/banding.js`` writes it),
-    each checked against what exists and what the user may see (anything else falls back
-    to the default: the newest period against the one before it, on the first indicator)."""
-    out = {"level": query.get("tingkat") if query.get("tingkat") in LEVELS else "desa",
-           "scheme": query.get("kelas") if query.get("kelas") in SCHEMES else None}
-    defaults = {"a": periods[1] if len(periods) > 1 else (periods[0] if periods else None),
-                "b": periods[0] if periods else None}
-    for side in SIDES:
-        asked = query.get(side)
-        out[f"indicator_{side}"] = asked if asked in allowed else (allowed[0] if allowed else None)
-        asked = query.get(f"periode_{side}")
-        out[f"period_{side}"] = asked if asked in periods else defaults[side]
-    return out
 
 
 def layout(**query):
