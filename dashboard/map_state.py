@@ -29,6 +29,7 @@ class BrowserState(TypedDict, total=False):
     marked_label: str
     circles: dict[str, list[float]]  # the number of children: area code -> [lat, lon, radius in px]
     circle_legend: list[CircleEntry]
+    print_note: str  # circles: the printed map of this view shows the rate
 
 
 def browser_state(state: StyleState, lang: str) -> BrowserState:
@@ -38,6 +39,7 @@ def browser_state(state: StyleState, lang: str) -> BrowserState:
     keep = ("classes", "colours", "no_data_colour", "no_data_label", "legend", "title", "caption")
     if "circles" in state:  # counts as circles over a neutral fill: the sizes are the legend
         return BrowserState(shown=True, **{k: state[k] for k in keep}, circles=state["circles"],
-                            circle_legend=state["circle_legend"], legend_note=text("circles_note", lang))
+                            circle_legend=state["circle_legend"], legend_note=text("circles_note", lang),
+                            print_note=text("circles_print_note", lang))
     return BrowserState(shown=True, **{k: state[k] for k in keep},
                         legend_note=text("legend_classes", lang, n=len(state["legend"])))

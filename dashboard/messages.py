@@ -56,6 +56,8 @@ TEXT = {
     "measure_persen": {"id": "Persentase", "en": "Rate"},
     "measure_pembilang": {"id": "Jumlah anak", "en": "Number of children"},
     "circles_note": {"id": "luas lingkaran sebanding dengan jumlah anak", "en": "circle area proportional to the number of children"},
+    "circles_print_note": {"id": "Peta PNG/PDF dan lapisan GIS tampilan ini memuat persentase (peta koroplet), bukan lingkaran jumlah.",
+                           "en": "The PNG/PDF map and the GIS layer of this view hold the rate (a choropleth), not the count circles."},
     "measure_perubahan": {"id": "Perubahan", "en": "Change"},
     "change_since": {"id": "Perubahan sejak {period}: {value} poin", "en": "Change since {period}: {value} points"},
     "legend_classes": {"id": "{n} kelas", "en": "{n} classes"},

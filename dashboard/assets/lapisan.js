@@ -137,10 +137,12 @@
   function legend(s, extra) {
     if (!s) return null;
     if (!s.shown) return h("P", {}, s.hidden_note);
-    return h("Figure", {}, [
+    const parts = [
       h("Figcaption", {}, [h("Strong", {}, s.title), h("Br"), s.caption, h("Br"), s.legend_note]),
       h("Ul", {className: "legend"}, items(s, e => e.count).concat(extra || [])),
-    ]);
+    ];
+    if (s.print_note) parts.push(h("P", {className: "small muted legend-note"}, s.print_note));
+    return h("Figure", {}, parts);
   }
 
   window.pdarLayers = {areas, h, swatch, items, legend};
