@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from dash.exceptions import PreventUpdate
+
+from dashboard import services
 from dashboard.messages import text
+from layers import browser_geometry
 from layers.circles import CircleEntry
 from layers.style import LegendEntry, StyleState
 
@@ -43,3 +47,16 @@ def browser_state(state: StyleState, lang: str) -> BrowserState:
                             print_note=text("circles_print_note", lang))
     return BrowserState(shown=True, **{k: state[k] for k in keep},
                         legend_note=text("legend_classes", lang, n=len(state["legend"])))
+
+
+def area(code: object) -> dict | None:
+    """The village or kecamatan of the search index with this code (None for anything else)."""
+    return next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == code), None)
+
+
+def fly_to(code: object) -> dict:
+    """The viewport that flies a map to an area found by name (nothing for an unknown code)."""
+    found = area(code)
+    if found is None:
+        raise PreventUpdate
+    return {"bounds": found["bounds"], "transition": "flyToBounds"}

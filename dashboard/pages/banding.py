@@ -23,7 +23,7 @@ from dashboard import access, ids, services
 from dashboard.compare_inputs import LEVELS, SIDES, initial
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
-from dashboard.map_state import browser_state
+from dashboard.map_state import area, browser_state, fly_to
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, style, values
 from layers.classify import SCHEMES, number
@@ -150,10 +150,7 @@ dash.clientside_callback(
                prevent_initial_call=True)
 def zoom_to(code):
     """A found area: map A flies to it, map B follows."""
-    area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == code), None)
-    if area is None:
-        raise PreventUpdate
-    return {"bounds": area["bounds"], "transition": "flyToBounds"}
+    return fly_to(code)
 
 
 @dash.callback(
@@ -173,8 +170,8 @@ def area_on_both(click_a, click_b, searched, indicator_a, period_a, indicator_b,
         raise PreventUpdate
     shown = _checked((indicator_a, indicator_b), (period_a, period_b))
     engine, lang = services.engine(), language()
-    area = next((a for a in browser_geometry.area_index(engine) if a["kode"] == code), None)
-    if area is None:
+    found = area(code)
+    if found is None:
         raise PreventUpdate
     rows, items = [], []
     for side, indicator, period in (("A", indicator_a, period_a), ("B", indicator_b, period_b)):
@@ -186,7 +183,7 @@ def area_on_both(click_a, click_b, searched, indicator_a, period_a, indicator_b,
         change = rows[1]["persen"] - rows[0]["persen"]
         items.append(html.Dd(text("compare_change", lang, a=period_a, b=period_b,
                                   value=("+" if change > 0 else "") + number(change, lang)), className="change"))
-    return html.Div([html.H3(f"{area['nama']} ({code})"), html.Dl(items)])
+    return html.Div([html.H3(f"{found['nama']} ({code})"), html.Dl(items)])
 
 
 def _described(row: dict | None, lang: str) -> str:

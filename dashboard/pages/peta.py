@@ -19,7 +19,7 @@ from flask import abort, request
 from dashboard import access, exports, figures, ids, planning, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
-from dashboard.map_state import BrowserState, browser_state
+from dashboard.map_state import BrowserState, browser_state, fly_to
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, facilities, style, values
 from layers.classify import SCHEMES, number
@@ -203,10 +203,7 @@ dash.clientside_callback(
 
 @dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
 def zoom_to(code):
-    area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == code), None)
-    if area is None:
-        raise PreventUpdate
-    return {"bounds": area["bounds"], "transition": "flyToBounds"}
+    return fly_to(code)
 
 
 @dash.callback(
