@@ -15,6 +15,8 @@ from layers.classify import number
 #: Radius in screen pixels of the largest count on the map (Leaflet circle markers keep
 #: their size on zoom, as DHIS2's bubble maps do).
 MAX_RADIUS = 24.0
+#: Decimal places of a circle's centre sent to the browser: 5 is about 1 m.
+PRECISION = 5
 #: The area fill under the circles: neutral, so only the circles carry the counts.
 NEUTRAL_FILL = "#eeece6"
 
@@ -54,6 +56,6 @@ def proportional(counts: dict[str, int], points: dict[str, list[float]],
     Areas without a point or with no children get no circle."""
     drawn = {code: n for code, n in counts.items() if n > 0 and code in points}
     largest = max(drawn.values(), default=0)
-    circles = {code: [*points[code], radius(n, largest)] for code, n in drawn.items()}
+    circles = {code: [*(round(x, PRECISION) for x in points[code]), radius(n, largest)] for code, n in drawn.items()}
     legend = [CircleEntry(label=number(v, lang, 0), radius=radius(v, largest)) for v in reference_counts(largest)]
     return circles, legend
