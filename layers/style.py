@@ -8,6 +8,7 @@ from typing import NotRequired, TypedDict
 
 from sqlalchemy import Engine
 
+from geodata import boundaries
 from layers import browser_geometry, catalogue, values
 from layers.circles import NEUTRAL_FILL, CircleEntry, proportional
 from layers.classify import classify, no_data_entry, number
@@ -120,8 +121,10 @@ def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, sche
     known = values.versions(engine)
     version = (known.get(period), known.get(values.previous_period(engine, period, known)))
     out = {}
+    # circles stand on the areas' points: a boundary import moves them without new values
+    points = boundaries.web_geometry_version(engine, level) if measure == "pembilang" else None
     for indicator, with_values in shown.items():
-        params = (indicator, level, scheme, measure, lang, with_values)
+        params = (indicator, level, scheme, measure, lang, with_values, points)
         out[indicator] = STYLES.get(f"styles/{period}", engine, version, params, lambda i=indicator, w=with_values: {
             **(counts_as_circles(engine, period, i, level, lang, w) if measure == "pembilang"
                else choropleth(engine, period, i, level, scheme, measure, lang, w)), "shown": w})
