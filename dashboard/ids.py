@@ -118,3 +118,18 @@ PRIORITY_TAB_LIST = "prioritas-tab-daftar"
 PRIORITY_TAB_BUDGET = "prioritas-tab-anggaran"
 PRIORITY_PANEL_LIST = "prioritas-panel-daftar"
 PRIORITY_PANEL_BUDGET = "prioritas-panel-anggaran"
+
+# Compare view (two maps, A and B)
+COMPARE_LEVEL = "banding-tingkat"
+COMPARE_SCHEME = "banding-klasifikasi"
+COMPARE_STYLES = "banding-gaya"
+COMPARE_LEGEND = "banding-legenda-bersama"
+COMPARE_PANEL = "banding-panel"
+COMPARE_SEARCH = "banding-cari"
+COMPARE_LINK = "banding-tautan"
+
+
+def compare(part: str, side: str) -> str:
+    """A component of one side of the compare view: ``compare("indikator", "a")``
+    (fixed ids: every callback input is known)."""
+    return f"banding-{part}-{side}"

@@ -37,7 +37,8 @@ def shell():
                                                                             id=ids.PAGE_CONTAINER)])
     lang = language()
     user = access.user_now()
-    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta")] \
+    links = [dcc.Link(text("summary_title", lang), href="/"), dcc.Link(text("map_title", lang), href="/peta"),
+             dcc.Link(text("compare_title", lang), href="/banding")] \
         if access.visible_indicators(user) else []  # an operator sees no layer
     if any(access.shown_indicators(user).values()):  # tools on values: planners and departments
         links += [dcc.Link(text("priority_title", lang), href="/prioritas"),

@@ -16,6 +16,8 @@ MESSAGES = {
     "points_unit": {"id": " poin", "en": " points"},
     "change_caption": {"id": "perubahan persentase sejak {before} (poin)",
                        "en": "change of the rate since {before} (points)"},
+    "areas_with_data": {"id": "wilayah dengan data (lingkaran: jumlah anak)",
+                        "en": "areas with data (circles: number of children)"},
     "no_earlier_period": {"id": "tidak ada periode sebelumnya", "en": "no earlier period"},
     # facility overlays
     "yes": {"id": "ya", "en": "yes"},

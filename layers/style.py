@@ -8,7 +8,9 @@ from typing import NotRequired, TypedDict
 
 from sqlalchemy import Engine
 
-from layers import catalogue, values
+from geodata import boundaries
+from layers import browser_geometry, catalogue, values
+from layers.circles import NEUTRAL_FILL, CircleEntry, proportional
 from layers.classify import classify, no_data_entry, number
 from layers.messages import text
 from peta_anak.core.cache import VersionedCache
@@ -54,6 +56,8 @@ class StyleState(TypedDict):
     release: NotRequired[ReleaseStamp]
     totals: NotRequired[tuple[int, int] | None]  # release: numerator and denominator of the whole area
     marked: NotRequired[list[str]]  # kantong: villages with several indicators in their worst fifth
+    circles: NotRequired[dict[str, list[float]]]  # counts as circles: area code -> [lat, lon, radius in px]
+    circle_legend: NotRequired[list[CircleEntry]]  # counts as circles: reference sizes, largest first
 
 
 def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: str | None = None,
@@ -79,6 +83,23 @@ def choropleth(engine: Engine, period: str, indicator: str, level: str, scheme: 
     return state([r["kode_wilayah"] for r in data], index, classes, meta.text("title", lang), caption, unit, lang)
 
 
+def counts_as_circles(engine: Engine, period: str, indicator: str, level: str, lang: str = "id",
+                      with_values: bool = True) -> StyleState:
+    """The "number of children" measure of the planner map: a neutral fill for the areas
+    with data and a circle per area whose area is proportional to its count, on the
+    village's point inside it (or the kecamatan's); hidden and no-data areas get none."""
+    meta = catalogue.BY_ID[indicator]
+    rows = values.area_values(engine, period, [indicator], level) if with_values else []
+    data = {r["kode_wilayah"]: r["pembilang"] for r in rows if r["penyebut"]}
+    points = {a["kode"]: a["titik"] for a in browser_geometry.area_index(engine) if a["tingkat"] == level}
+    circles, sizes = proportional(data, points, lang)
+    no_data_label, no_data_colour = no_data_entry(lang)
+    return StyleState(classes=dict.fromkeys(data, 0), colours=[NEUTRAL_FILL], no_data_colour=no_data_colour,
+                      no_data_label=no_data_label, title=meta.text("title", lang),
+                      legend=[LegendEntry(label=text("areas_with_data", lang), colour=NEUTRAL_FILL, count=len(data))],
+                      caption=meta.text("numerator", lang), circles=circles, circle_legend=sizes)
+
+
 def state(codes: list[str], index: list, classes, title: str, caption: str, unit: str, lang: str) -> StyleState:
     """Class per area, colours and legend (with the no-data entry) of classified ``codes``:
     the style state every map of an indicator is drawn from."""
@@ -100,10 +121,13 @@ def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, sche
     known = values.versions(engine)
     version = (known.get(period), known.get(values.previous_period(engine, period, known)))
     out = {}
+    # circles stand on the areas' points: a boundary import moves them without new values
+    points = boundaries.web_geometry_version(engine, level) if measure == "pembilang" else None
     for indicator, with_values in shown.items():
-        params = (indicator, level, scheme, measure, lang, with_values)
+        params = (indicator, level, scheme, measure, lang, with_values, points)
         out[indicator] = STYLES.get(f"styles/{period}", engine, version, params, lambda i=indicator, w=with_values: {
-            **choropleth(engine, period, i, level, scheme, measure, lang, w), "shown": w})
+            **(counts_as_circles(engine, period, i, level, lang, w) if measure == "pembilang"
+               else choropleth(engine, period, i, level, scheme, measure, lang, w)), "shown": w})
     return out
 
 

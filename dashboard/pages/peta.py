@@ -9,8 +9,6 @@ the browser alone (``assets/peta.js``), restyling the features in place.
 
 from __future__ import annotations
 
-from typing import TypedDict
-
 import dash
 import dash_leaflet as dl
 from dash import ClientsideFunction, Input, Output, State, dcc, html
@@ -21,12 +19,12 @@ from flask import abort, request
 from dashboard import access, exports, figures, ids, planning, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
+from dashboard.map_state import BrowserState, browser_state, fly_to
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, facilities, style, values
 from layers.classify import SCHEMES, number
 from layers.planning import kantong, targets
 from layers.printed import MapRequest
-from layers.style import LegendEntry, StyleState
 
 dash.register_page(__name__, path="/peta", name="Peta")
 js = Namespace("dashExtensions", "peta")
@@ -184,42 +182,15 @@ def styles(period, level, scheme, measure):
     lang, user = language(), access.user_now()
     shown = access.shown_indicators(user)
     states = style.styles(services.engine(), period, shown, level, scheme, measure, lang)
-    out = {indicator: _browser_state(state, lang) for indicator, state in states.items()}
+    out = {indicator: browser_state(state, lang) for indicator, state in states.items()}
     usable = planning.allowed(user)
     if len(usable) >= kantong.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
         engine = services.engine()
         pockets = kantong.kantong_style(engine, period, planning.weights_of(engine, user), usable, level, scheme, lang)
-        out[kantong.KANTONG] = BrowserState(**_browser_state({**pockets, "shown": True}, lang),
+        out[kantong.KANTONG] = BrowserState(**browser_state({**pockets, "shown": True}, lang),
                                             marked=pockets["marked"],
                                             marked_label=text("pockets_legend", lang, n=len(pockets["marked"])))
     return out
-
-
-class BrowserState(TypedDict, total=False):
-    """What ``assets/peta.js`` reads of one layer: the :class:`layers.style.StyleState`
-    keys it draws (same names: English, snake_case), and three texts of its own."""
-
-    shown: bool
-    classes: dict[str, int]
-    colours: list[str]
-    no_data_colour: str
-    no_data_label: str
-    legend: list[LegendEntry]
-    title: str
-    caption: str
-    legend_note: str  # "4 kelas"
-    hidden_note: str  # instead of a legend, when the role may not see the values
-    marked: list[str]  # the kantong layer only: villages outlined by the pocket overlay
-    marked_label: str
-
-
-def _browser_state(state: StyleState, lang: str) -> BrowserState:
-    if not state["shown"]:
-        return BrowserState(shown=False, classes={}, colours=[], no_data_colour=state["no_data_colour"],
-                            hidden_note=text("values_hidden", lang))
-    keep = ("classes", "colours", "no_data_colour", "no_data_label", "legend", "title", "caption")
-    return BrowserState(shown=True, **{k: state[k] for k in keep},
-                        legend_note=text("legend_classes", lang, n=len(state["legend"])))
 
 
 dash.clientside_callback(
@@ -232,10 +203,7 @@ dash.clientside_callback(
 
 @dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
 def zoom_to(code):
-    area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == code), None)
-    if area is None:
-        raise PreventUpdate
-    return {"bounds": area["bounds"], "transition": "flyToBounds"}
+    return fly_to(code)
 
 
 @dash.callback(

@@ -14,6 +14,7 @@ WIDTHS = (360, 1366)
 PLANNER = {
     "/": ("perencana", "#ringkasan-tabel table"),
     "/peta": ("perencana", "path.leaflet-interactive"),
+    "/banding": ("perencana", "#banding-peta-b path.leaflet-interactive"),
     "/prioritas": ("perencana", "#prioritas-tabel table"),
     "/target": ("perencana", "#target-tabel table"),
     "/admin": ("admin1", "#admin-audit table"),

@@ -241,6 +241,11 @@ def _value(dep: dict, indicator: str):
             ("anggaran-satuan", "value"): "anak", ("anggaran-biaya-satuan", "value"): 1000,
             ("anggaran-total", "value"): 1_000_000, ("anggaran-cara", "value"): "peringkat",
             ("anggaran-minimum", "value"): 0,
+            ("banding-indikator-a", "value"): indicator, ("banding-indikator-b", "value"): indicator,
+            ("banding-periode-a", "value"): "2025", ("banding-periode-b", "value"): "2025",
+            ("banding-tingkat", "value"): "desa", ("banding-cari", "value"): "61.07.01.2001",
+            ("banding-wilayah-a", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
+            ("banding-wilayah-b", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
 
 

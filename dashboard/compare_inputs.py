@@ -1,0 +1,27 @@
+"""The compare view's choices as a link carries them: read back from the query string
+and checked against what exists and what the user may see (kept apart from the page
+module, which Dash imports as a page)."""
+
+from __future__ import annotations
+
+from layers.classify import SCHEMES
+
+SIDES = ("a", "b")
+LEVELS = ("desa", "kecamatan")
+
+
+def initial(query: dict, allowed: list[str], periods: list[str]) -> dict:
+    """The choices a link asked for (``/banding?a=stunting&periode_a=2024&b=stunting&
+    periode_b=2025&tingkat=desa&kelas=natural``, as ``assets/banding.js`` writes it),
+    each checked against what exists and what the user may see (anything else falls back
+    to the default: the newest period against the one before it, on the first indicator)."""
+    out = {"level": query.get("tingkat") if query.get("tingkat") in LEVELS else "desa",
+           "scheme": query.get("kelas") if query.get("kelas") in SCHEMES else None}
+    defaults = {"a": periods[1] if len(periods) > 1 else (periods[0] if periods else None),
+                "b": periods[0] if periods else None}
+    for side in SIDES:
+        asked = query.get(side)
+        out[f"indicator_{side}"] = asked if asked in allowed else (allowed[0] if allowed else None)
+        asked = query.get(f"periode_{side}")
+        out[f"period_{side}"] = asked if asked in periods else defaults[side]
+    return out
