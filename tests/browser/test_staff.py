@@ -36,7 +36,7 @@ def staff_app(tmp_path):
     public folder with release 1 live, and a demo SIAK export to upload."""
     settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'app.db'}",
                         secret_key="browser-secret", nik_key="k", public_dir=tmp_path / "www" / "peta")
-    engine = db.make_engine(settings)
+    engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     from click.testing import CliRunner
 

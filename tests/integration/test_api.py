@@ -4,7 +4,6 @@ equal to the same import through the command line, the upload folder empty after
 releases with four eyes, no cookie, rate limits, and an OpenAPI description that matches
 the routes."""
 
-import io
 import json
 from dataclasses import replace
 
@@ -19,6 +18,7 @@ from peta_anak.demo import generator
 from tests.aggregate_values import load_aggregates
 from tests.boundary_files import villages_frame, write
 from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
+from tests.multipart import multipart
 
 ACCOUNTS = {"capil": ("operator", "disdukcapil"), "dinkes": ("operator", "dinkes"), "ani": ("admin", None),
             "budi": ("admin", None), "rina": ("perencana", None)}
@@ -49,10 +49,9 @@ def call(app, method, path, token=None, language=None, **kwargs):
 
 
 def send(app, token, path, source="penduduk", period="2025", **fields):
-    data = {"source": source, "period": period, **fields}
-    if path is not None:
-        data["file"] = (io.BytesIO(path.read_bytes()), path.name)
-    return call(app, "post", "/api/v1/imports", token, data=data, content_type="multipart/form-data")
+    files = {"file": (path.read_bytes(), path.name)} if path is not None else {}
+    body = multipart({"source": source, "period": period, **fields}, files)
+    return call(app, "post", "/api/v1/imports", token, **body)
 
 
 def finish(app, token, response):
