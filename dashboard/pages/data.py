@@ -131,7 +131,7 @@ def follow_newest(state, chosen):
             and isinstance(row[1], str)]  # (job id, status) as the page stores them; anything else is forged
     if not rows:
         raise PreventUpdate
-    newer_active = any(row[1] in jobs.ACTIVE and row[0] > chosen for row in rows) if isinstance(chosen, int) else True
+    newer_active = any(row[1] in jobs.ACTIVE and row[0] > chosen for row in rows) if type(chosen) is int else True
     if chosen in [row[0] for row in rows] and not newer_active:
         raise PreventUpdate
     return rows[0][0]
@@ -140,7 +140,7 @@ def follow_newest(state, chosen):
 @dash.callback(Output(ids.DATA_REPORT, "children"), Input(ids.DATA_REPORT_JOB, "value"),
                Input(ids.DATA_JOBS_STATE, "data"))
 def show_report(job_id, _state):
-    if not isinstance(job_id, int):
+    if type(job_id) is not int:
         raise PreventUpdate
     user, lang = _user(), language()
     try:

@@ -98,7 +98,7 @@ def show_releases(changed, chosen):
                Input(ids.RILIS_INDICATOR, "value"), Input(ids.RILIS_CHANGED, "data"))
 def show_review(release_id, indicator, _changed):
     user, lang = _admin(), language()
-    if not isinstance(release_id, int) or indicator not in catalogue.BY_ID:
+    if type(release_id) is not int or indicator not in catalogue.BY_ID:
         raise PreventUpdate
     found = release_review.review(services.engine(), release_id)
     if found is None:
@@ -113,7 +113,7 @@ def show_review(release_id, indicator, _changed):
 def show_map(release_id, indicator):
     """Published values only; an indicator published per kecamatan is drawn per kecamatan."""
     _admin()
-    if not isinstance(release_id, int) or indicator not in catalogue.BY_ID:
+    if type(release_id) is not int or indicator not in catalogue.BY_ID:
         raise PreventUpdate
     lang = language()
     loaded = store.load(services.engine(), release_id)
@@ -149,7 +149,7 @@ def act(_create, _approve, _reject, _publish, _rollback, period, chosen, reason,
             done = releases.rollback(engine, user, publisher, address)
             return staff("rolled_back_msg", lang, public_dir=done["public_dir"], build=done["build"],
                          release=done["release"]), {"n": counter}
-        if not isinstance(chosen, int):
+        if type(chosen) is not int:
             raise PreventUpdate
         if step == ids.RILIS_APPROVE:
             releases.approve(engine, user, chosen, address)
