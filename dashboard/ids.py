@@ -118,3 +118,9 @@ PRIORITY_TAB_LIST = "prioritas-tab-daftar"
 PRIORITY_TAB_BUDGET = "prioritas-tab-anggaran"
 PRIORITY_PANEL_LIST = "prioritas-panel-daftar"
 PRIORITY_PANEL_BUDGET = "prioritas-panel-anggaran"
+
+# Profile PDF (the download button in the map page's profile panel)
+PROFILE_PDF = "profil-unduh-pdf"
+PROFILE_PDF_AREA = "profil-unduh-wilayah"
+PROFILE_PDF_DOWNLOAD = "profil-unduhan"
+PROFILE_PDF_MESSAGE = "profil-unduh-pesan"

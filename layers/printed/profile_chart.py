@@ -1,0 +1,88 @@
+"""The small trend chart of one indicator on an area's profile PDF: the area, its
+kecamatan and the kabupaten across the periods of the series, the KLA target line.
+
+Drawn with matplotlib on the page's own figure (vector in the PDF), in the colours of
+the indicator's map palette. A period without a value is a gap in its line, never
+joined over; a period without a value for the area itself is shaded, so a missing
+point reads as missing and not as a flat line.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from layers import catalogue
+from layers.classify import number
+from layers.printed.profile_wording import text
+
+#: Line styles per series: (palette index or fixed colour, line width, marker, dash).
+SERIES = {"own": (4, 1.8, "o", "-"), "kecamatan": (2, 1.2, "s", "-"), "kabupaten": ("#525252", 1.1, "^", "--")}
+TARGET_COLOUR = "#1a9850"
+GAP_COLOUR = "#ececec"
+FONT_PT = 6.5
+
+
+def series_colour(indicator: str, series: str) -> str:
+    """The colour of a series: the indicator's palette (the map's classes) for the area
+    and its kecamatan, grey for the kabupaten."""
+    colour = SERIES[series][0]
+    return catalogue.PALETTES[catalogue.BY_ID[indicator].palette][colour] if isinstance(colour, int) else colour
+
+
+def draw(ax: Axes, indicator: str, periods: list[str], trend: dict[str, list[float | None]], target: float | None,
+         level: str, lang: str) -> None:
+    """One chart on ``ax``: a line per series of ``trend`` ("own", "kecamatan",
+    "kabupaten": a rate per period, None where the period has none), the target, the gaps."""
+    x = np.arange(len(periods))
+    handles, labels = [], []
+    for name in ("own", "kecamatan", "kabupaten"):
+        if name not in trend:
+            continue
+        _, width, marker, dash = SERIES[name]
+        y = np.array([math.nan if v is None else v for v in trend[name]], dtype=float)
+        colour = series_colour(indicator, name)
+        ax.plot(x, y, color=colour, linewidth=width, linestyle=dash, marker=marker, markersize=3.2,
+                markeredgecolor="#303030" if name == "own" else colour, markeredgewidth=0.4,
+                zorder=4 if name == "own" else 3)
+        handles.append(Line2D([0], [0], color=colour, linewidth=width, linestyle=dash, marker=marker, markersize=3))
+        labels.append(text("line_own_" + level if name == "own" else "line_" + name, lang))
+    if target is not None:
+        ax.axhline(target, color=TARGET_COLOUR, linewidth=1.0, linestyle=":", zorder=2)
+        handles.append(Line2D([0], [0], color=TARGET_COLOUR, linewidth=1.0, linestyle=":"))
+        labels.append(text("line_target", lang))
+    gaps = [i for i, v in enumerate(trend["own"]) if v is None]
+    for i in gaps:
+        ax.axvspan(i - 0.4, i + 0.4, color=GAP_COLOUR, zorder=1, linewidth=0)
+    if gaps:
+        handles.append(Patch(facecolor=GAP_COLOUR, edgecolor="none"))
+        labels.append(text("line_gap", lang))
+    _axes(ax, periods, trend, target, lang)
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.2), ncol=len(labels) if len(labels) <= 4 else 3, frameon=False,
+              fontsize=FONT_PT - 0.5, handlelength=2.0, columnspacing=1.0, borderaxespad=0)
+
+
+def _axes(ax: Axes, periods: list[str], trend: dict[str, list[float | None]], target: float | None,
+          lang: str) -> None:
+    """Rates from zero (a rate chart that starts above zero exaggerates change), the
+    period codes on the x axis, light horizontal grid lines."""
+    present = [v for series in trend.values() for v in series if v is not None] + ([target] if target else [])
+    top = max(present, default=1.0)
+    ax.set_ylim(0, max(1.0, top * 1.15))
+    ax.set_xlim(-0.5, len(periods) - 0.5)
+    ax.set_xticks(range(len(periods)))
+    many = len(periods) > 6
+    ax.set_xticklabels(periods, fontsize=FONT_PT, rotation=45 if many else 0, ha="right" if many else "center")
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang, 0 if top >= 5 else 1)))
+    ax.tick_params(labelsize=FONT_PT, length=2, width=0.5, pad=1.5)
+    ax.grid(axis="y", color="#d9d9d9", linewidth=0.4)
+    ax.set_axisbelow(True)
+    for side, spine in ax.spines.items():
+        spine.set_visible(side in ("left", "bottom"))
+        spine.set_linewidth(0.5)
