@@ -8,6 +8,7 @@ Bengkayang (124 villages) and for all 2,130 villages of Kalimantan Barat on synt
 aggregates (``bench_release.province_table``: the demo population covers Bengkayang only).
 
     .venv/bin/python benchmarks/bench_exports.py [--demo-data DIR] [--geodata ../shared/geodata]
+        [--kinds pdf,profile,profile_demo] [--bengkayang-only]
 
 ``--demo-data`` opens a folder where ``peta-anak demo`` already ran, read-only;
 otherwise a demo at scale 0.1 is built in a temporary folder (the map's geometry and
@@ -137,8 +138,11 @@ def province(data: Path, geodata: Path) -> str:
 
     return f"sqlite:///{province_database(data, geodata, PERIOD) / 'peta_anak.db'}"
 
-def report(label: str, url: str, runs: int) -> None:
-    for kind in ("png", "pdf", "gpkg", "xlsx", "profile", "profile_demo"):
+KINDS = ("png", "pdf", "gpkg", "xlsx", "profile", "profile_demo")
+
+
+def report(label: str, url: str, runs: int, kinds: list[str]) -> None:
+    for kind in kinds:
         result = measure(url, kind, runs)
         warm, cpu = result["warm"], result["cpu"]
         name = {"profile": "profile PDF, 10 indicators x 4 periods", "profile_demo": "profile PDF of a village"}
@@ -154,6 +158,8 @@ def main() -> None:
     parser.add_argument("--province-data", type=Path,
                         help="Folder for the province database: built there once, reused when present.")
     parser.add_argument("--runs", type=int, default=5, help="Warm exports per format.")
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"Comma-separated, of: {', '.join(KINDS)}.")
+    parser.add_argument("--bengkayang-only", action="store_true", help="Skip the province (built once, slow).")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -173,9 +179,12 @@ def main() -> None:
               "wall time, CPU seconds of the process in brackets\n")
         print("| data | export | cold | warm (median) | warm (max) | KiB |")
         print("|---|---|---:|---:|---:|---:|")
-        report(label, bengkayang, args.runs)
+        kinds = [k for k in args.kinds.split(",") if k in KINDS]
+        report(label, bengkayang, args.runs, kinds)
+        if args.bengkayang_only:
+            return
         province_data = args.province_data.resolve() if args.province_data else Path(tmp) / "province"
-        report("Kalimantan Barat, 2,130 desa (synthetic values)", province(province_data, geodata), args.runs)
+        report("Kalimantan Barat, 2,130 desa (synthetic values)", province(province_data, geodata), args.runs, kinds)
 
 
 if __name__ == "__main__":

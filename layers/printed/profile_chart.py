@@ -26,6 +26,8 @@ SERIES = {"own": (4, 1.8, "o", "-"), "kecamatan": (2, 1.2, "s", "-"), "kabupaten
 TARGET_COLOUR = "#1a9850"
 GAP_COLOUR = "#ececec"
 FONT_PT = 6.5
+#: Period labels that fit under a chart side by side (``2025-S2``, ``2025-08`` at 6.5 pt).
+MAX_TICK_LABELS = 6
 
 
 def series_colour(indicator: str, series: str) -> str:
@@ -63,21 +65,23 @@ def draw(ax: Axes, indicator: str, periods: list[str], trend: dict[str, list[flo
         handles.append(Patch(facecolor=GAP_COLOUR, edgecolor="none"))
         labels.append(text("line_gap", lang))
     _axes(ax, periods, trend, target, lang)
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.2), ncol=len(labels) if len(labels) <= 4 else 3, frameon=False,
-              fontsize=FONT_PT - 0.5, handlelength=2.0, columnspacing=1.0, borderaxespad=0)
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.2), ncol=len(labels) if len(labels) <= 4 else 3,
+              frameon=False, fontsize=FONT_PT - 0.5, handlelength=2.0, columnspacing=1.0, borderaxespad=0)
 
 
 def _axes(ax: Axes, periods: list[str], trend: dict[str, list[float | None]], target: float | None,
           lang: str) -> None:
     """Rates from zero (a rate chart that starts above zero exaggerates change), the
-    period codes on the x axis, light horizontal grid lines."""
+    period codes on the x axis (every other one, or fewer, for a long monthly series),
+    light horizontal grid lines."""
     present = [v for series in trend.values() for v in series if v is not None] + ([target] if target else [])
     top = max(present, default=1.0)
     ax.set_ylim(0, max(1.0, top * 1.15))
     ax.set_xlim(-0.5, len(periods) - 0.5)
+    step = math.ceil(len(periods) / MAX_TICK_LABELS)  # a tick per period, a label on every step-th, newest kept
     ax.set_xticks(range(len(periods)))
-    many = len(periods) > 6
-    ax.set_xticklabels(periods, fontsize=FONT_PT, rotation=45 if many else 0, ha="right" if many else "center")
+    ax.set_xticklabels([p if (len(periods) - 1 - i) % step == 0 else "" for i, p in enumerate(periods)],
+                       fontsize=FONT_PT)
     ax.yaxis.set_major_locator(MaxNLocator(4))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang, 0 if top >= 5 else 1)))
     ax.tick_params(labelsize=FONT_PT, length=2, width=0.5, pad=1.5)
