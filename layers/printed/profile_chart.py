@@ -15,7 +15,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from layers import catalogue
 from layers.classify import number
@@ -25,6 +25,7 @@ from layers.printed.profile_wording import text
 SERIES = {"own": (4, 1.8, "o", "-"), "kecamatan": (2, 1.2, "s", "-"), "kabupaten": ("#525252", 1.1, "^", "--")}
 TARGET_COLOUR = "#1a9850"
 GAP_COLOUR = "#ececec"
+GRID_COLOUR, AXIS_COLOUR = "#d9d9d9", "#404040"
 FONT_PT = 6.5
 #: Period labels that fit under a chart side by side (``2025-S2``, ``2025-08`` at 6.5 pt).
 MAX_TICK_LABELS = 6
@@ -73,20 +74,22 @@ def _axes(ax: Axes, periods: list[str], trend: dict[str, list[float | None]], ta
           lang: str) -> None:
     """Rates from zero (a rate chart that starts above zero exaggerates change), the
     period codes on the x axis (every other one, or fewer, for a long monthly series),
-    light horizontal grid lines."""
+    light horizontal grid lines. Drawn as plain lines and texts with matplotlib's axis
+    machinery off: its tick objects cost more than the lines of the chart (see
+    docs/benchmarks.md, "Exports for reports")."""
     present = [v for series in trend.values() for v in series if v is not None] + ([target] if target else [])
-    top = max(present, default=1.0)
-    ax.set_ylim(0, max(1.0, top * 1.15))
+    top = max(1.0, max(present, default=1.0) * 1.15)
+    ax.set_axis_off()
+    ax.set_ylim(0, top)
     ax.set_xlim(-0.5, len(periods) - 0.5)
-    step = math.ceil(len(periods) / MAX_TICK_LABELS)  # a tick per period, a label on every step-th, newest kept
-    ax.set_xticks(range(len(periods)))
-    ax.set_xticklabels([p if (len(periods) - 1 - i) % step == 0 else "" for i, p in enumerate(periods)],
-                       fontsize=FONT_PT)
-    ax.yaxis.set_major_locator(MaxNLocator(4))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang, 0 if top >= 5 else 1)))
-    ax.tick_params(labelsize=FONT_PT, length=2, width=0.5, pad=1.5)
-    ax.grid(axis="y", color="#d9d9d9", linewidth=0.4)
-    ax.set_axisbelow(True)
-    for side, spine in ax.spines.items():
-        spine.set_visible(side in ("left", "bottom"))
-        spine.set_linewidth(0.5)
+    digits = 0 if top >= 5 else 1
+    for value in MaxNLocator(4).tick_values(0, top):
+        if value <= top:
+            ax.axhline(value, color=GRID_COLOUR, linewidth=0.4, zorder=0.5)
+            ax.text(-0.02, value, number(value, lang, digits), transform=ax.get_yaxis_transform(), ha="right",
+                    va="center", fontsize=FONT_PT)
+    step = math.ceil(len(periods) / MAX_TICK_LABELS)  # a label on every step-th period, the newest kept
+    for i, period in enumerate(periods):
+        if (len(periods) - 1 - i) % step == 0:
+            ax.text(i, -0.04, period, transform=ax.get_xaxis_transform(), ha="center", va="top", fontsize=FONT_PT)
+    ax.plot([0, 0, 1], [1, 0, 0], transform=ax.transAxes, color=AXIS_COLOUR, linewidth=0.5, clip_on=False)
