@@ -1,11 +1,14 @@
-"""Export benchmark: one A4 map (PNG at 200 dpi, vector PDF), one GeoPackage layer and
-the priority list workbook (XLSX, a sheet per kecamatan),
+"""Export benchmark: one A4 map (PNG at 200 dpi, vector PDF), one GeoPackage layer,
+the priority list workbook (XLSX, a sheet per kecamatan) and an area's profile PDF
+(10 indicators x 4 periods of trend charts; and a demo village's real profile, its
+values read and drawn),
 cold (the first export in a fresh process: boundaries read, projected, simplified and
 the period's values read) and warm (the same export again, caches filled), for
 Bengkayang (124 villages) and for all 2,130 villages of Kalimantan Barat on synthetic
 aggregates (``bench_release.province_table``: the demo population covers Bengkayang only).
 
     .venv/bin/python benchmarks/bench_exports.py [--demo-data DIR] [--geodata ../shared/geodata]
+        [--kinds pdf,profile,profile_demo] [--bengkayang-only]
 
 ``--demo-data`` opens a folder where ``peta-anak demo`` already ran, read-only;
 otherwise a demo at scale 0.1 is built in a temporary folder (the map's geometry and
@@ -48,6 +51,21 @@ def child(url: str, kind: str, runs: int) -> None:
 
             listing = priorities.priority_list(engine, PERIOD, kantong.DEFAULT_WEIGHTS, list(catalogue.BY_ID))
             return len(workbook.priority_xlsx(listing, "benchmark", datetime.now(UTC)))
+        if kind == "profile":  # the renderer alone, on 10 indicators x 4 periods
+            from layers.printed.profile import render_profile
+
+            return len(render_profile(profile_sheet(engine)))
+        if kind == "profile_demo":  # a village of the database: figures and trends read, then drawn
+            from types import SimpleNamespace
+
+            from dashboard import profile_sheet as sheets
+            from layers.printed.profile import render_profile
+
+            planner = SimpleNamespace(name="benchmark", role="perencana", opd=None, is_authenticated=True,
+                                      is_active=True)
+            code = village(engine)
+            return len(render_profile(sheets.sheet(engine, planner, PERIOD, code, sheets.area_names(engine, code),
+                                                   50, "id")))
         if kind == "gpkg":
             return len(layer_bytes(layer_frame(engine, PERIOD, INDICATOR, "desa"), ".gpkg", "bench"))
         return len(render_map(engine, MapRequest(INDICATOR, PERIOD, fmt=kind, user="benchmark")))
@@ -59,6 +77,40 @@ def child(url: str, kind: str, runs: int) -> None:
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     print(json.dumps({"cold": times[0], "warm": times[1:], "cpu": cpu, "bytes": size}))
+
+
+def village(engine) -> str:
+    """The first village with values in PERIOD."""
+    from layers import values
+
+    return next(r["kode_wilayah"] for r in values.area_values(engine, PERIOD, ["stunting"], "desa"))
+
+
+def profile_sheet(engine):
+    """A profile of 10 indicators (the catalogue's seven, then three again) over four
+    semesters, one period without a value, with a village's real names."""
+    from dashboard import profile_sheet as sheets
+    from layers import catalogue
+    from layers.printed.profile import ProfileSheet, SheetLine
+
+    code = village(engine)
+    names = sheets.area_names(engine, code)
+    periods = ["2024-S1", "2024-S2", "2025-S1", "2025-S2"]
+    ids = [i.id for i in catalogue.INDICATORS]
+
+    def row(k: int, d: int, area: str) -> dict:
+        return {"kode_wilayah": area, "nama_wilayah": names[area][0], "pembilang": k, "penyebut": d,
+                "persen": round(100 * k / d, 1)}
+
+    lines = []
+    for n in range(10):
+        trend = {"own": [12.0 + n, None if n % 3 == 0 else 11.0 + n, 10.5 + n, 9.8 + n],
+                 "kecamatan": [14.0, 13.1, 12.2, 11.9], "kabupaten": [13.0, 12.6, 12.1, 11.5]}
+        lines.append(SheetLine(ids[n % len(ids)], row(20 + n, 200, code), row(21 + n, 200, code),
+                               {"kecamatan": row(300, 2500, code[:8]), "kabupaten": row(3000, 25000, code[:5])}, {},
+                               trend, 5.0 if n == 0 else None))
+    return ProfileSheet(code, names[code][0], "desa", names[code[:8]][0], names[code[:5]][0], "2025-S2", "2025-S1",
+                        "2026-01-15", periods, lines, "id", "benchmark")
 
 
 def measure(url: str, kind: str, runs: int) -> dict:
@@ -86,11 +138,15 @@ def province(data: Path, geodata: Path) -> str:
 
     return f"sqlite:///{province_database(data, geodata, PERIOD) / 'peta_anak.db'}"
 
-def report(label: str, url: str, runs: int) -> None:
-    for kind in ("png", "pdf", "gpkg", "xlsx"):
+KINDS = ("png", "pdf", "gpkg", "xlsx", "profile", "profile_demo")
+
+
+def report(label: str, url: str, runs: int, kinds: list[str]) -> None:
+    for kind in kinds:
         result = measure(url, kind, runs)
         warm, cpu = result["warm"], result["cpu"]
-        print(f"| {label} | {kind.upper()} | {result['cold']:.2f} s ({cpu[0]:.2f}) | "
+        name = {"profile": "profile PDF, 10 indicators x 4 periods", "profile_demo": "profile PDF of a village"}
+        print(f"| {label} | {name.get(kind, kind.upper())} | {result['cold']:.2f} s ({cpu[0]:.2f}) | "
               f"{statistics.median(warm):.2f} s ({statistics.median(cpu[1:]):.2f}) | {max(warm):.2f} s | "
               f"{result['bytes'] / 1024:,.0f} |", flush=True)
 
@@ -102,6 +158,8 @@ def main() -> None:
     parser.add_argument("--province-data", type=Path,
                         help="Folder for the province database: built there once, reused when present.")
     parser.add_argument("--runs", type=int, default=5, help="Warm exports per format.")
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"Comma-separated, of: {', '.join(KINDS)}.")
+    parser.add_argument("--bengkayang-only", action="store_true", help="Skip the province (built once, slow).")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -121,9 +179,12 @@ def main() -> None:
               "wall time, CPU seconds of the process in brackets\n")
         print("| data | export | cold | warm (median) | warm (max) | KiB |")
         print("|---|---|---:|---:|---:|---:|")
-        report(label, bengkayang, args.runs)
+        kinds = [k for k in args.kinds.split(",") if k in KINDS]
+        report(label, bengkayang, args.runs, kinds)
+        if args.bengkayang_only:
+            return
         province_data = args.province_data.resolve() if args.province_data else Path(tmp) / "province"
-        report("Kalimantan Barat, 2,130 desa (synthetic values)", province(province_data, geodata), args.runs)
+        report("Kalimantan Barat, 2,130 desa (synthetic values)", province(province_data, geodata), args.runs, kinds)
 
 
 if __name__ == "__main__":

@@ -194,6 +194,19 @@ def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple
         engine, user, period, fmt, app.lang, kecamatan=list(kecamatan), only=only)))
 
 
+@export_group.command("profile")
+@click.option("--code", required=True, help="Kemendagri code of a village or kecamatan, e.g. 61.07.01.2001.")
+@click.option("--period", required=True, help="Period, e.g. 2025 or 2025-S2.")
+@click.option("--user", "user_name", required=True, help="Active account the export is made as.")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def export_profile_command(app, code: str, period: str, user_name: str, out: Path) -> None:
+    """Write the A4 profile PDF of one village or kecamatan (figures and trend charts) to OUT."""
+    _writable(out, app.lang)
+    _write(out, app.lang, _exported(app, user_name, lambda engine, user: exports.export_profile(
+        engine, user, code, period, app.settings.kia_target_percent, app.lang)))
+
+
 def _exported(app, user_name: str, make) -> exports.ExportFile:
     engine = app.engine()
     try:

@@ -15,14 +15,15 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from dashboard import audit, planning, users
-from dashboard.access import may_see_layer, may_see_values
+from dashboard import audit, planning, profile_sheet, users
+from dashboard.access import may_see_layer, may_see_values, shown_indicators
 from dashboard.users import User
 from layers import catalogue, values
 from layers.classify import SCHEMES
 from layers.planning import budget, workbook
 from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest
 from layers.printed.gis_layer import LAYER_FORMATS, layer_bytes, layer_frame
+from layers.printed.profile import render_profile
 from layers.printed.render import render_map
 from layers.release_style import release_style
 from peta_anak.core.i18n import translate
@@ -47,6 +48,14 @@ ERRORS = {
     "no_release_data": {"id": "rilis #{release} tidak menampilkan nilai {indicator} tingkat {level}",
                         "en": "release #{release} publishes no {indicator} values at level {level}"},
     "planning": {"id": "{reason}", "en": "{reason}"},  # reason: a PlanningError, said in the same language
+    "unknown_area": {"id": "tidak ada desa/kelurahan atau kecamatan berkode {code} di batas wilayah tersimpan",
+                     "en": "no village or kecamatan with code {code} in the stored boundaries"},
+    "profile_refused": {"id": "pengguna {name} (peran {role}) tidak boleh melihat nilai indikator mana pun, jadi "
+                              "tidak boleh mengekspor profil wilayah",
+                        "en": "user {name} (role {role}) may not see the values of any indicator, so may not export "
+                              "an area profile"},
+    "no_period": {"id": "tidak ada data untuk periode {period}; periode dengan data: {periods}",
+                  "en": "no data for period {period}; periods with data: {periods}"},
     "no_data": {"id": "tidak ada data {indicator} untuk periode {period} tingkat {level}; periode dengan data: "
                       "{periods}",
                 "en": "no {indicator} data for period {period} at level {level}; periods with data: {periods}"},
@@ -109,6 +118,28 @@ def export_layer(engine: Engine, user: User, indicator: str, period: str, level:
     content = layer_bytes(layer_frame(engine, period, indicator, level, scheme, lang), suffix, name)
     return _handed_out(engine, user, "ekspor_lapisan", detail,
                        ExportFile(f"lapisan_{name}{suffix}", content, LAYER_FORMATS[suffix][1]), address)
+
+
+def export_profile(engine: Engine, user: User, code: str, period: str, kia_target: float, lang: str = "id",
+                   address: str | None = None) -> ExportFile:
+    """The A4 profile PDF of village or kecamatan ``code`` in ``period``: the indicators
+    whose values ``user`` may see (an opd user its own department's), none for an admin."""
+    detail = {"jenis": "profil", "kode": str(code)[:40], "periode": str(period)[:40]}
+    names = profile_sheet.area_names(engine, code) if isinstance(code, str) else None
+    if names is None:
+        _refuse(engine, user, "unknown_area", detail, code=str(code)[:40])
+    if user is None or not user.is_active:
+        _refuse(engine, user, "unknown_user", detail, name=getattr(user, "name", "-"))
+    if not any(shown_indicators(user).values()):
+        _refuse(engine, user, "profile_refused", detail, name=user.name, role=user.role)
+    sheet = profile_sheet.sheet(engine, user, period, code, names, kia_target, lang) \
+        if isinstance(period, str) else None
+    if sheet is None:
+        _refuse(engine, user, "no_period", detail, period=str(period)[:40], periods=", ".join(values.periods(engine)))
+    detail["indikator"] = [line.indicator for line in sheet.lines]
+    content = render_profile(sheet)
+    return _handed_out(engine, user, "ekspor_profil", detail,
+                       ExportFile(f"profil_{code}_{period}_TERBATAS.pdf", content, FORMATS["pdf"]), address)
 
 
 PRIORITY_FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

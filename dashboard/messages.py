@@ -177,6 +177,9 @@ TEXT = {
     "kind_kia": {"id": "KIA", "en": "KIA"},
     "pockets_legend": {"id": "garis tebal putus-putus: kantong kerentanan ({n} desa)",
                        "en": "thick dashed outline: vulnerability pocket ({n} villages)"},
+    "profile_pdf": {"id": "Unduh profil (PDF)", "en": "Download profile (PDF)"},
+    "profile_pdf_no_area": {"id": "Pilih dulu sebuah desa atau kecamatan di peta.",
+                            "en": "First choose a village or kecamatan on the map."},
 }
 
 ERRORS = {

@@ -16,7 +16,7 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, exports, figures, ids, planning, services
+from dashboard import access, exports, figures, ids, planning, profile_pdf, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
 from dashboard.map_state import BrowserState, browser_state, fly_to
@@ -28,6 +28,7 @@ from layers.printed import MapRequest
 
 dash.register_page(__name__, path="/peta", name="Peta")
 js = Namespace("dashExtensions", "peta")
+profile_pdf.register()
 
 
 def layout(**_query):
@@ -241,7 +242,8 @@ def profile(feature, searched, period):
         items += _target_line(line.indicator, own, lang)
         items.append(html.Dd(text("source_line", lang, source=meta.text("source", lang), period=period,
                                   date=found.computed), className="muted small"))
-    return html.Div([html.H3(f"{name} ({code})"), html.Dl(items)])
+    download = [profile_pdf.download_button(code, lang)] if found.lines else []
+    return html.Div([html.H3(f"{name} ({code})"), html.Dl(items), *download])
 
 
 def _target_line(indicator: str, own: dict | None, lang: str) -> list:
