@@ -3,7 +3,7 @@
 Each boundary import replaces ``wilayah`` and ``geometri_web`` (the planner map
 always shows today's boundaries), and also adds its browser geometry, with each
 area's name, label point and shape signature, to ``versi_batas`` under its import
-id. A release records the version it was made with (``batas_rilis``), so its
+id. A release records the version its values were aggregated on (``batas_rilis``), so its
 public map keeps its own shapes after a village split (pemekaran desa) or any
 re-import, and two releases can tell whether an area kept its shape.
 """
@@ -42,6 +42,17 @@ def keep(conn: Connection, import_id: int, web: dict) -> None:
 def current(conn: Connection) -> int | None:
     """The boundary version in use now (the newest import that stored one)."""
     return conn.execute(select(func.max(versi_batas.c.impor_id))).scalar()
+
+
+def matching(conn: Connection, villages: set[str]) -> int | None:
+    """The boundary version values over ``villages`` were aggregated on: the newest whose
+    villages are exactly these (a correction of a period before a split gets the shapes
+    before it), else the newest that has them all, else the one in use now."""
+    rows = conn.execute(select(versi_batas.c.impor_id, versi_batas.c.wilayah).where(versi_batas.c.tingkat == "desa")
+                        .order_by(versi_batas.c.impor_id.desc())).all()
+    exact = next((r.impor_id for r in rows if set(r.wilayah) == villages), None)
+    covering = next((r.impor_id for r in rows if villages <= set(r.wilayah)), None)
+    return exact or covering or current(conn)
 
 
 def geometry(engine: Engine, version: int, level: str) -> bytes | None:

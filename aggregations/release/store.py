@@ -136,7 +136,7 @@ def create(engine: Engine, period: str, rules: Rules, user: str | None = None) -
         )).inserted_primary_key[0]
         insert_frame(conn, nilai_rilis, _published_rows(release_id, period, table, pattern, names))
         conn.execute(insert(audit_rilis).values(rilis_id=release_id, laporan=restricted_report(pattern, table)))
-        boundary = versions.current(conn)
+        boundary = versions.matching(conn, {c.area for c in table.cells.values() if c.level == "desa"})
         if boundary is not None:  # the shapes the values were aggregated on, kept for its map
             conn.execute(insert(batas_rilis).values(rilis_id=release_id, impor_id=boundary))
         steps.record_draft(conn, release_id, user)

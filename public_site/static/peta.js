@@ -16,7 +16,7 @@
   window.pdarPeta = { firstPaint: null, ready: false };
 
   const { features, outerEdges } = window.pdarTopo;
-  const { escapeHtml, num, valueText } = window.pdarTabel;
+  const { escapeHtml } = window.pdarTabel;
 
   function area(code) { return state.data.wilayah[code] || [code, ""]; }
 
