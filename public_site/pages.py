@@ -16,7 +16,8 @@ from public_site.messages import TEXT
 
 ASSETS = "aset"
 #: The map page's own scripts, in load order (each one concern: geometry, labels, keyboard, table,
-#: releases, charts, trends, the change view, the map), shipped joined as one file so the first view makes one request for them.
+#: releases, charts, trends, the change view, legend and panel, painting, the map), shipped joined
+#: as one file so the first view makes one request for them.
 MAP_SCRIPTS = ("topo.js", "label.js", "papan.js", "tabel.js", "rilis.js", "grafik.js", "tren.js", "perubahan.js",
                "panel.js", "gambar.js", "peta.js")
 MAP_BUNDLE = "peta.js"

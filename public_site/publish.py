@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from layers.published import PublishRefused, published_many, publishable_ids
+from layers.published import PublishRefused, publishable_ids, published_many
 from peta_anak.core.i18n import translate
 from peta_anak.core.settings import Settings
 from public_site import build as site
