@@ -92,10 +92,14 @@ def test_the_site_is_deterministic_and_self_contained(tmp_path):
                      "tentang.html", "unduh/metodologi.html", "unduh/rilis.csv", "unduh/rilis.geojson"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    for page in ("index.html", "tentang.html"):
+    for page in ("index.html", "tentang.html", "kla.html"):
         content = (tmp_path / "a" / page).read_text()
         for ref in re.findall(r'(?:src|href)="([^"]*)"', content):
             assert not re.match(r"(https?:)?//", ref), f"{page} loads {ref} from another host"
+        # every page under the same policy, and nothing inline a browser would run or style from a tag
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;;' in content, page
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", content) == ['<script type="application/json" id="teks">']
+        assert "<style" not in content and not re.search(r"<[^>]+\son\w+=", content), page
     css = (tmp_path / "a" / "aset" / "situs.css").read_text() + (tmp_path / "a" / "aset" / "leaflet.css").read_text()
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
     assert b"sourceMappingURL" not in (tmp_path / "a" / "aset" / "leaflet.js").read_bytes()
@@ -134,9 +138,13 @@ def test_about_page_has_release_downloads_sources_and_methodology_in_both_langua
 def test_every_text_key_used_by_the_pages_and_scripts_exists_in_both_languages(tmp_path):
     build.write_site([sample()], tmp_path)
     used = set()
-    for name in ("index.html", "tentang.html"):
+    for name in ("index.html", "tentang.html", "kla.html"):
         used |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="(\w+)"', (tmp_path / name).read_text()))
-    used |= set(re.findall(r'\bt\("(\w+)"', (build.STATIC / "peta.js").read_text()))
+    for script in build.STATIC.glob("*.js"):
+        source = script.read_text()
+        used |= set(re.findall(r'\bt\("(\w+)"', source))  # t("key"), and keys chosen in code:
+        used |= set(re.findall(r'"((?:change|trend|view|pick)_\w+)"', source))
+    assert {"change_better", "change_none", "trend_break", "trend_label"} <= used
     assert len(used) > 20
     assert used <= set(TEXT), used - set(TEXT)
     assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in TEXT.values())
