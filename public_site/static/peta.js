@@ -15,7 +15,7 @@
   const U = window.pdarUbah;
   window.pdarPeta = { firstPaint: null, ready: false };
 
-  const { features, outerEdges } = window.pdarTopo;
+  const { features, outerEdges, groupEdges } = window.pdarTopo;
   const { escapeHtml } = window.pdarTabel;
 
   function area(code) { return state.data.wilayah[code] || [code, ""]; }
@@ -35,18 +35,13 @@
 
   function desaStyle(code) {
     const ind = state.ind;
-    if (ind.tingkat === "kecamatan") return { color: "#737373", weight: 0.5, fillOpacity: 0, fillColor: NO_DATA };
+    // per kecamatan: each village in its kecamatan's colour (they tile it), thin grey village lines
+    if (ind.tingkat === "kecamatan") return { color: "#737373", weight: 0.5, ...fill(ind, code.slice(0, 8)) };
     return { color: "#ffffff", weight: 0.8, ...fill(ind, code) };
-  }
-
-  function kecamatanStyle(code) {
-    if (state.ind.tingkat !== "kecamatan") return { stroke: false, fillOpacity: 0 };
-    return { stroke: false, ...fill(state.ind, code) };
   }
 
   function restyle() {
     state.layers.desa.eachLayer((l) => window.pdarGambar.paint(l, desaStyle(l.feature.id)));
-    state.layers.kecFill.eachLayer((l) => window.pdarGambar.paint(l, kecamatanStyle(l.feature.id)));
   }
 
   /* ---- legend, title, table, panel ---- */
@@ -130,8 +125,9 @@
 
   function show(code) {
     if (document.getElementById("bagian-peta").hidden) toggleView(false);
-    const layer = state.byCode[code] || state.kecByCode[code];
-    if (layer) state.map.fitBounds(layer.getBounds(), { maxZoom: 11, padding: [20, 20] });
+    const parts = state.byCode[code] ? [state.byCode[code]]
+      : Object.keys(state.byCode).filter((c) => c.startsWith(`${code}.`)).map((c) => state.byCode[c]);
+    if (parts.length) state.map.fitBounds(L.featureGroup(parts).getBounds(), { maxZoom: 11, padding: [20, 20] });
     if (state.byCode[code]) state.keys.reach(code, false);  // the map's tab stop moves there too
     openArea(code, true);
   }
@@ -173,7 +169,7 @@
   /* Another period: its values and its own geometry (the boundaries it was made with). */
   async function choosePeriod(id) {
     const rel = R.byId(id);
-    const [data, [desa, kec]] = await Promise.all([R.values(rel), R.geometry(rel)]);
+    const [data, desa] = await Promise.all([R.values(rel), R.geometry(rel)]);
     state.rel = rel;
     state.data = data;
     state.ind = data.indikator.find((i) => i.id === state.ind.id) || data.indikator[0];
@@ -183,7 +179,7 @@
     state.map.remove();
     state.byCode = {};
     state.selected = null;
-    draw(desa, kec);
+    draw(desa);
     await loadBefore();
     compare();
     restyle();
@@ -194,7 +190,7 @@
   }
 
   /* ---- the map ---- */
-  function draw(desaTopo, kecTopo) {
+  function draw(desaTopo) {
     const data = state.data;
     const el = document.getElementById("peta");
     el.innerHTML = "";
@@ -203,11 +199,6 @@
                             renderer: L.svg({ padding: 0.3 }) });
     state.map = map;
     if (data.ubin) L.tileLayer(data.ubin.url, { attribution: data.ubin.atribusi, maxZoom: 18 }).addTo(map);
-    state.kecByCode = {};
-    state.layers.kecFill = L.geoJSON(kecTopo ? features(kecTopo, "kecamatan") : [], {
-      interactive: false, style: (f) => kecamatanStyle(f.id),
-      onEachFeature: (f, layer) => { state.kecByCode[f.id] = layer; },
-    });
     state.layers.desa = L.geoJSON(features(desaTopo, "desa"), {
       style: (f) => desaStyle(f.id),
       onEachFeature: (f, layer) => {
@@ -218,17 +209,16 @@
     });
     // The view first: Leaflet adds vector layers (and their SVG) only to a map that has one.
     map.fitBounds(state.layers.desa.getBounds(), { padding: [8, 8] });
-    state.layers.kecFill.addTo(map);
     state.layers.desa.addTo(map);
     window.pdarGambar.addHatch(map);
     const labelPoint = (code) => (area(code).length >= 4 ? L.latLng(area(code)[3], area(code)[2]) : null);
     state.keys = window.pdarPapan.attach(map, state.layers.desa, labelPoint, (code) => area(code)[0],
                                          (code) => openArea(code, true));
-    if (kecTopo) {
-      L.geoJSON(features(kecTopo, "kecamatan"), { interactive: false, style: { color: "#252525", weight: 1.6, fill: false } }).addTo(map);
-      L.geoJSON(outerEdges(kecTopo, "kecamatan"), { interactive: false, style: { color: "#000000", weight: 3, fill: false } }).addTo(map);
-      window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
-    }
+    // kecamatan lines and the kabupaten outline from the village topology: no second geometry file
+    const lines = (geo, color, weight) => L.geoJSON(geo, { interactive: false, style: { color, weight, fill: false } }).addTo(map);
+    lines(groupEdges(desaTopo, "desa", (id) => id.slice(0, 8)), "#252525", 1.6);
+    lines(outerEdges(desaTopo, "desa"), "#000000", 3);
+    window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
     restyle();
     requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
   }
@@ -267,10 +257,9 @@
   async function start() {
     const get = (path) => fetch(path).then((r) => { if (!r.ok) throw new Error(path); return r; });
     try {
-      const [data, desa, kec] = await Promise.all([
+      const [data, desa] = await Promise.all([
         get("data/nilai.json").then((r) => r.json()),
         get("data/desa.topojson").then((r) => r.json()),
-        get("data/kecamatan.topojson").then((r) => r.json()).catch(() => null),
       ]);
       state.data = data;
       state.first = data;
@@ -279,7 +268,7 @@
       const wanted = window.location.hash.slice(1);
       state.ind = data.indikator.find((i) => i.id === wanted) || data.indikator[0];
       document.getElementById("indikator").value = state.ind.id;
-      draw(desa, kec);
+      draw(desa);
       wire();
       renderLegend();
       window.pdarPeta.ready = true;

@@ -28,7 +28,7 @@
   }
   function values(rel) { return get(rel.berkas); }
   function geometry(rel) {
-    return Promise.all([get(`${rel.geometri}/desa.topojson`), get(`${rel.geometri}/kecamatan.topojson`).catch(() => null)]);
+    return get(`${rel.geometri}/desa.topojson`);
   }
   /* Every release of the series of ``rel`` with its values, oldest first. */
   function seriesValues(rel) {
