@@ -5,6 +5,7 @@ instead of joined, only values that some release shows, and corrections keeping 
 release module's rules."""
 
 import json
+import re
 
 import geopandas as gpd
 import pytest
@@ -18,7 +19,7 @@ from tests.release_steps import approve
 
 V5 = "61.07.01.2003"  # the new village split off V1 in the second boundary version
 #: The second period's values on the second boundaries: V1 smaller, V5 its other half.
-VALUES_2 = {"tanpa_akta": {V1: (20, 150), V5: (15, 140), V2: (30, 260), V3: (40, 300), V4: (50, 310)},
+VALUES_2 = {"tanpa_akta": {V1: (20, 150), V5: (4, 140), V2: (30, 260), V3: (40, 300), V4: (50, 310)},
             "stunting": {V1: (12, 60), V5: (11, 50), V2: (22, 110), V3: (25, 140), V4: (14, 80)}}
 
 
@@ -163,3 +164,27 @@ def test_a_correction_of_an_earlier_period_keeps_the_release_rules(run, engine, 
     assert stunting["nilai"][V3][:2] == [31, 140]
     # made after the split, the correction of 2024-S2 is still drawn on the villages it counts
     assert ids_of(out / listing[0]["geometri"] / "desa.topojson") == {V1, V2, V3, V4}
+
+
+def test_safety_scan_of_every_file_of_the_two_release_site(run, engine, two_releases, tmp_path):
+    """No 16-digit number, no date but the releases' own, and no hidden cell's true count
+    beside its area's code in any file."""
+    out = tmp_path / "situs"
+    assert run("public", "build", out).exit_code == 0
+    listing = json.loads((out / "data" / "nilai.json").read_text())["rilis_semua"]
+    dates = {r["tanggal"] for r in listing}
+    with engine.connect() as conn:
+        rows = conn.execute(select(nilai_rilis)).mappings().all()
+    second = max(r["rilis_id"] for r in rows)
+    hidden = [(r["indikator"], r["kode_wilayah"]) for r in rows if r["status"] != "tampil" and r["rilis_id"] == second]
+    truth = {(ind, code): nd for ind, villages in VALUES_2.items() for code, nd in villages.items()}
+    secrets = [f"[{truth[k][0]},{truth[k][1]}," for k in hidden if k in truth]
+    assert secrets, "the second release must hide a village"
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert len(files) > 15
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"(?<![\d.])\d{16}(?![\d.])", text), path
+        assert set(re.findall(r"\b20\d\d-\d\d-\d\d\b", text)) <= dates, path
+        if path.name in ("nilai.json", "kla.html"):  # the second release's values and coverage
+            assert not [s for s in secrets if s in text], path
