@@ -137,9 +137,15 @@ def index_page(data: dict, kabupaten: str) -> str:
 def _methodology(methodology_html: str, lang: str) -> str:
     """The release's own methodology text in ``lang`` (its h2 demoted to h3; its table,
     which names indicators by id and exists in Indonesian only, is replaced by
-    :func:`_hidden_table`)."""
+    :func:`_hidden_table`; its definitions are headed by the indicators' titles)."""
     match = re.search(rf'<section lang="{lang}">(.*?)</section>', methodology_html, re.S)
     section = re.sub(r"<table>.*?</table>", "", match.group(1) if match else "", flags=re.S)
+    # the definitions name indicators by id: a reader sees their titles
+    def titled(match: re.Match) -> str:
+        meta = catalogue.BY_ID.get(match[1])
+        return f"<dt>{html.escape(meta.text('title', lang))}</dt>" if meta else match[0]
+
+    section = re.sub(r"<dt><code>(\w+)</code></dt>", titled, section)
     return section.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
 
 
