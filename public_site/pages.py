@@ -83,16 +83,18 @@ def _release_line(release: dict) -> str:
 
 def _period_controls(data: dict) -> str:
     """The map's period (each drawn on its own boundaries) and view (values or the change since
-    the previous release of the series); options written here, handled by peta.js."""
+    the previous release of the series), at the head of the legend (beside the map on a wide
+    screen, under it on a phone, so the map stays in the first screen); handled by peta.js."""
     listing = data.get("rilis_semua") or []
     periods = "".join(f'<option value="{r["id"]}"{" selected" if r["id"] == data["rilis"]["id"] else ""}>'
                       f'{html.escape(r["label"]["id"])}</option>' for r in reversed(listing))
     views = "".join(f'<option value="{value}" data-i18n="{key}">{_t(key)}</option>'
                     for value, key in (("nilai", "view_values"), ("ubah", "view_change")))
-    return (f'<div class="pilih"><label for="periode" data-i18n="pick_period">{_t("pick_period")}</label>'
+    return (f'<div class="kontrol kontrol-peta"><div class="pilih kecil">'
+            f'<label for="periode" data-i18n="pick_period">{_t("pick_period")}</label>'
             f'<select id="periode">{periods}</select></div>'
-            f'<div class="pilih"><label for="mode" data-i18n="pick_view">{_t("pick_view")}</label>'
-            f'<select id="mode">{views}</select></div>')
+            f'<div class="pilih kecil"><label for="mode" data-i18n="pick_view">{_t("pick_view")}</label>'
+            f'<select id="mode">{views}</select></div></div>')
 
 
 def index_page(data: dict, kabupaten: str) -> str:
@@ -108,7 +110,6 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'placeholder="{_t("search_placeholder")}" data-i18n-placeholder="search_placeholder">'
         f'<button type="submit" data-i18n="search_go">{_t("search_go")}</button></span>'
         f'<datalist id="daftar-wilayah">{datalist}</datalist></form>'
-        f'{_period_controls(data)}'
         f'<button type="button" id="tampilan" aria-controls="bagian-tabel" aria-pressed="false" '
         f'data-i18n="view_table">{_t("view_table")}</button></div>'
         f'<p id="pesan-cari" class="pesan" role="status"></p>')
@@ -123,7 +124,7 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<section id="bagian-tabel" class="bagian-tabel" hidden tabindex="0" aria-label="{_t("table_region")}" '
         f'data-i18n-label="table_region"><table id="tabel"></table></section>'
         f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
-        f'data-i18n="legend">{_t("legend")}</h2><ul id="isi-legenda"></ul></aside>'
+        f'data-i18n="legend">{_t("legend")}</h2>{_period_controls(data)}<ul id="isi-legenda"></ul></aside>'
         f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
         f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
         f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
