@@ -71,8 +71,9 @@ def _chart(values: list, labels: list[str], target: float, lang: str) -> str:
         run = []
     dots = "".join(f'<circle class="titik" cx="{round(xi, 1)}" cy="{y(v)}" r="3"/>'
                    for xi, v in zip(x, values, strict=True) if isinstance(v, int))
-    ticks = "".join(f'<text x="{round(xi, 1)}" y="{HEIGHT - 8}" text-anchor="middle">{html.escape(lab)}</text>'
-                    for xi, lab in zip(x, labels, strict=True))
+    anchors = ["middle"] * len(x) if len(x) == 1 else ["start", *["middle"] * (len(x) - 2), "end"]
+    ticks = "".join(f'<text x="{round(xi, 1)}" y="{HEIGHT - 8}" text-anchor="{a}">{html.escape(lab)}</text>'
+                    for xi, lab, a in zip(x, labels, anchors, strict=True))
     goal = (f'<line class="garis-target" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y(target)}" y2="{y(target)}"/>'
             f'<text x="{WIDTH - PAD}" y="{y(target) - 4}" text-anchor="end">{_t("kla_target_short", lang)} '
             f'{target:g} %</text>')

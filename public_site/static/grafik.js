@@ -46,7 +46,9 @@
         const mid = r1((x(i - 1) + x(i)) / 2);
         out.push(`<line class="putus" x1="${mid}" x2="${mid}" y1="${T}" y2="${y(0)}"/>`);
       }
-      out.push(`<text class="skala" x="${r1(x(i))}" y="${H - 8}" text-anchor="middle">${esc(p.label)}</text>`);
+      const anchor = n === 1 ? "middle" : i === 0 ? "start" : i === n - 1 ? "end" : "middle";  // inside the box
+      const lx = anchor === "start" ? L - 4 : anchor === "end" ? W - 2 : x(i);
+      out.push(`<text class="skala" x="${r1(lx)}" y="${H - 8}" text-anchor="${anchor}">${esc(p.label)}</text>`);
     });
     return `<svg class="grafik" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(texts.title)}">${out.join("")}</svg>`;
   }
