@@ -190,6 +190,14 @@ audit_rilis = Table(
     comment="Restricted audit report of a release: bounds an attacker can reach per hidden cell.",
 )
 
+batas_rilis = Table(
+    "batas_rilis", metadata,
+    Column("rilis_id", Integer, ForeignKey("rilis.id"), primary_key=True),
+    Column("impor_id", Integer, ForeignKey("impor_batas.id"), nullable=False,
+           comment="the boundary version (versi_batas) the release was made with"),
+    comment="The boundary version of each release, so its map keeps its own shapes. Rows are never changed.",
+)
+
 status_rilis = Table(
     "status_rilis", metadata,
     Column("rilis_id", Integer, ForeignKey("rilis.id"), primary_key=True),

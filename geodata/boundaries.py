@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
-from geodata import codes, coverage, webgeom
+from geodata import codes, coverage, versions, webgeom
 from geodata.errors import BoundaryError, Problem
 from geodata.read import read_areas
 from geodata.schema import geometri_web, impor_batas, wilayah
@@ -203,6 +203,7 @@ def store(engine: Engine, prepared: Prepared, max_shift_m: float, user: str | No
             {"tingkat": w.level, "format": "topojson", "sha256": w.sha256, "isi": w.content,
              "impor_id": import_id, "laporan": w.report} for w in web.values()
         ])
+        versions.keep(conn, import_id, web)
         report = prepared.report | {
             "import_id": import_id,
             "web_geometry": {level: w.report for level, w in web.items()},

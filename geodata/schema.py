@@ -66,3 +66,15 @@ geometri_web = Table(
     Column("laporan", JSON, nullable=False),
     comment="Browser geometry per level, rebuilt with every boundary import.",
 )
+
+versi_batas = Table(
+    "versi_batas",
+    metadata,
+    Column("impor_id", Integer, ForeignKey("impor_batas.id"), primary_key=True),
+    Column("tingkat", String(10), primary_key=True),
+    Column("isi", LargeBinary, nullable=False, comment="TopoJSON of the level after this import"),
+    Column("wilayah", JSON, nullable=False,
+           comment="code -> [name, label lon, label lat, shape signature or null]"),
+    comment="Browser geometry of every boundary version, kept: a release is drawn on the boundaries it "
+            "was made with, even after a re-import. Rows are only ever added.",
+)

@@ -1,10 +1,15 @@
-"""What the public site may read: one release, as the release itself publishes it.
+"""What the public site may read: releases, each as the release itself publishes it.
 
 The public site sits above ``layers`` and may not import ``aggregations`` or
 ``geodata``; this module is its only door. It hands over the release's own
 export (the files ``peta-anak release export`` writes), the published rows with
 hidden cells empty, and the browser geometry (public boundaries), and never the
 release's restricted audit report, the exact aggregates or any record table.
+
+A site shows several releases (one per period, the newest of a period wins: a
+correction replaces what it corrects); each is drawn on the boundary version it
+was made with (``geodata.versions``), so an old period keeps its shapes after a
+village split.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from aggregations import periods
 from aggregations.release import export, rules, steps, store
-from geodata import boundaries
-from peta_anak.core.i18n import Catalog, MessageError
+from geodata import boundaries, versions
+from peta_anak.core.i18n import LANGUAGES, Catalog, MessageError
 
 #: Levels whose browser geometry the public map draws (kabupaten outlines are the
 #: outer edges of the kecamatan topology, so the kabupaten file is not sent).
@@ -60,6 +66,8 @@ class Published:
     files: dict[str, bytes]  # the release export: rilis.csv, rilis.geojson, rilis.json, metodologi.html
     geometry: dict[str, bytes]  # TopoJSON per level of MAP_LEVELS
     labels: dict[str, list[tuple[str, str, float, float]]]  # level -> (code, name, lon, lat)
+    boundary: int | None = None  # the boundary version it is drawn on (None: today's, an old release)
+    shapes: dict[str, str] | None = None  # code -> shape signature, to tell whether an area kept its shape
 
 
 def newest_release_id(engine: Engine) -> int | None:
@@ -85,7 +93,36 @@ def published(engine: Engine, release_id: int | None = None) -> Published:
     release = {"id": head["id"], "periode": head["periode"], "dibuat": head["dibuat"].isoformat(),
                "tanggal": head["dibuat"].date().isoformat(), "aturan": head["aturan"],
                "indikator_kecamatan": list(head["indikator_kecamatan"]), "ringkasan": head["ringkasan"]}
-    return Published(release, rows, _export_files(engine, release_id), _geometry(engine), _labels(engine))
+    period = periods.parse(head["periode"])
+    release.update(seri=period.kind, label={lang: periods.label(head["periode"], lang) for lang in LANGUAGES})
+    boundary = store.boundary_version(engine, release_id)
+    if boundary is None:  # made before boundary versions were kept: today's shapes are all there is
+        return Published(release, rows, _export_files(engine, release_id), _geometry(engine), _labels(engine))
+    kept = versions.areas(engine, boundary)
+    geometry = {level: content for level in MAP_LEVELS if (content := versions.geometry(engine, boundary, level))}
+    labels = {level: [(code, v[0], v[1], v[2]) for code, v in sorted(kept[level].items())]
+              for level in LABEL_LEVELS if kept.get(level)}
+    shapes = {code: v[3] for level in kept.values() for code, v in level.items() if v[3]}
+    return Published(release, rows, _export_files(engine, release_id), geometry, labels, boundary, shapes)
+
+
+def publishable_ids(engine: Engine, published_only: bool = False) -> list[int]:
+    """Releases that may be public: approved or published (``published_only``: published)."""
+    wanted = (steps.PUBLISHED,) if published_only else steps.PUBLISHABLE
+    return [r["id"] for r in store.list_releases(engine) if r["status"] in wanted]
+
+
+def published_many(engine: Engine, release_ids: list[int] | None = None) -> list[Published]:
+    """The releases ``release_ids`` (default: every approved or published one), oldest period
+    first, one per period: of two releases of a period the newer (a correction) is shown.
+    :class:`NoRelease` when there is none or one is unknown, :class:`NotApproved` for a draft."""
+    ids = publishable_ids(engine) if release_ids is None else list(dict.fromkeys(release_ids))
+    if not ids:
+        raise NoRelease(None)
+    newest: dict[str, Published] = {}
+    for pub in (published(engine, i) for i in sorted(ids)):
+        newest[pub.release["periode"]] = pub
+    return [newest[p] for p in periods.ordered(newest)]
 
 
 def _export_files(engine: Engine, release_id: int) -> dict[str, bytes]:

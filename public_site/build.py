@@ -1,10 +1,12 @@
-"""``peta-anak public build``: one release in, one self-contained static folder out.
+"""``peta-anak public build``: releases in (every approved or published one, or those
+chosen), one self-contained static folder out.
 
 The folder holds HTML, CSS, JavaScript (Leaflet from the installed
 ``xstatic-leaflet`` package, the rest our own) and data files, and refers to
 nothing on another host unless a base-map tile URL is configured. The build is
-deterministic: the same release and boundaries give byte-identical files, so a
-published folder can be checked against a rebuild.
+deterministic: the same releases and boundaries give byte-identical files, so a
+published folder can be checked against a rebuild. Each release is drawn on the
+boundary version it was made with; see :mod:`public_site.releases`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import rjsmin
 import xstatic.pkg.leaflet as xleaflet
 from sqlalchemy import Engine
 
-from layers.published import Published, published
-from public_site import data, pages
+from layers.published import Published, published_many
+from public_site import data, kla, pages, releases
 
 STATIC = Path(__file__).parent / "static"
 OWN_ASSETS = ("situs.css", "bahasa.js")
@@ -44,27 +46,38 @@ class UnsafeFolder(OSError):
         super().__init__(f"{kind}: {path} {reason}".strip())
 
 
-def build(engine: Engine, outdir: Path, release_id: int | None = None, tile_url: str = "",
-          tile_attribution: str = "") -> Published:
-    """Write the site of release ``release_id`` (default: the newest) into ``outdir``."""
-    _check_outdir(outdir)  # before the release is read: an unusable folder costs nothing
-    pub = published(engine, release_id)
-    write_site(pub, outdir, tile_url, tile_attribution)
-    return pub
+#: The KIA coverage target when none is given (the default of ``PDAR_KIA_TARGET_PERCENT``).
+KIA_TARGET = 50.0
 
 
-def site_files(pub: Published, tile_url: str = "", tile_attribution: str = "") -> dict[str, bytes]:
-    """Relative path -> bytes of every file of the site of ``pub``."""
-    payload = data.payload(pub, tile_url, tile_attribution)
+def build(engine: Engine, outdir: Path, release_ids: list[int] | None = None, tile_url: str = "",
+          tile_attribution: str = "", kia_target: float = KIA_TARGET) -> list[Published]:
+    """Write the site of releases ``release_ids`` (default: every approved or published one)
+    into ``outdir``; returns them, oldest period first."""
+    _check_outdir(outdir)  # before the releases are read: an unusable folder costs nothing
+    pubs = published_many(engine, release_ids)
+    write_site(pubs, outdir, tile_url, tile_attribution, kia_target)
+    return pubs
+
+
+def site_files(pubs: list[Published], tile_url: str = "", tile_attribution: str = "",
+               kia_target: float = KIA_TARGET) -> dict[str, bytes]:
+    """Relative path -> bytes of every file of the site of ``pubs`` (oldest period first)."""
+    pub = pubs[-1]
+    documents = releases.site_data(pubs, tile_url, tile_attribution, kia_target)
+    payload = documents["data/nilai.json"]
     kabupaten = next((v[0] for v in payload["wilayah"].values() if v[1] == "kabupaten"), "")
     files: dict[str, bytes] = {
         "index.html": pages.index_page(payload, kabupaten).encode("utf-8"),
         "tentang.html": pages.about_page(pub.release, kabupaten,
                                          pub.files["metodologi.html"].decode("utf-8")).encode("utf-8"),
-        "data/nilai.json": data.dumps(payload),
+        "kla.html": kla.page(documents, kabupaten).encode("utf-8"),
     }
-    for level, content in pub.geometry.items():
-        files[f"data/{level}.topojson"] = content
+    files.update({name: data.dumps(document) for name, document in documents.items()})
+    for other in pubs:
+        folder = releases.geometry_folder(other, pub)
+        for level, content in other.geometry.items():
+            files[f"{folder}/{level}.topojson"] = content
     for name in DOWNLOADS:
         files[f"unduh/{name}"] = pub.files[name]
     for name in OWN_ASSETS:
@@ -77,14 +90,15 @@ def site_files(pub: Published, tile_url: str = "", tile_attribution: str = "") -
     return files
 
 
-def write_site(pub: Published, outdir: Path, tile_url: str = "", tile_attribution: str = "") -> list[Path]:
-    """Write the site of ``pub`` into ``outdir``; returns the files written.
+def write_site(pubs: list[Published], outdir: Path, tile_url: str = "", tile_attribution: str = "",
+               kia_target: float = KIA_TARGET) -> list[Path]:
+    """Write the site of ``pubs`` into ``outdir``; returns the files written.
 
     ``outdir`` must be empty, absent, or an earlier build. Nothing is written through a
     symbolic link inside it (each file goes to a fresh temporary file that is renamed into
     place), and only files the previous build listed in its manifest are removed."""
     earlier = _check_outdir(outdir)
-    files = site_files(pub, tile_url, tile_attribution)
+    files = site_files(pubs, tile_url, tile_attribution, kia_target)
     for name in files:
         _refuse_links(outdir, name)
     written = []

@@ -16,23 +16,24 @@ from public_site.messages import CLI
 
 @click.group("public")
 def public_group() -> None:
-    """The public transparency map: a static folder built from one release."""
+    """The public transparency map: a static folder built from the releases."""
 
 
 @public_group.command("build")
 @click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--release", "release_id", type=int,
-              help="Release number (default: the newest approved or published one; never a draft).")
+@click.option("--release", "release_ids", type=int, multiple=True,
+              help="Release number, repeatable (default: every approved or published release; never a draft). "
+                   "Of two releases of one period the newer is shown.")
 @click.pass_obj
-def build_command(app, outdir: Path, release_id: int | None) -> None:
-    """Write the public site of one release into OUTDIR (self-contained static files)."""
+def build_command(app, outdir: Path, release_ids: tuple[int, ...]) -> None:
+    """Write the public site of the releases into OUTDIR (self-contained static files)."""
     settings = app.settings
     try:
-        pub = site.build(app.engine(), outdir, release_id, settings.public_tile_url,
-                         settings.public_tile_attribution)
+        pubs = site.build(app.engine(), outdir, list(release_ids) or None, settings.public_tile_url,
+                          settings.public_tile_attribution, settings.kia_target_percent)
     except NoRelease as exc:
-        key = "no_release" if release_id is None else "unknown_release"
-        raise click.ClickException(translate(CLI, key, app.lang, id=release_id)) from exc
+        key = "no_release" if not release_ids else "unknown_release"
+        raise click.ClickException(translate(CLI, key, app.lang, id=exc.args[0] if exc.args else None)) from exc
     except NotApproved as exc:
         raise click.ClickException(translate(CLI, "not_approved", app.lang, id=exc.release_id,
                                              status=exc.status)) from exc
@@ -40,7 +41,8 @@ def build_command(app, outdir: Path, release_id: int | None) -> None:
         raise click.ClickException(translate(CLI, "not_a_site", app.lang, outdir=outdir)) from exc
     except site.UnsafeFolder as exc:
         raise click.ClickException(translate(CLI, exc.kind, app.lang, path=exc.path, reason=exc.reason)) from exc
-    click.echo(translate(CLI, "built", app.lang, id=pub.release["id"], period=pub.release["periode"], outdir=outdir))
+    click.echo(translate(CLI, "built", app.lang, ids=", ".join(str(p.release["id"]) for p in pubs),
+                         periods=", ".join(p.release["periode"] for p in pubs), outdir=outdir))
     click.echo(translate(CLI, "how_to_open", app.lang, outdir=outdir))
 
 

@@ -74,12 +74,59 @@ TEXT: dict[str, dict[str, str]] = {
     "level_desa": {"id": "desa/kelurahan", "en": "village"},
     "level_kecamatan": {"id": "kecamatan", "en": "kecamatan"},
     "level_kabupaten": {"id": "kabupaten", "en": "kabupaten"},
+    "nav_kla": {"id": "Kemajuan KLA", "en": "KLA progress"},
+    "kla_title": {"id": "Kemajuan Kabupaten Layak Anak", "en": "Child-Friendly Regency (KLA) progress"},
+    "kla_intro": {"id": "Cakupan akta kelahiran dan Kartu Identitas Anak per kecamatan pada setiap rilis, "
+                        "dibandingkan dengan target KLA. Cakupan = anak yang memiliki dokumen dibagi semua anak "
+                        "pada kelompok umurnya, dihitung dari angka yang dirilis.",
+                  "en": "Birth-certificate and child ID card (KIA) coverage per kecamatan in each release, against "
+                        "the KLA target. Coverage = children holding the document over all children of the age "
+                        "group, from the published figures."},
+    "kla_akta": {"id": "Cakupan akta kelahiran anak", "en": "Birth-certificate coverage of children"},
+    "kla_kia": {"id": "Cakupan Kartu Identitas Anak (KIA)", "en": "Child ID card (KIA) coverage"},
+    "kla_target": {"id": "Target KLA: cakupan {percent} %.", "en": "KLA target: {percent} % coverage."},
+    "kla_target_short": {"id": "target", "en": "target"},
+    "kla_reached": {"id": "(tercapai)", "en": "(reached)"},
+    "kla_caption": {"id": "{title} per kecamatan dan periode", "en": "{title} per kecamatan and period"},
+    "kla_chart_label": {"id": "Cakupan kabupaten per periode, dengan garis target",
+                        "en": "Kabupaten coverage per period, with the target line"},
+    "kla_shape_changed": {"id": "(batas wilayah berubah di antara rilis)",
+                          "en": "(its boundary changed between releases)"},
+    "meta_kla": {"id": "Kemajuan cakupan akta kelahiran dan KIA per kecamatan di {kabupaten} dari rilis ke rilis, "
+                       "dibandingkan dengan target Kabupaten Layak Anak.",
+                 "en": "Birth-certificate and KIA coverage per kecamatan in {kabupaten} over the releases."},
+    "pick_period": {"id": "Periode peta", "en": "Map period"},
+    "pick_view": {"id": "Tampilan", "en": "View"},
+    "view_values": {"id": "Nilai", "en": "Values"},
+    "view_change": {"id": "Perubahan sejak rilis sebelumnya", "en": "Change since the previous release"},
+    "change_title": {"id": "Perubahan {from} ke {to}", "en": "Change from {from} to {to}"},
+    "change_unit": {"id": "poin persen", "en": "percentage points"},
+    "change_better": {"id": "turun {n} poin atau lebih (membaik)", "en": "down {n} points or more (better)"},
+    "change_bit_better": {"id": "turun kurang dari {n} poin", "en": "down less than {n} points"},
+    "change_same": {"id": "tidak berubah", "en": "no change"},
+    "change_bit_worse": {"id": "naik kurang dari {n} poin", "en": "up less than {n} points"},
+    "change_worse": {"id": "naik {n} poin atau lebih (memburuk)", "en": "up {n} points or more (worse)"},
+    "change_none": {"id": "tidak dapat dibandingkan (tidak ada di kedua rilis atau batasnya berubah)",
+                    "en": "not comparable (not in both releases, or its boundary changed)"},
+    "change_first": {"id": "Belum ada rilis sebelumnya pada seri ini untuk dibandingkan.",
+                     "en": "There is no earlier release in this series to compare with."},
+    "change_value": {"id": "{sign}{n} poin ({from} ke {to})", "en": "{sign}{n} points ({from} to {to})"},
+    "trend_label": {"id": "{title}, {area}, per periode", "en": "{title}, {area}, per period"},
+    "trend_this": {"id": "wilayah ini", "en": "this area"},
+    "trend_kabupaten": {"id": "kabupaten", "en": "kabupaten"},
+    "trend_target": {"id": "target KLA", "en": "KLA target"},
+    "trend_break": {"id": "Batas wilayah ini berubah pada {period}: angka sebelum dan sesudahnya tidak disambung.",
+                    "en": "This area's boundary changed in {period}: the figures before and after are not joined."},
+    "trend_absent": {"id": "bukan wilayah pada periode ini", "en": "not an area in this period"},
+    "trend_loading": {"id": "Memuat rilis lain...", "en": "Loading the other releases..."},
     "about_title": {"id": "Tentang data", "en": "About the data"},
     "about_intro": {
-        "id": "Peta ini dibuat dari satu rilis data yang sudah diperiksa: periode {period}, rilis nomor {id}, "
-              "dirilis {date}. Angka yang terlalu kecil disembunyikan supaya tidak ada anak yang dapat dikenali.",
-        "en": "This map is built from one audited data release: period {period}, release {id}, "
-              "released {date}. Figures that are too small are hidden so that no child can be identified."},
+        "id": "Peta ini dibuat dari rilis data yang sudah diperiksa, masing-masing diaudit sendiri; yang terbaru: "
+              "periode {period}, rilis nomor {id}, dirilis {date}. Angka yang terlalu kecil disembunyikan supaya "
+              "tidak ada anak yang dapat dikenali.",
+        "en": "This map is built from audited data releases, each audited on its own; the newest: period "
+              "{period}, release {id}, released {date}. Figures that are too small are hidden so that no child "
+              "can be identified."},
     "about_indicators": {"id": "Indikator dan sumber data", "en": "Indicators and data sources"},
     "about_numerator": {"id": "Dihitung", "en": "Counted"},
     "about_denominator": {"id": "Dari", "en": "Out of"},
@@ -118,8 +165,8 @@ CLI: dict[str, dict[str, str]] = {
                      "en": "{path} is a file, not a folder: choose a folder."},
     "odd_folder": {"id": "{path} ada tetapi bukan folder seperti yang ditulis build: pilih folder kosong.",
                    "en": "{path} exists but is not a folder as the build writes it: choose an empty folder."},
-    "built": {"id": "Situs publik rilis {id} (periode {period}) ditulis ke {outdir}",
-              "en": "Public site of release {id} (period {period}) written to {outdir}"},
+    "built": {"id": "Situs publik rilis {ids} (periode {periods}) ditulis ke {outdir}",
+              "en": "Public site of releases {ids} (periods {periods}) written to {outdir}"},
     "how_to_open": {"id": "Pratinjau: peta-anak public serve {outdir}, lalu buka http://127.0.0.1:8000/ "
                           "(atau salin folder itu ke server web mana pun)",
                     "en": "Preview: peta-anak public serve {outdir}, then open http://127.0.0.1:8000/ "

@@ -16,8 +16,10 @@ from public_site.messages import TEXT
 
 ASSETS = "aset"
 #: The map page's own scripts, in load order (each one concern: geometry, labels, keyboard, table,
-#: the map), shipped joined as one file so the first view makes one request for them.
-MAP_SCRIPTS = ("topo.js", "label.js", "papan.js", "tabel.js", "peta.js")
+#: releases, charts, trends, the change view, legend and panel, painting, the map), shipped joined
+#: as one file so the first view makes one request for them.
+MAP_SCRIPTS = ("topo.js", "label.js", "papan.js", "tabel.js", "rilis.js", "grafik.js", "tren.js", "perubahan.js",
+               "panel.js", "gambar.js", "peta.js")
 MAP_BUNDLE = "peta.js"
 #: Marks a page as written by the build, so a rebuild knows the folder is a site it may replace.
 GENERATOR = '<meta name="generator" content="peta-anak public build">'
@@ -48,7 +50,7 @@ def content_policy(tile_url: str = "") -> str:
             "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
-def _head(title: str, description: str, extra_css: str = "", tile_url: str = "") -> str:
+def head(title: str, description: str, extra_css: str = "", tile_url: str = "") -> str:
     policy = html.escape(content_policy(tile_url), quote=True)
     return (f'<!doctype html>\n<html lang="id"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
@@ -58,9 +60,9 @@ def _head(title: str, description: str, extra_css: str = "", tile_url: str = "")
             f'<link rel="stylesheet" href="{ASSETS}/situs.css">{_catalogue_script()}</head>')
 
 
-def _header(kabupaten: str, current: str) -> str:
+def header(kabupaten: str, current: str) -> str:
     links = []
-    for key, href in (("nav_map", "index.html"), ("nav_about", "tentang.html")):
+    for key, href in (("nav_map", "index.html"), ("nav_kla", "kla.html"), ("nav_about", "tentang.html")):
         aria = ' aria-current="page"' if href == current else ""
         links.append(f'<a href="{href}"{aria} data-i18n="{key}">{_t(key)}</a>')
     return (f'<a class="lewati" href="#isi" data-i18n="skip">{_t("skip")}</a>'
@@ -77,6 +79,22 @@ def _release_line(release: dict) -> str:
             f'<strong>{html.escape(release["periode"])}</strong> · <span data-i18n="release">{_t("release")}</span> '
             f'{release["id"]}, <span data-i18n="released_on">{_t("released_on")}</span> '
             f'<time datetime="{release["tanggal"]}">{release["tanggal"]}</time></p>')
+
+
+def _period_controls(data: dict) -> str:
+    """The map's period (each drawn on its own boundaries) and view (values or the change since
+    the previous release of the series), at the head of the legend (beside the map on a wide
+    screen, under it on a phone, so the map stays in the first screen); handled by peta.js."""
+    listing = data.get("rilis_semua") or []
+    periods = "".join(f'<option value="{r["id"]}"{" selected" if r["id"] == data["rilis"]["id"] else ""}>'
+                      f'{html.escape(r["label"]["id"])}</option>' for r in reversed(listing))
+    views = "".join(f'<option value="{value}" data-i18n="{key}">{_t(key)}</option>'
+                    for value, key in (("nilai", "view_values"), ("ubah", "view_change")))
+    return (f'<div class="kontrol kontrol-peta"><div class="pilih kecil">'
+            f'<label for="periode" data-i18n="pick_period">{_t("pick_period")}</label>'
+            f'<select id="periode">{periods}</select></div>'
+            f'<div class="pilih kecil"><label for="mode" data-i18n="pick_view">{_t("pick_view")}</label>'
+            f'<select id="mode">{views}</select></div></div>')
 
 
 def index_page(data: dict, kabupaten: str) -> str:
@@ -96,7 +114,7 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'data-i18n="view_table">{_t("view_table")}</button></div>'
         f'<p id="pesan-cari" class="pesan" role="status"></p>')
     body = (
-        f'<body class="halaman-peta">{_header(kabupaten, "index.html")}<main id="isi">'
+        f'<body class="halaman-peta">{header(kabupaten, "index.html")}<main id="isi">'
         f'<h1 class="judul-peta" id="judul-indikator">{html.escape(data["indikator"][0]["judul"]["id"])}</h1>'
         f'{_release_line(data["rilis"])}{controls}'
         f'<div class="tata"><section id="bagian-peta" class="bagian-peta">'
@@ -106,7 +124,7 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<section id="bagian-tabel" class="bagian-tabel" hidden tabindex="0" aria-label="{_t("table_region")}" '
         f'data-i18n-label="table_region"><table id="tabel"></table></section>'
         f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
-        f'data-i18n="legend">{_t("legend")}</h2><ul id="isi-legenda"></ul></aside>'
+        f'data-i18n="legend">{_t("legend")}</h2>{_period_controls(data)}<ul id="isi-legenda"></ul></aside>'
         f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
         f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
         f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
@@ -114,15 +132,21 @@ def index_page(data: dict, kabupaten: str) -> str:
     css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">'
     tile_url = (data.get("ubin") or {}).get("url", "")
     description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
-    return _head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css, tile_url) + body
+    return head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css, tile_url) + body
 
 
 def _methodology(methodology_html: str, lang: str) -> str:
     """The release's own methodology text in ``lang`` (its h2 demoted to h3; its table,
     which names indicators by id and exists in Indonesian only, is replaced by
-    :func:`_hidden_table`)."""
+    :func:`_hidden_table`; its definitions are headed by the indicators' titles)."""
     match = re.search(rf'<section lang="{lang}">(.*?)</section>', methodology_html, re.S)
     section = re.sub(r"<table>.*?</table>", "", match.group(1) if match else "", flags=re.S)
+    # the definitions name indicators by id: a reader sees their titles
+    def titled(match: re.Match) -> str:
+        meta = catalogue.BY_ID.get(match[1])
+        return f"<dt>{html.escape(meta.text('title', lang))}</dt>" if meta else match[0]
+
+    section = re.sub(r"<dt><code>(\w+)</code></dt>", titled, section)
     return section.replace("<h2>", "<h3>").replace("</h2>", "</h3>")
 
 
@@ -182,7 +206,7 @@ def _about_section(lang: str, release: dict, methodology_html: str) -> str:
 def about_page(release: dict, kabupaten: str, methodology_html: str) -> str:
     """"Tentang data": release, sources, downloads and the release's methodology, both languages."""
     sections = "".join(_about_section(lang, release, methodology_html) for lang in LANGUAGES)
-    return (_head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}',
+    return (head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}',
                   TEXT["meta_about"]["id"].format(kabupaten=kabupaten))
-            + f'<body class="halaman-tentang">{_header(kabupaten, "tentang.html")}<main id="isi">'
+            + f'<body class="halaman-tentang">{header(kabupaten, "tentang.html")}<main id="isi">'
             + f'{_release_line(release)}{sections}</main><script src="{ASSETS}/bahasa.js"></script></body></html>\n')

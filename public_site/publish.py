@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from layers.published import PublishRefused, published
+from layers.published import PublishRefused, publishable_ids, published_many
 from peta_anak.core.settings import Settings
 from public_site import build as site
 from public_site import pages
@@ -53,28 +53,30 @@ class Publisher:
     """The public folder of one installation (settings ``PDAR_PUBLIC_DIR``,
     ``PDAR_PUBLIC_KEEP_BUILDS`` and the base-map tiles)."""
 
-    def __init__(self, public_dir: Path, keep: int = 5, tile_url: str = "", tile_attribution: str = ""):
+    def __init__(self, public_dir: Path, keep: int = 5, tile_url: str = "", tile_attribution: str = "",
+                 kia_target: float = site.KIA_TARGET):
         self.public_dir = Path(os.path.abspath(public_dir))
         self.keep, self.tile_url, self.tile_attribution = keep, tile_url, tile_attribution
+        self.kia_target = kia_target
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Publisher:
         return cls(settings.resolved_public_dir(), settings.public_keep_builds, settings.public_tile_url,
-                   settings.public_tile_attribution)
+                   settings.public_tile_attribution, settings.kia_target_percent)
 
     @property
     def builds_dir(self) -> Path:
         return self.public_dir.with_name(self.public_dir.name + BUILDS_SUFFIX)
 
     def publish(self, engine: Engine, release_id: int) -> Build:
-        """Build release ``release_id`` (approved or published) beside the live site and
-        swap it in; raises ``layers.published.NotApproved`` for a draft."""
-        pub = published(engine, release_id)
+        """Build the site of every published release and ``release_id`` (approved or published)
+        beside the live site and swap it in; raises ``layers.published.NotApproved`` for a draft."""
+        pubs = published_many(engine, [*publishable_ids(engine, published_only=True), release_id])
         self._prepare()
         name = self._new_name(f"{datetime.now(UTC):%Y%m%dT%H%M%S}-rilis-{release_id}")
         partial = self.builds_dir / f".{name}.partial"
         try:
-            site.write_site(pub, partial, self.tile_url, self.tile_attribution)
+            site.write_site(pubs, partial, self.tile_url, self.tile_attribution, self.kia_target)
             partial.rename(self.builds_dir / name)
         finally:
             if partial.exists():

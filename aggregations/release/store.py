@@ -33,7 +33,8 @@ from aggregations.release.rules import Rules, published_rate
 from aggregations.release.source import table_for_period
 from aggregations.release.suppress import Pattern, suppress
 from aggregations.release.table import Key, Table
-from aggregations.schema import audit_rilis, nilai_rilis, rilis, status_rilis
+from aggregations.schema import audit_rilis, batas_rilis, nilai_rilis, rilis, status_rilis
+from geodata import versions
 from geodata.schema import wilayah
 from peta_anak.core import __version__ as code_version
 from peta_anak.core.db import insert_frame
@@ -135,6 +136,9 @@ def create(engine: Engine, period: str, rules: Rules, user: str | None = None) -
         )).inserted_primary_key[0]
         insert_frame(conn, nilai_rilis, _published_rows(release_id, period, table, pattern, names))
         conn.execute(insert(audit_rilis).values(rilis_id=release_id, laporan=restricted_report(pattern, table)))
+        boundary = versions.matching(conn, {c.area for c in table.cells.values() if c.level == "desa"})
+        if boundary is not None:  # the shapes the values were aggregated on, kept for its map
+            conn.execute(insert(batas_rilis).values(rilis_id=release_id, impor_id=boundary))
         steps.record_draft(conn, release_id, user)
     return {"id": release_id, "period": period, "rules": asdict(rules), **summary,
             "kecamatan_only": sorted(pattern.kecamatan_only), "status": steps.DRAFT, "user": user}
@@ -220,6 +224,13 @@ def load(engine: Engine, release_id: int) -> tuple[dict, list[dict], AuditReport
         report = conn.execute(select(audit_rilis.c.laporan).where(audit_rilis.c.rilis_id == release_id)).scalar_one()
     return {**_head(head), "status": steps.status(engine, release_id)}, [dict(v) for v in values], \
         _report_of(report)
+
+
+def boundary_version(engine: Engine, release_id: int) -> int | None:
+    """The boundary version (``geodata.versions``) release ``release_id`` was made with; None
+    for a release made before boundaries were imported."""
+    with engine.connect() as conn:
+        return conn.execute(select(batas_rilis.c.impor_id).where(batas_rilis.c.rilis_id == release_id)).scalar()
 
 
 def _head(row) -> dict:  # noqa: ANN001 (a row mapping)

@@ -1,22 +1,32 @@
-/* The public map: one release's published values on the village map (Leaflet).
+/* The public map: the published values of a release on the village map (Leaflet).
    Geometry (quantised TopoJSON) and values are fetched once; switching indicator only
-   restyles the drawn areas, with no request. Hidden cells are hatched grey and never valued. */
+   restyles the drawn areas, with no request. Hidden cells are hatched grey and never valued.
+   Another period is drawn on its own geometry (rilis.js fetches it when chosen); the
+   change view and the panel's trends load the other releases when first asked. */
 (function () {
   "use strict";
   const i18n = window.pdarBahasa;
   const t = i18n.t;
   const NO_DATA = "#d9d9d9";
   const HATCH = "url(#pdar-arsir)";
-  const state = { data: null, ind: null, layers: {}, byCode: {}, sort: { key: "persen", dir: -1 }, open: null };
+  const state = { data: null, ind: null, layers: {}, byCode: {}, sort: { key: "persen", dir: -1 }, open: null,
+                  first: null, rel: null, mode: "nilai", before: null, change: null };
+  const R = window.pdarRilis;
+  const U = window.pdarUbah;
   window.pdarPeta = { firstPaint: null, ready: false };
 
-  const { features, outerEdges } = window.pdarTopo;
-  const { escapeHtml, num, valueText } = window.pdarTabel;
+  const { features, outerEdges, groupEdges } = window.pdarTopo;
+  const { escapeHtml } = window.pdarTabel;
 
   function area(code) { return state.data.wilayah[code] || [code, ""]; }
 
   /* ---- styling ---- */
   function fill(ind, code) {
+    if (state.change) {
+      const c = state.change[code];
+      if (c === undefined) return { fillColor: NO_DATA, fillOpacity: 0.9 };
+      return c === "hidden" ? { fillColor: HATCH, fillOpacity: 1 } : { fillColor: U.COLOURS[c.cls], fillOpacity: 0.9 };
+    }
     if (!(code in ind.nilai)) return { fillColor: NO_DATA, fillOpacity: 0.9 };
     const v = ind.nilai[code];
     if (v === null) return { fillColor: HATCH, fillOpacity: 1 };
@@ -25,86 +35,21 @@
 
   function desaStyle(code) {
     const ind = state.ind;
-    if (ind.tingkat === "kecamatan") return { color: "#737373", weight: 0.5, fillOpacity: 0, fillColor: NO_DATA };
+    // per kecamatan: each village in its kecamatan's colour (they tile it), thin grey village lines
+    if (ind.tingkat === "kecamatan") return { color: "#737373", weight: 0.5, ...fill(ind, code.slice(0, 8)) };
     return { color: "#ffffff", weight: 0.8, ...fill(ind, code) };
   }
 
-  function kecamatanStyle(code) {
-    if (state.ind.tingkat !== "kecamatan") return { stroke: false, fillOpacity: 0 };
-    return { stroke: false, ...fill(state.ind, code) };
-  }
-
-  /* Only the attributes that change: Leaflet's setStyle rewrites every SVG attribute of
-     every path, which doubles the cost of a switch on a slow phone. */
-  const ATTRIBUTES = { color: "stroke", weight: "stroke-width", fillColor: "fill", fillOpacity: "fill-opacity" };
-
-  function paint(layer, style) {
-    Object.assign(layer.options, style);
-    const el = layer.getElement();
-    if (!el) return;
-    if (style.stroke === false) el.setAttribute("stroke", "none");
-    for (const key in ATTRIBUTES) {
-      if (key in style && el.getAttribute(ATTRIBUTES[key]) !== String(style[key])) {
-        el.setAttribute(ATTRIBUTES[key], style[key]);
-      }
-    }
-  }
-
   function restyle() {
-    state.layers.desa.eachLayer((l) => paint(l, desaStyle(l.feature.id)));
-    state.layers.kecFill.eachLayer((l) => paint(l, kecamatanStyle(l.feature.id)));
-  }
-
-  function addHatch(map) {
-    const svg = map.getPanes().overlayPane.querySelector("svg");
-    if (!svg || svg.querySelector("#pdar-arsir")) return;
-    const ns = "http://www.w3.org/2000/svg";
-    const defs = document.createElementNS(ns, "defs");
-    defs.innerHTML = '<pattern id="pdar-arsir" patternUnits="userSpaceOnUse" width="7" height="7" '
-      + 'patternTransform="rotate(45)"><rect width="7" height="7" fill="#bdbdbd"/>'
-      + '<line x1="0" y1="0" x2="0" y2="7" stroke="#525252" stroke-width="2"/></pattern>';
-    svg.insertBefore(defs, svg.firstChild);
+    state.layers.desa.eachLayer((l) => window.pdarGambar.paint(l, desaStyle(l.feature.id)));
   }
 
   /* ---- legend, title, table, panel ---- */
-  function renderLegend() {
-    const ind = state.ind;
-    const lang = i18n.lang();
-    document.getElementById("judul-indikator").textContent = ind.judul[lang];
-    document.querySelectorAll("#indikator option").forEach((o) => {
-      const meta = state.data.indikator.find((i) => i.id === o.value);
-      if (meta) o.textContent = meta.judul[lang];
-    });
-    const items = ind.legenda[lang].map((e, i) =>
-      `<li><span class="kotak" style="background:${ind.warna[i]}"></span>${e.label} <small>(${e.jumlah})</small></li>`);
-    items.push(`<li><span class="kotak arsir"></span>${t("hidden")}</li>`);
-    items.push(`<li><span class="kotak" style="background:${NO_DATA}"></span>${t("no_data")}</li>`);
-    const note = ind.tingkat === "kecamatan" ? `<li class="catatan">${t("per_kecamatan")}</li>` : "";
-    document.getElementById("isi-legenda").innerHTML =
-      `<li class="satuan">${escapeHtml(ind.satuan[lang])}</li>${items.join("")}${note}`;
-  }
+  function renderLegend() { window.pdarPanel.legend(state); }
 
   function renderTable() { window.pdarTabel.render(state); }
 
-  function panelHtml(code) {
-    const [nama, tingkat] = area(code);
-    const kec = tingkat === "desa" ? code.slice(0, 8) : null;
-    const kab = code.slice(0, 5);
-    const lang = i18n.lang();
-    const where = [kec ? `${t("panel_kecamatan")} ${escapeHtml(area(kec)[0])}` : "", escapeHtml(area(kab)[0]),
-      `${t("period")} ${state.data.rilis.periode}`].filter(Boolean).join(" · ");
-    const ordered = [state.ind].concat(state.data.indikator.filter((i) => i !== state.ind));
-    const blocks = ordered.map((ind) => {
-      const own = tingkat === "desa" && ind.tingkat === "kecamatan" ? t("per_kecamatan") : valueText(ind, code);
-      const rows = [[t("panel_this"), own]];
-      if (kec) rows.push([`${t("panel_kecamatan")} ${escapeHtml(area(kec)[0])}`, valueText(ind, kec)]);
-      if (tingkat !== "kabupaten") rows.push([escapeHtml(area(kab)[0]), valueText(ind, kab)]);
-      const dl = rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join("");
-      return `<section class="${ind === state.ind ? "aktif" : ""}"><h3>${escapeHtml(ind.judul[lang])}</h3><dl>${dl}</dl></section>`;
-    }).join("");
-    return `<button type="button" class="tutup" id="tutup-panel" aria-label="${t("close")}">×</button>`
-      + `<h2 id="nama-wilayah">${escapeHtml(nama)}</h2><p class="letak">${where}</p>${blocks}`;
-  }
+  function panelHtml(code) { return window.pdarPanel.html(state, code); }
 
   /* Opens (or redraws) the panel of ``code``; ``reveal`` scrolls it into view with its top
      and close button showing (on a phone it sits under the map). */
@@ -116,6 +61,7 @@
     if (reveal) panel.scrollTop = 0;
     panel.setAttribute("aria-labelledby", "nama-wilayah");
     document.getElementById("tutup-panel").addEventListener("click", closePanel);
+    window.pdarTren.fill(state, code);
     const layer = state.byCode[code];
     if (layer && state.selected !== layer) {
       if (state.selected) state.selected.getElement().classList.remove("terpilih");
@@ -141,6 +87,7 @@
   function choose(id) {
     state.ind = state.data.indikator.find((i) => i.id === id) || state.data.indikator[0];
     document.getElementById("indikator").value = state.ind.id;
+    compare();
     restyle();
     renderLegend();
     renderTable();
@@ -178,8 +125,9 @@
 
   function show(code) {
     if (document.getElementById("bagian-peta").hidden) toggleView(false);
-    const layer = state.byCode[code] || state.kecByCode[code];
-    if (layer) state.map.fitBounds(layer.getBounds(), { maxZoom: 11, padding: [20, 20] });
+    const parts = state.byCode[code] ? [state.byCode[code]]
+      : Object.keys(state.byCode).filter((c) => c.startsWith(`${code}.`)).map((c) => state.byCode[c]);
+    if (parts.length) state.map.fitBounds(L.featureGroup(parts).getBounds(), { maxZoom: 11, padding: [20, 20] });
     if (state.byCode[code]) state.keys.reach(code, false);  // the map's tab stop moves there too
     openArea(code, true);
   }
@@ -196,8 +144,53 @@
     if (toTable) renderTable(); else state.map.invalidateSize();
   }
 
+  /* ---- periods and the change view ---- */
+  function compare() {
+    const before = state.mode === "ubah" && state.before;
+    const old = before && before.indikator.find((i) => i.id === state.ind.id);
+    state.change = before ? U.compute(state.ind, old, state.rel.berubah) : null;
+  }
+
+  async function loadBefore() {
+    const before = state.mode === "ubah" ? R.previous(state.rel) : null;
+    state.before = before ? await R.values(before) : null;
+    say(state.mode === "ubah" && !before ? "change_first" : null);
+  }
+
+  async function chooseMode(mode) {
+    state.mode = mode === "ubah" ? "ubah" : "nilai";
+    await loadBefore();
+    compare();
+    restyle();
+    renderLegend();
+    if (state.open) openArea(state.open, false);
+  }
+
+  /* Another period: its values and its own geometry (the boundaries it was made with). */
+  async function choosePeriod(id) {
+    const rel = R.byId(id);
+    const [data, desa] = await Promise.all([R.values(rel), R.geometry(rel)]);
+    state.rel = rel;
+    state.data = data;
+    state.ind = data.indikator.find((i) => i.id === state.ind.id) || data.indikator[0];
+    document.getElementById("indikator").value = state.ind.id;
+    const open = state.open && data.wilayah[state.open] ? state.open : null;
+    if (state.open && !open) closePanel();
+    state.map.remove();
+    state.byCode = {};
+    state.selected = null;
+    draw(desa);
+    await loadBefore();
+    compare();
+    restyle();
+    renderLegend();
+    renderTable();
+    if (open) openArea(open, false);
+    window.pdarPeta.period = rel.periode;
+  }
+
   /* ---- the map ---- */
-  function draw(desaTopo, kecTopo) {
+  function draw(desaTopo) {
     const data = state.data;
     const el = document.getElementById("peta");
     el.innerHTML = "";
@@ -206,11 +199,6 @@
                             renderer: L.svg({ padding: 0.3 }) });
     state.map = map;
     if (data.ubin) L.tileLayer(data.ubin.url, { attribution: data.ubin.atribusi, maxZoom: 18 }).addTo(map);
-    state.kecByCode = {};
-    state.layers.kecFill = L.geoJSON(kecTopo ? features(kecTopo, "kecamatan") : [], {
-      interactive: false, style: (f) => kecamatanStyle(f.id),
-      onEachFeature: (f, layer) => { state.kecByCode[f.id] = layer; },
-    });
     state.layers.desa = L.geoJSON(features(desaTopo, "desa"), {
       style: (f) => desaStyle(f.id),
       onEachFeature: (f, layer) => {
@@ -221,23 +209,24 @@
     });
     // The view first: Leaflet adds vector layers (and their SVG) only to a map that has one.
     map.fitBounds(state.layers.desa.getBounds(), { padding: [8, 8] });
-    state.layers.kecFill.addTo(map);
     state.layers.desa.addTo(map);
-    addHatch(map);
+    window.pdarGambar.addHatch(map);
     const labelPoint = (code) => (area(code).length >= 4 ? L.latLng(area(code)[3], area(code)[2]) : null);
     state.keys = window.pdarPapan.attach(map, state.layers.desa, labelPoint, (code) => area(code)[0],
                                          (code) => openArea(code, true));
-    if (kecTopo) {
-      L.geoJSON(features(kecTopo, "kecamatan"), { interactive: false, style: { color: "#252525", weight: 1.6, fill: false } }).addTo(map);
-      L.geoJSON(outerEdges(kecTopo, "kecamatan"), { interactive: false, style: { color: "#000000", weight: 3, fill: false } }).addTo(map);
-      window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
-    }
+    // kecamatan lines and the kabupaten outline from the village topology: no second geometry file
+    const lines = (geo, color, weight) => L.geoJSON(geo, { interactive: false, style: { color, weight, fill: false } }).addTo(map);
+    lines(groupEdges(desaTopo, "desa", (id) => id.slice(0, 8)), "#252525", 1.6);
+    lines(outerEdges(desaTopo, "desa"), "#000000", 3);
+    window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
     restyle();
     requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
   }
 
   function wire() {
     document.getElementById("indikator").addEventListener("change", (e) => choose(e.target.value));
+    document.getElementById("periode").addEventListener("change", (e) => choosePeriod(e.target.value));
+    document.getElementById("mode").addEventListener("change", (e) => chooseMode(e.target.value));
     document.getElementById("cari").addEventListener("submit", (e) => {
       e.preventDefault();
       search(document.getElementById("cari-input").value);
@@ -268,16 +257,18 @@
   async function start() {
     const get = (path) => fetch(path).then((r) => { if (!r.ok) throw new Error(path); return r; });
     try {
-      const [data, desa, kec] = await Promise.all([
+      const [data, desa] = await Promise.all([
         get("data/nilai.json").then((r) => r.json()),
         get("data/desa.topojson").then((r) => r.json()),
-        get("data/kecamatan.topojson").then((r) => r.json()).catch(() => null),
       ]);
       state.data = data;
+      state.first = data;
+      R.init(data);
+      state.rel = R.byId(data.rilis.id);
       const wanted = window.location.hash.slice(1);
       state.ind = data.indikator.find((i) => i.id === wanted) || data.indikator[0];
       document.getElementById("indikator").value = state.ind.id;
-      draw(desa, kec);
+      draw(desa);
       wire();
       renderLegend();
       window.pdarPeta.ready = true;

@@ -60,7 +60,7 @@
       else cells.push(`<td class="angka persen">${num(r.persen)} %</td><td class="angka">${num(r.pembilang)}</td><td class="angka">${num(r.penyebut)}</td>`);
       return `<tr>${cells.join("")}</tr>`;
     }).join("");
-    const caption = t("table_caption", { title: ind.judul[lang], period: state.data.rilis.periode });
+    const caption = t("table_caption", { title: ind.judul[lang], period: state.rel ? state.rel.label[lang] : state.data.rilis.periode });
     table.innerHTML = `<caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
   }
 

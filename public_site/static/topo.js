@@ -1,6 +1,7 @@
-/* Quantised TopoJSON (delta-encoded arcs) to GeoJSON features for Leaflet, and the outer
-   edges of a layer (arcs used by one polygon only: the kabupaten outline from the
-   kecamatan file, so no third geometry file is fetched). */
+/* Quantised TopoJSON (delta-encoded arcs) to GeoJSON features for Leaflet, and edges of a
+   layer: the outer ones (arcs used by one polygon only: the kabupaten outline) and those
+   between groups of polygons (the kecamatan lines from the village file), so the map
+   fetches one geometry file. */
 (function () {
   "use strict";
 
@@ -34,17 +35,23 @@
     }));
   }
 
-  function outerEdges(topo, name) {
+  /* Arcs used once (``group`` null), or by polygons of different groups (``group``: id -> group). */
+  function edges(topo, name, group) {
     const arcs = decodeArcs(topo);
     const uses = new Map();
-    const count = (i) => { const a = i >= 0 ? i : ~i; uses.set(a, (uses.get(a) || 0) + 1); };
     topo.objects[name].geometries.forEach((g) => {
+      const count = (i) => { const a = i >= 0 ? i : ~i; uses.set(a, (uses.get(a) || []).concat([g.id])); };
       (g.type === "Polygon" ? [g.arcs] : g.arcs).forEach((poly) => poly.forEach((r) => r.forEach(count)));
     });
     const lines = [];
-    uses.forEach((n, a) => { if (n === 1) lines.push(arcs[a]); });
+    uses.forEach((ids, a) => {
+      if (ids.length === 1 ? !group : group && group(ids[0]) !== group(ids[1])) lines.push(arcs[a]);
+    });
     return { type: "Feature", properties: {}, geometry: { type: "MultiLineString", coordinates: lines } };
   }
 
-  window.pdarTopo = { features, outerEdges };
+  const outerEdges = (topo, name) => edges(topo, name, null);
+  const groupEdges = (topo, name, group) => edges(topo, name, group);
+
+  window.pdarTopo = { features, outerEdges, groupEdges };
 })();

@@ -142,13 +142,15 @@ def public_site(tmp_path_factory):
     assert result.exit_code == 0, result.output
     with engine.connect() as conn:
         codes = sorted(conn.execute(select(wilayah.c.kode).where(wilayah.c.tingkat == "desa")).scalars())
-    load_aggregates(engine, synthetic_values(codes))
-    summary = store.create(engine, "2025", rules.Rules(), user="test")
-    assert summary["kecamatan_only"] == ["perkawinan_anak"]
-    approve(engine, summary["id"])
-    pub = build(engine, tmp / "situs")
+    # two releases, a year apart (the site shows both: trends, the change view, the KLA page)
+    for period, seed in (("2024-S2", 11), ("2025-S2", 7)):
+        load_aggregates(engine, synthetic_values(codes, seed), period=period)
+        summary = store.create(engine, period, rules.Rules(), user="test")
+        assert summary["kecamatan_only"] == ["perkawinan_anak"]
+        approve(engine, summary["id"])
+    pubs = build(engine, tmp / "situs")
     server, base = serve_in_thread(tmp / "situs")
-    yield base, pub
+    yield base, pubs[-1], pubs
     server.shutdown()
     server.server_close()
     engine.dispose()

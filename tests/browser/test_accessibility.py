@@ -96,7 +96,23 @@ def test_public_map_and_table(browser, public_site, path, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", ["tentang.html", "tentang.html?lang=en"])
+def test_public_trends_and_change_view(browser, public_site, width):
+    """A village's panel with its charts over the releases, then the change view."""
+    context, page, errors = open_map(browser, public_site[0], width, 800)
+    page.locator("path.leaflet-interactive").first.focus()
+    page.keyboard.press("Enter")
+    page.locator("#panel svg.grafik").first.wait_for()
+    assert_clean(page, "index.html (panel with trends)")
+    page.keyboard.press("Escape")
+    page.select_option("#mode", "ubah")
+    page.wait_for_function("document.getElementById('judul-indikator').textContent.includes('Perubahan')")
+    assert_clean(page, "index.html (change view)")
+    assert not errors
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["tentang.html", "tentang.html?lang=en", "kla.html", "kla.html?lang=en"])
 def test_public_about(browser, public_site, path, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()

@@ -152,7 +152,7 @@ def test_demo_ends_by_building_the_public_site_from_its_release(demo_run, tmp_pa
 def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(demo_run, demo_engine):
     _, settings = demo_run
     texts = site_texts(settings)
-    assert len(texts) == 14  # 13 site files and the build manifest (scanned too)
+    assert len(texts) == 15  # 14 site files and the build manifest (scanned too)
     numbers, names = identities(settings.data_dir / "demo")
     full_names = {n for n in names if " " in n.strip()}
     births = birth_dates(settings.data_dir / "demo")

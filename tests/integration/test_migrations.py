@@ -55,3 +55,61 @@ def test_0008_keeps_users_weights_and_counts_earlier_releases_as_published(setti
     assert [tuple(s) for s in steps] == [(1, "published")]
     users.add(engine, "petugas", "operator", "rahasia-yang-panjang", "dinkes")
     engine.dispose()
+
+
+def test_0009_keeps_todays_boundaries_as_the_version_of_earlier_releases(run, settings, tmp_path):
+    """A release made before boundary versions were kept is drawn on the boundaries in use
+    when 0009 ran; the versions cannot be changed afterwards."""
+    from datetime import UTC, datetime
+
+    import pytest
+    from alembic import command
+    from sqlalchemy import insert, select, text, update
+    from sqlalchemy.exc import DBAPIError
+
+    from aggregations.release import store
+    from aggregations.schema import rilis
+    from geodata.schema import versi_batas
+    from tests.boundary_files import villages_frame, write
+
+    engine = db.make_engine(settings, create=True)
+    config = db._alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0008")
+    from geodata import boundaries
+
+    prepared = boundaries.prepare(write(villages_frame(True), tmp_path / "desa.geojson"), boundaries.ImportOptions())
+    with engine.begin() as conn:  # store() as it was before 0009: without the versions table
+        conn.execute(text("INSERT INTO impor_batas (id, waktu, pengguna, berkas, sha256, laporan) "
+                          "VALUES (1, :now, 'x', 'desa.geojson', 'x', '{}')"), {"now": datetime.now(UTC)})
+    _store_without_version(engine, prepared)
+    with engine.begin() as conn:
+        conn.execute(insert(rilis).values(periode="2025", dibuat=datetime.now(UTC), pengguna="cli:root", aturan={},
+                                          versi_kode="0", indikator_kecamatan=[], ringkasan={}))
+    db.upgrade(engine)
+    assert store.boundary_version(engine, 1) == 1
+    with engine.connect() as conn:
+        levels = dict(conn.execute(select(versi_batas.c.tingkat, versi_batas.c.wilayah)).all())
+    assert set(levels["desa"]) == {"61.07.01.2001", "61.07.01.2002", "61.07.02.2001", "61.07.02.1001"}
+    with pytest.raises(DBAPIError), engine.begin() as conn:
+        conn.execute(update(versi_batas).values(isi=b"x"))
+    engine.dispose()
+
+
+def _store_without_version(engine, prepared) -> None:
+    """The rows an import wrote before 0009 (wilayah and geometri_web under import 1)."""
+    from sqlalchemy import insert
+
+    from geodata import boundaries, webgeom
+    from geodata.schema import geometri_web, wilayah
+
+    rows = prepared.rows
+    with engine.begin() as conn:
+        for level in ("kabupaten", "kecamatan", "desa"):
+            part = rows[rows["tingkat"] == level]
+            conn.execute(insert(wilayah), [boundaries._row(r, 1) for _, r in part.iterrows()])
+        web = webgeom.build(boundaries._web_input(rows), 50.0)
+        conn.execute(insert(geometri_web), [{"tingkat": w.level, "format": "topojson", "sha256": w.sha256,
+                                             "isi": w.content, "impor_id": 1, "laporan": w.report}
+                                            for w in web.values()])

@@ -37,7 +37,8 @@ def sample(kecamatan_only=("perkawinan_anak",)) -> Published:
             row("perkawinan_anak", KEC1, 12, 80), row("perkawinan_anak", KEC2), row("perkawinan_anak", KAB, 30, 200)]
     release = {"id": 3, "periode": "2025", "dibuat": "2026-11-28T10:00:00+00:00", "tanggal": "2026-11-28",
                "aturan": {"threshold": 10, "protection": 3, "hide_zeros": False},
-               "indikator_kecamatan": list(kecamatan_only), "ringkasan": {"hidden_share": []}}
+               "indikator_kecamatan": list(kecamatan_only), "ringkasan": {"hidden_share": []},
+               "seri": "tahun", "label": {"id": "2025", "en": "2025"}}
     method = ('<html><body><section lang="id"><h2>Cara</h2><p>metode id</p></section>'
               '<section lang="en"><h2>How</h2><p>method en</p></section></body></html>')
     files = {"rilis.csv": b"kode_wilayah\n", "rilis.geojson": b'{"type":"FeatureCollection","features":[]}',
@@ -83,18 +84,22 @@ def test_areas_carry_names_and_label_points():
 
 def test_the_site_is_deterministic_and_self_contained(tmp_path):
     pub = sample()
-    first = build.write_site(pub, tmp_path / "a")
-    build.write_site(pub, tmp_path / "b")
+    first = build.write_site([pub], tmp_path / "a")
+    build.write_site([pub], tmp_path / "b")
     names = sorted(str(p.relative_to(tmp_path / "a")) for p in first)
     assert names == ["aset/bahasa.js", "aset/leaflet.css", "aset/leaflet.js", "aset/peta.js", "aset/situs.css",
-                     "data/desa.topojson", "data/kecamatan.topojson", "data/nilai.json", "index.html",
+                     "data/desa.topojson", "data/kecamatan.topojson", "data/nilai.json", "index.html", "kla.html",
                      "tentang.html", "unduh/metodologi.html", "unduh/rilis.csv", "unduh/rilis.geojson"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    for page in ("index.html", "tentang.html"):
+    for page in ("index.html", "tentang.html", "kla.html"):
         content = (tmp_path / "a" / page).read_text()
         for ref in re.findall(r'(?:src|href)="([^"]*)"', content):
             assert not re.match(r"(https?:)?//", ref), f"{page} loads {ref} from another host"
+        # every page under the same policy, and nothing inline a browser would run or style from a tag
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;;' in content, page
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", content) == ['<script type="application/json" id="teks">']
+        assert "<style" not in content and not re.search(r"<[^>]+\son\w+=", content), page
     css = (tmp_path / "a" / "aset" / "situs.css").read_text() + (tmp_path / "a" / "aset" / "leaflet.css").read_text()
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
     assert b"sourceMappingURL" not in (tmp_path / "a" / "aset" / "leaflet.js").read_bytes()
@@ -105,12 +110,12 @@ def test_the_site_is_deterministic_and_self_contained(tmp_path):
 def test_a_rebuild_removes_only_files_an_older_build_wrote(tmp_path):
     import json
 
-    build.write_site(sample(), tmp_path)
+    build.write_site([sample()], tmp_path)
     (tmp_path / "data" / "lama.json").write_text("{}")  # written by an older build (in its manifest)
     (tmp_path / "data" / "milik-dinas.json").write_text("{}")  # put there by someone else
     manifest = json.loads((tmp_path / build.MANIFEST).read_text())
     (tmp_path / build.MANIFEST).write_text(json.dumps({**manifest, "files": [*manifest["files"], "data/lama.json"]}))
-    build.write_site(sample(), tmp_path)
+    build.write_site([sample()], tmp_path)
     assert not (tmp_path / "data" / "lama.json").exists()
     assert (tmp_path / "data" / "milik-dinas.json").exists()
 
@@ -131,11 +136,15 @@ def test_about_page_has_release_downloads_sources_and_methodology_in_both_langua
 
 
 def test_every_text_key_used_by_the_pages_and_scripts_exists_in_both_languages(tmp_path):
-    build.write_site(sample(), tmp_path)
+    build.write_site([sample()], tmp_path)
     used = set()
-    for name in ("index.html", "tentang.html"):
+    for name in ("index.html", "tentang.html", "kla.html"):
         used |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="(\w+)"', (tmp_path / name).read_text()))
-    used |= set(re.findall(r'\bt\("(\w+)"', (build.STATIC / "peta.js").read_text()))
+    for script in build.STATIC.glob("*.js"):
+        source = script.read_text()
+        used |= set(re.findall(r'\bt\("(\w+)"', source))  # t("key"), and keys chosen in code:
+        used |= set(re.findall(r'"((?:change|trend|view|pick)_\w+)"', source))
+    assert {"change_better", "change_none", "trend_break", "trend_label"} <= used
     assert len(used) > 20
     assert used <= set(TEXT), used - set(TEXT)
     assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in TEXT.values())
@@ -144,7 +153,7 @@ def test_every_text_key_used_by_the_pages_and_scripts_exists_in_both_languages(t
 
 @pytest.fixture
 def served(tmp_path):
-    build.write_site(sample(), tmp_path)
+    build.write_site([sample()], tmp_path)
     server, base = serve_in_thread(tmp_path)
     yield base
     server.shutdown()
@@ -167,7 +176,7 @@ def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "peta_anak.db").write_text("the database")
     with pytest.raises(build.NotASite):
-        build.write_site(sample(), tmp_path)
+        build.write_site([sample()], tmp_path)
     assert (tmp_path / "data" / "peta_anak.db").read_text() == "the database"
 
 
@@ -177,7 +186,7 @@ def test_own_scripts_stay_short_and_ship_as_one_file(tmp_path):
     static = Path(build.__file__).parent / "static"
     for script in static.glob("*.js"):
         assert len(script.read_text().splitlines()) < 300, script.name
-    build.write_site(sample(), tmp_path)
+    build.write_site([sample()], tmp_path)
     bundle = (tmp_path / "aset" / "peta.js").read_text()
     marks = ["window.pdarTopo=", "window.pdarLabels=", "window.pdarPapan=", "window.pdarTabel=", "start();"]
     starts = [bundle.index(mark) for mark in marks]  # every source, in load order

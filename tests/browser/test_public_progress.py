@@ -1,0 +1,120 @@
+"""The public site over two releases in Chromium: a village's panel shows each indicator
+over both periods as a small chart with hidden cells as gaps; the change view; an older
+period drawn on its own geometry; the KLA progress page; the CSP meta of every page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import open_map
+
+pytestmark = pytest.mark.browser
+
+
+def village_hidden_in_one(pubs, indicator: str = "tanpa_akta") -> tuple[str, str, int]:
+    """A village hidden in one release and shown in the other: (code, name, index of the hidden one)."""
+    status = [{r["kode_wilayah"]: r["status"] for r in p.rows if r["indikator"] == indicator and r["tingkat"] == "desa"}
+              for p in pubs]
+    for code, now in status[1].items():
+        if (now == "disembunyikan") != (status[0].get(code) == "disembunyikan"):
+            name = next(r["nama_wilayah"] for r in pubs[1].rows if r["kode_wilayah"] == code)
+            return code, name, 1 if now == "disembunyikan" else 0
+    raise AssertionError("the fixture hides no village in just one release")
+
+
+def test_a_village_shows_its_values_over_both_releases_with_hidden_cells_as_gaps(browser, public_site):
+    base, _, pubs = public_site
+    code, name, hidden_at = village_hidden_in_one(pubs)
+    context, page, errors = open_map(browser, base)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url.removeprefix(base)))
+    page.locator(f'path.leaflet-interactive[aria-label="{name}"]').first.focus()
+    page.keyboard.press("Enter")
+    trend = page.locator('#panel .tren[data-ind="tanpa_akta"]')
+    trend.locator("svg.grafik").wait_for()
+    assert requests == [f"data/rilis-{pubs[0].release['id']}.json"]  # the other release loads when asked
+    items = trend.locator("ol.deret li").all_inner_texts()
+    assert [i.split(":")[0] for i in items] == ["Semester 2 2024", "Semester 2 2025"]
+    assert "disembunyikan" in items[hidden_at] and "%" in items[1 - hidden_at]
+    shown = next(r for r in pubs[1 - hidden_at].rows if r["kode_wilayah"] == code and r["indikator"] == "tanpa_akta")
+    assert f"{shown['persen']} %" in items[1 - hidden_at]
+    # one point for the shown period, none for the hidden one, and no line joining across the gap
+    assert trend.locator("circle.titik").count() == 1
+    assert trend.locator("polyline.garis-wilayah").count() == 0
+    assert trend.locator("text.tersembunyi").text_content() == "disembunyikan"
+    assert trend.locator("polyline.garis-kabupaten").count() == 1  # the kabupaten line
+    assert trend.locator("line.garis-target").count() == 1  # KLA target: at most 5 % without a certificate
+    stunting = page.locator('#panel .tren[data-ind="stunting"]')
+    assert stunting.locator("line.garis-target").count() == 0  # no KLA target for stunting
+    assert not errors
+    context.close()
+
+
+def test_the_change_view_colours_areas_shown_in_both_releases(browser, public_site):
+    base, _, pubs = public_site
+    context, page, errors = open_map(browser, base)
+    page.select_option("#mode", "ubah")
+    page.wait_for_function("document.getElementById('judul-indikator').textContent.includes('Perubahan')")
+    assert "Semester 2 2024 ke Semester 2 2025" in page.locator("#judul-indikator").inner_text()
+    legend = page.locator("#isi-legenda").inner_text()
+    assert "poin persen" in legend and "membaik" in legend and "tidak dapat dibandingkan" in legend
+    fills = page.eval_on_selector_all("path.leaflet-interactive", "els => els.map(e => e.getAttribute('fill'))")
+    palette = {"#2166ac", "#92c5de", "#f7f7f7", "#f4a582", "#b2182b"}
+    hidden_in_either = {r["kode_wilayah"] for p in pubs for r in p.rows
+                        if r["indikator"] == "tanpa_akta" and r["tingkat"] == "desa" and r["status"] == "disembunyikan"}
+    assert sum(f == "url(#pdar-arsir)" for f in fills) == len(hidden_in_either)
+    assert sum(f in palette for f in fills) == 124 - len(hidden_in_either)
+    # a village's change in the panel, in points between the two published rates
+    before = {r["kode_wilayah"]: r["persen"] for r in pubs[0].rows if r["indikator"] == "tanpa_akta"}
+    code, row = next((r["kode_wilayah"], r) for r in pubs[1].rows if r["indikator"] == "tanpa_akta"
+                     and r["tingkat"] == "desa" and r["kode_wilayah"] not in hidden_in_either)
+    page.locator(f'path.leaflet-interactive[aria-label="{row["nama_wilayah"]}"]').first.focus()
+    page.keyboard.press("Enter")
+    diff = row["persen"] - before[code]
+    sign = "+" if diff > 0 else ""
+    assert f"{sign}{diff} poin ({before[code]} % ke {row['persen']} %)" in page.locator("#panel").inner_text()
+    page.select_option("#mode", "nilai")
+    assert "Perubahan" not in page.locator("#judul-indikator").inner_text()
+    assert not errors
+    context.close()
+
+
+def test_an_older_period_is_drawn_on_its_own_geometry(browser, public_site):
+    base, _, pubs = public_site
+    context, page, errors = open_map(browser, base)
+    page.select_option("#periode", str(pubs[0].release["id"]))
+    page.wait_for_function("document.querySelector('.info-rilis strong').textContent === 'Semester 2 2024'")
+    page.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length === 124")
+    hatched = page.eval_on_selector_all("path.leaflet-interactive", "els => els.filter("
+                                        "e => e.getAttribute('fill') === 'url(#pdar-arsir)').length")
+    assert hatched == sum(1 for r in pubs[0].rows if r["indikator"] == "tanpa_akta" and r["tingkat"] == "desa"
+                          and r["status"] == "disembunyikan")
+    page.select_option("#mode", "ubah")  # nothing before the first release: said, not invented
+    page.wait_for_function("document.getElementById('pesan-cari').textContent.length > 0")
+    assert "Belum ada rilis sebelumnya" in page.locator("#pesan-cari").inner_text()
+    assert not errors
+    context.close()
+
+
+def test_kla_page_shows_coverage_per_kecamatan_over_the_releases(browser, public_site):
+    base, _, pubs = public_site
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "kla.html")
+    section = page.locator("section[lang=id]")
+    tables = section.locator("table")
+    assert tables.count() == 2  # birth certificates and KIA
+    heads = tables.first.locator("thead th").all_inner_texts()
+    assert heads[1:] == ["Semester 2 2024", "Semester 2 2025"]
+    assert tables.first.locator("tbody tr").count() == 18  # the kabupaten and its 17 kecamatan
+    kab = next(r for r in pubs[1].rows if r["indikator"] == "tanpa_akta" and r["tingkat"] == "kabupaten")
+    coverage = round(100 * (kab["penyebut"] - kab["pembilang"]) / kab["penyebut"])
+    assert tables.first.locator("tbody tr").first.locator("td").nth(1).inner_text().startswith(f"{coverage} %")
+    assert section.locator("svg.grafik line.garis-target").count() == 2
+    page.click("#bahasa")
+    assert page.locator("section[lang=en]").is_visible()
+    assert "Birth-certificate coverage" in page.locator("section[lang=en]").inner_text()
+    assert not errors
+    context.close()
