@@ -118,3 +118,8 @@ PRIORITY_TAB_LIST = "prioritas-tab-daftar"
 PRIORITY_TAB_BUDGET = "prioritas-tab-anggaran"
 PRIORITY_PANEL_LIST = "prioritas-panel-daftar"
 PRIORITY_PANEL_BUDGET = "prioritas-panel-anggaran"
+
+
+def period_series(period_id: str) -> str:
+    """The series choice (years, semesters, months) in front of a period list."""
+    return f"{period_id}-deret"

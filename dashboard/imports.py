@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import threading
 
 from flask import Flask
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from aggregations import history, indicators, ingest, quality
+from aggregations import history, indicators, ingest, periods, quality
 from aggregations.sources import SOURCES
 from dashboard import access, audit, jobs, uploads
 from dashboard.runner import OFFERS_SMALLER_OVERRIDE, Runner
 from dashboard.staff_messages import staff
 from layers.classify import number
 
-PERIOD = re.compile(r"\d{4}")
 TRUE = ("1", "true", "yes", "ya", "on")
 _lock = threading.Lock()
 
@@ -96,7 +94,7 @@ def _checked(user, fields: dict[str, str]) -> tuple[str, str, bool]:
             raise ImportRequestRefused("missing_field", 400, field=name)
     if source not in SOURCES:
         raise ImportRequestRefused("unknown_source", 400, source=source[:40], sources=", ".join(SOURCES))
-    if not PERIOD.fullmatch(period):
+    if not periods.is_period(period):
         raise ImportRequestRefused("bad_period", 400, period=period[:20])
     if not access.may_upload(user, source):
         raise ImportRequestRefused("not_your_source", 403, source=source, opd=user.opd or user.role,
@@ -112,7 +110,7 @@ def check_filter(user, source: str | None, period: str | None) -> None:
     if source is not None and not access.may_upload(user, source):
         raise ImportRequestRefused("not_your_source", 403, source=source, opd=user.opd or user.role,
                                    allowed=", ".join(access.uploadable_sources(user)) or "-")
-    if period is not None and not PERIOD.fullmatch(period):
+    if period is not None and not periods.is_period(period):
         raise ImportRequestRefused("bad_period", 400, period=period[:20])
 
 
@@ -191,7 +189,7 @@ def recompute(engine: Engine, user, period: str, address: str | None = None) -> 
     the kabupaten totals before and after, each shown only to whom it may be shown."""
     if not access.may_recompute(user):
         raise ImportRequestRefused("no_right", 403, role=user.role)
-    if not PERIOD.fullmatch(period or ""):
+    if not periods.is_period(period or ""):
         raise ImportRequestRefused("bad_period", 400, period=(period or "")[:20])
     if not indicators.available(engine, period):
         raise ImportRequestRefused("nothing_to_compute", 409, period=period)

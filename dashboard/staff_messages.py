@@ -10,7 +10,8 @@ STAFF = {
                    "en": "Upload your department's source exports, follow the import, read the report and data quality."},
     "upload_legend": {"id": "Unggah ekspor", "en": "Upload an export"},
     "source": {"id": "Sumber", "en": "Source"},
-    "period_hint": {"id": "Tahun, mis. 2025", "en": "A year, e.g. 2025"},
+    "period_hint": {"id": "Tahun, semester atau bulan: 2025, 2025-S2, 2025-08",
+                    "en": "A year, semester or month: 2025, 2025-S2, 2025-08"},
     "file": {"id": "Berkas (CSV atau XLSX, paling besar {mb} MB)", "en": "File (CSV or XLSX, at most {mb} MB)"},
     "allow_smaller": {"id": "Saya sengaja mengimpor data yang lebih kecil dari impor aktif (dicatat)",
                       "en": "I deliberately import less data than the active import (recorded)"},
@@ -90,7 +91,10 @@ STAFF = {
     "refused_csrf": {"id": "token keamanan tidak ada atau kedaluwarsa; muat ulang halaman", "en": "security token missing or expired; reload the page"},
     "refused_missing_field": {"id": "kolom '{field}' wajib diisi", "en": "the field '{field}' is required"},
     "refused_unknown_source": {"id": "sumber '{source}' tidak dikenal; pilihan: {sources}", "en": "unknown source '{source}'; choose one of: {sources}"},
-    "refused_bad_period": {"id": "periode '{period}' tidak sah: tulis tahunnya, mis. 2025", "en": "period '{period}' is not valid: give the year, e.g. 2025"},
+    "refused_bad_period": {"id": "periode '{period}' tidak sah: tulis tahun (2025), semester (2025-S1, 2025-S2) atau "
+                                  "bulan (2025-08)",
+                           "en": "period '{period}' is not valid: write a year (2025), a semester (2025-S1, 2025-S2) "
+                                 "or a month (2025-08)"},
     "refused_not_your_source": {"id": "sumber {source} bukan milik {opd}; Anda boleh mengunggah: {allowed}",
                                 "en": "source {source} does not belong to {opd}; you may upload: {allowed}"},
     "refused_busy": {"id": "impor #{job} untuk {source} periode {period} masih berjalan atau menunggu; tunggu sampai selesai lalu coba lagi",

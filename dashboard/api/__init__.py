@@ -19,6 +19,7 @@ from limits import parse_many
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from aggregations import periods
 from dashboard import access, imports, release_review, releases, tokens, uploads
 from dashboard.api.openapi import spec
 from peta_anak.core.i18n import translate
@@ -158,7 +159,7 @@ def create_release():
     if not isinstance(period, str) or not period.strip():
         return error("missing_field", imports.ImportRequestRefused("missing_field", 400, field="period")
                      .message(_lang()), 400)
-    if not imports.PERIOD.fullmatch(period.strip()):
+    if not periods.is_period(period.strip()):
         return error("bad_period", imports.ImportRequestRefused("bad_period", 400, period=period[:20])
                      .message(_lang()), 400)
     try:

@@ -18,7 +18,7 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, exports, figures, ids, planning, services
+from dashboard import access, exports, figures, ids, period_picker, planning, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
 from dashboard.messages import text
@@ -43,8 +43,7 @@ def layout(**_query):
     controls = html.Div([
         control(text("indicator", lang), dcc.Dropdown(layers_, allowed[0] if allowed else None,
                                                       id=ids.MAP_INDICATOR, clearable=False), ids.MAP_INDICATOR),
-        control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None, id=ids.MAP_PERIOD,
-                                                   clearable=False), ids.MAP_PERIOD),
+        period_picker.picker(ids.MAP_PERIOD, periods, lang),
         group(text("level", lang), dcc.RadioItems(
             [option(lv, text(f"level_{lv}", lang)) for lv in ("desa", "kecamatan")], "desa", id=ids.MAP_LEVEL,
             inline=True)),
@@ -84,6 +83,9 @@ def layout(**_query):
                        className="side"),
         ], className="map-row"),
     ])
+
+
+period_picker.follow_series(ids.MAP_PERIOD)
 
 
 @dash.callback(Output(ids.MAP_POINTS, "data"), Input(ids.MAP_FACILITIES, "value"), Input(ids.MAP_PERIOD, "value"))

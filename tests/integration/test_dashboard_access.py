@@ -241,6 +241,8 @@ def _value(dep: dict, indicator: str):
             ("anggaran-satuan", "value"): "anak", ("anggaran-biaya-satuan", "value"): 1000,
             ("anggaran-total", "value"): 1_000_000, ("anggaran-cara", "value"): "peringkat",
             ("anggaran-minimum", "value"): 0,
+            **{(f"{page}-periode-deret", "value"): "tahun" for page in ("peta", "ringkasan", "prioritas", "target",
+                                                                          "rilis")},
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
 
 
