@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from aggregations import indicators, ingest, quality, sources
+from aggregations import indicators, ingest, periods, quality, sources
 from aggregations.messages import ERRORS, FLAGS, SUMMARY
 from aggregations.report import describe_quality, describe_totals, number
 from aggregations.sources import SOURCES
@@ -125,6 +125,7 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
     if not period:
         raise click.UsageError("--period is required")
     app = ctx.obj
+    _check_period(app, period)
     engine = app.engine()
     if not indicators.available(engine, period):
         click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)
@@ -138,12 +139,20 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
         click.echo(line)
 
 
+def _check_period(app, period: str) -> None:  # noqa: ANN001 (the CLI's App)
+    """A period in none of the three forms ends with its message, not with "no data"."""
+    if not periods.is_period(period):
+        click.echo(translate(ERRORS, "bad_period", app.lang, period=period), err=True)
+        sys.exit(1)
+
+
 @aggregate_group.command("export")
-@click.option("--period", required=True)
+@click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08).")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_obj
 def export_command(app, period: str, file: Path) -> None:
     """Write the exact indicator table of --period to FILE.csv (restricted use)."""
+    _check_period(app, period)
     count = indicators.export_csv(app.engine(), period, file)
     if count == 0:
         click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)

@@ -136,7 +136,7 @@ def export_group() -> None:
 def _common(command):
     for option in reversed([
         click.option("--indicator", required=True, help=f"One of: {', '.join(BY_ID)}."),
-        click.option("--period", required=True, help="Period, e.g. 2025."),
+        click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08)."),
         click.option("--level", type=click.Choice(LEVELS), default="desa", show_default=True),
         click.option("--classification", type=click.Choice(SCHEMES),
                      help="Default: the indicator's own scheme, as on the planner map."),
@@ -175,7 +175,7 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
 
 
 @export_group.command("priorities")
-@click.option("--period", required=True, help="Period, e.g. 2025.")
+@click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08).")
 @click.option("--user", "user_name", required=True, help="Active account the export is made as (its saved weights).")
 @click.option("--kecamatan", multiple=True, help="Only this kecamatan (code, e.g. 61.07.07); repeatable.")
 @click.option("--border-only", is_flag=True, help="Only the kecamatan on the land border.")

@@ -133,8 +133,15 @@ def compare(part: str, side: str) -> str:
     """A component of one side of the compare view: ``compare("indikator", "a")``
     (fixed ids: every callback input is known)."""
     return f"banding-{part}-{side}"
+
+
 # Profile PDF (the download button in the map page's profile panel)
 PROFILE_PDF = "profil-unduh-pdf"
 PROFILE_PDF_AREA = "profil-unduh-wilayah"
 PROFILE_PDF_DOWNLOAD = "profil-unduhan"
 PROFILE_PDF_MESSAGE = "profil-unduh-pesan"
+
+
+def period_series(period_id: str) -> str:
+    """The series choice (years, semesters, months) in front of a period list."""
+    return f"{period_id}-deret"

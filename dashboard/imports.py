@@ -10,14 +10,13 @@ recomputation of a period's indicators with the kabupaten totals before and afte
 
 from __future__ import annotations
 
-import re
 import threading
 
 from flask import Flask
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from aggregations import history, indicators, ingest, quality
+from aggregations import history, indicators, ingest, periods, quality
 from aggregations.sources import SOURCES
 from dashboard import access, audit, jobs, services, uploads
 from dashboard.refusals import RequestRefused
@@ -26,7 +25,6 @@ from dashboard.staff_messages import staff
 from layers.classify import number
 from peta_anak.core.safe_cells import csv_bytes
 
-PERIOD = re.compile(r"\d{4}")
 TRUE = ("1", "true", "yes", "ya", "on")
 _lock = threading.Lock()
 
@@ -93,7 +91,7 @@ def check_filter(user, source: str | None, period: str | None) -> None:
         raise RequestRefused("unknown_source", 400, source=source[:40], sources=", ".join(SOURCES))
     if source is not None:
         _require_own(user, source)
-    if period is not None and not PERIOD.fullmatch(period):
+    if period is not None and not periods.is_period(period):
         raise RequestRefused("bad_period", 400, period=period[:20])
 
 
@@ -173,7 +171,7 @@ def recompute(engine: Engine, user, period: str, address: str | None = None) -> 
     the kabupaten totals before and after, each shown only to whom it may be shown."""
     if not access.may_recompute(user):
         raise RequestRefused("no_right", 403, role=user.role)
-    if not PERIOD.fullmatch(period or ""):
+    if not periods.is_period(period or ""):
         raise RequestRefused("bad_period", 400, period=(period or "")[:20])
     if not indicators.available(engine, period):
         raise RequestRefused("nothing_to_compute", 409, period=period)

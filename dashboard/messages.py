@@ -23,6 +23,7 @@ TEXT = {
                 "en": "The database cannot be reached. Please try again shortly."},
     "summary_title": {"id": "Ringkasan indikator", "en": "Indicator summary"},
     "period": {"id": "Periode", "en": "Period"},
+    "period_series": {"id": "Deret periode", "en": "Period series"},
     "no_period_data": {"id": "Belum ada data untuk periode ini.", "en": "No data for this period yet."},
     "admin_title": {"id": "Administrasi", "en": "Administration"},
     "users": {"id": "Pengguna", "en": "Users"},

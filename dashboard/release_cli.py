@@ -36,7 +36,7 @@ def _admin(app, name: str):
 
 
 @click.command("create")
-@click.option("--period", required=True)
+@click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08).")
 @click.option("--threshold", type=int, default=rules.THRESHOLD, show_default=True,
               help="K: counts 1..K-1 and areas counting fewer than K children are hidden.")
 @click.option("--protection", type=int, default=rules.PROTECTION, show_default=True,

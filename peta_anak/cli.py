@@ -14,6 +14,7 @@ import click
 from sqlalchemy import Engine
 
 from aggregations.cli import aggregate_group, data_group
+from aggregations.periods import PeriodError
 from aggregations.release.cli import release_group
 from dashboard import release_cli, users
 from dashboard.cli import export_group, serve_command, users_group
@@ -155,18 +156,19 @@ def demo_group(ctx: click.Context, seed: int, scale: float) -> None:
 @demo_group.command("generate")
 @click.argument("outdir", type=click.Path(path_type=Path))
 @click.option("--seed", type=int, default=demo_data.DEFAULT_SEED, show_default=True)
-@click.option("--periods", cls=ManyValues, type=click.UNPROCESSED, default=("2024", "2025"), show_default=True,
-              help="Periods to write, e.g. --periods 2024 2025.")
+@click.option("--periods", cls=ManyValues, type=click.UNPROCESSED, default=demo_data.DEFAULT_PERIODS,
+              show_default=True, help="Periods to write: semesters, years or months, e.g. --periods 2024 2025.")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="1.0 = full Bengkayang population.")
 @click.pass_obj
 def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> None:
     """Write synthetic exports of the five sources to OUTDIR (needs imported boundaries)."""
     periods = periods if isinstance(periods, tuple) else (periods,)
     try:
-        manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=[int(p) for p in periods],
-                                      scale=scale)
+        manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=periods, scale=scale)
     except demo_data.NoVillages as exc:
         raise click.ClickException(text("no_villages", app.lang)) from exc
+    except PeriodError as exc:
+        raise click.ClickException(exc.message(app.lang)) from exc
     for item in manifest:
         click.echo(f"{item['source']:<11} {item['period']}  {outdir / item['file']}")  # no words to translate
 

@@ -30,8 +30,8 @@ MESSAGES = {
     "released": {"id": "Rilis publik: {id} (periode {period}, audit lulus; draf {drafter}, disetujui {approver})",
                  "en": "Public release: {id} (period {period}, audit passed; draft {drafter}, approved {approver})"},
     "demo_account": {"id": "  {name} / {password}", "en": "  {name} / {password}"},
-    "release_refused": {"id": "Rilis baru ditolak ({kind}); situs dari rilis terakhir",
-                        "en": "New release refused ({kind}); site from the newest release"},
+    "release_refused": {"id": "Rilis baru periode {period} ditolak ({kind}); rilis terakhir periode itu dipakai",
+                        "en": "New release of period {period} refused ({kind}); its newest release is used"},
     "public_site": {"id": "Situs publik: {folder}  (peta-anak public serve {folder}, lalu buka {url})",
                     "en": "Public site: {folder}  (peta-anak public serve {folder}, then open {url})"},
 }

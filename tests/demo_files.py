@@ -1,5 +1,6 @@
 """Demo exports at a small scale on the four villages of ``tests/boundary_files.py``
-(about 3,000 residents), generated once per module to be damaged by the tests."""
+(about 3,000 residents), for the year 2025 (one period is enough to damage), generated
+once per module to be damaged by the tests."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def small_demo(outdir: Path, scale: float = SCALE) -> dict[tuple[str, str], Path
     db.upgrade(engine)
     path = write(villages_frame(True), outdir / "desa.geojson")
     boundaries.store(engine, boundaries.prepare(path, boundaries.ImportOptions()), 35, user="test")
-    generator.generate(engine, outdir / "demo", scale=scale)
+    generator.generate(engine, outdir / "demo", periods=["2025"], scale=scale)
     engine.dispose()
     manifest = json.loads((outdir / "demo" / "manifest.json").read_text())["files"]
     return {(f["source"], f["period"]): outdir / "demo" / f["file"] for f in manifest}

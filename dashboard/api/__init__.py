@@ -19,6 +19,7 @@ from limits import parse_many
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from aggregations import periods
 from dashboard import access, imports, release_review, releases, services, tokens, uploads
 from dashboard.api.openapi import spec
 from dashboard.refusals import RequestRefused
@@ -138,7 +139,7 @@ def create_release():
     period = body.get("period")
     if not isinstance(period, str) or not period.strip():
         return error(RequestRefused("missing_field", 400, field="period"))
-    if not imports.PERIOD.fullmatch(period.strip()):
+    if not periods.is_period(period.strip()):
         return error(RequestRefused("bad_period", 400, period=period[:20]))
     try:
         summary = releases.create_draft(services.engine(), g.api_user, period.strip(), address=request.remote_addr)

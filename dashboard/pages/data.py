@@ -15,7 +15,7 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from flask import abort, request
 
-from aggregations import history
+from aggregations import history, periods
 from dashboard import access, ids, import_views, imports, jobs, services
 from dashboard.layout import language
 from dashboard.messages import text
@@ -56,14 +56,14 @@ def layout(**_query):
             html.Label([staff("source", lang), dcc.Dropdown(import_views.source_options(sources), None,
                                                             id=ids.DATA_HISTORY_SOURCE,
                                                             placeholder=staff("all_sources", lang))]),
-            html.Label([text("period", lang), dcc.Input(id=ids.DATA_HISTORY_PERIOD, type="text", maxLength=4,
+            html.Label([text("period", lang), dcc.Input(id=ids.DATA_HISTORY_PERIOD, type="text", maxLength=7,
                                                         placeholder=staff("period_hint", lang))]),
         ], className="controls")]),
         html.Div(id=ids.DATA_HISTORY),
         html.Fieldset([
             html.Legend(staff("recompute_legend", lang)),
             html.Div(html.Label([text("period", lang), dcc.Input(id=ids.DATA_RECOMPUTE_PERIOD, type="text",
-                                                                 maxLength=4, placeholder=staff("period_hint", lang))]),
+                                                                 maxLength=7, placeholder=staff("period_hint", lang))]),
                      className="controls"),
             html.Div(html.Button(staff("recompute_button", lang), id=ids.DATA_RECOMPUTE), className="buttons"),
             dcc.Loading(html.Div(id=ids.DATA_RECOMPUTE_RESULT)),
@@ -84,8 +84,8 @@ def _upload_form(sources: list[str], lang: str) -> html.Form:
                 [html.Option(o["label"], value=o["value"]) for o in import_views.source_options(sources)],
                 id=ids.DATA_SOURCE, name="source", required=True)]),
             html.Label([text("period", lang), dcc.Input(
-                id=ids.DATA_PERIOD, name="period", type="text", inputMode="numeric", pattern="[0-9]{4}",
-                maxLength=4, required=True, placeholder=staff("period_hint", lang))]),
+                id=ids.DATA_PERIOD, name="period", type="text", pattern=PERIOD_PATTERN,
+                maxLength=7, required=True, placeholder=staff("period_hint", lang))]),
             html.Div([html.Label(staff("file", lang, mb=mb), htmlFor=ids.DATA_FILE),
                       html.Div(**{"data-file-slot": ids.DATA_FILE, "data-name": "file", "data-accept": ACCEPT})],
                      className="file-field"),
@@ -105,6 +105,8 @@ def _upload_form(sources: list[str], lang: str) -> html.Form:
 
 
 ACCEPT = ".csv,.txt,.tsv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: The browser's own check of the period field: a year, a semester or a month (aggregations.periods).
+PERIOD_PATTERN = "[0-9]{4}(-S[12]|-(0[1-9]|1[0-2]))?"
 
 
 @dash.callback(Output(ids.DATA_JOBS, "children"), Output(ids.DATA_POLL, "disabled"),
@@ -156,7 +158,7 @@ def show_report(job_id, _state):
 def show_history(source, period, _state):
     user, lang = _user(), language()
     source = source if isinstance(source, str) and access.may_upload(user, source) else None
-    period = period.strip() if isinstance(period, str) and imports.PERIOD.fullmatch(period.strip()) else None
+    period = period.strip() if isinstance(period, str) and periods.is_period(period.strip()) else None
     return import_views.history_table(imports.history_of(services.engine(), user, source, period), lang)
 
 

@@ -16,7 +16,7 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, exports, figures, ids, planning, profile_pdf, services
+from dashboard import access, exports, figures, ids, period_picker, planning, profile_pdf, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
 from dashboard.map_state import BrowserState, browser_state, fly_to
@@ -42,8 +42,7 @@ def layout(**_query):
     controls = html.Div([
         control(text("indicator", lang), dcc.Dropdown(layers_, allowed[0] if allowed else None,
                                                       id=ids.MAP_INDICATOR, clearable=False), ids.MAP_INDICATOR),
-        control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None, id=ids.MAP_PERIOD,
-                                                   clearable=False), ids.MAP_PERIOD),
+        period_picker.picker(ids.MAP_PERIOD, periods, lang),
         group(text("level", lang), dcc.RadioItems(
             [option(lv, text(f"level_{lv}", lang)) for lv in ("desa", "kecamatan")], "desa", id=ids.MAP_LEVEL,
             inline=True)),
@@ -83,6 +82,9 @@ def layout(**_query):
                        className="side"),
         ], className="map-row"),
     ])
+
+
+period_picker.follow_series(ids.MAP_PERIOD)
 
 
 @dash.callback(Output(ids.MAP_POINTS, "data"), Input(ids.MAP_FACILITIES, "value"), Input(ids.MAP_PERIOD, "value"))

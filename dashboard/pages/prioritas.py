@@ -11,7 +11,7 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, budget_section, exports, ids, planning, services
+from dashboard import access, budget_section, exports, ids, period_picker, planning, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
 from dashboard.messages import text
@@ -67,8 +67,7 @@ def _choices(lang: str, user, allowed: list[str]) -> list:
                             tooltip={"placement": "bottom"}), **{"data-labelledby": f"{ids.weight(i)}-label"}),
     ], className="weight", hidden=i not in allowed) for i in INDICATOR_IDS]
     return [
-        control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                   id=ids.PRIORITY_PERIOD, clearable=False), ids.PRIORITY_PERIOD),
+        period_picker.picker(ids.PRIORITY_PERIOD, periods, lang),
         control(text("kecamatan_filter", lang), dcc.Dropdown(
             kecamatan, [], id=ids.PRIORITY_KECAMATAN, multi=True, placeholder=text("all_kecamatan", lang)),
             ids.PRIORITY_KECAMATAN),
@@ -112,6 +111,9 @@ def _list_panel(lang: str) -> list:
             ], className="list-map"),
         ], className="list-and-map"),
     ]
+
+
+period_picker.follow_series(ids.PRIORITY_PERIOD)
 
 
 @dash.callback(Output(ids.PRIORITY_TABLE, "children"), Output(ids.PRIORITY_PAGE, "data"),

@@ -15,7 +15,7 @@ from dash_extensions.javascript import Namespace
 from flask import abort, request
 
 from aggregations.release import store
-from dashboard import access, ids, release_review, release_views, releases, services
+from dashboard import access, ids, period_picker, release_review, release_views, releases, services
 from dashboard.geo import url_for_level
 from dashboard.layout import language
 from dashboard.messages import text
@@ -46,8 +46,7 @@ def layout(**_query):
         dcc.Store(id=ids.RILIS_CHANGED, data=0),
         html.P(id=ids.RILIS_MESSAGE, role="status", **{"aria-live": "polite"}),
         html.Fieldset([html.Legend(staff("create_legend", lang)), html.Div([
-            html.Label([text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                           id=ids.RILIS_PERIOD, clearable=False)]),
+            period_picker.picker(ids.RILIS_PERIOD, periods, lang),
         ], className="controls"), html.Div(html.Button(staff("create_button", lang), id=ids.RILIS_CREATE),
                                            className="buttons")]),
         html.Div(id=ids.RILIS_LIST),
@@ -78,6 +77,9 @@ def layout(**_query):
     ], className="planner")
 
 
+period_picker.follow_series(ids.RILIS_PERIOD, access.may_administer)
+
+
 @dash.callback(Output(ids.RILIS_LIST, "children"), Output(ids.RILIS_CHOSEN, "options"),
                Output(ids.RILIS_CHOSEN, "value"), Output(ids.RILIS_SITE, "children"),
                Input(ids.RILIS_CHANGED, "data"), State(ids.RILIS_CHOSEN, "value"))
@@ -85,8 +87,8 @@ def show_releases(changed, chosen):
     _admin()
     lang = language()
     rows = release_review.releases(services.engine())
-    options = [{"value": r["id"], "label": f"#{r['id']} {r['period']} ({release_views.status_text(r['status'], lang)})"}
-               for r in rows]
+    options = [{"value": r["id"], "label": f"#{r['id']} {period_picker.label(r['period'], lang)} "
+                                           f"({release_views.status_text(r['status'], lang)})"} for r in rows]
     wanted = changed.get("chosen") if isinstance(changed, dict) else None
     known = [r["id"] for r in rows]
     value = wanted if wanted in known else chosen if chosen in known else (known[0] if known else None)

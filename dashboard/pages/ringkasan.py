@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, dcc, html
+from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import access, figures, ids, services
-from dashboard.layout import control, language, table
+from dashboard import access, figures, ids, period_picker, services
+from dashboard.layout import language, table
 from dashboard.messages import text
 from layers import catalogue, values
 from layers.classify import number
@@ -21,11 +21,12 @@ def layout(**_query):
     periods = values.periods(engine)
     return html.Section([
         html.H2(text("summary_title", lang)),
-        html.Div(control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                            id=ids.SUMMARY_PERIOD, clearable=False),
-                         ids.SUMMARY_PERIOD), className="controls"),
+        html.Div(period_picker.picker(ids.SUMMARY_PERIOD, periods, lang), className="controls"),
         html.Div(id=ids.SUMMARY_TABLE, children=[] if periods else html.P(text("no_period_data", lang))),
     ])
+
+
+period_picker.follow_series(ids.SUMMARY_PERIOD)
 
 
 @dash.callback(Output(ids.SUMMARY_TABLE, "children"), Input(ids.SUMMARY_PERIOD, "value"))

@@ -4,11 +4,11 @@ against the targets, and how many children each must still reach."""
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, dcc, html
+from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import access, ids, planning, services
-from dashboard.layout import control, language
+from dashboard import access, ids, period_picker, planning, services
+from dashboard.layout import language
 from dashboard.messages import text
 from dashboard.planner_views import targets_table
 from layers import values
@@ -22,11 +22,12 @@ def layout(**_query):
     return html.Section([
         html.H2(text("target_title", lang)),
         html.P(text("target_intro", lang)),
-        html.Div(control(text("period", lang), dcc.Dropdown(periods, periods[0] if periods else None,
-                                                            id=ids.TARGET_PERIOD, clearable=False), ids.TARGET_PERIOD),
-                 className="controls"),
+        html.Div(period_picker.picker(ids.TARGET_PERIOD, periods, lang), className="controls"),
         html.Div(id=ids.TARGET_TABLE, children=[] if periods else html.P(text("no_period_data", lang))),
     ], className="planner")
+
+
+period_picker.follow_series(ids.TARGET_PERIOD)
 
 
 @dash.callback(Output(ids.TARGET_TABLE, "children"), Input(ids.TARGET_PERIOD, "value"))

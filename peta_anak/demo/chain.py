@@ -4,11 +4,12 @@ Reads the real boundaries from the geodata folder (``PDAR_GEODATA_DIR``, by
 default ``../shared/geodata``) and says plainly which file to get when one is
 missing; generates the synthetic source exports at full Bengkayang scale (kept
 in ``data/demo`` and reused while the seed and scale are the same), imports
-them, computes the indicators of every period, releases the newest period
-(suppression and attack audit) and publishes the public site of that release into
+them, computes the indicators of every period (by default the four semesters of
+2024 and 2025), releases the last period of each year (2024-S2, then 2025-S2:
+suppression and attack audit) and publishes them in time order into
 ``PDAR_PUBLIC_DIR`` (default ``DATA_DIR/public``).
 
-The release takes the same four-eyes path as in production: the demo acts as two
+Each release takes the same four-eyes path as in production: the demo acts as two
 admin accounts it creates (``admin-demo-1`` drafts, ``admin-demo-2`` approves and
 publishes) through the same service as the Rilis page and the command line. A
 demo-only shortcut would be a way round the approval living in production code;
@@ -20,14 +21,15 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from aggregations import indicators, ingest, quality
+from aggregations import periods as period_rules
+from aggregations.release import steps, store
 from aggregations.report import describe_totals
 from dashboard import releases, users
 from geodata import boundaries
 from geodata.summary import format_report
-from layers.published import newest_release_id
 from peta_anak.core import db
 from peta_anak.core.i18n import MessageError
 from peta_anak.core.settings import Settings
@@ -78,13 +80,13 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
                                      max_sheet_mb=settings.import_max_sheet_mb, allow_smaller=True)
         yield text("imported", lang, source=item["source"], period=item["period"], accepted=summary["accepted"],
                    rejected=summary["rejected"], file=item["file"])
-    for period in sorted({item["period"] for item in manifest}):
+    for period in period_rules.ordered({item["period"] for item in manifest}):
         totals = indicators.compute(engine, period)
         quality.compute(engine, period)
         for line in describe_totals(totals, lang):
             yield f"  {period} {line}"
     accounts = {name: _account(engine, name, role, opd) for name, role, opd in DEMO_ACCOUNTS}
-    yield from _publish(engine, settings, max(item["period"] for item in manifest), accounts, lang)
+    yield from _publish(engine, settings, release_periods(item["period"] for item in manifest), accounts, lang)
     password = _account(engine, DEMO_PLANNER, "perencana", None)[1]
     yield text("demo_planner", lang, name=DEMO_PLANNER, password=password, url="http://127.0.0.1:8050/")
     for name, (_user, secret) in accounts.items():
@@ -102,22 +104,40 @@ def _account(engine, name: str, role: str, opd: str | None) -> tuple[users.User,
     return users.by_name(engine, name), password
 
 
-def _publish(engine, settings: Settings, period: str, accounts: dict, lang: str) -> Iterator[str]:
-    """Draft ``period`` as one admin, approve and publish it as the other."""
+def release_periods(periods: Iterable[str]) -> list[str]:
+    """The periods the demo releases, oldest first: the last period of each year (2024-S2
+    and 2025-S2 of the four semesters; each year of yearly periods)."""
+    last_of_year = {period_rules.snapshot(p).year: p for p in period_rules.ordered(set(periods))}
+    return list(last_of_year.values())
+
+
+def _publish(engine, settings: Settings, periods: list[str], accounts: dict, lang: str) -> Iterator[str]:
+    """Draft each period as one admin, approve and publish it as the other, in time order,
+    so the public site gets every release."""
     drafter, approver = accounts["admin-demo-1"][0], accounts["admin-demo-2"][0]
     publisher = Publisher.from_settings(settings)
-    try:
-        release_id = releases.create_draft(engine, drafter, period)["id"]
-        releases.approve(engine, approver, release_id)
-        yield text("released", lang, id=release_id, period=period, drafter=drafter.name, approver=approver.name)
-    except releases.ReleaseActionRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
-        release_id = newest_release_id(engine)
-        yield text("release_refused", lang, kind=exc.kind)
-    if release_id is None:
-        return
-    done = releases.publish(engine, approver, release_id, publisher)
-    outdir = done["public_dir"]
-    yield text("public_site", lang, folder=outdir, url="http://127.0.0.1:8000/")
+    done = None
+    for period in periods:
+        try:
+            release_id = releases.create_draft(engine, drafter, period)["id"]
+            releases.approve(engine, approver, release_id)
+            yield text("released", lang, id=release_id, period=period, drafter=drafter.name,
+                       approver=approver.name)
+        except releases.ReleaseActionRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
+            release_id = _newest_release_of(engine, period)
+            yield text("release_refused", lang, kind=exc.kind, period=period)
+        if release_id is not None:
+            done = releases.publish(engine, approver, release_id, publisher)
+    if done is not None:
+        outdir = done["public_dir"]
+        yield text("public_site", lang, folder=outdir, url="http://127.0.0.1:8000/")
+
+
+def _newest_release_of(engine, period: str) -> int | None:
+    """The newest release of ``period`` that may be public (approved or published)."""
+    found = [r["id"] for r in store.list_releases(engine)
+             if r["periode"] == period and r["status"] in steps.PUBLISHABLE]
+    return found[-1] if found else None
 
 
 def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:

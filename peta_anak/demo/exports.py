@@ -11,24 +11,44 @@ import pandas as pd
 import shapely
 from scipy.stats import norm
 
+from aggregations import periods
 from aggregations.zscore import _tables, height_for_age_z_array
+from peta_anak.demo.population import listed, present
 
 #: Calibration (calibration.md): birth-certificate coverage of children 79.8% in Feb 2024 and
-#: improving, KIA about 37%, stunting in the 23-33% survey range, better each year.
+#: improving, KIA about 37%, stunting in the 23-33% survey range, better each year. The
+#: trends are linear in time from the end of BASE_YEAR, so a semester moves half a year's step.
 BASE_YEAR = 2024
 
 
-def akta_target(period: int) -> float:
-    return float(np.clip(0.80 + 0.06 * (period - BASE_YEAR), 0.4, 0.98))
+def years_after_base(period: str) -> float:
+    """Years from the end of BASE_YEAR to the period's snapshot (2024-S1: -0.5, 2025-S2: 1)."""
+    return (periods.snapshot(period) - date(BASE_YEAR, 12, 31)).days / 365.25
 
 
-def kia_target(period: int) -> float:
-    return float(np.clip(0.39 + 0.06 * (period - BASE_YEAR), 0.05, 0.95))
+def akta_target(period: str) -> float:
+    return float(np.clip(0.80 + 0.06 * years_after_base(period), 0.4, 0.98))
 
 
-def stunting_mean_z(period: int) -> float:
+def kia_target(period: str) -> float:
+    return float(np.clip(0.39 + 0.06 * years_after_base(period), 0.05, 0.95))
+
+
+def stunting_mean_z(period: str) -> float:
     """Mean height-for-age z at remoteness 0; remote villages are lower."""
-    return -1.22 + 0.15 * (period - BASE_YEAR)
+    return -1.22 + 0.15 * years_after_base(period)
+
+
+def sanitation_share(period: str) -> float:
+    """Schools with adequate sanitation: 70% at the end of 2025, two points better a year."""
+    return SANITATION_SHARE + 0.02 * (years_after_base(period) - 1)
+
+
+def weighing_months(period: str) -> list[int]:
+    """Posyandu weigh in February and August (bulan timbang): the ones inside the period,
+    or the period's own month for a month without a weighing."""
+    p = periods.parse(period)
+    return [m for m in (2, 8) if p.start.month <= m <= p.end.month] or [p.end.month]
 
 
 MARRIAGES_PER_1000 = 7.5
@@ -38,8 +58,6 @@ SCHOOL_LEVELS = [("SD", 1.5), ("SMP", 0.5), ("SMA", 0.12), ("SMK", 0.08), ("MI",
                  ("MA", 0.03)]
 #: Schools with adequate sanitation (the registry's "Sanitasi Layak"), and with none recorded.
 SANITATION_SHARE, SANITATION_UNKNOWN = 0.7, 0.1
-#: Rows of adults who died or moved out, still in a SIAK extract with their status.
-DIED_SHARE, MOVED_SHARE = 0.004, 0.006
 
 
 def _ages_on(people: pd.DataFrame, day: date) -> np.ndarray:
@@ -68,10 +86,11 @@ def _dirty_rows(n: int, rng) -> np.ndarray:
     return rng.choice(n, size=max(1, int(n * DIRTY_SHARE)), replace=False) if n else np.array([], int)
 
 
-def penduduk(people: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng) -> Path:
-    """SIAK-style extract: numeric SIAK codes, dd-mm-yyyy dates, names and addresses included."""
-    snapshot = date(period, 12, 31)
-    alive = people[people.dob <= pd.Timestamp(snapshot)].copy()
+def penduduk(people: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path, rng) -> Path:
+    """SIAK-style extract on the period's snapshot: numeric SIAK codes, dd-mm-yyyy dates, names
+    and addresses included; residents who died or moved out keep their row with the status."""
+    snapshot = periods.snapshot(period)
+    alive = people[listed(people, snapshot)].copy()
     age = _ages_on(alive, snapshot)
     child = age < 18
     p_akta = np.where(child, np.clip(akta_target(period) + 0.175 - 0.35 * alive.remote - 0.15 * (age < 1), 0.05, 0.995),
@@ -88,14 +107,12 @@ def penduduk(people: pd.DataFrame, villages: pd.DataFrame, period: int, out: Pat
         "NO_KEL": code[3].astype(int), "ALAMAT": "DUSUN " + (alive.village % 7 + 1).astype(str),
         "NO_RT": rng.integers(1, 20, len(alive)), "NO_RW": rng.integers(1, 6, len(alive)),
         "TELP": "08" + pd.Series(rng.integers(10**9, 10**10, len(alive))).astype(str).to_numpy(),
-        "STATUS_PENDUDUK": np.select([(age >= 45) & (alive.u_move < DIED_SHARE),
-                                      (age >= 45) & (alive.u_move < DIED_SHARE + MOVED_SHARE)],
-                                     ["MENINGGAL", "PINDAH KELUAR"], "AKTIF"),
+        "STATUS_PENDUDUK": np.where(alive.leave <= pd.Timestamp(snapshot), alive.leave_kind, "AKTIF"),
     })
     dirty = _dirty_rows(len(frame), rng)
     frame["NIK"] = _corrupt_nik(frame["NIK"], rng, dirty[::3])
     frame.iloc[dirty[1::3], frame.columns.get_loc("NO_KEL")] = 9999  # unknown village
-    frame.iloc[dirty[2::3], frame.columns.get_loc("TGL_LHR")] = f"15-06-{period + 1}"  # future
+    frame.iloc[dirty[2::3], frame.columns.get_loc("TGL_LHR")] = f"15-06-{snapshot.year + 1}"  # future
     duplicates = frame.iloc[rng.choice(len(frame), size=len(frame) // 1000, replace=False)]
     frame = pd.concat([frame, duplicates]).sample(frac=1, random_state=int(rng.integers(1 << 31)))
     path = out / f"siak_penduduk_{period}.csv"
@@ -111,15 +128,16 @@ def _height(sex: np.ndarray, age_days: np.ndarray, z: np.ndarray) -> np.ndarray:
     return out
 
 
-def pengukuran(people: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng, xlsx: bool) -> Path:
-    """e-PPGBM export: one row per measurement in February and August (bulan timbang)."""
-    rows = []
-    for month in (2, 8):
-        day = date(period, month, 28)
+def pengukuran(people: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path, rng, xlsx: bool) -> Path:
+    """e-PPGBM export: one row per measurement in the weighing months of the period (February
+    for a first semester, August for a second, both for a year) of the children living there."""
+    rows, year = [], periods.snapshot(period).year
+    for month in weighing_months(period):
+        day = date(year, month, 28)
         age_days = (pd.Timestamp(day) - people.dob).dt.days.to_numpy()
-        under5 = (age_days >= 0) & (age_days <= 1800)
+        under5 = (age_days >= 0) & (age_days <= 1800) & present(people, day)
         measured = people[under5 & (rng.random(len(people)) < 0.85)].copy()
-        measured["tanggal"] = pd.Timestamp(date(period, month, 1)) + pd.to_timedelta(
+        measured["tanggal"] = pd.Timestamp(date(year, month, 1)) + pd.to_timedelta(
             rng.integers(1, 27, len(measured)), unit="D")
         rows.append(measured)
     m = pd.concat(rows)
@@ -201,6 +219,8 @@ def facilities(villages: pd.DataFrame, scale: float, rng) -> pd.DataFrame:
     frame["village_stated"] = np.where(outside, (frame.village + 1) % len(villages), frame.village)
     frame["lon"], frame["lat"] = shapely.get_x(points), shapely.get_y(points)
     frame["kode"] = [f"{'P' if j.startswith('P') else ''}{69_000_000 + k}" for k, j in enumerate(frame.jenis)]
+    # latent draws, so a puskesmas with a 3in1 agreement or a school with good sanitation keeps it
+    frame["u_mou"], frame["u_sanitasi"] = rng.random(len(frame)), rng.random(len(frame))
     return frame
 
 
@@ -213,38 +233,44 @@ def _point_in(polygon: shapely.Geometry, rng) -> shapely.Point:
     return polygon.representative_point()
 
 
-def fasilitas(sites: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng) -> Path:
+def fasilitas(sites: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path) -> Path:
+    """The facility registry as it stands at the period: more 3in1 agreements and better
+    school sanitation as time goes on."""
     health = sites.jenis.isin(["PUSKESMAS", "PUSTU", "POSYANDU"])
-    draw = rng.random(len(sites))
+    draw = sites.u_sanitasi.to_numpy()
     frame = pd.DataFrame({
         "Jenis": sites.jenis, "Nama": sites.nama, "Kode": sites.kode,
         "Lintang": sites.lat.round(6), "Bujur": sites.lon.round(6),
         "Kode Desa": villages.kode.to_numpy()[sites.village_stated],
-        "MOU 3in1": np.where(health & (sites.jenis == "PUSKESMAS"),
-                             np.where(rng.random(len(sites)) < 0.55 + 0.1 * (period - 2024), "YA", "TIDAK"), ""),
+        "MOU 3in1": np.where(health & (sites.jenis == "PUSKESMAS"), np.where(
+            sites.u_mou < 0.55 + 0.1 * years_after_base(period), "YA", "TIDAK"), ""),
         "Sanitasi Layak": np.where(~health, np.select(
-            [draw < SANITATION_UNKNOWN, draw < SANITATION_UNKNOWN + SANITATION_SHARE], ["", "YA"], "TIDAK"), ""),
+            [draw < SANITATION_UNKNOWN, draw < SANITATION_UNKNOWN + sanitation_share(period)], ["", "YA"], "TIDAK"),
+            ""),
     })
     path = out / f"fasilitas_{period}.csv"
     frame.to_csv(path, index=False)
     return path
 
 
-def perkawinan(people: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng) -> Path:
-    """KUA / civil registry marriages of the period as XLSX with Excel date cells."""
-    start = date(period, 1, 1)
-    age = _ages_on(people, start)
-    n = int(len(people) * MARRIAGES_PER_1000 / 1000)
+def perkawinan(people: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path, rng) -> Path:
+    """KUA / civil registry marriages of the period, dated within it, as XLSX with Excel date
+    cells: MARRIAGES_PER_1000 residents a year, half as many in a semester."""
+    first, last = periods.start(period), periods.snapshot(period)
+    days = (last - first).days + 1
+    people = people[present(people, first)]
+    age = _ages_on(people, first)
+    n = int(len(people) * MARRIAGES_PER_1000 / 1000 * days / 365)
     n_child = int(n * CHILD_BRIDE_SHARE)
     women = people[people.female & (people.status_kawin == "belum")]
-    w_age = age[women.index]
+    w_age = age[people.index.get_indexer(women.index)]
     brides = pd.concat([
         women[(w_age >= 15) & (w_age < 18.5)].sample(n=n_child, random_state=int(rng.integers(1 << 31))),
         women[(w_age >= 19) & (w_age < 35)].sample(n=n - n_child, random_state=int(rng.integers(1 << 31))),
     ])
     men = people[~people.female & (age >= 18.7) & (age < 40)]
     grooms = men.sample(n=n, random_state=int(rng.integers(1 << 31)))
-    wedding = pd.Timestamp(start) + pd.to_timedelta(rng.integers(0, 364, n), unit="D")
+    wedding = pd.Timestamp(first) + pd.to_timedelta(rng.integers(0, days, n), unit="D")
     frame = pd.DataFrame({
         "No Akta Nikah": [f"{k:04d}/{period}" for k in range(n)], "Tanggal Akad": wedding.date,
         "NIK Suami": grooms.nik.to_numpy(), "Nama Suami": grooms.nama.to_numpy(),

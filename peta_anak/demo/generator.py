@@ -1,30 +1,35 @@
 """Realistic demo data: the six sources as real exports look, at full Bengkayang scale.
 
 ``generate`` builds one synthetic population (see :mod:`.population`) on the
-villages in the database and writes, for every period, a SIAK extract (with a
-status column: some adults died or moved out), an e-PPGBM export (XLSX for the
-first period, ``;``-CSV with decimal commas after), a Dapodik student list, a
-Kemenag EMIS madrasah list (XLSX), the KUA marriage register (XLSX) and the
-facility registry, plus ``manifest.json`` naming each file's source and period.
+villages in the database and writes, for every period (by default the four
+semesters of 2024 and 2025, as Dapodik and SIAK work), a SIAK extract on the
+snapshot day (with a status column: residents who died or moved out), an
+e-PPGBM export of the period's weighing month (February in a first semester,
+August in a second; XLSX for the first period, ``;``-CSV with decimal commas
+after), a Dapodik student list, a Kemenag EMIS madrasah list (XLSX), the KUA
+marriage register of the period (XLSX) and the facility registry, plus
+``manifest.json`` naming each file's source and period. Years (``2025``) or
+months work too: tests pass fewer periods to be quick.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
 
+from aggregations import periods as period_rules
 from peta_anak.demo import exports, schooling
 from peta_anak.demo.population import POPULATION, load_villages, residents, village_sizes
 
 DEFAULT_SEED = 2026
 #: Changes whenever the exports change shape, so a demo folder of an older generator is
-#: written again instead of reused (2: SIAK status column, EMIS, enrolment statuses).
-VERSION = 2
-DEFAULT_PERIODS = (2024, 2025)
+#: written again instead of reused (2: SIAK status column, EMIS, enrolment statuses;
+#: 3: four semesters, moves and deaths between them).
+VERSION = 3
+DEFAULT_PERIODS = ("2024-S1", "2024-S2", "2025-S1", "2025-S2")
 
 
 class NoVillages(RuntimeError):
@@ -37,11 +42,11 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
     villages = load_villages(engine)
     if villages.empty:
         raise NoVillages("no villages in the database: run `peta-anak boundaries import` first")
-    periods = sorted(int(p) for p in periods)
+    periods = period_rules.ordered({period_rules.parse(str(p)).text for p in periods})  # PeriodError if unknown
     rng = np.random.default_rng(seed)
     outdir.mkdir(parents=True, exist_ok=True)
     sizes = village_sizes(villages, int(POPULATION * scale), rng)
-    people = residents(villages, sizes, date(periods[-1], 12, 31), rng)
+    people = residents(villages, sizes, period_rules.start(periods[0]), period_rules.snapshot(periods[-1]), rng)
     sites = exports.facilities(villages, scale, rng)
     manifest = []
     for period in periods:
@@ -52,9 +57,9 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
             "siswa": schooling.siswa(people, sites, villages, period, outdir, rng, records),
             "emis": schooling.emis(people, sites, villages, period, outdir, rng, records),
             "perkawinan": exports.perkawinan(people, villages, period, outdir, rng),
-            "fasilitas": exports.fasilitas(sites, villages, period, outdir, rng),
+            "fasilitas": exports.fasilitas(sites, villages, period, outdir),
         }
-        manifest += [{"source": s, "period": str(period), "file": p.name} for s, p in files.items()]
+        manifest += [{"source": s, "period": period, "file": p.name} for s, p in files.items()]
     (outdir / "manifest.json").write_text(json.dumps(
         {"seed": seed, "scale": scale, "version": VERSION, "files": manifest}, indent=2))
     return manifest

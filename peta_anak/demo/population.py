@@ -6,6 +6,13 @@ kecamatan, date of birth and sex.
 Every resident gets latent draws (uniform 0-1) that the period extracts compare
 with period-specific probabilities, so the same child who has a birth
 certificate in 2024 still has it in 2025, and coverage improves over time.
+
+The population is everyone who lives in the kabupaten at some time between the
+first and the last period. Each period's extracts see it on their own days:
+children born after a snapshot are not there yet, residents who moved in arrive
+on a date of their own, and those who died or moved out keep a row with their
+status from the day they left (as SIAK extracts do), so the numbers change from
+semester to semester as they do in a real registry.
 """
 
 from __future__ import annotations
@@ -34,6 +41,10 @@ AGE_BANDS = [(0, 5, 0.096), (5, 10, 0.092), (10, 15, 0.085), (15, 18, 0.047), (1
              (30, 45, 0.230), (45, 60, 0.170), (60, 85, 0.098)]
 HOUSEHOLD_MEAN = 3.8
 MIGRANT_SHARE = 0.05  # NIK issued outside the kecamatan of residence
+#: SIAK's mutations per year: residents who moved in (any age, with their families), moved
+#: out, and adults aged 45 or more who died. Leaving starts a year before the first period,
+#: so the first extract already has some rows of people who left.
+MOVE_IN_RATE, MOVE_OUT_RATE, DEATH_RATE_45 = 0.006, 0.004, 0.005
 OTHER_REGIONS = ["610101", "610201", "617101", "617201", "320101", "640101", "610301"]
 
 FIRST_M = ["Agustinus", "Yohanes", "Antonius", "Muhammad", "Ahmad", "Budi", "Fransiskus", "Petrus", "Rudi",
@@ -95,8 +106,11 @@ def _nik_numbers(region: np.ndarray, dob: pd.Series, female: np.ndarray, start_s
     return (stem + pd.Series(serial).map("{:04d}".format)).to_numpy()
 
 
-def residents(villages: pd.DataFrame, sizes: np.ndarray, snapshot: date, rng: np.random.Generator) -> pd.DataFrame:
-    """Everyone living in the kabupaten on ``snapshot`` (the newest period)."""
+def residents(villages: pd.DataFrame, sizes: np.ndarray, first: date, snapshot: date,
+              rng: np.random.Generator) -> pd.DataFrame:
+    """Everyone living in the kabupaten between ``first`` (the first period's first day) and
+    ``snapshot`` (the newest period's): ``arrive`` and ``leave`` dates (NaT: always there,
+    still there) and how they left (``MENINGGAL``, ``PINDAH KELUAR``)."""
     n = int(sizes.sum())
     village = np.repeat(np.arange(len(villages)), sizes)
     age_years = _ages(n, rng)
@@ -114,7 +128,40 @@ def residents(villages: pd.DataFrame, sizes: np.ndarray, snapshot: date, rng: np
     people["status_kawin"] = _marital(age_years, female, rng)
     for latent in ("u_akta", "u_kia", "u_school", "u_stunt", "u_move"):
         people[latent] = rng.random(n)
+    return _mutations(people, first, snapshot, rng)
+
+
+def _mutations(people: pd.DataFrame, first: date, snapshot: date, rng: np.random.Generator) -> pd.DataFrame:
+    """Arrival and leaving dates, drawn at the yearly rates over the demo's years."""
+    n, year = len(people), pd.Timedelta(days=365)
+    leave_from, first_day, last_day = pd.Timestamp(first) - year, pd.Timestamp(first), pd.Timestamp(snapshot)
+    leave_years, arrive_years = (last_day - leave_from) / year, (last_day - first_day) / year
+    p_die = np.where(people.age >= 45, DEATH_RATE_45 * leave_years, 0.0)
+    p_out = p_die + MOVE_OUT_RATE * leave_years
+    p_in = p_out + MOVE_IN_RATE * arrive_years
+    event, when = rng.random(n), rng.random(n)
+    leaves = event < p_out
+    people["leave"] = pd.Series(pd.NaT, index=people.index, dtype="datetime64[ns]")
+    people.loc[leaves, "leave"] = (leave_from + pd.to_timedelta(when * (last_day - leave_from).days, unit="D"))[leaves]
+    people["leave"] = people[["leave", "dob"]].max(axis=1).where(leaves)  # nobody leaves before birth
+    people["leave_kind"] = np.where(event < p_die, "MENINGGAL", np.where(leaves, "PINDAH KELUAR", ""))
+    arrives = ~leaves & (event < p_in)
+    arrive = (first_day + pd.to_timedelta(when * (last_day - first_day).days, unit="D")).floor("D")
+    people["arrive"] = pd.Series(arrive, index=people.index).where(arrives & (arrive > people.dob))
+    people["leave"] = people["leave"].dt.floor("D")
     return people
+
+
+def present(people: pd.DataFrame, day: date) -> np.ndarray:
+    """Who lives in the kabupaten on ``day``: born, arrived, not yet left."""
+    day = pd.Timestamp(day)
+    return ((people.dob <= day) & ~(people.arrive > day) & ~(people.leave <= day)).to_numpy()
+
+
+def listed(people: pd.DataFrame, day: date) -> np.ndarray:
+    """Who has a row in a SIAK extract of ``day``: born and arrived (those who left keep theirs)."""
+    day = pd.Timestamp(day)
+    return ((people.dob <= day) & ~(people.arrive > day)).to_numpy()
 
 
 def _names(female: np.ndarray, rng: np.random.Generator) -> np.ndarray:

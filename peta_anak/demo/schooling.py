@@ -17,7 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from peta_anak.demo.exports import _ages_on, _corrupt_nik, _dirty_rows, _dmy, _write_xlsx
+from aggregations import periods
+from peta_anak.demo.exports import _ages_on, _corrupt_nik, _dirty_rows, _dmy, _write_xlsx, years_after_base
+from peta_anak.demo.population import present
 
 ATS_BY_AGE = [(7, 13, 0.015), (13, 16, 0.07), (16, 19, 0.23)]
 #: Shares of out-of-school children never enrolled and dropped out; the rest finished a level.
@@ -30,14 +32,17 @@ MADRASAH = {"SD": "MI", "SMP": "MTs", "SMA": "MA", "SMK": "MA"}
 BELOW = {"SMP": "SD", "SMA": "SMP", "SMK": "SMP"}
 
 
-def enrolment(people: pd.DataFrame, period: int) -> pd.DataFrame:
-    """One row per enrolment record: person index, level, status, status date, madrasah."""
-    age = _ages_on(people, date(period, 12, 31))
-    school_age = (age >= 7) & (age < 19)
+def enrolment(people: pd.DataFrame, period: str) -> pd.DataFrame:
+    """One row per enrolment record of the children living there on the period's snapshot
+    (Dapodik works by semester): person index, level, status, status date, madrasah.
+    Leaving dates fall within the period; a level is finished on 20 June."""
+    first, snapshot = periods.start(period), periods.snapshot(period)
+    age = _ages_on(people, snapshot)
+    school_age = (age >= 7) & (age < 19) & present(people, snapshot)
     p_ats = np.zeros(len(people))
     for low, high, p in ATS_BY_AGE:
         p_ats = np.where((age >= low) & (age < high), p, p_ats)
-    p_ats = p_ats * (1 + 1.2 * people.remote.to_numpy()) * (1 + 0.06 * (2025 - period))
+    p_ats = p_ats * (1 + 1.2 * people.remote.to_numpy()) * (1 + 0.06 * (1 - years_after_base(period)))
     u = people.u_school.to_numpy()
     ats = school_age & (u < p_ats)
     where = np.divide(u, p_ats, out=np.ones_like(u), where=p_ats > 0)  # uniform 0-1 among the out of school
@@ -55,10 +60,11 @@ def enrolment(people: pd.DataFrame, period: int) -> pd.DataFrame:
     out = pd.concat(rows, ignore_index=True)
     left = (out.status == "Keluar").to_numpy()
     out.loc[left, "status"] = np.where((move[out.person[left]] * 1000) % 1 < 0.5, "Keluar", "Putus Sekolah")
-    days = pd.to_timedelta((move[out.person] * 7919 % 1 * 360).astype(int), unit="D")
+    span = (snapshot - first).days
+    days = pd.to_timedelta((move[out.person] * 7919 % 1 * span).astype(int), unit="D")
     out["date"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
-    out.loc[left, "date"] = (pd.Timestamp(date(period, 1, 1)) + days)[left]
-    out.loc[(out.status == "Lulus").to_numpy(), "date"] = pd.Timestamp(date(period, 6, 20))
+    out.loc[left, "date"] = (pd.Timestamp(first) + days)[left]
+    out.loc[(out.status == "Lulus").to_numpy(), "date"] = pd.Timestamp(date(snapshot.year, 6, 20))
     return out
 
 
@@ -83,7 +89,7 @@ def _codes(rows: pd.DataFrame, people: pd.DataFrame, sites: pd.DataFrame, villag
     return codes
 
 
-def siswa(people: pd.DataFrame, sites: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng,
+def siswa(people: pd.DataFrame, sites: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path, rng,
           records: pd.DataFrame) -> Path:
     """Dapodik student rows (schools and PKBM): some non-residents, some inactive, 1% dirty."""
     rows = records[~records.madrasah].reset_index(drop=True)
@@ -106,7 +112,7 @@ def siswa(people: pd.DataFrame, sites: pd.DataFrame, villages: pd.DataFrame, per
     return path
 
 
-def emis(people: pd.DataFrame, sites: pd.DataFrame, villages: pd.DataFrame, period: int, out: Path, rng,
+def emis(people: pd.DataFrame, sites: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path, rng,
          records: pd.DataFrame) -> Path:
     """Kemenag EMIS student rows of the madrasah, as XLSX with date cells, 1% dirty."""
     rows = records[records.madrasah].reset_index(drop=True)

@@ -111,7 +111,7 @@ def test_status_codes_of_imports(api, engine, settings, tmp_path):
     assert wrong.status_code == 403 and wrong.get_json()["error"] == "not_your_source"
     assert send(app, tokens["rina"], siak).status_code == 403
     for response, kind in ((send(app, tokens["capil"], siak, source="kependudukan"), "unknown_source"),
-                           (send(app, tokens["capil"], siak, period="2025-12"), "bad_period"),
+                           (send(app, tokens["capil"], siak, period="2025-S3"), "bad_period"),
                            (send(app, tokens["capil"], siak, period=""), "missing_field"),
                            (send(app, tokens["capil"], None), "no_file")):
         assert response.status_code == 400 and response.get_json()["error"] == kind, response.get_json()

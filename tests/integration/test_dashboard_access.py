@@ -246,6 +246,8 @@ def _value(dep: dict, indicator: str):
             ("banding-tingkat", "value"): "desa", ("banding-cari", "value"): "61.07.01.2001",
             ("banding-wilayah-a", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
             ("banding-wilayah-b", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
+            **{(f"{page}-periode-deret", "value"): "tahun" for page in ("peta", "ringkasan", "prioritas", "target",
+                                                                          "rilis")},
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
 
 

@@ -14,13 +14,16 @@ from click.testing import CliRunner
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from aggregations import indicators
+from aggregations import indicators, periods
+from aggregations.release import store
+from layers import values
 from peta_anak.cli import cli
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 from peta_anak.schema import all_tables
 from tests.conftest import GEODATA, env_for
 
+SEMESTERS = ("2024-S1", "2024-S2", "2025-S1", "2025-S2")
 SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d{16}(?!\d)")
 IDENTITY_COLUMNS = ("NIK", "NO_KK", "NIK Suami", "NIK Istri")
 NAME_COLUMNS = ("NAMA_LGKP", "Nama", "Nama Suami", "Nama Istri", "Nama Ortu")
@@ -60,16 +63,48 @@ def test_demo_builds_every_period_with_plausible_kabupaten_figures(demo_run, dem
     output, _ = demo_run
     assert "124 desa/kelurahan" in output
     engine = demo_engine
-    for period in ("2024", "2025"):
+    assert values.periods(engine) == list(reversed(SEMESTERS))
+    for period in SEMESTERS:
         assert indicators.available(engine, period) == list(indicators.BY_ID)
-    kab = {(r["periode"], r["indikator"]): r for p in ("2024", "2025") for r in indicators.rows(engine, p)
+    kab = {(r["periode"], r["indikator"]): r for p in SEMESTERS for r in indicators.rows(engine, p)
            if r["tingkat"] == "kabupaten"}
-    assert 70 <= 100 - kab[("2024", "tanpa_akta")]["persen"] <= 90
-    assert kab[("2025", "tanpa_akta")]["persen"] < kab[("2024", "tanpa_akta")]["persen"]
-    assert 45 <= kab[("2025", "tanpa_kia")]["persen"] <= 75
-    assert 15 <= kab[("2025", "stunting")]["persen"] <= 38
-    assert 3 <= kab[("2025", "perkawinan_anak")]["persen"] <= 25
-    assert 7 <= kab[("2025", "anak_tidak_sekolah")]["persen"] <= 20
+    assert 70 <= 100 - kab[("2024-S1", "tanpa_akta")]["persen"] <= 90
+    assert 45 <= kab[("2025-S2", "tanpa_kia")]["persen"] <= 75
+    assert 15 <= kab[("2025-S2", "stunting")]["persen"] <= 38
+    assert 3 <= kab[("2025-S2", "perkawinan_anak")]["persen"] <= 25
+    assert 7 <= kab[("2025-S2", "anak_tidak_sekolah")]["persen"] <= 20
+    # a trend a planner believes: coverage improves every semester, by steps of a few points
+    for indicator in ("tanpa_akta", "tanpa_kia"):
+        series = [kab[(p, indicator)]["persen"] for p in SEMESTERS]
+        steps = [before - after for before, after in zip(series, series[1:], strict=False)]
+        assert all(0 < step < 6 for step in steps), (indicator, series)
+    for indicator in ("stunting", "anak_tidak_sekolah"):
+        series = [kab[(p, indicator)]["persen"] for p in SEMESTERS]
+        assert series[-1] < series[0] and max(series) - min(series) < 10, (indicator, series)
+    # the registry moves between semesters (births, deaths, moves), without jumps
+    children = [kab[(p, "tanpa_akta")]["penyebut"] for p in SEMESTERS]
+    assert len(set(children)) > 1 and max(children) - min(children) < 0.1 * min(children), children
+
+
+def test_the_semesters_weigh_in_february_and_august_and_date_their_events_inside(demo_run):
+    _, settings = demo_run
+    demo = settings.data_dir / "demo"
+    manifest = json.loads((demo / "manifest.json").read_text())["files"]
+    assert {f["period"] for f in manifest} == set(SEMESTERS)
+    files = {(f["source"], f["period"]): demo / f["file"] for f in manifest}
+    for period in SEMESTERS:
+        measured = pd.to_datetime(_read(files[("pengukuran", period)])["Tanggal Pengukuran"], format="%d-%m-%Y")
+        assert set(measured.dt.month) == ({2} if period.endswith("S1") else {8}), period
+        assert set(measured.dt.year) == {int(period[:4])}
+        weddings = pd.to_datetime(_read(files[("perkawinan", period)])["Tanggal Akad"])
+        first, last = periods.start(period), periods.snapshot(period)
+        assert weddings.dt.date.between(first, last).all() and len(weddings) > 10, period
+    siak = [pd.read_csv(files[("penduduk", p)], dtype=str, usecols=["STATUS_PENDUDUK"])["STATUS_PENDUDUK"]
+            for p in SEMESTERS]
+    left = [int((s != "AKTIF").sum()) for s in siak]
+    assert left == sorted(left) and left[0] > 0 and left[-1] > left[0], left  # more have died or moved out
+    rows = [len(s) for s in siak]
+    assert rows == sorted(rows) and len(set(rows)) == 4, rows  # and more were born or moved in
 
 
 def test_no_nik_kk_number_or_name_anywhere_in_the_database(demo_run, demo_engine):
@@ -103,14 +138,14 @@ def test_demo_release_passes_where_primary_suppression_alone_fails(demo_env, dem
     from aggregations.release.suppress import suppress
 
     _, settings, run = demo_env
-    table = table_for_period(demo_engine, "2025")
+    table = table_for_period(demo_engine, "2025-S2")
     primary_only = suppress(table, Rules(), complements=False)
     assert not primary_only.report.passed
     recovered = {b.key for b in primary_only.report.failures}
     assert recovered, "the negative control names the cells an attacker recovers"
-    result = run("release", "create", "--period", "2025", "--json")
+    result = run("release", "create", "--period", "2025-S2", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["id"] == 2  # the demo itself made release 1
+    assert json.loads(result.output)["id"] == 3  # the demo itself made releases 1 and 2
 
 
 DATE = re.compile(r"(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{2}[-/.]\d{2}[-/.]\d{4})(?![\d.])")  # not a code: 61.07.01.2001
@@ -132,18 +167,23 @@ def birth_dates(demo_dir) -> set:
     return dates
 
 
-def test_demo_ends_by_building_the_public_site_from_its_release(demo_run, tmp_path):
+def test_demo_ends_by_building_the_public_site_from_its_releases(demo_run, demo_engine, tmp_path):
     output, settings = demo_run
-    assert "Rilis publik: 1 (periode 2025, audit lulus)" in output
+    # two releases, in time order, each drafted by one admin and approved by the other
+    steps = "audit lulus; draf admin-demo-1, disetujui admin-demo-2"
+    first = output.index(f"Rilis publik: 1 (periode 2024-S2, {steps})")
+    assert output.index(f"Rilis publik: 2 (periode 2025-S2, {steps})") > first
+    assert [(r["id"], r["periode"], r["status"]) for r in store.list_releases(demo_engine)][:2] == [
+        (1, "2024-S2", "published"), (2, "2025-S2", "published")]
     site = settings.data_dir / "public"
     assert f"Situs publik: {site}" in output and f"peta-anak public serve {site}" in output
     payload = json.loads((site / "data" / "nilai.json").read_text())
-    assert payload["rilis"]["id"] == 1 and payload["rilis"]["periode"] == "2025"
+    assert payload["rilis"]["id"] == 2 and payload["rilis"]["periode"] == "2025-S2"
     assert [i["id"] for i in payload["indikator"]] == [i.id for i in indicators.INDICATORS]
     assert sum(1 for v in payload["wilayah"].values() if v[1] == "desa") == 124
     # the downloads are the release's own export, byte for byte
     runner = CliRunner()
-    result = runner.invoke(cli, ["release", "export", "1", str(tmp_path)], env=env_for(settings))
+    result = runner.invoke(cli, ["release", "export", "2", str(tmp_path)], env=env_for(settings))
     assert result.exit_code == 0, result.output
     for name in ("rilis.csv", "rilis.geojson", "metodologi.html"):
         assert (site / "unduh" / name).read_bytes() == (tmp_path / name).read_bytes(), name
@@ -173,7 +213,7 @@ def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(de
         assert not phrases & full_names, f"{name}: a person's name: {sorted(phrases & full_names)[:3]}"
     # every hidden cell's true value (restricted aggregates) is absent where it would appear
     exact = {(r["indikator"], r["kode_wilayah"]): (r["pembilang"], r["penyebut"])
-             for r in indicators.rows(demo_engine, "2025")}
+             for r in indicators.rows(demo_engine, "2025-S2")}
     rows = {(r["indikator"], r["kode_wilayah"]): r for r in csv.DictReader(io.StringIO(texts["unduh/rilis.csv"]))}
     features = {f["properties"]["kode"]: f["properties"] for f in json.loads(texts["unduh/rilis.geojson"])["features"]}
     hidden = set()
@@ -217,7 +257,7 @@ def test_public_site_of_the_demo_is_the_same_with_restricted_tables_emptied(demo
         for table in (nilai_indikator, penduduk, pengukuran, siswa, perkawinan):
             conn.execute(table.delete())
     engine.dispose()
-    result = CliRunner().invoke(cli, ["public", "build", str(tmp_path / "situs"), "--release", "1"],
+    result = CliRunner().invoke(cli, ["public", "build", str(tmp_path / "situs"), "--release", "2"],
                                 env=env_for(emptied))
     assert result.exit_code == 0, result.output
     before, after = settings.data_dir / "public", tmp_path / "situs"
@@ -230,11 +270,10 @@ def test_public_site_of_the_demo_is_the_same_with_restricted_tables_emptied(demo
 def test_demo_has_emis_the_marriage_under_18_and_the_out_of_school_split(demo_env, tmp_path):
     output, settings, run = demo_env
     manifest = json.loads((settings.data_dir / "demo" / "manifest.json").read_text())["files"]
-    assert {(f["source"], f["period"]) for f in manifest if f["source"] == "emis"} == {("emis", "2024"),
-                                                                                       ("emis", "2025")}
+    assert {f["period"] for f in manifest if f["source"] == "emis"} == set(SEMESTERS)
     assert "emis" in output
     out = tmp_path / "agregat.csv"
-    assert run("aggregate", "export", "--period", "2025", out).exit_code == 0
+    assert run("aggregate", "export", "--period", "2025-S2", out).exit_code == 0
     rows = {(r["indikator"], r["kode_wilayah"]): r for r in csv.DictReader(out.open(encoding="utf-8"))}
     kab = {i: (int(r["pembilang"]), int(r["penyebut"])) for (i, code), r in rows.items() if code == "61.07"}
     assert 0 < kab["perkawinan_anak_18"][0] <= kab["perkawinan_anak"][0]

@@ -127,6 +127,12 @@ def test_unknown_source_and_bad_period_are_usage_errors(run, engine, tmp_path):
     assert run("data", "import", "sensus", path, "--period", "2025").exit_code == 2
     result = run("data", "import", "penduduk", path, "--period", "25")
     assert result.exit_code == 1 and "2025" in result.output
+    for command in (["aggregate", "--period", "2025-S3"],
+                    ["aggregate", "export", "--period", "2025-13", tmp_path / "x"]):
+        refused = run(*command)  # a malformed period is named as such, not as a period without data
+        assert refused.exit_code == 1 and "2025-S1 atau 2025-S2" in refused.output, refused.output
+    missing = run("aggregate", "--period", "2025-S1")
+    assert missing.exit_code == 1 and "2025-S1" in missing.output and "2025-S1 atau" not in missing.output
 
 
 def test_map_option_covers_unusual_headers(run, engine, tmp_path):
