@@ -240,7 +240,7 @@ def _value(dep: dict, indicator: str):
             ("anggaran-nama", "value"): "Uji", ("anggaran-indikator", "value"): indicator,
             ("anggaran-satuan", "value"): "anak", ("anggaran-biaya-satuan", "value"): 1000,
             ("anggaran-total", "value"): 1_000_000, ("anggaran-cara", "value"): "peringkat",
-            ("anggaran-minimum", "value"): 0,
+            ("anggaran-minimum", "value"): 0, ("peta-peringkat-kecamatan", "value"): "61.07.01",
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
 
 
