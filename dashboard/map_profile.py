@@ -31,11 +31,14 @@ def panel(lang: str) -> html.Div:
     return html.Div(text("click_village", lang), id=ids.MAP_PANEL)
 
 
-@dash.callback(
-    Output(ids.MAP_PANEL, "children"),
-    Input(ids.MAP_AREAS, "clickData"), Input(ids.MAP_SEARCH, "value"), State(ids.MAP_PERIOD, "value"),
-    prevent_initial_call=True,
-)
+def register() -> None:
+    """Register the panel's callback with the app being built. Called by the page module
+    (:mod:`dashboard.pages.peta`), which Dash executes for every app it builds; a plain
+    module's decorators would run once per process, for the first app only."""
+    dash.callback(Output(ids.MAP_PANEL, "children"), Input(ids.MAP_AREAS, "clickData"),
+                  Input(ids.MAP_SEARCH, "value"), State(ids.MAP_PERIOD, "value"), prevent_initial_call=True)(profile)
+
+
 def profile(feature, searched, period):
     if dash.ctx.triggered_id == ids.MAP_SEARCH and isinstance(searched, str):
         area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == searched), None)

@@ -44,11 +44,19 @@ def section(lang: str) -> html.Section:
     ], className="ranking", **{"aria-label": text("ranking_title", lang)})
 
 
-@dash.callback(
-    Output(ids.MAP_RANKING, "children"),
-    Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"),
-    Input(ids.MAP_SCHEME, "value"), Input(ids.MAP_RANKING_KECAMATAN, "value"),
-)
+def register() -> None:
+    """Register the ranking's callbacks with the app being built (called by the page module,
+    as :func:`dashboard.map_profile.register`)."""
+    dash.callback(Output(ids.MAP_RANKING, "children"), Input(ids.MAP_INDICATOR, "value"),
+                  Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"), Input(ids.MAP_SCHEME, "value"),
+                  Input(ids.MAP_RANKING_KECAMATAN, "value"))(ranking)
+    dash.callback(Output(ids.MAP_SEARCH, "value"), Input(ids.MAP_RANKING_GRAPH, "clickData"),
+                  prevent_initial_call=True)(select_bar)
+    dash.callback(Output(ids.MAP_RANKING_KECAMATAN, "value"), Input(ids.MAP_AREAS, "clickData"),
+                  Input(ids.MAP_SEARCH, "value"), State(ids.MAP_RANKING_KECAMATAN, "value"),
+                  prevent_initial_call=True)(follow_selection)
+
+
 def ranking(indicator, period, level, scheme, chosen):
     if not isinstance(indicator, str) or not isinstance(period, str):
         raise PreventUpdate
@@ -93,7 +101,6 @@ def ranking(indicator, period, level, scheme, chosen):
     ])
 
 
-@dash.callback(Output(ids.MAP_SEARCH, "value"), Input(ids.MAP_RANKING_GRAPH, "clickData"), prevent_initial_call=True)
 def select_bar(click):
     """A bar's area becomes the search box's choice: the same path as finding it by name."""
     points = click.get("points") if isinstance(click, dict) else None
@@ -104,11 +111,6 @@ def select_bar(click):
     return code
 
 
-@dash.callback(
-    Output(ids.MAP_RANKING_KECAMATAN, "value"),
-    Input(ids.MAP_AREAS, "clickData"), Input(ids.MAP_SEARCH, "value"), State(ids.MAP_RANKING_KECAMATAN, "value"),
-    prevent_initial_call=True,
-)
 def follow_selection(feature, searched, current):
     """The village ranking follows the area clicked on the map or found by the search box."""
     code = searched if dash.ctx.triggered_id == ids.MAP_SEARCH else (

@@ -31,6 +31,8 @@ from layers.style import LegendEntry, StyleState
 
 dash.register_page(__name__, path="/peta", name="Peta")
 js = Namespace("dashExtensions", "peta")
+map_profile.register()  # Dash executes this module for every app it builds: their callbacks go with each
+map_ranking.register()
 
 
 def layout(**_query):
