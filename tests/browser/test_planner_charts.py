@@ -41,7 +41,9 @@ def _bars(page):
 
 def _click_bar(page, n: int) -> None:
     """Click a bar where a person would (plotly reads the pointer on its own layer above the bars)."""
-    box = _bars(page).nth(n).bounding_box()
+    bar = _bars(page).nth(n)
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
