@@ -127,6 +127,8 @@ def follow_newest(state, chosen):
     if not isinstance(state, list) or not state:
         raise PreventUpdate
     rows = [row for row in state if isinstance(row, list) and len(row) == 2]
+    if not rows:  # a forged state: no job to follow
+        raise PreventUpdate
     newer_active = any(row[1] in jobs.ACTIVE and row[0] > chosen for row in rows) if isinstance(chosen, int) else True
     if chosen in [row[0] for row in rows] and not newer_active:
         raise PreventUpdate
