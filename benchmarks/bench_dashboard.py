@@ -178,7 +178,11 @@ def _first_chart(page, sizes: dict, urls: dict) -> dict:
     sizes.clear()
     page.evaluate(WATCH_PROFILE)
     page.locator("path.leaflet-interactive").nth(3).click(force=True)
-    page.wait_for_function("window.__chart !== null", timeout=120_000)
+    deadline = time.monotonic() + 120
+    while page.evaluate("window.__chart") is None:  # polled from here: the app's CSP forbids in-page eval
+        if time.monotonic() > deadline:
+            raise RuntimeError("no chart after 120 s")
+        time.sleep(0.05)
     page.wait_for_load_state("networkidle")
     text, chart = page.evaluate("[window.__text - window.__pressed, window.__chart - window.__pressed]")
     code = sum(n for request, n in sizes.items() if _chart_code(urls.get(request, "")))
