@@ -13,7 +13,7 @@ first chart, never with the page.
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, dcc, html
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 from flask import abort
 
@@ -40,16 +40,19 @@ def section(lang: str) -> html.Section:
     return html.Section([
         html.H2(text("ranking_title", lang)),
         control(text("ranking_kecamatan", lang), picker, ids.MAP_RANKING_KECAMATAN),
-        html.Div(id=ids.MAP_RANKING, **{"aria-live": "polite"}),
+        dcc.Store(id=ids.MAP_RANKING_CHOICE),
+        html.Div(html.P(text("ranking_pick", lang), className="muted"), id=ids.MAP_RANKING, **{"aria-live": "polite"}),
     ], className="ranking", **{"aria-label": text("ranking_title", lang)})
 
 
 def register() -> None:
     """Register the ranking's callbacks with the app being built (called by the page module,
     as :func:`dashboard.map_profile.register`)."""
-    dash.callback(Output(ids.MAP_RANKING, "children"), Input(ids.MAP_INDICATOR, "value"),
-                  Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_LEVEL, "value"), Input(ids.MAP_SCHEME, "value"),
-                  Input(ids.MAP_RANKING_KECAMATAN, "value"))(ranking)
+    dash.clientside_callback(ClientsideFunction("peringkat", "choice"), Output(ids.MAP_RANKING_CHOICE, "data"),
+                             Input(ids.MAP_INDICATOR, "value"), Input(ids.MAP_LEVEL, "value"),
+                             Input(ids.MAP_RANKING_KECAMATAN, "value"))
+    dash.callback(Output(ids.MAP_RANKING, "children"), Input(ids.MAP_RANKING_CHOICE, "data"),
+                  Input(ids.MAP_PERIOD, "value"), Input(ids.MAP_SCHEME, "value"))(ranking)
     dash.callback(Output(ids.MAP_SEARCH, "value"), Input(ids.MAP_RANKING_GRAPH, "clickData"),
                   prevent_initial_call=True)(select_bar)
     dash.callback(Output(ids.MAP_RANKING_KECAMATAN, "value"), Input(ids.MAP_AREAS, "clickData"),
@@ -57,15 +60,23 @@ def register() -> None:
                   prevent_initial_call=True)(follow_selection)
 
 
-def ranking(indicator, period, level, scheme, chosen):
-    if not isinstance(indicator, str) or not isinstance(period, str):
+def ranking(choice, period, scheme):
+    """``choice``: [indicator, level, kecamatan] (``assets/peringkat.js``; the indicator is
+    None while the village ranking waits for a kecamatan)."""
+    if not isinstance(choice, list) or len(choice) != 3 or not isinstance(period, str):
         raise PreventUpdate
+    indicator, level, chosen = choice
+    lang = language()
+    if indicator is None and level == "desa" and chosen is None:
+        return html.P(text("ranking_pick", lang), className="muted")
+    if not isinstance(indicator, str):
+        abort(400)
     kecamatan = _kecamatan()
     if level not in LEVELS or (scheme is not None and scheme not in SCHEMES) \
             or (chosen is not None and (not isinstance(chosen, str) or chosen not in kecamatan)) \
             or (indicator != kantong.KANTONG and indicator not in catalogue.BY_ID):
         abort(400)
-    lang, user = language(), access.user_now()
+    user = access.user_now()
     if indicator == kantong.KANTONG:
         return html.P(text("ranking_kantong", lang), className="muted")
     if not access.may_see_layer(user, indicator):  # the menu never offers it: a forged request

@@ -241,6 +241,7 @@ def _value(dep: dict, indicator: str):
             ("anggaran-satuan", "value"): "anak", ("anggaran-biaya-satuan", "value"): 1000,
             ("anggaran-total", "value"): 1_000_000, ("anggaran-cara", "value"): "peringkat",
             ("anggaran-minimum", "value"): 0, ("peta-peringkat-kecamatan", "value"): "61.07.01",
+            ("peta-peringkat-pilihan", "data"): [indicator, "desa", "61.07.01"],
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
 
 

@@ -19,11 +19,13 @@ def _profile(code=V1, period="2025"):
 
 
 def _ranking(indicator="tanpa_akta", level="kecamatan", kecamatan=None, period="2025", scheme=None):
-    values = {"peta-indikator": indicator, "peta-periode": period, "peta-tingkat": level,
-              "peta-klasifikasi": scheme, "peta-peringkat-kecamatan": kecamatan}
+    """As assets/peringkat.js sends it: [indicator, level, kecamatan], period, classification."""
+    choice = [None if level == "desa" and kecamatan is None else indicator, level, kecamatan]
     return {"output": "peta-peringkat.children", "outputs": {"id": "peta-peringkat", "property": "children"},
-            "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
-            "changedPropIds": ["peta-indikator.value"], "state": []}
+            "inputs": [{"id": "peta-peringkat-pilihan", "property": "data", "value": choice},
+                       {"id": "peta-periode", "property": "value", "value": period},
+                       {"id": "peta-klasifikasi", "property": "value", "value": scheme}],
+            "changedPropIds": ["peta-peringkat-pilihan.data"], "state": []}
 
 
 def _graphs(tree) -> list[dict]:
