@@ -2,7 +2,11 @@
 bytes transferred on the first load of the map after login (gzip on), and the time
 from choosing another indicator (the pointer pressing the menu option) to the
 repainted map, against a baseline measured in the same page: rebuilding the layer
-from its data, which is what a new dash-leaflet ``hideout`` does. Then a load test
+from its data, which is what a new dash-leaflet ``hideout`` does; then the charts: that
+the first load fetches no chart code, the time from a click on a village to its
+profile's text (the baseline) and to its first trend chart, the bytes of chart code
+(plotly.js) the first chart fetches, and the same on a later visit, when the browser
+has plotly.js in its cache. Then a load test
 of 20 concurrent planners working the map (period and classification changes and
 village clicks: the callbacks that reach the server; p95 latency, errors).
 
@@ -114,11 +118,14 @@ def browser_numbers(base: str, rounds: int = 3) -> dict:
         cdp = page.context.new_cdp_session(page)
         cdp.send("Network.enable")
         sizes: dict[str, int] = {}
+        urls: dict[str, str] = {}
         cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
         page.goto(base + "/peta")
         page.wait_for_selector("path.leaflet-interactive", timeout=60_000)
         page.wait_for_load_state("networkidle")
         first_load = sum(sizes.values())
+        plotly_at_load = sum(1 for url in urls.values() if _chart_code(url))
         areas = page.locator("path.leaflet-interactive").count()
         page.evaluate("document.addEventListener('pointerdown', () => { window.__pressed = performance.now(); }, true)")
         requests_during: list[str] = []
@@ -135,9 +142,51 @@ def browser_numbers(base: str, rounds: int = 3) -> dict:
             switches.append(page.evaluate("window.__painted - window.__pressed"))
         server_requests = len([u for u in requests_during if "_dash-update-component" in u])
         rebuilds = [page.evaluate(REBUILD) for _ in range(len(switches))]
+        charts = _first_chart(page, sizes, urls)
+        page.reload()  # a later visit: plotly.js comes from the browser's cache
+        page.wait_for_selector("path.leaflet-interactive", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.addEventListener('pointerdown', () => { window.__pressed = performance.now(); }, true)")
+        again = _first_chart(page, sizes, urls)
         browser.close()
     return {"bytes": first_load, "areas": areas, "switch": switches, "rebuild": rebuilds,
-            "requests": server_requests}
+            "requests": server_requests, "plotly_at_load": plotly_at_load, "charts": charts, "again": again}
+
+
+#: Installed before the click on a village: when its profile's text and its first chart appear.
+WATCH_PROFILE = """() => {
+    window.__text = null; window.__chart = null;
+    const observer = new MutationObserver(() => {
+      if (window.__text === null && document.querySelector('#peta-panel h3')) window.__text = performance.now();
+      if (document.querySelector('#peta-panel .trend-chart g.trace.scatter path.point')) {
+        observer.disconnect();
+        requestAnimationFrame(() => { window.__chart = performance.now(); });
+      }
+    });
+    observer.observe(document.querySelector('#peta-panel'), {childList: true, subtree: true});
+}"""
+
+
+def _chart_code(url: str) -> bool:
+    return "plotly" in url or "async-graph" in url
+
+
+def _first_chart(page, sizes: dict, urls: dict) -> dict:
+    """Click a village: ms from the press to its profile's text (the baseline: the profile
+    as it was without charts) and to its first drawn chart, and the bytes of chart code
+    (plotly.js and Dash's graph chunk) fetched for it."""
+    sizes.clear()
+    page.evaluate(WATCH_PROFILE)
+    page.locator("path.leaflet-interactive").nth(3).click(force=True)
+    deadline = time.monotonic() + 120
+    while page.evaluate("window.__chart") is None:  # polled from here: the app's CSP forbids in-page eval
+        if time.monotonic() > deadline:
+            raise RuntimeError("no chart after 120 s")
+        time.sleep(0.05)
+    page.wait_for_load_state("networkidle")
+    text, chart = page.evaluate("[window.__text - window.__pressed, window.__chart - window.__pressed]")
+    code = sum(n for request, n in sizes.items() if _chart_code(urls.get(request, "")))
+    return {"text": text, "chart": chart, "bytes": code}
 
 
 def _login(base: str) -> tuple[requests.Session, str]:
@@ -210,6 +259,16 @@ def report(label: str, numbers: dict) -> None:
           f"{len(numbers['switch'])} (max) | {switch:.0f} ms ({max(numbers['switch']):.0f}) | < 100 / 300 ms |")
     print(f"| {label}: baseline, rebuilding the layer as a new hideout does, median | {rebuild:.0f} ms | |")
     print(f"| {label}: server requests during the switches | {numbers['requests']} | 0 |")
+    charts, again = numbers["charts"], numbers["again"]
+    print(f"| {label}: chart code (plotly.js, Dash's graph chunk) fetched with the map | "
+          f"{numbers['plotly_at_load']} requests | 0 |")
+    print(f"| {label}: click on a village to its profile's text (baseline: the profile without charts) | "
+          f"{charts['text']:.0f} ms | |")
+    print(f"| {label}: click on a village to its first trend chart, first chart of the visit | "
+          f"{charts['chart']:.0f} ms | |")
+    print(f"| {label}: chart bundle bytes fetched for the first chart (gzip) | {charts['bytes'] / 1024:,.0f} KiB | |")
+    print(f"| {label}: on a later visit (browser cache): to the first chart; chart bytes fetched | "
+          f"{again['chart']:.0f} ms; {again['bytes'] / 1024:,.1f} KiB | 0 KiB |")
 
 
 def main() -> None:

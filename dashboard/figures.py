@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from aggregations import periods as period_rules
 from dashboard import access
 from dashboard.access import Someone
-from layers import catalogue, values
+from layers import catalogue, style, values
 from layers.planning import targets
 
 Row = dict  # a row of the exact values (indikator, kode_wilayah, nama_wilayah, pembilang, penyebut, persen, ...)
@@ -115,3 +115,28 @@ def area_trend(engine: Engine, user: Someone, period: str, code: str, kia_target
         goal = 100 - targets.target_percent(kind, kia_target) if kind else None
         lines.append(TrendLine(indicator, rows, goal))
     return Trend(period_rules.series(period), chosen, lines)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The areas of one level inside ``within`` (a kabupaten or kecamatan code) for one
+    indicator and period, with their classes on the map (the rate, in the chosen
+    classification) and the kabupaten's row for the reference line."""
+
+    rows: list[Row]
+    classes: dict[str, int]
+    colours: list[str]
+    regency: Row | None
+
+
+def area_ranking(engine: Engine, user: Someone, period: str, indicator: str, level: str, within: str,
+                 scheme: str | None, lang: str = "id") -> Ranking | None:
+    """None when ``user`` may not see the values of ``indicator`` or ``period`` has none."""
+    known = values.versions(engine)
+    if not access.may_see_values(user, indicator) or period not in known:
+        return None
+    rows = [r for r in values.area_values(engine, period, [indicator], level, known)
+            if r["kode_wilayah"].startswith(within + ".")]
+    state = style.styles(engine, period, {indicator: True}, level, scheme, "persen", lang)[indicator]
+    regency = values.by_area(engine, period, [indicator], known).get((indicator, within[:5]))
+    return Ranking(rows, state["classes"], state["colours"], regency)

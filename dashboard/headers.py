@@ -13,10 +13,13 @@ run code. Nothing may frame the app (``frame-ancestors 'none'`` and
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dash
-from flask import Response, request
+import plotly
+from dash.fingerprint import build_fingerprint
+from flask import Response, redirect, request
 from flask_talisman import Talisman
 
 from peta_anak.core.settings import Settings
@@ -66,7 +69,26 @@ def protect(app: dash.Dash, settings: Settings) -> Talisman:
         return response
 
     app.server.after_request(current_hashes)
+    app.server.before_request(versioned_plotly(app))
     return talisman
+
+
+PLOTLY_JS = "package_data/plotly.min.js"
+
+
+def versioned_plotly(app: dash.Dash):
+    """Dash's renderer fetches plotly.js (about 1.4 MB gzipped, the first time a chart is
+    shown) from an unversioned URL, which the browser must ask again on every page.
+    Redirect that URL to the versioned one Dash serves with a year's ``max-age``: the
+    browser then keeps plotly.js, and a new plotly gets a new URL."""
+    prefix = app.config.requests_pathname_prefix + "_dash-component-suites/plotly/"
+    modified = int((Path(plotly.__file__).parent / PLOTLY_JS).stat().st_mtime)
+    target = prefix + build_fingerprint(PLOTLY_JS, plotly.__version__, modified)
+
+    def to_versioned():
+        return redirect(target, 302) if request.path == prefix + PLOTLY_JS else None
+
+    return to_versioned
 
 
 def no_store(response: Response) -> Response:

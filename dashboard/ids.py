@@ -61,6 +61,10 @@ MAP_EXPORT_PDF = "peta-unduh-pdf"
 MAP_EXPORT_GPKG = "peta-unduh-gpkg"
 MAP_EXPORT_DOWNLOAD = "peta-unduhan"
 MAP_EXPORT_MESSAGE = "peta-unduh-pesan"
+MAP_RANKING = "peta-peringkat"
+MAP_RANKING_GRAPH = "peta-peringkat-grafik"
+MAP_RANKING_KECAMATAN = "peta-peringkat-kecamatan"
+MAP_RANKING_CHOICE = "peta-peringkat-pilihan"
 
 
 def weight(indicator: str) -> str:

@@ -181,6 +181,25 @@ TEXT = {
     "profile_pdf": {"id": "Unduh profil (PDF)", "en": "Download profile (PDF)"},
     "profile_pdf_no_area": {"id": "Pilih dulu sebuah desa atau kecamatan di peta.",
                             "en": "First choose a village or kecamatan on the map."},
+    "chart_target": {"id": "Target KLA {value} %", "en": "KLA target {value} %"},
+    "chart_label": {"id": "Grafik tren {title}, {area}: {values}", "en": "Trend chart of {title}, {area}: {values}"},
+    "chart_values": {"id": "Nilai per periode", "en": "Values per period"},
+    "trend_heading": {"id": "Tren {series}", "en": "{series} trend"},
+    "ranking_title": {"id": "Peringkat", "en": "Ranking"},
+    "ranking_kecamatan": {"id": "Kecamatan untuk peringkat desa", "en": "Kecamatan for the village ranking"},
+    "ranking_kecamatan_hint": {"id": "kecamatan wilayah yang diklik", "en": "the clicked area's kecamatan"},
+    "ranking_pick": {"id": "Pilih kecamatan, atau klik sebuah desa di peta, untuk melihat peringkat desanya.",
+                     "en": "Choose a kecamatan, or click a village on the map, to see its villages ranked."},
+    "ranking_caption": {"id": "{title}, {period}: {areas} diurutkan dari persentase tertinggi; garis: {regency}. "
+                              "Warna batang mengikuti kelas peta. Klik batang untuk memilih wilayah di peta.",
+                        "en": "{title}, {period}: {areas} sorted from the highest rate; line: {regency}. "
+                              "Bar colours follow the map's classes. Click a bar to select the area on the map."},
+    "ranking_of_kecamatan": {"id": "kecamatan", "en": "kecamatan"},
+    "ranking_of_villages": {"id": "desa di Kecamatan {name}", "en": "villages of Kecamatan {name}"},
+    "ranking_kantong": {"id": "Peringkat kantong kerentanan ada di halaman Prioritas.",
+                        "en": "The ranking of vulnerability pockets is on the Priorities page."},
+    "ranking_empty": {"id": "Tidak ada wilayah dengan data untuk peringkat ini.",
+                      "en": "No area with data for this ranking."},
 }
 
 ERRORS = {

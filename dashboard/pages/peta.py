@@ -1,5 +1,6 @@
 """The planner map: one indicator at a time over the village (or kecamatan) map,
-kecamatan outlines on top, legend, and a profile panel for the clicked area.
+kecamatan outlines on top, legend, the profile panel of the clicked area
+(:mod:`dashboard.map_profile`) and the ranking under the map (:mod:`dashboard.map_ranking`).
 
 Geometry comes once per level from ``/geo/<level>.pbf?v=...``. Changing period,
 classification or measure asks the server for the style state and legends of every
@@ -16,18 +17,20 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, exports, figures, ids, period_picker, planning, profile_pdf, services
+from dashboard import access, exports, ids, map_profile, map_ranking, period_picker, planning, profile_pdf, services
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
 from dashboard.map_state import BrowserState, browser_state, fly_to
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, facilities, style, values
-from layers.classify import SCHEMES, number
-from layers.planning import kantong, targets
+from layers.classify import SCHEMES
+from layers.planning import kantong
 from layers.printed import MapRequest
 
 dash.register_page(__name__, path="/peta", name="Peta")
 js = Namespace("dashExtensions", "peta")
+map_profile.register()  # Dash executes this module for every app it builds: their callbacks go with each
+map_ranking.register()
 profile_pdf.register()
 
 
@@ -77,10 +80,10 @@ def layout(**_query):
                 dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=js("point")),
             ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=bool(base),
                className="with-base-map" if base else ""),
-            html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang),
-                        html.Div(text("click_village", lang), id=ids.MAP_PANEL), _how_counted(allowed, lang)],
-                       className="side"),
+            html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang), map_profile.panel(lang),
+                        _how_counted(allowed, lang)], className="side"),
         ], className="map-row"),
+        map_ranking.section(lang),
     ])
 
 
@@ -207,58 +210,3 @@ dash.clientside_callback(
 @dash.callback(Output(ids.MAP, "viewport"), Input(ids.MAP_SEARCH, "value"), prevent_initial_call=True)
 def zoom_to(code):
     return fly_to(code)
-
-
-@dash.callback(
-    Output(ids.MAP_PANEL, "children"),
-    Input(ids.MAP_AREAS, "clickData"), Input(ids.MAP_SEARCH, "value"), State(ids.MAP_PERIOD, "value"),
-    prevent_initial_call=True,
-)
-def profile(feature, searched, period):
-    if dash.ctx.triggered_id == ids.MAP_SEARCH and isinstance(searched, str):
-        area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == searched), None)
-        feature = {"id": searched, "properties": {"nama": area["nama"]}} if area else None
-    if not isinstance(feature, dict) or not isinstance(period, str):
-        raise PreventUpdate
-    code = str(feature.get("id") or feature.get("properties", {}).get("kode", ""))
-    lang = language()
-    found = figures.area_profile(services.engine(), access.user_now(), period, code)  # the role checked again
-    if found is None:  # a period without data (or a forged one)
-        return html.P(text("no_period_data", lang))
-    name = feature.get("properties", {}).get("nama", code)
-    parents = {"kecamatan": text("in_kecamatan", lang), "kabupaten": text("in_kabupaten", lang)}
-    items = []
-    for line in found.lines:
-        meta = catalogue.BY_ID[line.indicator]
-        own, then = line.own, line.earlier
-        items += [html.Dt(meta.text("title", lang)), html.Dd(style.describe(_as_value(own), lang))]
-        split = catalogue.breakdown_line({(b, code): r for b, r in line.breakdown.items()}, line.indicator, code,
-                                         lang)
-        if split:
-            items.append(html.Dd(split, className="small"))
-        if own and then and own["persen"] is not None and then["persen"] is not None:
-            change = number(own["persen"] - then["persen"], lang)
-            items.append(html.Dd(text("change_since", lang, period=found.before, value=change)))
-        items += [html.Dd(f"{parents[level]}: {style.describe(_as_value(row), lang)}", className="muted")
-                  for level, row in line.parents.items()]
-        items += _target_line(line.indicator, own, lang)
-        items.append(html.Dd(text("source_line", lang, source=meta.text("source", lang), period=period,
-                                  date=found.computed), className="muted small"))
-    download = [profile_pdf.download_button(code, lang)] if found.lines else []
-    return html.Div([html.H3(f"{name} ({code})"), html.Dl(items), *download])
-
-
-def _target_line(indicator: str, own: dict | None, lang: str) -> list:
-    """The KLA target of a coverage indicator for this area (akta and KIA)."""
-    kind = targets.KIND_OF.get(indicator)
-    if kind is None or not own or not own["penyebut"]:
-        return []
-    goal = targets.target_percent(kind, services.settings().kia_target_percent)
-    holders = own["penyebut"] - own["pembilang"]
-    return [html.Dd(text("target_line", lang, title=targets.title(kind, lang),
-                         coverage=number(100 * holders / own["penyebut"], lang), target=number(goal, lang, 0),
-                         missing=number(targets.still_to_reach(holders, own["penyebut"], goal), lang, 0)))]
-
-
-def _as_value(row: dict | None) -> dict | None:
-    return {"n": row["pembilang"], "d": row["penyebut"], "p": row["persen"]} if row else None

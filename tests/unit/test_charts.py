@@ -1,0 +1,84 @@
+"""The planner's plotly figures (dashboard.charts): rows in, figures out, no database."""
+
+from dashboard import charts
+from layers import catalogue
+
+
+def _row(code, n, d, name=None):
+    return {"kode_wilayah": code, "nama_wilayah": name or code, "pembilang": n, "penyebut": d,
+            "persen": 100 * n / d if d else None}
+
+
+PERIODS = ["2024-S2", "2025-S1", "2025-S2"]
+ROWS = {"own": [_row("61.07.01.2001", 6, 120), None, _row("61.07.01.2001", 4, 120)],
+        "kecamatan": [_row("61.07.01", 40, 260), _row("61.07.01", 38, 260), _row("61.07.01", 35, 260)],
+        "kabupaten": [_row("61.07", 160, 990), _row("61.07", 155, 990), _row("61.07", 150, 990)]}
+
+
+def test_a_trend_has_one_point_per_period_per_area_and_the_target():
+    names = charts.area_names("Sungai Satu", "id")
+    figure = charts.trend_figure("tanpa_akta", ROWS, 5.0, PERIODS, names, "id")
+    lines = {t.name: t for t in figure.data}
+    assert list(lines) == ["Sungai Satu", "Kecamatan", "Kabupaten", "Target KLA 5 %"]
+    own = lines["Sungai Satu"]
+    assert list(own.x) == ["Semester 2 2024", "Semester 1 2025", "Semester 2 2025"]
+    assert own.y[0] == 5.0 and own.y[1] is None and round(own.y[2], 2) == 3.33  # a gap, never interpolated
+    assert own.connectgaps is False
+    assert list(lines["Target KLA 5 %"].y) == [5.0] * 3
+    # hover gives the counts, worded as the profile words them, in the app's language
+    assert own.hovertext[0] == "Sungai Satu, Semester 2 2024: 6 / 120 (5,0 %)"
+    assert own.hovertext[1] == "Sungai Satu, Semester 1 2025: tidak ada data"
+    assert lines["Kabupaten"].hovertext[2].endswith("150 / 990 (15,2 %)")
+    assert figure.layout.separators == ",."
+
+
+def test_colours_follow_the_palette_and_parents_are_grey_and_dashed():
+    figure = charts.trend_figure("stunting", ROWS, None, PERIODS, charts.area_names("X", "en"), "en")
+    own, kecamatan, kabupaten = figure.data  # no target line for stunting
+    assert own.line.color == catalogue.PALETTES[catalogue.BY_ID["stunting"].palette][-1]  # the map's dark end
+    assert own.line.dash == "solid" and kecamatan.line.dash == "dash" and kabupaten.line.dash == "dot"
+    for parent in (kecamatan, kabupaten):
+        red, green, blue = (int(parent.line.color[i:i + 2], 16) for i in (1, 3, 5))
+        assert red == green == blue  # grey
+    assert list(own.x)[0] == "Semester 2 2024" and figure.layout.separators == ".,"
+    assert own.hovertext[0] == "X, Semester 2 2024: 6 / 120 (5.0 %)"
+
+
+def test_english_period_labels_and_the_text_alternative():
+    names = charts.area_names("Sungai Satu", "en")
+    header, lines = charts.trend_table(ROWS, ["2025-01", "2025-02", "2025"], names, "en")
+    assert header == ["Period", "Sungai Satu", "Kecamatan", "Kabupaten"]
+    assert lines[0][0] == "January 2025" and lines[2][0] == "2025"
+    assert lines[0][1:] == ["6 / 120 (5.0 %)", "40 / 260 (15.4 %)", "160 / 990 (16.2 %)"]
+    assert lines[1][1] == "no data"
+
+
+def test_markup_in_a_name_stays_text():
+    evil = "<b>Desa</b> <a href='javascript:alert(1)'>x</a> & co"
+    figure = charts.trend_figure("stunting", {"own": ROWS["own"]}, None, PERIODS, {"own": evil}, "id")
+    assert "<" not in figure.data[0].name and "<" not in figure.data[0].hovertext[0]
+    assert figure.data[0].name.startswith("&lt;b&gt;Desa&lt;/b&gt;") and "&amp; co" in figure.data[0].name
+    bars = charts.ranking_bars([_row("61.07.01.2001", 4, 100, evil)], {}, [])
+    ranking = charts.ranking_figure(bars, None, "Kabupaten", "id")
+    assert "<" not in ranking.layout.yaxis.ticktext[0] and "<" not in ranking.data[0].hovertext[0]
+
+
+def test_ranking_is_sorted_worst_first_in_map_class_colours_with_the_regency_line():
+    rows = [_row("61.07.01", 10, 100, "Satu"), _row("61.07.02", 30, 100, "Dua"), _row("61.07.03", 0, 0, "Tiga"),
+            _row("61.07.04", 20, 100, "Empat"), _row("61.07.05", 20, 100, "Alas")]
+    colours = list(catalogue.PALETTES["OrRd"][:3])
+    classes = {"61.07.01": 0, "61.07.02": 2, "61.07.04": 1}  # 61.07.05 is not classed: the no-data colour
+    bars = charts.ranking_bars(rows, classes, colours)
+    assert [b.name for b in bars] == ["Dua", "Alas", "Empat", "Satu"]  # no children counted: left out; ties by name
+    assert [b.colour for b in bars] == [colours[2], catalogue.NO_DATA_COLOUR, colours[1], colours[0]]
+    figure = charts.ranking_figure(bars, _row("61.07", 80, 400), "Kabupaten", "id")
+    bar = figure.data[0]
+    assert list(bar.x) == [30.0, 20.0, 20.0, 10.0] and list(bar.customdata) == [b.code for b in bars]
+    assert list(bar.marker.color) == [b.colour for b in bars]
+    assert list(figure.layout.yaxis.ticktext) == ["Dua", "Alas", "Empat", "Satu"]
+    assert figure.layout.yaxis.autorange == "reversed"  # the worst on top
+    assert bar.hovertext[0] == "Dua: 30 / 100 (30,0 %)"
+    (line,) = figure.layout.shapes
+    assert line.x0 == line.x1 == 20.0
+    assert figure.layout.annotations[0].text == "Kabupaten 20,0 %"
+    assert charts.ranking_figure(bars, None, "Kabupaten", "id").layout.shapes == ()  # no regency row, no line
