@@ -246,8 +246,7 @@ def _value(dep: dict, indicator: str):
             ("banding-tingkat", "value"): "desa", ("banding-cari", "value"): "61.07.01.2001",
             ("banding-wilayah-a", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
             ("banding-wilayah-b", "clickData"): {"id": "61.07.01.2001", "properties": {"nama": "Sungai Satu"}},
-            **{(f"{page}-periode-deret", "value"): "tahun" for page in ("peta", "ringkasan", "prioritas", "target",
-                                                                          "rilis")},
+            **{(f"{p}-periode-deret", "value"): "tahun" for p in ("peta", "ringkasan", "prioritas", "target", "rilis")},
             ("peta-peringkat-kecamatan", "value"): "61.07.01",
             ("peta-peringkat-pilihan", "data"): [indicator, "desa", "61.07.01"],
             }.get((dep["id"], dep["property"]), 1 if dep["property"] == "n_clicks" else None)
