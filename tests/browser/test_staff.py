@@ -88,7 +88,9 @@ def public_release(settings) -> int:
 
 def test_an_operator_uploads_follows_the_import_and_reads_the_report(browser, staff_app, held_import):
     base, settings, siak = staff_app
-    page = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True).new_page()
+    # bypass_csp: Playwright's wait_for_function polls through eval, which the app's CSP forbids
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True,
+                               bypass_csp=True).new_page()
     login(page, base, "capil", "/data")
     page.wait_for_selector("#data-sumber option", state="attached")
     options = page.locator("#data-sumber option").evaluate_all("els => els.map(e => e.value)")
@@ -132,7 +134,7 @@ def test_four_eyes_publish_and_roll_back(browser, staff_app):
     base, settings, _ = staff_app
     assert public_release(settings) == 1
     first_build = os.readlink(settings.resolved_public_dir())
-    ani = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    ani = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
     login(ani, base, "ani", "/rilis")
     ani.click("#rilis-buat")
     ani.wait_for_selector("#rilis-pesan >> text=Draf rilis #2 dibuat")
@@ -140,7 +142,7 @@ def test_four_eyes_publish_and_roll_back(browser, staff_app):
     assert "Anda membuat draf ini" in ani.inner_text("#rilis-tinjau")
     ani.click("#rilis-setujui")
     ani.wait_for_selector("#rilis-pesan >> text=admin kedua")
-    budi = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    budi = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
     login(budi, base, "budi", "/rilis")
     budi.wait_for_selector("#rilis-tinjau >> text=Tinjau rilis #2")
     review = budi.inner_text("#rilis-tinjau")
