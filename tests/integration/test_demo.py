@@ -192,7 +192,8 @@ def test_demo_ends_by_building_the_public_site_from_its_releases(demo_run, demo_
 def test_public_site_holds_no_identity_number_birth_date_name_or_hidden_value(demo_run, demo_engine):
     _, settings = demo_run
     texts = site_texts(settings)
-    assert len(texts) == 15  # 14 site files and the build manifest (scanned too)
+    assert len(texts) == 16  # 14 site files, the earlier release's values and the build manifest (all scanned)
+    assert "data/rilis-1.json" in texts
     numbers, names = identities(settings.data_dir / "demo")
     full_names = {n for n in names if " " in n.strip()}
     births = birth_dates(settings.data_dir / "demo")
@@ -257,7 +258,7 @@ def test_public_site_of_the_demo_is_the_same_with_restricted_tables_emptied(demo
         for table in (nilai_indikator, penduduk, pengukuran, siswa, perkawinan):
             conn.execute(table.delete())
     engine.dispose()
-    result = CliRunner().invoke(cli, ["public", "build", str(tmp_path / "situs"), "--release", "2"],
+    result = CliRunner().invoke(cli, ["public", "build", str(tmp_path / "situs")],
                                 env=env_for(emptied))
     assert result.exit_code == 0, result.output
     before, after = settings.data_dir / "public", tmp_path / "situs"
@@ -274,7 +275,8 @@ def test_demo_has_emis_the_marriage_under_18_and_the_out_of_school_split(demo_en
     assert "emis" in output
     out = tmp_path / "agregat.csv"
     assert run("aggregate", "export", "--period", "2025-S2", out).exit_code == 0
-    rows = {(r["indikator"], r["kode_wilayah"]): r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    text = out.read_text(encoding="utf-8")
+    rows = {(r["indikator"], r["kode_wilayah"]): r for r in csv.DictReader(io.StringIO(text))}
     kab = {i: (int(r["pembilang"]), int(r["penyebut"])) for (i, code), r in rows.items() if code == "61.07"}
     assert 0 < kab["perkawinan_anak_18"][0] <= kab["perkawinan_anak"][0]
     assert kab["perkawinan_anak_18"][1] == kab["perkawinan_anak"][1]
@@ -287,7 +289,8 @@ def test_demo_has_emis_the_marriage_under_18_and_the_out_of_school_split(demo_en
 
 def test_the_release_publishes_the_new_indicators_but_not_the_split(demo_run):
     _, settings = demo_run
-    released = list(csv.DictReader((settings.data_dir / "public" / "unduh" / "rilis.csv").open(encoding="utf-8")))
+    released = list(csv.DictReader(io.StringIO(
+        (settings.data_dir / "public" / "unduh" / "rilis.csv").read_text(encoding="utf-8"))))
     indicators_released = {r["indikator"] for r in released}
     assert indicators_released == {i.id for i in indicators.INDICATORS}
     assert not {i for i in indicators_released if i.startswith("ats_")}
