@@ -129,7 +129,10 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
         f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
         f'<script src="{ASSETS}/{MAP_BUNDLE}"></script></body></html>\n')
-    css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">'
+    # the two data files the map script fetches first are asked for with the page, not after the scripts
+    preload = "".join(f'<link rel="preload" href="data/{name}" as="fetch" crossorigin="anonymous">'
+                      for name in ("nilai.json", "desa.topojson"))
+    css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">{preload}'
     tile_url = (data.get("ubin") or {}).get("url", "")
     description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
     return head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css, tile_url) + body
