@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy.pool import NullPool
 
 from peta_anak.cli import cli
 from peta_anak.core import db
@@ -67,7 +68,10 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Setting
 @pytest.fixture
 def engine(settings: Settings):
     """An engine on a database with the current schema."""
-    engine = db.make_engine(settings, create=True)
+    # PostgreSQL without a pool: a connection an app thread still holds when the test ends
+    # is closed when it is given back, not left open for the garbage collector
+    pool = {} if settings.database_url.startswith("sqlite") else {"poolclass": NullPool}
+    engine = db.make_engine(settings, create=True, **pool)
     db.upgrade(engine)
     yield engine
     engine.dispose()
