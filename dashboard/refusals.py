@@ -13,18 +13,19 @@ from peta_anak.core.i18n import Catalog, MessageError
 
 
 class RequestRefused(MessageError):
-    """Nothing was kept; ``status`` is the HTTP status to answer with, ``detail`` what the
-    API adds to its answer (machine-readable, e.g. the cells a release would reveal)."""
+    """Nothing was kept; ``status`` is the HTTP status to answer with, ``answer_fields`` what
+    the API adds to its answer (machine-readable, e.g. the cells a release would reveal).
+    Every other keyword is a parameter of the message (``{detail}`` included)."""
 
     catalogue = REFUSED
 
     def __init__(self, kind: str, status: int = 400, /, *, catalogue: Catalog | None = None,
-                 detail: dict | None = None, **params: object):  # positional: a message may have a {status}
+                 answer_fields: dict | None = None, **params: object):  # positional: a message may have a {status}
         super().__init__(kind, **params)
-        self.status, self.detail = status, detail or {}
+        self.status, self.answer_fields = status, answer_fields or {}
         if catalogue is not None:
             self.catalogue = catalogue
 
     def answer(self, lang: str) -> tuple[dict, int]:
         """The JSON body and status to answer an HTTP request with."""
-        return {"error": self.kind, "message": self.message(lang), **self.detail}, self.status
+        return {"error": self.kind, "message": self.message(lang), **self.answer_fields}, self.status

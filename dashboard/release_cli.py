@@ -21,7 +21,7 @@ from dashboard import releases
 def _fail(app, exc: releases.ReleaseActionRefused, as_json: bool = False) -> None:
     message = exc.message(app.lang)
     if as_json:
-        click.echo(json.dumps({"ok": False, "error": exc.kind, "message": message, **exc.detail},
+        click.echo(json.dumps({"ok": False, "error": exc.kind, "message": message, **exc.answer_fields},
                               ensure_ascii=False))
     else:
         click.echo(message, err=True)

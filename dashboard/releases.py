@@ -73,7 +73,7 @@ def create_draft(engine: Engine, user: users.User | None, period: str, rules: Ru
     except store.ReleaseRefused as exc:
         cells = ", ".join(f"{k[1]} {k[0]}" for k in exc.cells[:5])
         refused = ReleaseActionRefused(exc.kind, 409, catalogue=RELEASE_ERRORS, period=period, n=len(exc.cells),
-                                       cells=cells, detail={"cells": [list(k) for k in exc.cells]})
+                                       cells=cells, answer_fields={"cells": [list(k) for k in exc.cells]})
         _log(engine, user.name if user else None, "rilis_gagal", {"langkah": "draf", "periode": period,
                                                                    "alasan": exc.kind}, address)
         raise refused from exc

@@ -142,6 +142,10 @@ def test_refusals_before_the_import(app, engine, settings, tmp_path):
                          headers={"X-CSRFToken": capil.get_cookie("_csrf_token").value},
                          content_type="multipart/form-data")
     assert missing.status_code == 400 and "file" in missing.get_json()["message"]
+    no_boundary = capil.post("/unggah", data=b"--x\r\nisi\r\n--x--\r\n", content_type="multipart/form-data",
+                             headers={"X-CSRFToken": capil.get_cookie("_csrf_token").value})
+    assert no_boundary.status_code == 400 and no_boundary.get_json()["error"] == "bad_form"
+    assert "multipart" in no_boundary.get_json()["message"]
     exe = tmp_path / "siak.exe"
     exe.write_bytes(path.read_bytes())
     assert upload(capil, exe).status_code == 400
