@@ -87,6 +87,7 @@ class TrendLine:
     indicator: str
     rows: dict[str, list[Row | None]]
     target: float | None
+    reached: bool | None = None  # the area meets the target in the chosen period, from the exact counts
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,14 @@ def area_trend(engine: Engine, user: Someone, period: str, code: str, kia_target
         rows = {name: [table.get((indicator, area)) for table in tables] for name, area in areas.items()
                 if name == "own" or area != code}
         kind = targets.KIND_OF.get(indicator)
-        goal = 100 - targets.target_percent(kind, kia_target) if kind else None
-        lines.append(TrendLine(indicator, rows, goal))
+        if kind is None:
+            lines.append(TrendLine(indicator, rows, None))
+            continue
+        goal = targets.target_percent(kind, kia_target)
+        own = rows["own"][chosen.index(period)]
+        reached = (targets.still_to_reach(own["penyebut"] - own["pembilang"], own["penyebut"], goal) == 0
+                   if own and own["penyebut"] else None)  # as the Target page counts it, never the rounded rate
+        lines.append(TrendLine(indicator, rows, 100 - goal, reached))
     return Trend(period_rules.series(period), chosen, lines)
 
 

@@ -45,7 +45,7 @@ def sheet(engine: Engine, user: Someone, period: str, code: str, names: dict[str
         rows = trends[line.indicator].rows
         lines.append(SheetLine(line.indicator, line.own, line.earlier, line.parents, line.breakdown,
                                {name: [r["persen"] if r else None for r in series] for name, series in rows.items()},
-                               trends[line.indicator].target))
+                               trends[line.indicator].target, trends[line.indicator].reached))
     name, level = names[code]
     kecamatan = names.get(code[:8], ("", ""))[0] if level == "desa" else None
     kabupaten = names.get(code[:5], (code[:5], ""))[0]

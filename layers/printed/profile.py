@@ -53,6 +53,7 @@ class SheetLine:
     breakdown: dict[str, Row]
     trend: dict[str, list[float | None]]
     target: float | None
+    reached: bool | None = None  # the target met in the period, decided from the exact counts by the caller
 
 
 @dataclass(frozen=True)

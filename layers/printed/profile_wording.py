@@ -87,7 +87,6 @@ def figures(line, period: str, before: str | None, lang: str) -> list[str]:
     if split:
         out.append(text("split", lang, split=split))
     if line.target is not None:
-        reached = own is not None and own["persen"] is not None and own["persen"] <= line.target
         out.append(text("target", lang, target=number(line.target, lang),
-                        reached=text("reached" if reached else "not_reached", lang)))
+                        reached=text("reached" if line.reached else "not_reached", lang)))
     return out
