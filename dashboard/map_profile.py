@@ -76,7 +76,7 @@ def profile(feature, searched, period):
         items.append(html.Dd(text("source_line", lang, source=meta.text("source", lang),
                                   period=period_rules.label(period, lang), date=found.computed),
                              className="muted small"))
-    download = [profile_pdf.download_button(code, lang)] if found.lines else []
+    download = [profile_pdf.download_button(code, period, lang)] if found.lines else []
     return html.Div([html.H3(f"{name} ({code})"), html.Dl(items), *download])
 
 

@@ -4,7 +4,8 @@ the profile of the shown area for the chosen period, as an A4 PDF through
 as ``peta-anak export profile``).
 
 The panel puts :func:`download_button` under an area's profile; the button carries the
-area's code in a store beside it, so the callback needs nothing else from the panel.
+area's code and the period the panel shows in a store beside it, so the PDF is always of
+what the panel shows (the period picker may have moved on since).
 The map page's module calls :func:`register`: Dash executes page modules for every app
 it builds, while a plain module's callbacks would reach only the first app of the process.
 """
@@ -20,20 +21,21 @@ from dashboard.layout import language
 from dashboard.messages import text
 
 
-def download_button(code: str, lang: str) -> html.Div:
-    """The button, the area it is for, where the file goes and where a refusal is said."""
+def download_button(code: str, period: str, lang: str) -> html.Div:
+    """The button, the area and period it is for, where the file goes and where a refusal is said."""
     return html.Div([
         html.Button(text("profile_pdf", lang), id=ids.PROFILE_PDF, className="secondary"),
-        dcc.Store(id=ids.PROFILE_PDF_AREA, data=code),
+        dcc.Store(id=ids.PROFILE_PDF_AREA, data={"code": code, "period": period}),
         html.Span(id=ids.PROFILE_PDF_MESSAGE, role="status", className="small"),
         dcc.Download(id=ids.PROFILE_PDF_DOWNLOAD),
     ], className="exports")
 
 
-def download_profile(_clicks, code, period):
+def download_profile(_clicks, area):
     """The profile PDF for the logged-in user (the role is checked again by the export)."""
     lang = language()
-    if not isinstance(code, str) or not code:
+    code, period = (area.get("code"), area.get("period")) if isinstance(area, dict) else (None, None)
+    if not isinstance(code, str) or not code or not isinstance(period, str):
         return dash.no_update, text("profile_pdf_no_area", lang)
     try:
         export = exports.export_profile(services.engine(), access.user_now(), code, period,
@@ -47,4 +49,4 @@ def register() -> None:
     """Register :func:`download_profile` with the app being built."""
     dash.callback(Output(ids.PROFILE_PDF_DOWNLOAD, "data"), Output(ids.PROFILE_PDF_MESSAGE, "children"),
                   Input(ids.PROFILE_PDF, "n_clicks"), State(ids.PROFILE_PDF_AREA, "data"),
-                  State(ids.MAP_PERIOD, "value"), prevent_initial_call=True)(download_profile)
+                  prevent_initial_call=True)(download_profile)

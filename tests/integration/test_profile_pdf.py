@@ -154,8 +154,8 @@ def _click(c, code, period="2025-S2"):
             "outputs": [{"id": "profil-unduhan", "property": "data"},
                         {"id": "profil-unduh-pesan", "property": "children"}],
             "inputs": [{"id": "profil-unduh-pdf", "property": "n_clicks", "value": 1}],
-            "state": [{"id": "profil-unduh-wilayah", "property": "data", "value": code},
-                      {"id": "peta-periode", "property": "value", "value": period}],
+            "state": [{"id": "profil-unduh-wilayah", "property": "data",
+                       "value": {"code": code, "period": period} if code else None}],
             "changedPropIds": ["profil-unduh-pdf.n_clicks"]}
     response = dash_post(c, body)
     assert response.status_code == 200, response.get_data(as_text=True)
