@@ -85,3 +85,8 @@ def test_a_shared_link_is_read_back_and_anything_else_falls_back_to_the_defaults
     assert fallen["indicator_a"] == "tanpa_akta"  # a layer the role may not see
     assert (fallen["period_a"], fallen["level"], fallen["scheme"]) == ("2024", "desa", None)
     assert initial({}, [], [])["period_a"] is None
+    mixed = ["2025", "2025-S2", "2025-S1", "2024"]  # newest first, as values.periods gives them
+    assert (initial({}, allowed, mixed)["period_a"], initial({}, allowed, mixed)["period_b"]) == ("2024", "2025")
+    semesters = ["2025-S2", "2025-S1", "2024-S2"]
+    assert initial({}, allowed, semesters)["period_a"] == "2025-S1"
+    assert initial({}, allowed, ["2025"])["period_a"] == "2025"
