@@ -44,11 +44,6 @@ def plain(words: str) -> str:
     return escape(words, quote=False)
 
 
-def row_value(row: dict | None) -> dict | None:
-    """A row as :func:`layers.style.describe` reads it."""
-    return {"n": row["pembilang"], "d": row["penyebut"], "p": row["persen"]} if row else None
-
-
 def _rate(row: dict | None) -> float | None:
     return row["persen"] if row and row["penyebut"] else None
 
@@ -77,7 +72,7 @@ def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: flo
             x=labels, y=[_rate(r) for r in series], name=plain(names[area]), mode="lines+markers",
             line={"color": colour or catalogue.PALETTES[meta.palette][-1], "dash": dash, "width": width},
             marker={"size": 7 if area == "own" else 5}, connectgaps=False,
-            hovertext=[plain(f"{names[area]}, {label}: {style.describe(row_value(r), lang)}") for label, r in zip(
+            hovertext=[plain(f"{names[area]}, {label}: {style.describe_row(r, lang)}") for label, r in zip(
                 labels, series, strict=True)], hoverinfo="text"))
     if target is not None:
         words = text("chart_target", lang, value=number(target, lang, 0))
@@ -97,7 +92,7 @@ def trend_table(rows: dict[str, list[dict | None]], periods: list[str], names: d
     """The text alternative of :func:`trend_figure`: a header (period, then each area)
     and one line per period with the values as the profile words them."""
     header = [text("period", lang)] + [names[area] for area in rows]
-    lines = [[period_rules.label(p, lang)] + [style.describe(row_value(series[i]), lang) for series in rows.values()]
+    lines = [[period_rules.label(p, lang)] + [style.describe_row(series[i], lang) for series in rows.values()]
              for i, p in enumerate(periods)]
     return header, lines
 
@@ -120,7 +115,7 @@ def ranking_figure(bars: list[Bar], regency: dict | None, regency_name: str, lan
         x=[b.row["persen"] for b in bars], y=[b.code for b in bars], orientation="h",
         marker={"color": [b.colour for b in bars], "line": {"color": "#6b6b6b", "width": 0.6}},
         customdata=[b.code for b in bars], hoverinfo="text",
-        hovertext=[plain(f"{b.name}: {style.describe(row_value(b.row), lang)}") for b in bars]))
+        hovertext=[plain(f"{b.name}: {style.describe_row(b.row, lang)}") for b in bars]))
     rate = _rate(regency)
     if rate is not None:
         figure.add_vline(x=rate, line={"color": "#1f2933", "dash": "dash", "width": 1.5},

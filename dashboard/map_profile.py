@@ -59,7 +59,7 @@ def profile(feature, searched, period):
     for line in found.lines:
         meta = catalogue.BY_ID[line.indicator]
         own, then = line.own, line.earlier
-        items += [html.Dt(meta.text("title", lang)), html.Dd(style.describe(charts.row_value(own), lang))]
+        items += [html.Dt(meta.text("title", lang)), html.Dd(style.describe_row(own, lang))]
         split = catalogue.breakdown_line({(b, code): r for b, r in line.breakdown.items()}, line.indicator, code,
                                          lang)
         if split:
@@ -68,7 +68,7 @@ def profile(feature, searched, period):
             change = number(own["persen"] - then["persen"], lang)
             items.append(html.Dd(text("change_since", lang, period=period_rules.label(found.before, lang),
                                       value=change)))
-        items += [html.Dd(f"{parents[level]}: {style.describe(charts.row_value(row), lang)}", className="muted")
+        items += [html.Dd(f"{parents[level]}: {style.describe_row(row, lang)}", className="muted")
                   for level, row in line.parents.items()]
         items += _target_line(line.indicator, own, lang)
         if line.indicator in trends and any(trends[line.indicator].rows["own"]):  # a value of the area to draw

@@ -101,7 +101,7 @@ def ranking(choice, period, scheme):
     table = html.Table([
         html.Thead(html.Tr([html.Th(text(key, lang), scope="col") for key in ("col_rank", "col_area", "indicator")])),
         html.Tbody([html.Tr([html.Td(str(rank)), html.Th(bar.name, scope="row"),
-                             html.Td(style.describe(charts.row_value(bar.row), lang))])
+                             html.Td(style.describe_row(bar.row, lang))])
                     for rank, bar in enumerate(bars, 1)]),
     ], className="small")
     return html.Figure([

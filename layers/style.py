@@ -141,6 +141,12 @@ def describe(value: dict | None, lang: str = "id") -> str:
     return f"{number(value['n'], lang, 0)} / {number(value['d'], lang, 0)} ({number(value['p'], lang)} %)"
 
 
+def describe_row(row: dict | None, lang: str = "id") -> str:
+    """A row of the exact values (``pembilang``, ``penyebut``, ``persen``) in words:
+    ``20 / 90 (22,2 %)``, or the no-data wording."""
+    return describe({"n": row["pembilang"], "d": row["penyebut"], "p": row["persen"]} if row else None, lang)
+
+
 def _change_caption(engine: Engine, period: str, lang: str) -> str:
     before = values.previous_period(engine, period)
     if before is None:

@@ -19,7 +19,7 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort
 
-from dashboard import access, ids, services
+from dashboard import access, ids, period_picker, services
 from dashboard.compare_inputs import LEVELS, SIDES, initial
 from dashboard.geo import url_for_level
 from dashboard.layout import control, group, language
@@ -46,7 +46,7 @@ def layout(**query):
         dcc.Dropdown(options, value, clearable=False, id=ids.compare(part, side)), ids.compare(part, side))
     sides = [group(text("compare_side", lang, side=side.upper()), html.Div([
         picker("indikator", side, layers_, chosen[f"indicator_{side}"]),
-        picker("periode", side, periods, chosen[f"period_{side}"]),
+        picker("periode", side, [option(p, period_picker.label(p, lang)) for p in periods], chosen[f"period_{side}"]),
     ], className="controls"), class_name="group compare-side") for side in SIDES]
     both = group(text("compare_both", lang), html.Div([
         group(text("level", lang), dcc.RadioItems([option(lv, text(f"level_{lv}", lang)) for lv in LEVELS],
@@ -127,7 +127,8 @@ def styles(indicator_a, period_a, indicator_b, period_b, level, scheme):
     both = pair(services.engine(), a, b, level, scheme, lang)
     return {"a": browser_state(both.a, lang), "b": browser_state(both.b, lang), "shared": both.shared,
             "shared_note": text("compare_shared", lang),
-            "labels": [f"{s.upper()}: {side.period}" for s, side in zip(SIDES, (a, b), strict=True)]}
+            "labels": [f"{s.upper()}: {period_picker.label(side.period, lang)}"
+                       for s, side in zip(SIDES, (a, b), strict=True)]}
 
 
 dash.clientside_callback(
@@ -177,14 +178,13 @@ def area_on_both(click_a, click_b, searched, indicator_a, period_a, indicator_b,
     for side, indicator, period in (("A", indicator_a, period_a), ("B", indicator_b, period_b)):
         row = values.by_area(engine, period, [indicator]).get((indicator, code)) if shown[indicator] else None
         rows.append(row)
-        items += [html.Dt(f"{side}: {catalogue.BY_ID[indicator].text('title', lang)}, {period}"),
-                  html.Dd(_described(row, lang) if shown[indicator] else text("values_hidden", lang))]
+        items += [html.Dt(f"{side}: {catalogue.BY_ID[indicator].text('title', lang)}, "
+                          f"{period_picker.label(period, lang)}"),
+                  html.Dd(style.describe_row(row, lang) if shown[indicator] else text("values_hidden", lang))]
     if indicator_a == indicator_b and all(r and r["persen"] is not None for r in rows):
         change = rows[1]["persen"] - rows[0]["persen"]
-        items.append(html.Dd(text("compare_change", lang, a=period_a, b=period_b,
+        labels = {side: period_picker.label(p, lang) for side, p in (("a", period_a), ("b", period_b))}
+        items.append(html.Dd(text("compare_change", lang, **labels,
                                   value=("+" if change > 0 else "") + number(change, lang)), className="change"))
     return html.Div([html.H3(f"{found['nama']} ({code})"), html.Dl(items)])
 
-
-def _described(row: dict | None, lang: str) -> str:
-    return style.describe({"n": row["pembilang"], "d": row["penyebut"], "p": row["persen"]} if row else None, lang)

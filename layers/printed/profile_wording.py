@@ -10,7 +10,7 @@ from __future__ import annotations
 from aggregations import periods as period_rules
 from layers import catalogue
 from layers.classify import number
-from layers.style import describe
+from layers.style import describe_row
 from peta_anak.core.i18n import translate
 
 TEXT = {
@@ -63,16 +63,11 @@ def period_label(period: str, lang: str) -> str:
     return period_rules.label(period, lang)
 
 
-def value(row: dict | None, lang: str) -> str:
-    """``20 / 90 (22,2 %)``, or the no-data wording."""
-    return describe({"n": row["pembilang"], "d": row["penyebut"], "p": row["persen"]} if row else None, lang)
-
-
 def figures(line, period: str, before: str | None, lang: str) -> list[str]:
     """The lines of text beside an indicator's chart (``line`` is a :class:`~layers.
     printed.profile.SheetLine`): value, change, kecamatan and kabupaten, breakdown, target."""
     own, then = line.own, line.earlier
-    out = [text("value", lang, period=period_label(period, lang), value=value(own, lang))]
+    out = [text("value", lang, period=period_label(period, lang), value=describe_row(own, lang))]
     if own and then and own["persen"] is not None and then["persen"] is not None:
         change = own["persen"] - then["persen"]
         out.append(text("change", lang, period=period_label(before, lang),
@@ -80,7 +75,7 @@ def figures(line, period: str, before: str | None, lang: str) -> list[str]:
     else:
         out.append(text("no_change", lang))
     for level, row in line.parents.items():
-        out.append(text("parent_" + level, lang, name=row["nama_wilayah"], value=value(row, lang)))
+        out.append(text("parent_" + level, lang, name=row["nama_wilayah"], value=describe_row(row, lang)))
     code = own["kode_wilayah"] if own else None
     split = catalogue.breakdown_line({(b, code): r for b, r in line.breakdown.items()}, line.indicator, code, lang) \
         if code else None
