@@ -20,11 +20,13 @@ from public_site.messages import TEXT
 WIDTH, HEIGHT, PAD = 320, 140, 28
 
 
-def coverage(value: list | None) -> int | None:
-    """Whole-percent coverage from a published [n, d, percent, class]; None when hidden or empty."""
+def coverage(value: list | None) -> float | None:
+    """Coverage in percent from a published [n, d, percent, class], exact: shown rounded to a
+    whole percent, judged against the target unrounded (as the planner's Target page does);
+    None when hidden or empty."""
     if not value or not value[1]:
         return None
-    return round(100 * (value[1] - value[0]) / value[1])
+    return 100 * (value[1] - value[0]) / value[1]
 
 
 def _t(key: str, lang: str, **params: object) -> str:
@@ -49,7 +51,7 @@ def _cell(value: object, target: float, lang: str) -> str:
     if value is None:
         return f'<td>{_t("no_data", lang)}</td>'
     reached = f' <span class="capai">{_t("kla_reached", lang)}</span>' if value >= target else ""
-    return f'<td class="angka">{value} %{reached}</td>'
+    return f'<td class="angka">{round(value)} %{reached}</td>'
 
 
 def _chart(values: list, labels: list[str], target: float, lang: str) -> str:
@@ -63,14 +65,14 @@ def _chart(values: list, labels: list[str], target: float, lang: str) -> str:
 
     parts, run = [], []
     for xi, v in zip(x + [None], values + [None], strict=True):
-        if isinstance(v, int):
+        if isinstance(v, float):
             run.append(f"{round(xi, 1)},{y(v)}")
             continue
         if len(run) > 1:
             parts.append(f'<polyline class="garis-wilayah" points="{" ".join(run)}"/>')
         run = []
     dots = "".join(f'<circle class="titik" cx="{round(xi, 1)}" cy="{y(v)}" r="3"/>'
-                   for xi, v in zip(x, values, strict=True) if isinstance(v, int))
+                   for xi, v in zip(x, values, strict=True) if isinstance(v, float))
     anchors = ["middle"] * len(x) if len(x) == 1 else ["start", *["middle"] * (len(x) - 2), "end"]
     ticks = "".join(f'<text x="{round(xi, 1)}" y="{HEIGHT - 8}" text-anchor="{a}">{html.escape(lab)}</text>'
                     for xi, lab, a in zip(x, labels, anchors, strict=True))

@@ -194,3 +194,13 @@ def test_own_scripts_stay_short_and_ship_as_one_file(tmp_path):
     page = (tmp_path / "index.html").read_text()
     assert re.findall(r'<script src="([^"]+)"', page) == ["aset/leaflet.js", "aset/bahasa.js", "aset/peta.js"]
     assert '<meta name="description" content="' in page
+
+
+def test_kla_coverage_is_judged_unrounded():
+    """54 of 1,000 without a birth certificate is 94.6% coverage: shown as 95 %, not reached
+    (the planner's Target page says the same)."""
+    from public_site import kla
+
+    assert kla.coverage([54, 1000, 5.4, 1]) == 94.6
+    assert "95 %" in kla._cell(94.6, 95, "id") and "capai" not in kla._cell(94.6, 95, "id")
+    assert "capai" in kla._cell(95.0, 95, "id")
