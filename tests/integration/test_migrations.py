@@ -63,6 +63,7 @@ def test_0009_keeps_todays_boundaries_as_the_version_of_earlier_releases(run, se
     from datetime import UTC, datetime
 
     import pytest
+    import shapely
     from alembic import command
     from sqlalchemy import insert, select, text, update
     from sqlalchemy.exc import DBAPIError
@@ -92,6 +93,13 @@ def test_0009_keeps_todays_boundaries_as_the_version_of_earlier_releases(run, se
     with engine.connect() as conn:
         levels = dict(conn.execute(select(versi_batas.c.tingkat, versi_batas.c.wilayah)).all())
     assert set(levels["desa"]) == {"61.07.01.2001", "61.07.01.2002", "61.07.02.2001", "61.07.02.1001"}
+    from geodata import versions
+    from geodata.schema import wilayah
+
+    with engine.connect() as conn:  # the shapes' signatures as a boundary import writes them (a split is seen)
+        shapes = dict(conn.execute(select(wilayah.c.kode, wilayah.c.geom).where(wilayah.c.tingkat == "desa")).all())
+    assert {c: v[3] for c, v in levels["desa"].items()} == {
+        c: versions.signature(shapely.from_wkb(bytes(g))) for c, g in shapes.items()}
     with pytest.raises(DBAPIError), engine.begin() as conn:
         conn.execute(update(versi_batas).values(isi=b"x"))
     engine.dispose()

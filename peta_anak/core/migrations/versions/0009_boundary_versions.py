@@ -11,6 +11,9 @@ Revises: 0008
 Create Date: 2026-12-02 12:45:00
 """
 
+import hashlib
+
+import shapely
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,6 +23,8 @@ branch_labels = None
 depends_on = None
 
 MESSAGE = "boundary versions are kept as they were"
+#: As geodata.versions.signature was written at this revision (a migration keeps its own copy).
+SIGNATURE_GRID = 1e-6
 TABLES = ("versi_batas", "batas_rilis")
 
 
@@ -59,8 +64,10 @@ def _backfill(versions: sa.Table, links: sa.Table) -> None:
     current = max(r.impor_id for r in stored)
     names: dict[str, dict] = {}
     for r in bind.execute(sa.select(areas.c.kode, areas.c.nama, areas.c.tingkat, areas.c.label_lon,
-                                    areas.c.label_lat)):
-        names.setdefault(r.tingkat, {})[r.kode] = [r.nama, round(r.label_lon, 4), round(r.label_lat, 4), None]
+                                    areas.c.label_lat, areas.c.geom)):
+        # the shape's signature too: a split village that keeps its code is then told apart
+        names.setdefault(r.tingkat, {})[r.kode] = [r.nama, round(r.label_lon, 4), round(r.label_lat, 4),
+                                                   _signature(bytes(r.geom))]
     levels = {r.tingkat: bytes(r.isi) for r in stored}
     for level in ("kabupaten", "kecamatan", "desa"):
         if level in levels or level in names:
@@ -68,6 +75,11 @@ def _backfill(versions: sa.Table, links: sa.Table) -> None:
                                                     wilayah=names.get(level, {})))
     for (release_id,) in bind.execute(sa.select(releases.c.id)).all():
         bind.execute(sa.insert(links).values(rilis_id=release_id, impor_id=current))
+
+
+def _signature(wkb: bytes) -> str:
+    clean = shapely.normalize(shapely.set_precision(shapely.simplify(shapely.from_wkb(wkb), 0), SIGNATURE_GRID))
+    return hashlib.sha256(shapely.to_wkb(clean, hex=False, output_dimension=2)).hexdigest()[:16]
 
 
 def _insert_only() -> None:
