@@ -4,7 +4,9 @@
 - The domain packages import downwards only: geodata < aggregations < layers <
   dashboard, public_site; dashboard and public_site do not import each other; each
   may use the ground, none the roof (``peta_anak.cli``, ``peta_anak.demo``, ...).
-- ``public_site`` uses neither the printed maps nor the planner tools of ``layers``;
+- ``public_site`` reaches ``layers`` only through ``published`` (releases), ``catalogue``
+  and ``classify``, so never through exact values; it uses neither the printed maps nor
+  the planner tools of ``layers``;
   the top of ``layers`` (catalogue, styles, values, published) uses neither either,
   and the two rooms do not use each other.
 - Only ``aggregations`` touches record-level tables.
@@ -28,6 +30,8 @@ MAY_IMPORT = {
     "public_site": {"layers"},
 }
 PLANNER_ONLY = ("layers.printed", "layers.planning")
+#: The public site's doors into ``layers``: the release (never exact values), indicator texts, classes.
+PUBLIC_SITE_MAY_USE = ("layers.published", "layers.catalogue", "layers.classify")
 RECORD_MODULES = {"aggregations.records"}
 RECORD_TABLES = {"penduduk", "pengukuran", "siswa", "perkawinan", "penolakan", "RECORD_TABLES"}
 
@@ -78,6 +82,15 @@ def test_public_site_and_the_top_of_layers_use_no_planner_room():
     for path in checked:
         for module, _ in imports(path):
             assert not any(within(module, room) for room in PLANNER_ONLY), f"{path.relative_to(ROOT)} imports {module}"
+
+
+def test_the_public_site_reaches_layers_only_through_releases_texts_and_classes():
+    for path in modules("public_site"):
+        for module, names in imports(path):
+            if module == "layers":  # ``from layers import catalogue``: the names are the modules
+                assert all(f"layers.{n}" in PUBLIC_SITE_MAY_USE for n in names), f"{path.relative_to(ROOT)}: {names}"
+            elif within(module, "layers") and module.count(".") == 1:
+                assert module in PUBLIC_SITE_MAY_USE, f"{path.relative_to(ROOT)} imports {module}"
 
 
 def test_printed_maps_and_planner_tools_do_not_use_each_other():
