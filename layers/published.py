@@ -106,6 +106,11 @@ def published(engine: Engine, release_id: int | None = None) -> Published:
     return Published(release, rows, _export_files(engine, release_id), geometry, labels, boundary, shapes)
 
 
+def release_period(engine: Engine, release_id: int) -> str | None:
+    """The period of release ``release_id`` (None: no such release)."""
+    return next((r["periode"] for r in store.list_releases(engine) if r["id"] == release_id), None)
+
+
 def publishable_ids(engine: Engine, published_only: bool = False) -> list[int]:
     """Releases that may be public: approved or published (``published_only``: published)."""
     wanted = (steps.PUBLISHED,) if published_only else steps.PUBLISHABLE

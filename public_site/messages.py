@@ -185,4 +185,8 @@ PUBLISH: dict[str, dict[str, str]] = {
                        "ke folder lain; situs publik tidak berubah.",
                  "en": "{public_dir} holds other files and is not a public site: empty it or set PDAR_PUBLIC_DIR "
                        "to another folder; the public site is unchanged."},
+    "superseded": {"id": "Rilis {id} (periode {period}) sudah digantikan rilis {newer} yang terbit untuk periode yang "
+                         "sama; situs publik tidak berubah.",
+                   "en": "Release {id} (period {period}) has been replaced by release {newer}, published for the "
+                         "same period; the public site is unchanged."},
 }

@@ -13,8 +13,11 @@ import shapely
 from sqlalchemy import select
 
 from aggregations.schema import nilai_rilis
+from dashboard import releases
+from public_site.publish import Publisher
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import STEP, VILLAGES, square, write
+from tests.release_steps import admin as steps_admin
 from tests.release_steps import approve
 
 V5 = "61.07.01.2003"  # the new village split off V1 in the second boundary version
@@ -164,6 +167,13 @@ def test_a_correction_of_an_earlier_period_keeps_the_release_rules(run, engine, 
     assert stunting["nilai"][V3][:2] == [31, 140]
     # made after the split, the correction of 2024-S2 is still drawn on the villages it counts
     assert ids_of(out / listing[0]["geometri"] / "desa.topojson") == {V1, V2, V3, V4}
+    # once the correction is published, publishing the release it replaced is refused, not silently dropped
+    publisher, admin_ = Publisher(tmp_path / "www" / "peta"), steps_admin(engine, "admin-penyetuju")
+    releases.publish(engine, admin_, correction, publisher)
+    with pytest.raises(releases.ReleaseActionRefused) as refused:
+        releases.publish(engine, admin_, first, publisher)
+    assert refused.value.kind == "superseded" and str(correction) in refused.value.message("en")
+    assert publisher.live().release_id == correction
 
 
 def test_safety_scan_of_every_file_of_the_two_release_site(run, engine, two_releases, tmp_path):
