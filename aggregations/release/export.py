@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 from aggregations import definitions
 from aggregations.release.public_class import public_classes
 from aggregations.release.rules import HIDDEN_TEXT
-from aggregations.release.store import load
-from geodata import boundaries, topology
+from aggregations.release.store import boundary_version, load
+from geodata import boundaries, topology, versions
 from peta_anak.core.safe_cells import SafeCsvWriter
 
 CSV_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",
@@ -34,7 +34,8 @@ def export(engine: Engine, release_id: int, outdir: Path) -> list[Path]:
     head, values, _restricted = loaded
     outdir.mkdir(parents=True, exist_ok=True)
     values = sorted(values, key=lambda v: (v["indikator"], LEVEL_ORDER[v["tingkat"]], v["kode_wilayah"]))
-    return [_csv(values, outdir / "rilis.csv"), _geojson(engine, values, outdir / "rilis.geojson"),
+    version = boundary_version(engine, release_id)
+    return [_csv(values, outdir / "rilis.csv"), _geojson(engine, values, outdir / "rilis.geojson", version),
             _metadata(head, outdir / "rilis.json"), _methodology(head, outdir / "metodologi.html")]
 
 
@@ -47,7 +48,9 @@ def _csv(values: list[dict], path: Path) -> Path:
     return path
 
 
-def _geojson(engine: Engine, values: list[dict], path: Path) -> Path:
+def _geojson(engine: Engine, values: list[dict], path: Path, version: int | None) -> Path:
+    """The release's values on the shapes it was made with (``version``; today's boundaries
+    for a release made before versions were kept)."""
     by_area: dict[str, dict] = {}
     pockets = public_classes(values)
     for v in values:
@@ -60,10 +63,13 @@ def _geojson(engine: Engine, values: list[dict], path: Path) -> Path:
             props["kantong_tingkat"] = pockets[v["kode_wilayah"]]["tingkat_kelas"]
     features = []
     for level in ("kabupaten", "kecamatan", "desa"):
-        stored = boundaries.web_geometry(engine, level)
-        if stored is None:
+        content = versions.geometry(engine, version, level) if version is not None else None
+        if content is None:
+            stored = boundaries.web_geometry(engine, level)
+            content = stored[1] if stored else None
+        if content is None:
             continue
-        for code, _, geom in topology.decode(json.loads(stored[1]), level):
+        for code, _, geom in topology.decode(json.loads(content), level):
             if code in by_area:
                 features.append({"type": "Feature", "id": code, "properties": by_area[code],
                                  "geometry": _rounded(geom.__geo_interface__)})

@@ -10,10 +10,12 @@ import re
 import geopandas as gpd
 import pytest
 import shapely
+import shapely.geometry
 from sqlalchemy import select
 
 from aggregations.schema import nilai_rilis
 from dashboard import releases
+from geodata import topology
 from public_site.publish import Publisher
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import STEP, VILLAGES, square, write
@@ -112,6 +114,14 @@ def test_rebuilding_the_old_release_after_the_split_gives_its_original_shapes(ru
     topo = json.loads((out / "data" / "desa.topojson").read_text())
     assert not list((out / "data").glob("rilis-*.json"))
     assert "desa" in topo["objects"]
+    # the release's own download (rilis.geojson) is drawn on the same original shapes
+    assert run("release", "export", first, tmp_path / "unduh").exit_code == 0
+    features = json.loads((tmp_path / "unduh" / "rilis.geojson").read_text())["features"]
+    assert {f["id"] for f in features if f["properties"]["tingkat"] == "desa"} == {V1, V2, V3, V4}
+    drawn = {f["id"]: shapely.geometry.shape(f["geometry"]) for f in features}
+    shown = {code: geom for code, _, geom in topology.decode(topo, "desa")}
+    assert drawn[V1].area == pytest.approx(shown[V1].area, rel=1e-3)  # whole, as before the split
+    assert (out / "unduh" / "rilis.geojson").read_bytes() == (tmp_path / "unduh" / "rilis.geojson").read_bytes()
     # choosing both by hand gives the same site as the default
     both = tmp_path / "both"
     assert run("public", "build", both, "--release", first, "--release", _).exit_code == 0
