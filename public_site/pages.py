@@ -76,8 +76,9 @@ def header(kabupaten: str, current: str) -> str:
 
 def _release_line(release: dict) -> str:
     return (f'<p class="info-rilis"><span data-i18n="period">{_t("period")}</span> '
-            f'<strong>{html.escape(release["periode"])}</strong> · <span data-i18n="release">{_t("release")}</span> '
-            f'{release["id"]}, <span data-i18n="released_on">{_t("released_on")}</span> '
+            f'<strong>{html.escape(release.get("label", {}).get("id", release["periode"]))}</strong> · '
+            f'<span data-i18n="release">{_t("release")}</span> <span class="nomor-rilis">{release["id"]}</span>, '
+            f'<span data-i18n="released_on">{_t("released_on")}</span> '
             f'<time datetime="{release["tanggal"]}">{release["tanggal"]}</time></p>')
 
 

@@ -15,7 +15,11 @@
     const before = state.change && R.previous(state.rel);
     document.getElementById("judul-indikator").textContent = before
       ? `${ind.judul[lang]} · ${t("change_title", { from: before.label[lang], to: state.rel.label[lang] })}` : ind.judul[lang];
-    document.querySelector(".info-rilis strong").textContent = state.rel.label[lang];
+    const line = document.querySelector(".info-rilis");  // the period shown, its release and date
+    line.querySelector("strong").textContent = state.rel.label[lang];
+    line.querySelector(".nomor-rilis").textContent = String(state.rel.id);
+    line.querySelector("time").textContent = state.rel.tanggal;
+    line.querySelector("time").setAttribute("datetime", state.rel.tanggal);
     document.querySelectorAll("#indikator option").forEach((o) => {
       const meta = state.data.indikator.find((i) => i.id === o.value);
       if (meta) o.textContent = meta.judul[lang];

@@ -84,6 +84,9 @@ def test_an_older_period_is_drawn_on_its_own_geometry(browser, public_site):
     context, page, errors = open_map(browser, base)
     page.select_option("#periode", str(pubs[0].release["id"]))
     page.wait_for_function("document.querySelector('.info-rilis strong').textContent === 'Semester 2 2024'")
+    line = page.locator(".info-rilis")  # the release and date of the period shown, not of the newest
+    assert line.locator(".nomor-rilis").inner_text() == str(pubs[0].release["id"])
+    assert line.locator("time").get_attribute("datetime") == pubs[0].release["tanggal"]
     page.wait_for_function("document.querySelectorAll('path.leaflet-interactive').length === 124")
     hatched = page.eval_on_selector_all("path.leaflet-interactive", "els => els.filter("
                                         "e => e.getAttribute('fill') === 'url(#pdar-arsir)').length")
