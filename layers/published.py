@@ -76,9 +76,10 @@ def newest_release_id(engine: Engine) -> int | None:
     return releases[-1]["id"] if releases else None
 
 
-def published(engine: Engine, release_id: int | None = None) -> Published:
+def published(engine: Engine, release_id: int | None = None, with_files: bool = True) -> Published:
     """The release ``release_id`` (default: the newest approved or published one) with its
-    export and the map geometry; :class:`NotApproved` for a draft or a rejected release."""
+    export (``files``, empty unless ``with_files``: a site offers the newest's only) and the
+    map geometry; :class:`NotApproved` for a draft or a rejected release."""
     release_id = newest_release_id(engine) if release_id is None else release_id
     loaded = store.load(engine, release_id) if release_id is not None else None
     if loaded is None:
@@ -97,13 +98,15 @@ def published(engine: Engine, release_id: int | None = None) -> Published:
     release.update(seri=period.kind, label={lang: periods.label(head["periode"], lang) for lang in LANGUAGES})
     boundary = store.boundary_version(engine, release_id)
     if boundary is None:  # made before boundary versions were kept: today's shapes are all there is
-        return Published(release, rows, _export_files(engine, release_id), _geometry(engine), _labels(engine))
+        files = _export_files(engine, release_id) if with_files else {}
+        return Published(release, rows, files, _geometry(engine), _labels(engine))
     kept = versions.areas(engine, boundary)
     geometry = {level: content for level in MAP_LEVELS if (content := versions.geometry(engine, boundary, level))}
     labels = {level: [(code, v[0], v[1], v[2]) for code, v in sorted(kept[level].items())]
               for level in LABEL_LEVELS if kept.get(level)}
     shapes = {code: v[3] for level in kept.values() for code, v in level.items() if v[3]}
-    return Published(release, rows, _export_files(engine, release_id), geometry, labels, boundary, shapes)
+    files = _export_files(engine, release_id) if with_files else {}
+    return Published(release, rows, files, geometry, labels, boundary, shapes)
 
 
 def release_period(engine: Engine, release_id: int) -> str | None:
@@ -121,13 +124,20 @@ def published_many(engine: Engine, release_ids: list[int] | None = None) -> list
     """The releases ``release_ids`` (default: every approved or published one), oldest period
     first, one per period: of two releases of a period the newer (a correction) is shown.
     :class:`NoRelease` when there is none or one is unknown, :class:`NotApproved` for a draft."""
-    ids = publishable_ids(engine) if release_ids is None else list(dict.fromkeys(release_ids))
+    listed = {r["id"]: r for r in store.list_releases(engine)}
+    ids = [i for i, r in listed.items() if r["status"] in steps.PUBLISHABLE] if release_ids is None \
+        else list(dict.fromkeys(release_ids))
     if not ids:
         raise NoRelease(None)
-    newest: dict[str, Published] = {}
-    for pub in (published(engine, i) for i in sorted(ids)):
-        newest[pub.release["periode"]] = pub
-    return [newest[p] for p in periods.ordered(newest)]
+    shown: dict[str, int] = {}  # period -> the release shown for it; replaced ones are never built
+    for release_id in sorted(ids):
+        if release_id not in listed:
+            raise NoRelease(release_id)
+        if listed[release_id]["status"] not in steps.PUBLISHABLE:
+            raise NotApproved(release_id, listed[release_id]["status"])
+        shown[listed[release_id]["periode"]] = release_id
+    order = periods.ordered(shown)
+    return [published(engine, shown[p], with_files=p == order[-1]) for p in order]
 
 
 def _export_files(engine: Engine, release_id: int) -> dict[str, bytes]:
