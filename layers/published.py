@@ -25,9 +25,9 @@ from aggregations.release import export, rules, steps, store
 from geodata import boundaries, versions
 from peta_anak.core.i18n import LANGUAGES, Catalog, MessageError
 
-#: Levels whose browser geometry the public map draws (kabupaten outlines are the
-#: outer edges of the kecamatan topology, so the kabupaten file is not sent).
-MAP_LEVELS = ("desa", "kecamatan")
+#: Levels whose browser geometry the public site sends: the villages only (the map draws the
+#: kecamatan lines, the kabupaten outline and per-kecamatan fills from their shared edges).
+MAP_LEVELS = ("desa",)
 LABEL_LEVELS = ("desa", "kecamatan", "kabupaten")
 #: Columns of a published row that the public may see (the release table's own columns).
 PUBLIC_COLUMNS = ("kode_wilayah", "nama_wilayah", "tingkat", "indikator", "periode", "pembilang", "penyebut",

@@ -82,6 +82,6 @@ def test_the_site_is_built_from_the_release_alone(run, engine, released, tmp_pat
         assert conn.execute(select(func.count()).select_from(nilai_indikator)).scalar() == 0
     assert run("public", "build", tmp_path / "b", "--release", released).exit_code == 0
     first, second = files_of(tmp_path / "a"), files_of(tmp_path / "b")
-    assert len(first) == 15 and first.keys() == second.keys()  # 14 site files and the manifest
+    assert len(first) == 14 and first.keys() == second.keys()  # 13 site files and the manifest
     for name in first:
         assert first[name] == second[name], name

@@ -43,7 +43,7 @@ def sample(kecamatan_only=("perkawinan_anak",)) -> Published:
               '<section lang="en"><h2>How</h2><p>method en</p></section></body></html>')
     files = {"rilis.csv": b"kode_wilayah\n", "rilis.geojson": b'{"type":"FeatureCollection","features":[]}',
              "rilis.json": b"{}", "metodologi.html": method.encode()}
-    geometry = {"desa": b'{"type":"Topology"}', "kecamatan": b'{"type":"Topology"}'}
+    geometry = {"desa": b'{"type":"Topology"}'}
     labels = {"kecamatan": [(KEC1, "Satu", 109.51, 0.91), (KEC2, "Dua", 109.52, 0.93)],
               "kabupaten": [(KAB, "Bengkayang", 109.5, 0.92)]}
     return Published(release, rows, files, geometry, labels)
@@ -88,7 +88,7 @@ def test_the_site_is_deterministic_and_self_contained(tmp_path):
     build.write_site([pub], tmp_path / "b")
     names = sorted(str(p.relative_to(tmp_path / "a")) for p in first)
     assert names == ["aset/bahasa.js", "aset/leaflet.css", "aset/leaflet.js", "aset/peta.js", "aset/situs.css",
-                     "data/desa.topojson", "data/kecamatan.topojson", "data/nilai.json", "index.html", "kla.html",
+                     "data/desa.topojson", "data/nilai.json", "index.html", "kla.html",
                      "tentang.html", "unduh/metodologi.html", "unduh/rilis.csv", "unduh/rilis.geojson"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
