@@ -17,8 +17,9 @@ from dash.exceptions import PreventUpdate
 from aggregations import periods as period_rules
 from dashboard import access, charts, figures, ids, profile_pdf, services
 from dashboard.layout import language
+from dashboard.map_state import area
 from dashboard.messages import text
-from layers import browser_geometry, catalogue, style
+from layers import catalogue, style
 from layers.classify import number
 from layers.planning import targets
 
@@ -41,8 +42,8 @@ def register() -> None:
 
 def profile(feature, searched, period):
     if dash.ctx.triggered_id == ids.MAP_SEARCH and isinstance(searched, str):
-        area = next((a for a in browser_geometry.area_index(services.engine()) if a["kode"] == searched), None)
-        feature = {"id": searched, "properties": {"nama": area["nama"]}} if area else None
+        indexed = area(searched)
+        feature = {"id": searched, "properties": {"nama": indexed["nama"]}} if indexed else None
     if not isinstance(feature, dict) or not isinstance(period, str):
         raise PreventUpdate
     properties = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}

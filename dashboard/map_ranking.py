@@ -21,6 +21,7 @@ from aggregations import periods as period_rules
 from dashboard import access, charts, figures, ids, services
 from dashboard.layout import control, language
 from dashboard.map_profile import CHART_CONFIG
+from dashboard.map_state import area
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, style
 from layers.classify import SCHEMES
@@ -117,7 +118,7 @@ def select_bar(click):
     points = click.get("points") if isinstance(click, dict) else None
     point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
     code = point.get("customdata")
-    if not isinstance(code, str) or code not in {a["kode"] for a in browser_geometry.area_index(services.engine())}:
+    if not isinstance(code, str) or area(code) is None:
         raise PreventUpdate
     return code
 
