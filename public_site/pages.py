@@ -127,13 +127,15 @@ def index_page(data: dict, kabupaten: str) -> str:
         f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
         f'data-i18n="legend">{_t("legend")}</h2>{_period_controls(data)}<ul id="isi-legenda"></ul></aside>'
         f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
-        f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main>'
-        f'<script src="{ASSETS}/leaflet.js"></script><script src="{ASSETS}/bahasa.js"></script>'
-        f'<script src="{ASSETS}/{MAP_BUNDLE}"></script></body></html>\n')
-    # the two data files the map script fetches first are asked for with the page, not after the scripts
+        f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main></body></html>\n')
+    # Everything the first map paint needs is asked for with the page: the two data files the
+    # map script fetches first, and the scripts themselves (deferred in the head: at the end of
+    # the body Chromium asked for them only once leaflet.js had arrived, 2.13 s -> 1.45 s throttled).
     preload = "".join(f'<link rel="preload" href="data/{name}" as="fetch" crossorigin="anonymous">'
                       for name in ("nilai.json", "desa.topojson"))
-    css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">{preload}'
+    scripts = "".join(f'<script defer src="{ASSETS}/{name}"></script>'
+                      for name in ("leaflet.js", "bahasa.js", MAP_BUNDLE))
+    css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">{preload}{scripts}'
     tile_url = (data.get("ubin") or {}).get("url", "")
     description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
     return head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css, tile_url) + body
