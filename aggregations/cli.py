@@ -13,7 +13,28 @@ from aggregations import indicators, ingest, periods, quality, sources
 from aggregations.messages import ERRORS, FLAGS, SUMMARY
 from aggregations.report import describe_quality, describe_totals, number
 from aggregations.sources import SOURCES
-from peta_anak.core.i18n import translate
+from peta_anak.core.i18n import DEFAULT_LANGUAGE, translate
+
+PERIOD_HELP = "Period: a year (2025, snapshot 31 Dec), a semester (2025-S1, 30 June) or a month (2025-08)."
+
+
+class PeriodType(click.ParamType):
+    """A ``--period`` in one of the three forms; any other text is refused while the command
+    line is read, in the app's language, before anything opens the database."""
+
+    name = "period"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 (click's signature)
+        try:
+            return periods.parse(value).text
+        except periods.PeriodError as exc:
+            app = ctx.find_root().obj if ctx is not None else None
+            self.fail(exc.message(getattr(app, "lang", DEFAULT_LANGUAGE)), param, ctx)
+
+
+def period_option(required: bool = True, help: str = PERIOD_HELP):  # noqa: A002 (click's word)
+    """The ``--period`` option of every command that takes one."""
+    return click.option("--period", type=PeriodType(), required=required, help=help)
 
 
 def _progress(lang: str):
@@ -66,8 +87,7 @@ def data_group() -> None:
 @data_group.command("import")
 @click.argument("source", type=click.Choice(sorted(SOURCES)))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--period", required=True,
-              help="Period: a year (2025, snapshot 31 Dec), a semester (2025-S1, 30 June), a month (2025-08).")
+@period_option()
 @click.option("--map", "mapping", multiple=True, metavar="COLUMN=field",
               help="Map a column of the file to a field of the source (repeatable).")
 @click.option("--threshold", type=float, default=ingest.REJECT_THRESHOLD, show_default=True,
@@ -115,7 +135,7 @@ def sources_command(markdown: bool) -> None:
 
 
 @click.group("aggregate", invoke_without_command=True)
-@click.option("--period", help="Period to compute: 2025, 2025-S1 or 2025-08.")
+@period_option(required=False, help="Period to compute: 2025, 2025-S1 or 2025-08.")
 @click.option("--json", "as_json", is_flag=True, help="Print totals and data quality as JSON.")
 @click.pass_context
 def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> None:
@@ -125,7 +145,6 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
     if not period:
         raise click.UsageError("--period is required")
     app = ctx.obj
-    _check_period(app, period)
     engine = app.engine()
     if not indicators.available(engine, period):
         click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)
@@ -139,20 +158,12 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
         click.echo(line)
 
 
-def _check_period(app, period: str) -> None:  # noqa: ANN001 (the CLI's App)
-    """A period in none of the three forms ends with its message, not with "no data"."""
-    if not periods.is_period(period):
-        click.echo(translate(ERRORS, "bad_period", app.lang, period=period), err=True)
-        sys.exit(1)
-
-
 @aggregate_group.command("export")
-@click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08).")
+@period_option()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_obj
 def export_command(app, period: str, file: Path) -> None:
     """Write the exact indicator table of --period to FILE.csv (restricted use)."""
-    _check_period(app, period)
     count = indicators.export_csv(app.engine(), period, file)
     if count == 0:
         click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)

@@ -1,5 +1,7 @@
 """Messages of the source import and the aggregation, in Bahasa Indonesia and English."""
 
+from aggregations.periods import MESSAGES as PERIOD_MESSAGES
+
 ERRORS = {
     "file_missing": {"id": "{file}: berkas tidak ditemukan", "en": "{file}: file not found"},
     "not_a_file": {"id": "{file}: ini folder, bukan berkas; berikan satu berkas CSV atau XLSX",
@@ -43,8 +45,7 @@ ERRORS = {
         "id": "sumber {source!r} tidak dikenal; pilih salah satu: {sources}",
         "en": "unknown source {source!r}; choose one of: {sources}",
     },
-    "bad_period": {"id": "periode {period!r} tidak dikenal: tulis tahun (2025), semester (2025-S1 atau 2025-S2) atau bulan (2025-08)",
-                   "en": "period {period!r} is not understood: write a year (2025), a semester (2025-S1 or 2025-S2) or a month (2025-08)"},
+    "bad_period": PERIOD_MESSAGES["bad_period"],
     "bad_mapping": {
         "id": "--map {item!r}: harus KOLOM=field, dengan field salah satu dari: {fields}",
         "en": "--map {item!r}: must be COLUMN=field, with field one of: {fields}",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from aggregations.cli import period_option
 from dashboard import exports, tokens, users
 from dashboard.messages import cli_text
 from dashboard.schema import ROLES
@@ -136,7 +137,7 @@ def export_group() -> None:
 def _common(command):
     for option in reversed([
         click.option("--indicator", required=True, help=f"One of: {', '.join(BY_ID)}."),
-        click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08)."),
+        period_option(),
         click.option("--level", type=click.Choice(LEVELS), default="desa", show_default=True),
         click.option("--classification", type=click.Choice(SCHEMES),
                      help="Default: the indicator's own scheme, as on the planner map."),
@@ -175,7 +176,7 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
 
 
 @export_group.command("priorities")
-@click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08).")
+@period_option()
 @click.option("--user", "user_name", required=True, help="Active account the export is made as (its saved weights).")
 @click.option("--kecamatan", multiple=True, help="Only this kecamatan (code, e.g. 61.07.07); repeatable.")
 @click.option("--border-only", is_flag=True, help="Only the kecamatan on the land border.")
@@ -196,7 +197,7 @@ def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple
 
 @export_group.command("profile")
 @click.option("--code", required=True, help="Kemendagri code of a village or kecamatan, e.g. 61.07.01.2001.")
-@click.option("--period", required=True, help="Period, e.g. 2025 or 2025-S2.")
+@period_option()
 @click.option("--user", "user_name", required=True, help="Active account the export is made as.")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj

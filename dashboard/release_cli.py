@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from aggregations.cli import period_option
 from aggregations.release import rules
 from aggregations.release.messages import text
 from dashboard import releases
@@ -36,7 +37,7 @@ def _admin(app, name: str):
 
 
 @click.command("create")
-@click.option("--period", required=True, help="Period: a year (2025), semester (2025-S2) or month (2025-08).")
+@period_option()
 @click.option("--threshold", type=int, default=rules.THRESHOLD, show_default=True,
               help="K: counts 1..K-1 and areas counting fewer than K children are hidden.")
 @click.option("--protection", type=int, default=rules.PROTECTION, show_default=True,

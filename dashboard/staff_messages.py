@@ -2,6 +2,7 @@
 work), in Bahasa Indonesia and English; beside :mod:`dashboard.messages`, which holds
 the planner pages' texts."""
 
+from aggregations.periods import MESSAGES as PERIOD_MESSAGES
 from peta_anak.core.i18n import translate
 
 STAFF = {
@@ -154,8 +155,7 @@ REFUSED = {
     "csrf": {"id": "token keamanan tidak ada atau kedaluwarsa; muat ulang halaman", "en": "security token missing or expired; reload the page"},
     "missing_field": {"id": "kolom '{field}' wajib diisi", "en": "the field '{field}' is required"},
     "unknown_source": {"id": "sumber '{source}' tidak dikenal; pilihan: {sources}", "en": "unknown source '{source}'; choose one of: {sources}"},
-    "bad_period": {"id": "periode '{period}' tidak sah: tulis tahun (2025), semester (2025-S1, 2025-S2) atau bulan (2025-08)",
-                   "en": "period '{period}' is not valid: write a year (2025), a semester (2025-S1, 2025-S2) or a month (2025-08)"},
+    "bad_period": PERIOD_MESSAGES["bad_period"],
     "not_your_source": {"id": "sumber {source} bukan milik {opd}; Anda boleh mengunggah: {allowed}",
                         "en": "source {source} does not belong to {opd}; you may upload: {allowed}"},
     "busy": {"id": "impor #{job} untuk {source} periode {period} masih berjalan atau menunggu; tunggu sampai selesai lalu coba lagi",

@@ -126,11 +126,21 @@ def test_unknown_source_and_bad_period_are_usage_errors(run, engine, tmp_path):
     path = src.penduduk_csv(tmp_path / "siak.csv")
     assert run("data", "import", "sensus", path, "--period", "2025").exit_code == 2
     result = run("data", "import", "penduduk", path, "--period", "25")
-    assert result.exit_code == 1 and "2025" in result.output
+    assert result.exit_code == 2 and "2025" in result.output
+    # every --period is read the same way: a malformed one is named as such (not as a period
+    # without data, nor with advice to aggregate it), in the chosen language, before any work
     for command in (["aggregate", "--period", "2025-S3"],
-                    ["aggregate", "export", "--period", "2025-13", tmp_path / "x"]):
-        refused = run(*command)  # a malformed period is named as such, not as a period without data
-        assert refused.exit_code == 1 and "2025-S1 atau 2025-S2" in refused.output, refused.output
+                    ["aggregate", "export", "--period", "2025-13", tmp_path / "x"],
+                    ["release", "create", "--period", "2025-S3"],
+                    ["export", "map", "--indicator", "tanpa_akta", "--period", "abc", "--format", "png",
+                     "--user", "x", tmp_path / "x.png"],
+                    ["export", "profile", "--code", "61.07.01.2001", "--period", "2025-7", "--user", "x",
+                     tmp_path / "x.pdf"]):
+        refused = run(*command)
+        assert refused.exit_code == 2 and "2025-S1 atau 2025-S2" in refused.output, refused.output
+        assert "aggregate --period" not in refused.output and "Traceback" not in refused.output
+    english = run("--lang", "en", "release", "create", "--period", "2025-S3")
+    assert english.exit_code == 2 and "2025-S1 or 2025-S2" in english.output, english.output
     missing = run("aggregate", "--period", "2025-S1")
     assert missing.exit_code == 1 and "2025-S1" in missing.output and "2025-S1 atau" not in missing.output
 
