@@ -5,7 +5,7 @@ hierarchy, numerator <= denominator, shared denominators, nested numerators,
 values published by earlier releases of the same period), and for every hidden
 cell the smallest and largest
 numerator, denominator and complement consistent with all of them are found by
-linear programming (HiGHS through ``scipy.optimize``). Sums over a tree have a
+linear programming (HiGHS, through highspy). Sums over a tree have a
 totally unimodular matrix, so the LP bounds are the integer bounds; where shared
 denominators make the system more than a tree, ``milp`` solves it with integer
 variables. A release passes when every hidden primary cell keeps its protection
@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from aggregations.release.rules import Rules, protected_values
 from aggregations.release.table import Key, Table
@@ -197,9 +199,28 @@ def _correction_slack(table: Table, earlier: dict[Key, tuple[int, int]]) -> dict
 
 
 class _Problem:
+    """One component's system, given to HiGHS once and solved for each objective (only the
+    costs change between solves, so each starts from the previous optimal basis).
+
+    Where the system is not a tree, this is its LP relaxation: when an optimum lies on an
+    integer point that satisfies every constraint, that point is also the integer optimum
+    (the relaxation's value is a bound no integer point can beat, and the point's value is
+    an integer less than one above it), so ``milp`` runs only where the LP optimum is
+    fractional."""
+
     def __init__(self, a_eq, b_eq, a_ub, lower, upper, integer: bool):
-        self.a_eq, self.b_eq, self.a_ub = a_eq, b_eq, a_ub
+        self.a_ub, self.a_eq, self.b_eq = a_ub, a_eq, b_eq
         self.lower, self.upper, self.integer = lower, upper, integer
+        matrix = sparse.csc_array(np.vstack([a_ub, a_eq]))
+        rows, columns = matrix.shape
+        self.solver = highspy._Highs()  # the bare solver: highspy.Highs prints a banner on stdout
+        self.solver.setOptionValue("output_flag", False)
+        self.solver.passModel(  # columns x continuous, minimise c.x, rows: a_ub.x <= 0, a_eq.x = b_eq
+            columns, rows, matrix.nnz, int(highspy.MatrixFormat.kColwise), int(highspy.ObjSense.kMinimize), 0.0,
+            np.zeros(columns), lower, np.minimum(upper, highspy.kHighsInf),
+            np.concatenate([np.full(len(a_ub), -highspy.kHighsInf), b_eq]), np.concatenate([np.zeros(len(a_ub)), b_eq]),
+            matrix.indptr.astype(np.int32), matrix.indices.astype(np.int32), matrix.data, np.zeros(columns, np.int32))
+        self.columns = np.arange(columns, dtype=np.int32)
 
     def range(self, coefs: dict[int, float]) -> tuple[float, float]:
         c = np.zeros(self.a_ub.shape[1])
@@ -208,19 +229,35 @@ class _Problem:
         return self._optimum(c), -self._optimum(-c)
 
     def _optimum(self, c: np.ndarray) -> float:
+        self.solver.changeColsCost(len(c), self.columns, c)
+        self.solver.run()
+        status = self.solver.getModelStatus()
+        if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return -np.inf  # nothing published limits this value (the true table is a solution)
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"audit LP failed: {self.solver.modelStatusToString(status)}")
+        value = self.solver.getInfo().objective_function_value
         if self.integer:
-            constraints = [LinearConstraint(self.a_ub, -np.inf, 0)]
-            if len(self.b_eq):
-                constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
-            result = milp(c, constraints=constraints, bounds=Bounds(self.lower, self.upper),
-                          integrality=np.ones_like(c))
-        else:
-            result = linprog(c, A_ub=self.a_ub, b_ub=np.zeros(len(self.a_ub)),
-                             A_eq=self.a_eq if len(self.b_eq) else None, b_eq=self.b_eq if len(self.b_eq) else None,
-                             bounds=list(zip(self.lower, [None if np.isinf(u) else u for u in self.upper],
-                                             strict=True)), method="highs")
-        if result.status == 3:  # unbounded: nothing published limits this value
+            point = np.round(np.asarray(self.solver.getSolution().col_value))
+            if self._feasible(point) and float(c @ point) - value < 1 - 1e-6:
+                value = float(c @ point)
+            else:
+                value = self._integer_optimum(c)
+        return float(np.round(value, 6))
+
+    def _feasible(self, point: np.ndarray) -> bool:
+        """``point`` (integers) satisfies the system exactly (integer coefficients and constants)."""
+        if np.any(point < self.lower) or np.any(point > self.upper) or np.any(self.a_ub @ point > 0):
+            return False
+        return bool(np.all(self.a_eq @ point == self.b_eq))
+
+    def _integer_optimum(self, c: np.ndarray) -> float:
+        constraints = [LinearConstraint(self.a_ub, -np.inf, 0)]
+        if len(self.b_eq):
+            constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
+        result = milp(c, constraints=constraints, bounds=Bounds(self.lower, self.upper), integrality=np.ones_like(c))
+        if result.status == 3:
             return -np.inf
         if result.status != 0:
-            raise RuntimeError(f"audit LP failed ({result.status}): {result.message}")
-        return float(np.round(result.fun, 6))
+            raise RuntimeError(f"audit MILP failed ({result.status}): {result.message}")
+        return result.fun
