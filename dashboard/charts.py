@@ -1,4 +1,4 @@
-"""The planner's charts as plotly figures: pure functions, rows in, ``go.Figure`` out.
+"""The planner's charts as plotly figures: pure functions, rows in, figures out.
 
 Rows are the exact-value rows of :mod:`layers.values` (``pembilang``, ``penyebut``,
 ``persen``, ...) that :mod:`dashboard.figures` already cut to what the role may see;
@@ -59,32 +59,38 @@ def area_names(name: str, lang: str) -> dict[str, str]:
 
 
 def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: float | None, periods: list[str],
-                 names: dict[str, str], lang: str = "id") -> go.Figure:
+                 names: dict[str, str], lang: str = "id") -> dict:
     """One indicator of an area across ``periods`` (oldest first): one point per period
     for the area, its kecamatan and kabupaten (a gap where a period has no value), the
-    KLA target as a flat line; hovering a point gives the rate and its counts."""
+    KLA target as a flat line; hovering a point gives the rate and its counts.
+
+    A plain figure dict, not a ``go.Figure``: a profile draws one per indicator on every
+    click, and building (validating) a ``go.Figure`` took about 30 ms each and sent
+    plotly's default template (8 KiB) with every chart; the layout sets what it needs."""
     meta = catalogue.BY_ID[indicator]
     labels = [period_rules.label(p, lang) for p in periods]
-    figure = go.Figure()
+    data = []
     for area, series in rows.items():
         colour, dash, width = TREND_LINES[area]
-        figure.add_trace(go.Scatter(
-            x=labels, y=[_rate(r) for r in series], name=plain(names[area]), mode="lines+markers",
-            line={"color": colour or catalogue.PALETTES[meta.palette][-1], "dash": dash, "width": width},
-            marker={"size": 7 if area == "own" else 5}, connectgaps=False,
-            hovertext=[plain(f"{names[area]}, {label}: {style.describe_row(r, lang)}") for label, r in zip(
-                labels, series, strict=True)], hoverinfo="text"))
+        data.append({
+            "type": "scatter", "x": labels, "y": [_rate(r) for r in series], "name": plain(names[area]),
+            "mode": "lines+markers", "connectgaps": False, "hoverinfo": "text",
+            "line": {"color": colour or catalogue.PALETTES[meta.palette][-1], "dash": dash, "width": width},
+            "marker": {"size": 7 if area == "own" else 5},
+            "hovertext": [plain(f"{names[area]}, {label}: {style.describe_row(r, lang)}")
+                          for label, r in zip(labels, series, strict=True)]})
     if target is not None:
         words = text("chart_target", lang, value=number(target, lang, 0))
-        figure.add_trace(go.Scatter(x=labels, y=[target] * len(labels), name=words, mode="lines",
-                                    line={"color": TARGET_COLOUR, "dash": "dashdot", "width": 1.2},
-                                    hovertext=[words] * len(labels), hoverinfo="text"))
-    figure.update_layout(**_base_layout(
-        lang, 190, margin={"l": 38, "r": 8, "t": 6, "b": 8}, showlegend=True,
-        legend={"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 10}}))
-    figure.update_xaxes(type="category", showgrid=False, linecolor="#bdbdbd", tickfont={"size": 10})
-    figure.update_yaxes(rangemode="tozero", ticksuffix=" %", gridcolor="#eeeeee", zeroline=False)
-    return figure
+        data.append({"type": "scatter", "x": labels, "y": [target] * len(labels), "name": words, "mode": "lines",
+                     "line": {"color": TARGET_COLOUR, "dash": "dashdot", "width": 1.2},
+                     "hovertext": [words] * len(labels), "hoverinfo": "text"})
+    layout = _base_layout(lang, 190, margin={"l": 38, "r": 8, "t": 6, "b": 8}, showlegend=True, hovermode="closest",
+                          legend={"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 10}},
+                          xaxis={"type": "category", "showgrid": False, "showline": True, "linecolor": "#bdbdbd",
+                                 "tickfont": {"size": 10}, "automargin": True},
+                          yaxis={"rangemode": "tozero", "ticksuffix": " %", "gridcolor": "#eeeeee",
+                                 "zeroline": False, "automargin": True})
+    return {"data": data, "layout": layout}
 
 
 def trend_table(rows: dict[str, list[dict | None]], periods: list[str], names: dict[str, str],

@@ -1,5 +1,7 @@
 """The planner's plotly figures (dashboard.charts): rows in, figures out, no database."""
 
+import plotly.graph_objects as go
+
 from dashboard import charts
 from layers import catalogue
 
@@ -18,29 +20,30 @@ ROWS = {"own": [_row("61.07.01.2001", 6, 120), None, _row("61.07.01.2001", 4, 12
 def test_a_trend_has_one_point_per_period_per_area_and_the_target():
     names = charts.area_names("Sungai Satu", "id")
     figure = charts.trend_figure("tanpa_akta", ROWS, 5.0, PERIODS, names, "id")
-    lines = {t.name: t for t in figure.data}
+    go.Figure(figure)  # a valid plotly figure (plotly validates every key)
+    lines = {t["name"]: t for t in figure["data"]}
     assert list(lines) == ["Sungai Satu", "Kecamatan", "Kabupaten", "Target KLA 5 %"]
     own = lines["Sungai Satu"]
-    assert list(own.x) == ["Semester 2 2024", "Semester 1 2025", "Semester 2 2025"]
-    assert own.y[0] == 5.0 and own.y[1] is None and round(own.y[2], 2) == 3.33  # a gap, never interpolated
-    assert own.connectgaps is False
-    assert list(lines["Target KLA 5 %"].y) == [5.0] * 3
+    assert list(own["x"]) == ["Semester 2 2024", "Semester 1 2025", "Semester 2 2025"]
+    assert own["y"][0] == 5.0 and own["y"][1] is None and round(own["y"][2], 2) == 3.33  # a gap, never interpolated
+    assert own["connectgaps"] is False
+    assert list(lines["Target KLA 5 %"]["y"]) == [5.0] * 3
     # hover gives the counts, worded as the profile words them, in the app's language
-    assert own.hovertext[0] == "Sungai Satu, Semester 2 2024: 6 / 120 (5,0 %)"
-    assert own.hovertext[1] == "Sungai Satu, Semester 1 2025: tidak ada data"
-    assert lines["Kabupaten"].hovertext[2].endswith("150 / 990 (15,2 %)")
-    assert figure.layout.separators == ",."
+    assert own["hovertext"][0] == "Sungai Satu, Semester 2 2024: 6 / 120 (5,0 %)"
+    assert own["hovertext"][1] == "Sungai Satu, Semester 1 2025: tidak ada data"
+    assert lines["Kabupaten"]["hovertext"][2].endswith("150 / 990 (15,2 %)")
+    assert figure["layout"]["separators"] == ",."
 
 
 def test_colours_follow_the_palette_and_parents_are_grey_and_dashed():
     figure = charts.trend_figure("stunting", ROWS, None, PERIODS, charts.area_names("X", "en"), "en")
-    own, kecamatan, kabupaten = figure.data  # no target line for stunting
+    own, kecamatan, kabupaten = go.Figure(figure).data  # no target line for stunting
     assert own.line.color == catalogue.PALETTES[catalogue.BY_ID["stunting"].palette][-1]  # the map's dark end
     assert own.line.dash == "solid" and kecamatan.line.dash == "dash" and kabupaten.line.dash == "dot"
     for parent in (kecamatan, kabupaten):
         red, green, blue = (int(parent.line.color[i:i + 2], 16) for i in (1, 3, 5))
         assert red == green == blue  # grey
-    assert list(own.x)[0] == "Semester 2 2024" and figure.layout.separators == ".,"
+    assert list(own.x)[0] == "Semester 2 2024" and figure["layout"]["separators"] == ".,"
     assert own.hovertext[0] == "X, Semester 2 2024: 6 / 120 (5.0 %)"
 
 
@@ -55,7 +58,7 @@ def test_english_period_labels_and_the_text_alternative():
 
 def test_markup_in_a_name_stays_text():
     evil = "<b>Desa</b> <a href='javascript:alert(1)'>x</a> & co"
-    figure = charts.trend_figure("stunting", {"own": ROWS["own"]}, None, PERIODS, {"own": evil}, "id")
+    figure = go.Figure(charts.trend_figure("stunting", {"own": ROWS["own"]}, None, PERIODS, {"own": evil}, "id"))
     assert "<" not in figure.data[0].name and "<" not in figure.data[0].hovertext[0]
     assert figure.data[0].name.startswith("&lt;b&gt;Desa&lt;/b&gt;") and "&amp; co" in figure.data[0].name
     bars = charts.ranking_bars([_row("61.07.01.2001", 4, 100, evil)], {}, [])
