@@ -26,6 +26,7 @@ import numpy as np
 import pyogrio
 from sqlalchemy import insert, select
 
+from aggregations import periods
 from aggregations.release.rules import Rules
 from aggregations.release.source import table_for_period
 from aggregations.release.suppress import suppress
@@ -119,7 +120,9 @@ def main() -> None:
             subprocess.run([str(Path(sys.executable).parent / "peta-anak"), "demo"], env=env, check=True,
                            stdout=subprocess.DEVNULL)
         engine = db.make_engine(Settings(data_dir=data))
-        measure("Bengkayang, full-scale demo, period 2025", table_for_period(engine, "2025"))
+        with engine.connect() as conn:  # the newest period of the demo (2025-S2 since its four semesters)
+            newest = periods.ordered(conn.execute(select(nilai_indikator.c.periode).distinct()).scalars())[-1]
+        measure(f"Bengkayang, full-scale demo, period {newest}", table_for_period(engine, newest))
     measure("Kalimantan Barat, 2,130 villages, synthetic aggregates", province_table(args.geodata.resolve()))
 
 
