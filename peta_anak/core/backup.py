@@ -223,10 +223,18 @@ def _pg_restore(url: URL, path: Path, settings: Settings) -> None:
         quote = engine.dialect.identifier_preparer.quote
         with engine.connect() as conn:
             where = conn.execute(text("SELECT current_schema()")).scalar()
-            tables = inspect_database(conn).get_table_names(schema=where)
+            # an extension's tables and functions (PostGIS's spatial_ref_sys, pg_trgm's functions)
+            # belong to it, cannot be dropped one by one, and the backup's script re-creates it
+            members = set(conn.execute(text(
+                "SELECT c.relname FROM pg_class c JOIN pg_depend d ON d.classid = 'pg_class'::regclass "
+                "AND d.objid = c.oid AND d.deptype = 'e' WHERE c.relnamespace = current_schema()::regnamespace"
+            )).scalars())
+            tables = [t for t in inspect_database(conn).get_table_names(schema=where) if t not in members]
             functions = conn.execute(text(  # e.g. a newer schema's append-only triggers' functions
                 "SELECT format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) "
-                "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()"
+                "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() "
+                "AND p.prokind = 'f' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass "
+                "AND d.objid = p.oid AND d.deptype = 'e')"
             )).scalars().all()
     finally:
         engine.dispose()

@@ -71,6 +71,26 @@ def test_backup_and_restore_round_trip_while_the_app_serves(app, run, engine, tm
     assert dash_post(logged_in(app, "perencana"), summary_request()).status_code == 200
 
 
+def test_restore_leaves_an_extension_in_the_schema_to_the_backup(run, engine, tmp_path):
+    """PostgreSQL with an extension in the app's schema (as PostGIS or pg_trgm would be):
+    the restore drops the app's tables and functions, not the extension's, which the
+    backup's own script drops and creates again."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("extensions are PostgreSQL's")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+    users.add(engine, "rina", "perencana", "sandi-yang-panjang")
+    out = tmp_path / "cadangan.bin"
+    assert run("backup", out).exit_code == 0
+    users.add(engine, "baru", "perencana", "sandi-yang-panjang")
+    result = run("restore", out, "--yes")
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT similarity('desa', 'desa')")).scalar() == 1.0
+    names = [u["nama"] for u in users.all_users(engine)]
+    assert "rina" in names and "baru" not in names
+
+
 def test_restore_refuses_damaged_foreign_and_newer_backups(run, engine, settings, tmp_path):
     users.add(engine, "rina", "perencana", "sandi-yang-panjang")
     before = _state(engine)
