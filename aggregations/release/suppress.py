@@ -118,9 +118,25 @@ def _repair(table: Table, hidden: set[Key], report: AuditReport) -> set[Key]:
         if partners:
             added.add(min(partners))
             continue
-        for group in table.groups_of[key]:
-            choice = _cheapest(table, group, hidden | added, failure.required[1] - failure.value)
-            if choice is not None:
-                added.add(choice)
-                break
+        choice = _climbing(table, key, hidden | added, failure.required[1] - failure.value)
+        if choice is not None:
+            added.add(choice)
     return added
+
+
+def _climbing(table: Table, key: Key, hidden: set[Key], protection: int) -> Key | None:
+    """A complement in a group of ``key``; when every member of those is hidden already, in
+    the groups of its (hidden) parent, and so up: a village whose numerator a published
+    zero total pins down (every sibling and the kecamatan hidden, the kabupaten counting
+    no child) is protected only by hiding the total."""
+    seen, todo = {key}, [key]
+    while todo:
+        current = todo.pop(0)
+        for group in table.groups_of[current]:
+            choice = _cheapest(table, group, hidden, protection)
+            if choice is not None:
+                return choice
+            if group.parent != current and group.parent not in seen:
+                seen.add(group.parent)
+                todo.append(group.parent)
+    return None

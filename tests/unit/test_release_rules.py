@@ -130,6 +130,17 @@ def test_audit_without_hidden_cells_is_empty():
     assert audit(table, set(), set(), RULES).bounds == []
 
 
+def test_a_numerator_pinned_by_a_published_zero_total_is_protected_by_hiding_the_total():
+    """Found by the property test below: no child counted anywhere and a village with no
+    children (primary). Every village and both kecamatan get hidden, yet the published
+    kabupaten total 0 still pins every numerator to 0; the repair climbs to the total."""
+    table = Table(tree({"K": (0, 0), "K.0": (0, 0), "K.0.0": (0, 0), "K.0.1": (0, 10), "K.1": (0, 0),
+                        "K.1.0": (0, 10)}))
+    pattern = suppress(table, RULES)
+    assert pattern.report.passed, pattern.report.failures
+    assert ("x", "K") in pattern.hidden
+
+
 @st.composite
 def hierarchies(draw):
     values = {"K": (0, 0)}
