@@ -20,7 +20,7 @@ from dashboard.layout import language
 from dashboard.map_state import area
 from dashboard.messages import text
 from layers import catalogue, style
-from layers.classify import number
+from layers.classify import change_points, number, signed_number
 from layers.planning import targets
 
 #: Plotly's options for the small charts: no toolbar, no logo, resized with the panel.
@@ -65,10 +65,10 @@ def profile(feature, searched, period):
                                          lang)
         if split:
             items.append(html.Dd(split, className="small"))
-        if own and then and own["persen"] is not None and then["persen"] is not None:
-            change = number(own["persen"] - then["persen"], lang)
+        change = change_points(own, then)
+        if change is not None:
             items.append(html.Dd(text("change_since", lang, period=period_rules.label(found.before, lang),
-                                      value=change)))
+                                      value=signed_number(change, lang))))
         items += [html.Dd(f"{parents[level]}: {style.describe_row(row, lang)}", className="muted")
                   for level, row in line.parents.items()]
         items += _target_line(line.indicator, own, lang)

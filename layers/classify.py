@@ -46,6 +46,20 @@ def number(value: float, lang: str = "id", digits: int = 1) -> str:
     return text
 
 
+def signed_number(value: float, lang: str = "id", digits: int = 1) -> str:
+    """A change: "+2,5" for a rise, "-2,5" for a fall, "0,0" for none (screen, compare view and PDF alike)."""
+    return ("+" if round(value, digits) > 0 else "") + number(value, lang, digits)
+
+
+def change_points(now: dict | None, then: dict | None) -> float | None:
+    """The change of the rate between two rows, in percentage points, from the counts (a
+    row's ``persen`` is rounded to 0.1 for showing: 4/120 - 5/120 is -0.83, not 3.3 - 4.2);
+    None when either row has no rate."""
+    if not now or not then or not now["penyebut"] or not then["penyebut"]:
+        return None
+    return 100 * now["pembilang"] / now["penyebut"] - 100 * then["pembilang"] / then["penyebut"]
+
+
 def classify(values: Sequence[float | None], scheme: str = "quantile", k: int = DEFAULT_CLASSES,
              palette: str = "YlOrRd", fixed_breaks: Sequence[float] = ()) -> tuple[list[int | None], Classes]:
     """Class index per value (None for no data) and the classes for the legend."""

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from aggregations import indicators
 from aggregations import periods as period_rules
+from layers.classify import change_points
 from peta_anak.core.cache import VersionedCache
 
 Versions = dict[str, tuple]
@@ -73,11 +74,12 @@ def _rows(engine: Engine, period: str, known: Versions | None) -> tuple[list[dic
 
 
 def changes(engine: Engine, period: str, indicator: str, level: str) -> dict[str, float]:
-    """Change of the rate (percentage points) since the previous period, per area."""
+    """Change of the rate (percentage points, to 0.1) since the previous period, per area."""
     known = versions(engine)
     before = previous_period(engine, period, known)
     if before is None:
         return {}
-    now = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, period, [indicator], level, known)}
-    then = {r["kode_wilayah"]: r["persen"] for r in area_values(engine, before, [indicator], level, known)}
-    return {k: round(v - then[k], 1) for k, v in now.items() if v is not None and then.get(k) is not None}
+    then = {r["kode_wilayah"]: r for r in area_values(engine, before, [indicator], level, known)}
+    found = {r["kode_wilayah"]: change_points(r, then.get(r["kode_wilayah"]))
+             for r in area_values(engine, period, [indicator], level, known)}
+    return {k: round(v, 1) for k, v in found.items() if v is not None}

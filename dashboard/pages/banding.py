@@ -26,7 +26,7 @@ from dashboard.layout import control, group, language
 from dashboard.map_state import area, browser_state, fly_to
 from dashboard.messages import text
 from layers import browser_geometry, catalogue, style, values
-from layers.classify import SCHEMES, number
+from layers.classify import SCHEMES, change_points, signed_number
 from layers.comparison import Side, pair
 
 dash.register_page(__name__, path="/banding", name="Bandingkan")
@@ -181,10 +181,10 @@ def area_on_both(click_a, click_b, searched, indicator_a, period_a, indicator_b,
         items += [html.Dt(f"{side}: {catalogue.BY_ID[indicator].text('title', lang)}, "
                           f"{period_picker.label(period, lang)}"),
                   html.Dd(style.describe_row(row, lang) if shown[indicator] else text("values_hidden", lang))]
-    if indicator_a == indicator_b and all(r and r["persen"] is not None for r in rows):
-        change = rows[1]["persen"] - rows[0]["persen"]
+    change = change_points(rows[1], rows[0]) if indicator_a == indicator_b else None
+    if change is not None:
         labels = {side: period_picker.label(p, lang) for side, p in (("a", period_a), ("b", period_b))}
         items.append(html.Dd(text("compare_change", lang, **labels,
-                                  value=("+" if change > 0 else "") + number(change, lang)), className="change"))
+                                  value=signed_number(change, lang)), className="change"))
     return html.Div([html.H3(f"{found['nama']} ({code})"), html.Dl(items)])
 

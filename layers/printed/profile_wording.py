@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from aggregations import periods as period_rules
 from layers import catalogue
-from layers.classify import number
+from layers.classify import change_points, number, signed_number
 from layers.style import describe_row
 from peta_anak.core.i18n import translate
 
@@ -68,10 +68,10 @@ def figures(line, period: str, before: str | None, lang: str) -> list[str]:
     printed.profile.SheetLine`): value, change, kecamatan and kabupaten, breakdown, target."""
     own, then = line.own, line.earlier
     out = [text("value", lang, period=period_label(period, lang), value=describe_row(own, lang))]
-    if own and then and own["persen"] is not None and then["persen"] is not None:
-        change = own["persen"] - then["persen"]
+    change = change_points(own, then)
+    if change is not None:
         out.append(text("change", lang, period=period_label(before, lang),
-                        value=("+" if change > 0 else "") + number(change, lang)))
+                        value=signed_number(change, lang)))
     else:
         out.append(text("no_change", lang))
     for level, row in line.parents.items():

@@ -57,6 +57,9 @@ def test_the_profile_has_a_trend_chart_per_indicator_with_one_point_per_period(t
     assert akta[1]["hovertext"][2].endswith("39 / 380 (10,3 %)")
     text = json.dumps(answer, ensure_ascii=False)
     assert "Grafik tren Anak tanpa akta kelahiran" in text and "Tren tahunan" in text  # named, with its table
+    # from the counts (4/120 - 5/120 = -0.83; the rounded rates 3.3 and 4.2 would say -0.9), signed
+    # as in the compare view and the PDF
+    assert "Perubahan sejak 2024: -0,8 poin" in text
     assert graphs[0]["props"]["config"]["displayModeBar"] is False
 
 
