@@ -109,33 +109,37 @@ def published(engine: Engine, release_id: int | None = None, with_files: bool = 
     return Published(release, rows, files, geometry, labels, boundary, shapes)
 
 
-def release_period(engine: Engine, release_id: int) -> str | None:
-    """The period of release ``release_id`` (None: no such release)."""
-    return next((r["periode"] for r in store.list_releases(engine) if r["id"] == release_id), None)
-
-
 def publishable_ids(engine: Engine, published_only: bool = False) -> list[int]:
     """Releases that may be public: approved or published (``published_only``: published)."""
     wanted = (steps.PUBLISHED,) if published_only else steps.PUBLISHABLE
     return [r["id"] for r in store.list_releases(engine) if r["status"] in wanted]
 
 
-def published_many(engine: Engine, release_ids: list[int] | None = None) -> list[Published]:
-    """The releases ``release_ids`` (default: every approved or published one), oldest period
-    first, one per period: of two releases of a period the newer (a correction) is shown.
-    :class:`NoRelease` when there is none or one is unknown, :class:`NotApproved` for a draft."""
+def shown_releases(engine: Engine, release_ids: list[int] | None = None) -> dict[str, int]:
+    """Period -> the release a site of ``release_ids`` (default: every approved or published
+    one) shows for it: of two releases of a period the newer (a correction). Read from the
+    release list only, nothing built. :class:`NoRelease` when there is none or one is
+    unknown, :class:`NotApproved` for a draft."""
     listed = {r["id"]: r for r in store.list_releases(engine)}
     ids = [i for i, r in listed.items() if r["status"] in steps.PUBLISHABLE] if release_ids is None \
         else list(dict.fromkeys(release_ids))
     if not ids:
         raise NoRelease(None)
-    shown: dict[str, int] = {}  # period -> the release shown for it; replaced ones are never built
+    shown: dict[str, int] = {}
     for release_id in sorted(ids):
         if release_id not in listed:
             raise NoRelease(release_id)
         if listed[release_id]["status"] not in steps.PUBLISHABLE:
             raise NotApproved(release_id, listed[release_id]["status"])
         shown[listed[release_id]["periode"]] = release_id
+    return shown
+
+
+def published_many(engine: Engine, release_ids: list[int] | None = None,
+                   shown: dict[str, int] | None = None) -> list[Published]:
+    """The releases :func:`shown_releases` picks (or ``shown``, already picked), oldest period
+    first; replaced corrections are never built, and only the newest carries its files."""
+    shown = shown_releases(engine, release_ids) if shown is None else shown
     order = periods.ordered(shown)
     return [published(engine, shown[p], with_files=p == order[-1]) for p in order]
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from layers.published import PublishRefused, publishable_ids, published_many, release_period
+from layers.published import PublishRefused, publishable_ids, published_many, shown_releases
 from peta_anak.core.settings import Settings
 from public_site import build as site
 from public_site import pages
@@ -71,10 +71,11 @@ class Publisher:
     def publish(self, engine: Engine, release_id: int) -> Build:
         """Build the site of every published release and ``release_id`` (approved or published)
         beside the live site and swap it in; raises ``layers.published.NotApproved`` for a draft."""
-        pubs = published_many(engine, [*publishable_ids(engine, published_only=True), release_id])
-        if all(p.release["id"] != release_id for p in pubs):  # a newer release of its period is published
-            shown = next(p.release for p in pubs if p.release["periode"] == release_period(engine, release_id))
-            raise PublishError("superseded", id=release_id, period=shown["periode"], newer=shown["id"])
+        shown = shown_releases(engine, [*publishable_ids(engine, published_only=True), release_id])
+        if release_id not in shown.values():  # a newer release of its period is published: refused before building
+            (period,) = shown_releases(engine, [release_id])
+            raise PublishError("superseded", id=release_id, period=period, newer=shown[period])
+        pubs = published_many(engine, shown=shown)
         self._prepare()
         name = self._new_name(f"{datetime.now(UTC):%Y%m%dT%H%M%S}-rilis-{release_id}")
         partial = self.builds_dir / f".{name}.partial"
