@@ -38,8 +38,8 @@ from playwright.sync_api import sync_playwright
 from sqlalchemy import select
 
 from aggregations.schema import nilai_indikator
-from dashboard import users
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 

@@ -60,7 +60,7 @@ def child(url: str, kind: str, runs: int) -> None:
         if kind == "profile_demo":  # a village of the database: figures and trends read, then drawn
             from types import SimpleNamespace
 
-            from dashboard import profile_sheet as sheets
+            from dashboard.planner import profile_sheet as sheets
             from layers.printed.profile import render_profile
 
             planner = SimpleNamespace(name="benchmark", role="perencana", opd=None, is_authenticated=True,
@@ -98,7 +98,7 @@ def village(engine, period: str) -> str:
 def profile_sheet(engine):
     """A profile of 10 indicators (the catalogue's seven, then three again) over four
     semesters, one period without a value, with a village's real names."""
-    from dashboard import profile_sheet as sheets
+    from dashboard.planner import profile_sheet as sheets
     from layers import catalogue
     from layers.printed.profile import ProfileSheet, SheetLine
 

@@ -20,7 +20,7 @@ import numpy as np
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from dashboard.map_state import browser_state
+from dashboard.planner.map_state import browser_state
 from geodata.schema import wilayah
 from layers import catalogue, comparison, style
 from peta_anak.cli import cli

@@ -9,9 +9,10 @@ from pathlib import Path
 import click
 
 from aggregations.cli import period_option
-from dashboard import exports, tokens, users
-from dashboard.messages import cli_text
-from dashboard.schema import ROLES
+from dashboard.planner import exports
+from dashboard.shell import tokens, users
+from dashboard.shell.messages import cli_text
+from dashboard.shell.schema import ROLES
 from layers.catalogue import BY_ID, OPD
 from layers.classify import SCHEMES, number
 from layers.printed import FORMATS, LEVELS, ORIENTATIONS, MapRequest
@@ -120,7 +121,7 @@ def serve_command(app, host: str, port: int, threads: int) -> None:
     """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server)."""
     import waitress
 
-    from dashboard.server import create_app
+    from dashboard.app import create_app
 
     app.engine()  # refuse to start on a database without the current schema
     dash_app = create_app(app.settings, publisher=app.publisher())

@@ -16,8 +16,9 @@ from sqlalchemy import Engine
 from aggregations.cli import aggregate_group, data_group
 from aggregations.periods import PeriodError
 from aggregations.release.cli import release_group
-from dashboard import release_cli, users
 from dashboard.cli import export_group, serve_command, users_group
+from dashboard.shell import users
+from dashboard.staff import release_cli
 from geodata.cli import boundaries_group
 from layers.classify import number
 from peta_anak.core import backup, db

@@ -11,11 +11,11 @@ from __future__ import annotations
 from sqlalchemy import MetaData
 
 import aggregations.schema
-import dashboard.schema
+import dashboard.shell.schema
 import geodata.schema
 from peta_anak.core.db import metadata
 
-SCHEMA_MODULES = (geodata.schema, aggregations.schema, dashboard.schema)
+SCHEMA_MODULES = (geodata.schema, aggregations.schema, dashboard.shell.schema)
 
 
 def all_tables() -> MetaData:

@@ -4,7 +4,7 @@ It sits at the top beside the command line because it composes the planner app w
 the public-site publisher (the Rilis page publishes releases; the planner app does not
 import the public site itself)."""
 
-from dashboard.server import create_app
+from dashboard.app import create_app
 from peta_anak.core.settings import Settings
 from public_site.publish import Publisher
 

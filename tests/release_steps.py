@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from dashboard import releases, users
+from dashboard.shell import users
+from dashboard.staff import releases
 
 PASSWORD = "rahasia-yang-panjang"
 

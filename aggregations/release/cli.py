@@ -1,6 +1,6 @@
 """``peta-anak release list / audit / export``: parse arguments, call :mod:`aggregations.release`,
 print. The steps people take (create, approve, reject, publish, rollback) are in
-:mod:`dashboard.release_cli`, beside the role checks and the audit log they need."""
+:mod:`dashboard.staff.release_cli`, beside the role checks and the audit log they need."""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ request itself). Each token is rate-limited (``PDAR_API_RATE_LIMIT``, a moving w
 counted in the app process's memory with the ``limits`` library: a limit against a
 runaway script, not a login guard, so it need not cost a database write per request,
 which on SQLite would wait behind a running import). The calls go
-through the same services as the Data and Rilis pages (:mod:`dashboard.imports`,
-:mod:`dashboard.releases`) and so through the same checks and audit log. The API
+through the same services as the Data and Rilis pages (:mod:`dashboard.staff.imports`,
+:mod:`dashboard.staff.releases`) and so through the same checks and audit log. The API
 returns no children's counts: import reports (rows) and releases' status only.
 """
 
@@ -20,9 +20,10 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from aggregations import periods
-from dashboard import access, imports, release_review, releases, services, tokens, uploads
 from dashboard.api.openapi import spec
-from dashboard.refusals import RequestRefused
+from dashboard.shell import access, services, tokens
+from dashboard.shell.refusals import RequestRefused
+from dashboard.staff import imports, release_review, releases, uploads
 from peta_anak.core.i18n import LANGUAGES
 
 PREFIX = "/api/v1"

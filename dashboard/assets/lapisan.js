@@ -1,6 +1,6 @@
 /* One map's areas, restyled in place; shared by the planner map (peta.js) and the
    compare view (banding.js, two of them). The style states it reads are described once,
-   as BrowserState in dashboard/map_state.py (keys in English, snake_case).
+   as BrowserState in dashboard/planner/map_state.py (keys in English, snake_case).
 
    Switching an indicator must not rebuild the layer: a new `hideout` makes
    dash-leaflet clear and re-add every feature (about 150 ms for 124 villages,

@@ -1,4 +1,4 @@
-/* The ranking under the planner map (dashboard/map_ranking.py) asks the server only when
+/* The ranking under the planner map (dashboard/planner/map_ranking.py) asks the server only when
    it has something to show: switching the indicator restyles the map in the browser
    alone (assets/peta.js), and sends a request only while a ranking is on screen (level
    kecamatan, or a kecamatan chosen for the village ranking). */

@@ -9,10 +9,10 @@ from dash.exceptions import PreventUpdate
 from flask import abort
 from flask_login import current_user
 
-from dashboard import access, audit, ids, services, sessions, users
-from dashboard.layout import control, language, scrolling, table
-from dashboard.messages import text
-from dashboard.schema import OPD_ROLES, ROLES
+from dashboard.shell import access, audit, ids, services, sessions, users
+from dashboard.shell.layout import control, language, scrolling, table
+from dashboard.shell.messages import text
+from dashboard.shell.schema import OPD_ROLES, ROLES
 from layers.catalogue import OPD
 
 dash.register_page(__name__, path="/admin", name="Admin")

@@ -19,12 +19,13 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort
 
-from dashboard import access, ids, period_picker, services
-from dashboard.compare_inputs import LEVELS, SIDES, initial
-from dashboard.geo import url_for_level
-from dashboard.layout import control, group, language
-from dashboard.map_state import area, browser_state, fly_to
-from dashboard.messages import text
+from dashboard.planner import period_picker
+from dashboard.planner.compare_inputs import LEVELS, SIDES, initial
+from dashboard.planner.map_state import area, browser_state, fly_to
+from dashboard.shell import access, ids, services
+from dashboard.shell.geo import url_for_level
+from dashboard.shell.layout import control, group, language
+from dashboard.shell.messages import text
 from layers import browser_geometry, catalogue, style, values
 from layers.classify import SCHEMES, change_points, signed_number
 from layers.comparison import Side, pair

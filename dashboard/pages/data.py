@@ -3,7 +3,7 @@ follows its import, reads the report and the data quality, looks through the imp
 history and recomputes a period's indicators.
 
 The upload form is plain HTML posted by ``assets/unggah.js`` to ``/unggah`` (see
-:mod:`dashboard.upload_routes`); everything else is Dash callbacks on the jobs in
+:mod:`dashboard.staff.upload_routes`); everything else is Dash callbacks on the jobs in
 the database, so the progress bar survives a reload. Every callback checks the
 role again; nobody here sees a village's or kecamatan's children's counts.
 """
@@ -16,12 +16,13 @@ from dash.exceptions import PreventUpdate
 from flask import abort, request
 
 from aggregations import history, periods
-from dashboard import access, ids, import_views, imports, jobs, services
-from dashboard.layout import language
-from dashboard.messages import text
-from dashboard.refusals import RequestRefused
-from dashboard.runner import OFFERS_SMALLER_OVERRIDE
-from dashboard.staff_messages import staff
+from dashboard.shell import access, ids, services
+from dashboard.shell.layout import language
+from dashboard.shell.messages import text
+from dashboard.shell.refusals import RequestRefused
+from dashboard.staff import import_views, imports, jobs
+from dashboard.staff.messages import staff
+from dashboard.staff.runner import OFFERS_SMALLER_OVERRIDE
 
 dash.register_page(__name__, path="/data", name="Data")
 POLL_MS = 1000

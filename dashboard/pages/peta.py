@@ -1,6 +1,6 @@
 """The planner map: one indicator at a time over the village (or kecamatan) map,
 kecamatan outlines on top, legend, the profile panel of the clicked area
-(:mod:`dashboard.map_profile`) and the ranking under the map (:mod:`dashboard.map_ranking`).
+(:mod:`dashboard.planner.map_profile`) and the ranking under the map (:mod:`dashboard.planner.map_ranking`).
 
 Geometry comes once per level from ``/geo/<level>.pbf?v=...``. Changing period,
 classification or measure asks the server for the style state and legends of every
@@ -17,11 +17,12 @@ from dash.exceptions import PreventUpdate
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, exports, ids, map_profile, map_ranking, period_picker, planning, profile_pdf, services
-from dashboard.geo import url_for_level
-from dashboard.layout import control, group, language
-from dashboard.map_state import BrowserState, browser_state, fly_to
-from dashboard.messages import text
+from dashboard.planner import exports, map_profile, map_ranking, period_picker, planning, profile_pdf
+from dashboard.planner.map_state import BrowserState, browser_state, fly_to
+from dashboard.shell import access, ids, services
+from dashboard.shell.geo import url_for_level
+from dashboard.shell.layout import control, group, language
+from dashboard.shell.messages import text
 from layers import browser_geometry, catalogue, facilities, style, values
 from layers.classify import SCHEMES
 from layers.planning import kantong
@@ -135,7 +136,7 @@ def _export_buttons(lang: str) -> html.Div:
                prevent_initial_call=True)
 def export_view(_png, _pdf, _gpkg, indicator, period, level, scheme):
     """The current view as a printed map or a GIS layer; role check and audit log in
-    :mod:`dashboard.exports` (the same path as ``peta-anak export``)."""
+    :mod:`dashboard.planner.exports` (the same path as ``peta-anak export``)."""
     lang, user = language(), access.user_now()
     if indicator == kantong.KANTONG:
         return dash.no_update, text("export_kantong", lang)

@@ -1,7 +1,7 @@
 """Musrenbang priorities: weights of the kantong kerentanan index (sliders, saved per
 user), the ranked villages filtered by kecamatan and border status, and their XLSX
 and CSV downloads. The budget what-if below works on the same ranking
-(:mod:`dashboard.budget_section` holds its callbacks)."""
+(:mod:`dashboard.planner.budget_section` holds its callbacks)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from dash import ClientsideFunction, Input, Output, State, dcc, html
 from dash_extensions.javascript import Namespace
 from flask import abort, request
 
-from dashboard import access, budget_section, exports, ids, period_picker, planning, services
-from dashboard.geo import url_for_level
-from dashboard.layout import control, group, language
-from dashboard.messages import text
-from dashboard.planner_views import ALL, comparison, priority_table, scenario_view, shown_rows, turn_page
-from dashboard.ranking_inputs import INDICATOR_IDS, RANKING, choices
+from dashboard.planner import budget_section, exports, period_picker, planning
+from dashboard.planner.planner_views import ALL, comparison, priority_table, scenario_view, shown_rows, turn_page
+from dashboard.planner.ranking_inputs import INDICATOR_IDS, RANKING, choices
+from dashboard.shell import access, ids, services
+from dashboard.shell.geo import url_for_level
+from dashboard.shell.layout import control, group, language
+from dashboard.shell.messages import text
 from layers import browser_geometry, catalogue, values
 from layers.planning import kantong, priorities
 

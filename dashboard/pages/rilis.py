@@ -1,7 +1,7 @@
 """Rilis: admins create a draft release, review it on a map and in tables, a second admin
 approves or rejects it, an approved release is published into ``PDAR_PUBLIC_DIR`` and
 the public folder can be rolled back. Every step goes through
-:mod:`dashboard.releases` (the same service as the command line and the API), which
+:mod:`dashboard.staff.releases` (the same service as the command line and the API), which
 checks the role and writes the audit log; each callback checks the role again.
 """
 
@@ -15,11 +15,13 @@ from dash_extensions.javascript import Namespace
 from flask import abort, request
 
 from aggregations.release import store
-from dashboard import access, ids, period_picker, release_review, release_views, releases, services
-from dashboard.geo import url_for_level
-from dashboard.layout import language
-from dashboard.messages import text
-from dashboard.staff_messages import staff
+from dashboard.planner import period_picker
+from dashboard.shell import access, ids, services
+from dashboard.shell.geo import url_for_level
+from dashboard.shell.layout import language
+from dashboard.shell.messages import text
+from dashboard.staff import release_review, release_views, releases
+from dashboard.staff.messages import staff
 from layers import catalogue, values
 from layers.release_style import release_style
 

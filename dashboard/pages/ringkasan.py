@@ -6,9 +6,10 @@ import dash
 from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import access, figures, ids, period_picker, services
-from dashboard.layout import language, table
-from dashboard.messages import text
+from dashboard.planner import figures, period_picker
+from dashboard.shell import access, ids, services
+from dashboard.shell.layout import language, table
+from dashboard.shell.messages import text
 from layers import catalogue, values
 from layers.classify import number
 

@@ -27,7 +27,8 @@ from aggregations import indicators, ingest, quality
 from aggregations import periods as period_rules
 from aggregations.release import steps, store
 from aggregations.report import describe_totals
-from dashboard import releases, users
+from dashboard.shell import users
+from dashboard.staff import releases
 from geodata import boundaries
 from geodata.summary import format_report
 from peta_anak.core import db

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from aggregations.release import rules, store
-from dashboard import users
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
 from geodata.schema import wilayah
 from peta_anak.cli import cli
 from peta_anak.core import db

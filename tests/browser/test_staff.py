@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import waitress
 
-from dashboard import releases, runner, users
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
+from dashboard.staff import releases, runner
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 from peta_anak.demo import generator

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from aggregations.schema import impor_data, penduduk, penolakan
-from dashboard import imports, users
-from dashboard.schema import token_api
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
+from dashboard.shell.schema import token_api
+from dashboard.staff import imports
 from peta_anak.demo import generator
 from tests.aggregate_values import load_aggregates
 from tests.boundary_files import villages_frame, write
@@ -135,7 +136,7 @@ def test_status_codes_of_imports(api, engine, settings, tmp_path):
 
 
 def test_409_while_an_import_of_the_same_source_and_period_is_active(api, engine, tmp_path):
-    from dashboard import jobs
+    from dashboard.staff import jobs
 
     app, tokens = api
     held = tmp_path / "held" / "x.csv"

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from sqlalchemy import func, select, text
 
 from aggregations.schema import nilai_indikator
-from dashboard import planning, users
-from dashboard.schema import log_audit, pengguna
+from dashboard.planner import planning
+from dashboard.shell import users
+from dashboard.shell.schema import log_audit, pengguna
 from peta_anak.cli import cli
 from peta_anak.core import db
 from tests.conftest import env_for

@@ -39,7 +39,7 @@ def _post(c, body: dict):
 
 @pytest.mark.parametrize("role", ["perencana", "admin"])
 def test_every_callback_slot_survives_the_corpus(app, role, caplog):
-    caplog.set_level(logging.ERROR, logger="dashboard.callbacks")
+    caplog.set_level(logging.ERROR, logger="dashboard.shell.callbacks")
     c = logged_in(app, role)
     callbacks = _dependencies(c)
     assert len(callbacks) >= 10

@@ -7,9 +7,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from dashboard import users
-from dashboard.schema import log_audit
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
+from dashboard.shell.schema import log_audit
 from tests.aggregate_values import load_aggregates
 from tests.boundary_files import villages_frame, write
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from dashboard import ranking_inputs, users
-from dashboard.schema import bobot_pengguna
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.planner import ranking_inputs
+from dashboard.shell import users
+from dashboard.shell.schema import bobot_pengguna
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 from tests import pg
@@ -54,7 +55,7 @@ def _unavailable(c, caplog) -> None:
 
 
 def test_sqlite_file_removed_under_the_app_and_put_back(tmp_path, caplog):
-    caplog.set_level(logging.WARNING, logger="dashboard.server")
+    caplog.set_level(logging.WARNING, logger="dashboard.shell.server")
     path = tmp_path / "app.db"
     settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{path}", secret_key="s", nik_key="k")
     app, c = _planner_app(settings)
@@ -93,7 +94,7 @@ def test_commands_do_not_create_a_missing_sqlite_file(tmp_path):
 
 @pytest.mark.postgresql
 def test_postgresql_restarted_under_the_app(tmp_path, caplog):
-    caplog.set_level(logging.WARNING, logger="dashboard.server")
+    caplog.set_level(logging.WARNING, logger="dashboard.shell.server")
     try:
         cluster = pg.private_cluster()
         server = cluster.__enter__()

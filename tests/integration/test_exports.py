@@ -7,8 +7,9 @@ import pyogrio
 import pytest
 from sqlalchemy import select
 
-from dashboard import exports, users
-from dashboard.schema import log_audit
+from dashboard.planner import exports
+from dashboard.shell import users
+from dashboard.shell.schema import log_audit
 from geodata import boundaries
 from layers.catalogue import BY_ID, HIDDEN_COLOUR
 from layers.classify import number

@@ -33,8 +33,8 @@ def test_0008_keeps_users_weights_and_counts_earlier_releases_as_published(setti
     from sqlalchemy import insert, select, text
 
     from aggregations.schema import rilis, status_rilis
-    from dashboard import users
-    from dashboard.schema import bobot_pengguna
+    from dashboard.shell import users
+    from dashboard.shell.schema import bobot_pengguna
 
     engine = db.make_engine(settings, create=True)
     config = db._alembic_config()

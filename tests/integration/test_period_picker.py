@@ -1,8 +1,8 @@
 """The period picker of the planner pages: periods newest first under readable labels
 and, when years and semesters both have values, a choice of the series that refills
-the list (dashboard.period_picker)."""
+the list (dashboard.planner.period_picker)."""
 
-from dashboard import period_picker
+from dashboard.planner import period_picker
 from tests.aggregate_values import load_aggregates
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 from tests.integration.test_dashboard_access import dash_post, logged_in

@@ -3,7 +3,7 @@ PostgreSQL: the versioned geometry URL, facility points, the change since the
 previous period, the priority list's download and the kantong kerentanan layer. (Moved from
 ``test_dashboard_access.py``, which keeps the access rules and the shared helpers.)"""
 
-from dashboard import ranking_inputs
+from dashboard.planner import ranking_inputs
 from tests.aggregate_values import load_aggregates
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 from tests.integration.test_dashboard_access import client, dash_post, logged_in, styles_request
@@ -86,7 +86,7 @@ def test_priority_download_is_an_audited_restricted_workbook(app):
 
     import openpyxl
 
-    from dashboard import audit
+    from dashboard.shell import audit
 
     planner = logged_in(app, "perencana")
     table = dash_post(planner, _listing_request())

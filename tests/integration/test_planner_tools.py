@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import openpyxl
 import pytest
 
-from dashboard import planning, users
+from dashboard.planner import planning
+from dashboard.shell import users
 from layers.planning import budget, kantong, priorities, targets, workbook
 from tests.aggregate_values import V1, V2, V3, V4, load_aggregates
 
@@ -124,7 +125,7 @@ def test_weights_are_saved_per_user_and_audited(data):
     with pytest.raises(planning.PlanningError):
         planning.save_weights(data, a, {"stunting": 99})
     assert planning.weights_of(data, a)["stunting"] == 3.0  # unchanged after the refusal
-    from dashboard import audit
+    from dashboard.shell import audit
 
     assert [e["aksi"] for e in audit.recent(data) if e["pengguna"] == "a"].count("bobot_disimpan") == 1
 
@@ -228,7 +229,7 @@ def test_export_priorities_from_the_command_line(data, run, tmp_path):
     dinsos = users.add(data, "admin1", "admin", "rahasia-panjang-1")
     result = run("export", "priorities", "--period", "2025", "--user", dinsos.name, tmp_path / "a.xlsx")
     assert result.exit_code == 1 and not (tmp_path / "a.xlsx").exists()
-    from dashboard import audit
+    from dashboard.shell import audit
 
     log = audit.recent(data)
     assert log[0]["aksi"] == "ekspor_ditolak" and log[0]["pengguna"] == "admin1"  # refusals are audited too

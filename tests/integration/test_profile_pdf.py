@@ -1,4 +1,4 @@
-"""The profile PDF of a village or kecamatan (``dashboard.exports.export_profile``, the
+"""The profile PDF of a village or kecamatan (``dashboard.planner.exports.export_profile``, the
 map page's "Unduh profil (PDF)" button, ``peta-anak export profile``): it opens, names
 the area and the period, draws one trend chart per indicator the role may see, refuses
 the admin, is audited, and prints names with markup or formula characters literally."""
@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import delete
 
 from aggregations.schema import nilai_indikator
-from dashboard import exports, profile_sheet, users
+from dashboard.planner import exports, profile_sheet
+from dashboard.shell import users
 from layers import catalogue
 from layers.printed import profile_chart
 from tests.aggregate_values import V1, VALUES, load_aggregates
@@ -164,7 +165,7 @@ def _click(c, code, period="2025-S2"):
 
 @pytest.fixture
 def app(loaded, settings):
-    from dashboard.server import create_app
+    from dashboard.app import create_app
 
     dash_app = create_app(settings, loaded)
     dash_app.server.config["TESTING"] = True

@@ -14,7 +14,7 @@ import shapely.geometry
 from sqlalchemy import select
 
 from aggregations.schema import nilai_rilis
-from dashboard import releases
+from dashboard.staff import releases
 from geodata import topology
 from public_site.publish import Publisher
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates

@@ -11,8 +11,9 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from aggregations.release import steps
-from dashboard import releases, users
-from dashboard.schema import log_audit
+from dashboard.shell import users
+from dashboard.shell.schema import log_audit
+from dashboard.staff import releases
 from public_site.publish import Publisher
 from tests.aggregate_values import VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write

@@ -13,7 +13,8 @@ import openpyxl
 import pypdfium2
 import pytest
 
-from dashboard import exports, users
+from dashboard.planner import exports
+from dashboard.shell import users
 from layers.planning import budget
 from layers.printed import MapRequest
 from peta_anak.core.safe_cells import FORMULA_START, csv_cell

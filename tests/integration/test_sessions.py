@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from dashboard import users
-from dashboard.schema import log_audit, percobaan_login, sesi
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
+from dashboard.shell.schema import log_audit, percobaan_login, sesi
 from tests.integration.test_dashboard_access import PASSWORD, Client, csrf, dash_post, logged_in, summary_request
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 

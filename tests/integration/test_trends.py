@@ -1,7 +1,8 @@
 """The trend of an area across the periods of one series, as the planner's charts and
-the profile PDF read it (``dashboard.figures.area_trend``)."""
+the profile PDF read it (``dashboard.planner.figures.area_trend``)."""
 
-from dashboard import figures, users
+from dashboard.planner import figures
+from dashboard.shell import users
 from tests.aggregate_values import V1, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from aggregations.schema import impor_data
-from dashboard import imports, jobs, runner, users
-from dashboard.schema import log_audit, tugas_impor
-from dashboard.server import create_app
+from dashboard.app import create_app
+from dashboard.shell import users
+from dashboard.shell.schema import log_audit, tugas_impor
+from dashboard.staff import imports, jobs, runner
 from tests.boundary_files import villages_frame, write
 from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
 from tests.multipart import multipart

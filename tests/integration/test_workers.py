@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from dashboard import users
+from dashboard.shell import users
 from tests.conftest import env_for
 
 PASSWORD = "rahasia-yang-panjang"

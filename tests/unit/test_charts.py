@@ -1,8 +1,8 @@
-"""The planner's plotly figures (dashboard.charts): rows in, figures out, no database."""
+"""The planner's plotly figures (dashboard.planner.charts): rows in, figures out, no database."""
 
 import plotly.graph_objects as go
 
-from dashboard import charts
+from dashboard.planner import charts
 from layers import catalogue
 
 

@@ -71,7 +71,7 @@ def test_circles_are_drawn_on_the_points_of_areas_with_children_only():
 
 
 def test_a_shared_link_is_read_back_and_anything_else_falls_back_to_the_defaults():
-    from dashboard.compare_inputs import initial
+    from dashboard.planner.compare_inputs import initial
 
     allowed, periods = ["tanpa_akta", "stunting"], ["2025", "2024"]
     assert initial({}, allowed, periods) == {"level": "desa", "scheme": None, "indicator_a": "tanpa_akta",

@@ -19,10 +19,10 @@ CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_l
 USED_ELSEWHERE = {
     "test_*", "pytestmark",  # pytest collects them
     "revision", "down_revision", "branch_labels", "depends_on", "upgrade", "downgrade",  # Alembic reads them
-    "get_id", "is_anonymous",  # Flask-Login's user protocol (dashboard.users.User)
+    "get_id", "is_anonymous",  # Flask-Login's user protocol (dashboard.shell.users.User)
     "permanent",  # flask.session.permanent: the idle timeout applies to the session
     "session_protection",  # Flask-Login's setting (LoginManager.session_protection)
-    "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.sessions)
+    "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.shell.sessions)
     "total_content_length", "content_type", "content_length",  # werkzeug's stream_factory keywords
     "writerows",  # csv's writer protocol (peta_anak.core.safe_cells.SafeWriter)
     "buffer_text", "StartElementHandler", "EndElementHandler", "CharacterDataHandler",  # expat reads them

@@ -59,8 +59,8 @@ def placeholders(template: str) -> set[str]:
 def test_the_walk_finds_the_catalogues_of_every_package():
     for expected in ("peta_anak.messages.MESSAGES", "geodata.messages.MESSAGES", "aggregations.messages.ERRORS",
                      "aggregations.release.messages.MESSAGES", "layers.messages.MESSAGES",
-                     "layers.printed.wording.TEXT", "layers.planning.workbook.T", "dashboard.messages.TEXT",
-                     "dashboard.messages.PLANNING_ERRORS", "dashboard.messages.CLI", "dashboard.exports.ERRORS",
+                     "layers.printed.wording.TEXT", "layers.planning.workbook.T", "dashboard.shell.messages.TEXT",
+                     "dashboard.shell.messages.PLANNING_ERRORS", "dashboard.shell.messages.CLI", "dashboard.planner.exports.ERRORS",
                      "public_site.messages.TEXT"):
         assert expected in NAMES, sorted(NAMES)
 
@@ -82,7 +82,7 @@ def test_every_entry_has_every_language_with_the_same_placeholders(name):
 
 
 def test_an_error_is_said_in_the_language_asked_for_and_nested_errors_follow():
-    from dashboard.planning import PlanningError
+    from dashboard.planner.planning import PlanningError
     from layers.planning import budget, kantong
 
     with pytest.raises(kantong.WeightError) as weight:

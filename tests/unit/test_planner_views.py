@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.planner_views import ALL, shown_rows, turn_page
+from dashboard.planner.planner_views import ALL, shown_rows, turn_page
 
 
 @pytest.mark.parametrize(("action", "page", "rows", "expected"), [

@@ -1,8 +1,8 @@
 """A refusal's answer fields never take a message's parameters (a ``{detail}`` in a
 message once made the upload's and the publish step's refusals raise KeyError: a 500)."""
 
-from dashboard.refusals import RequestRefused
-from dashboard.releases import ReleaseActionRefused
+from dashboard.shell.refusals import RequestRefused
+from dashboard.staff.releases import ReleaseActionRefused
 from public_site.messages import PUBLISH
 
 

@@ -1,0 +1,135 @@
+"""The planner's charts as plotly figures: pure functions, rows in, figures out.
+
+Rows are the exact-value rows of :mod:`layers.values` (``pembilang``, ``penyebut``,
+``persen``, ...) that :mod:`dashboard.planner.figures` already cut to what the role may see;
+nothing here asks the database or decides who may see what. Colours follow the map:
+an area's own line is the dark end of its indicator's palette, the kecamatan and
+kabupaten lines are greys (told apart by their dash too, not by colour alone), the KLA
+target a thin black dash-dot; ranking bars take the colour of their map class. Texts
+(period labels, hover lines, numbers with the language's decimal mark) are in ``lang``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import plotly.graph_objects as go
+
+from aggregations import periods as period_rules
+from dashboard.shell.messages import text
+from layers import catalogue, style
+from layers.classify import number
+
+#: Line of each area of a trend: colour (None: the indicator's palette), dash, width.
+TREND_LINES = {"own": (None, "solid", 3), "kecamatan": ("#525252", "dash", 2), "kabupaten": ("#969696", "dot", 2)}
+TARGET_COLOUR = "#000000"
+FONT = {"family": "system-ui, sans-serif", "size": 11, "color": "#1f2933"}
+SEPARATORS = {"id": ",.", "en": ".,"}  # plotly's decimal and thousands marks per language
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a ranking: an area, its row, and its class on the map (None: no class)."""
+
+    code: str
+    name: str
+    row: dict
+    colour: str
+
+
+def plain(words: str) -> str:
+    """``words`` as plotly shows them literally: plotly reads ``<b>``, ``<a href>`` and
+    entities in its texts, so a name from a boundary file has its markup escaped."""
+    return escape(words, quote=False)
+
+
+def _rate(row: dict | None) -> float | None:
+    return row["persen"] if row and row["penyebut"] else None
+
+
+def _base_layout(lang: str, height: int, **more) -> dict:
+    return {"height": height, "font": FONT, "separators": SEPARATORS.get(lang, ".,"), "plot_bgcolor": "#ffffff",
+            "paper_bgcolor": "#ffffff", "hoverlabel": {"font": {**FONT, "size": 12}}, **more}
+
+
+def area_names(name: str, lang: str) -> dict[str, str]:
+    """The legend's word for each line of a trend."""
+    return {"own": name, "kecamatan": text("in_kecamatan", lang), "kabupaten": text("in_kabupaten", lang)}
+
+
+def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: float | None, periods: list[str],
+                 names: dict[str, str], lang: str = "id") -> dict:
+    """One indicator of an area across ``periods`` (oldest first): one point per period
+    for the area, its kecamatan and kabupaten (a gap where a period has no value), the
+    KLA target as a flat line; hovering a point gives the rate and its counts.
+
+    A plain figure dict, not a ``go.Figure``: a profile draws one per indicator on every
+    click, and building (validating) a ``go.Figure`` took about 30 ms each and sent
+    plotly's default template (8 KiB) with every chart; the layout sets what it needs."""
+    meta = catalogue.BY_ID[indicator]
+    labels = [period_rules.label(p, lang) for p in periods]
+    data = []
+    for area, series in rows.items():
+        colour, dash, width = TREND_LINES[area]
+        data.append({
+            "type": "scatter", "x": labels, "y": [_rate(r) for r in series], "name": plain(names[area]),
+            "mode": "lines+markers", "connectgaps": False, "hoverinfo": "text",
+            "line": {"color": colour or catalogue.PALETTES[meta.palette][-1], "dash": dash, "width": width},
+            "marker": {"size": 7 if area == "own" else 5},
+            "hovertext": [plain(f"{names[area]}, {label}: {style.describe_row(r, lang)}")
+                          for label, r in zip(labels, series, strict=True)]})
+    if target is not None:
+        words = text("chart_target", lang, value=number(target, lang, 0))
+        data.append({"type": "scatter", "x": labels, "y": [target] * len(labels), "name": words, "mode": "lines",
+                     "line": {"color": TARGET_COLOUR, "dash": "dashdot", "width": 1.2},
+                     "hovertext": [words] * len(labels), "hoverinfo": "text"})
+    layout = _base_layout(lang, 190, margin={"l": 38, "r": 8, "t": 6, "b": 8}, showlegend=True, hovermode="closest",
+                          legend={"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 10}},
+                          xaxis={"type": "category", "showgrid": False, "showline": True, "linecolor": "#bdbdbd",
+                                 "tickfont": {"size": 10}, "automargin": True},
+                          yaxis={"rangemode": "tozero", "ticksuffix": " %", "gridcolor": "#eeeeee",
+                                 "zeroline": False, "automargin": True})
+    return {"data": data, "layout": layout}
+
+
+def trend_table(rows: dict[str, list[dict | None]], periods: list[str], names: dict[str, str],
+                lang: str = "id") -> tuple[list[str], list[list[str]]]:
+    """The text alternative of :func:`trend_figure`: a header (period, then each area)
+    and one line per period with the values as the profile words them."""
+    header = [text("period", lang)] + [names[area] for area in rows]
+    lines = [[period_rules.label(p, lang)] + [style.describe_row(series[i], lang) for series in rows.values()]
+             for i, p in enumerate(periods)]
+    return header, lines
+
+
+def ranking_bars(rows: list[dict], classes: dict[str, int], colours: list[str],
+                 no_data_colour: str = catalogue.NO_DATA_COLOUR) -> list[Bar]:
+    """The areas with a rate, worst first (a higher rate is always worse), each in its
+    map class's colour; areas without children counted are left out."""
+    shown = sorted((r for r in rows if r["penyebut"]), key=lambda r: (-r["persen"], r["nama_wilayah"]))
+    return [Bar(r["kode_wilayah"], r["nama_wilayah"], r,
+                colours[classes[r["kode_wilayah"]]] if r["kode_wilayah"] in classes else no_data_colour)
+            for r in shown]
+
+
+def ranking_figure(bars: list[Bar], regency: dict | None, regency_name: str, lang: str = "id") -> go.Figure:
+    """Horizontal bars of the areas' rates, worst at the top, the kabupaten's rate as a
+    vertical line; each bar carries its area code (``customdata``) so a click can select
+    the area on the map."""
+    figure = go.Figure(go.Bar(
+        x=[b.row["persen"] for b in bars], y=[b.code for b in bars], orientation="h",
+        marker={"color": [b.colour for b in bars], "line": {"color": "#6b6b6b", "width": 0.6}},
+        customdata=[b.code for b in bars], hoverinfo="text",
+        hovertext=[plain(f"{b.name}: {style.describe_row(b.row, lang)}") for b in bars]))
+    rate = _rate(regency)
+    if rate is not None:
+        figure.add_vline(x=rate, line={"color": "#1f2933", "dash": "dash", "width": 1.5},
+                         annotation_text=plain(f"{regency_name} {number(rate, lang)} %"),
+                         annotation_position="top right", annotation_font={"size": 10})
+    figure.update_layout(**_base_layout(lang, 60 + 22 * max(len(bars), 1), margin={"l": 8, "r": 12, "t": 26, "b": 24},
+                                        showlegend=False, bargap=0.25))
+    figure.update_yaxes(autorange="reversed", tickmode="array", tickvals=[b.code for b in bars],
+                        ticktext=[plain(b.name) for b in bars], automargin=True)
+    figure.update_xaxes(rangemode="tozero", ticksuffix=" %", gridcolor="#eeeeee", zeroline=False)
+    return figure

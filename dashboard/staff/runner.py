@@ -1,0 +1,136 @@
+"""The worker that runs queued imports in the background of an app process.
+
+One thread per process takes this process's jobs one at a time (an import holds
+a few hundred MB at full scale; two cores gain nothing from two at once) and
+calls ``aggregations.ingest.import_file``, the same function as ``peta-anak
+data import``, with a progress callback and a reject-list callback. On SQLite,
+imports of every process on the machine also take turns through a file lock,
+since the database has one writer at a time and a second import would wait on
+it and fail. Whatever happens, the raw upload (it carries NIKs) is deleted as
+soon as the import ends, before the outcome is stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import inspect
+import logging
+import queue
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from aggregations import ingest
+from dashboard.shell import audit
+from dashboard.staff import jobs
+from peta_anak.core.i18n import LANGUAGES
+
+log = logging.getLogger(__name__)
+#: The smaller-re-import refusal and its deliberate override (``allow_smaller``)
+#: belong to the import itself; the option is offered when the import has it.
+OFFERS_SMALLER_OVERRIDE = "allow_smaller" in inspect.signature(ingest.import_file).parameters
+
+
+class Runner:
+    """Background imports of one app process."""
+
+    def __init__(self, engine: Engine, nik_key: bytes, lock_file: Path):
+        self.engine, self.nik_key, self.lock_file = engine, nik_key, lock_file
+        self._queue: queue.Queue[int] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._start = threading.Lock()
+
+    def submit(self, job_id: int) -> None:
+        """Run the job in the background (after the jobs already waiting here)."""
+        with self._start:
+            if self._thread is None or not self._thread.is_alive():
+                jobs.sweep(self.engine)
+                self._thread = threading.Thread(target=self._loop, name="impor", daemon=True)
+                self._thread.start()
+        self._queue.put(job_id)
+
+    def wait(self) -> None:
+        """Block until every submitted job has ended (tests and benchmarks)."""
+        self._queue.join()
+
+    def _loop(self) -> None:
+        while True:
+            job_id = self._queue.get()
+            try:
+                self.run(job_id)
+            except Exception:  # never let one job stop the worker
+                log.exception("import job %s", job_id)
+            finally:
+                self._queue.task_done()
+
+    def run(self, job_id: int) -> None:
+        """Run one queued job to its end, here and now."""
+        job = jobs.claim(self.engine, job_id)
+        if job is None:
+            return
+        rejects: list[tuple[int, str, str]] = []
+        read = {"rows": 0}
+
+        def progress(n: int, total: int) -> None:
+            read["rows"] += n
+            jobs.write_progress(self.engine, job, read["rows"], total)
+
+        status, report, import_id = jobs.FAILED, {}, None
+        try:
+            with self._turn():
+                summary = ingest.import_file(
+                    self.engine, job["sumber"], Path(job["jalur"]), job["periode"], key=self.nik_key,
+                    user=job["pengguna"], progress=progress, on_rejects=rejects.extend, **self._options(job))
+            status, report, import_id = jobs.DONE, _done(summary, job), summary["import_id"]
+        except ingest.ImportRefused as exc:
+            status, report = jobs.REFUSED, _refused(exc, job, read["rows"], rejects)
+        except Exception:
+            log.exception("import job %s failed", job_id)
+            report = {"kind": "internal", "read": read["rows"]}
+        finally:
+            jobs.remove_upload(job["jalur"])
+        jobs.finish(self.engine, job_id, status, report, rejects, import_id)
+        with self.engine.begin() as conn:
+            audit.record(conn, job["pengguna"], "impor_selesai", {
+                "tugas": job_id, "status": status, "sumber": job["sumber"], "periode": job["periode"],
+                "dibaca": report.get("read", 0), "diterima": report.get("accepted", 0),
+                "ditolak": report.get("rejected", 0), "alasan": report.get("kind"), "impor": import_id})
+
+    @staticmethod
+    def _options(job: dict) -> dict:
+        return {"allow_smaller": True} if OFFERS_SMALLER_OVERRIDE and job["izinkan_lebih_kecil"] else {}
+
+    @contextlib.contextmanager
+    def _turn(self) -> Iterator[None]:
+        """On SQLite, one import at a time across the machine's app processes."""
+        if self.engine.dialect.name != "sqlite":
+            yield
+            return
+        self.lock_file.parent.mkdir(parents=True, exist_ok=True)
+        with self.lock_file.open("a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _done(summary: dict, job: dict) -> dict:
+    """The import summary as the report keeps it (the server's path replaced by the file's name)."""
+    keep = ("source", "period", "rows_read", "accepted", "rejected", "by_reason", "flags", "dropped_columns",
+            "replaced_earlier_import", "smaller_reimport", "not_counted")
+    report = {k: summary[k] for k in keep if k in summary}
+    report["read"] = summary["rows_read"]
+    report["file"] = job["berkas"]
+    report["import_id"] = summary["import_id"]
+    return report
+
+
+def _refused(exc: ingest.ImportRefused, job: dict, read: int, rejects: list) -> dict:
+    texts = {lang: exc.message(lang).replace(job["jalur"], job["berkas"]) for lang in LANGUAGES}
+    rows = {row for row, _, _ in rejects}
+    return {"kind": exc.kind, "message": texts, "read": read, "accepted": 0, "rejected": len(rows),
+            "by_reason": jobs.reason_counts(rejects), "file": job["berkas"]}
