@@ -12,12 +12,12 @@ from dash_extensions.javascript import Namespace
 from flask import abort, request
 
 from dashboard.planner import budget_section, exports, period_picker, planning
+from dashboard.planner.messages import text
 from dashboard.planner.planner_views import ALL, comparison, priority_table, scenario_view, shown_rows, turn_page
 from dashboard.planner.ranking_inputs import INDICATOR_IDS, RANKING, choices
 from dashboard.shell import access, ids, services
 from dashboard.shell.geo import url_for_level
 from dashboard.shell.layout import control, group, language
-from dashboard.shell.messages import text
 from layers import browser_geometry, catalogue, values
 from layers.planning import kantong, priorities
 

@@ -8,10 +8,10 @@ from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.planner import period_picker, planning
+from dashboard.planner.messages import text
 from dashboard.planner.planner_views import targets_table
 from dashboard.shell import access, ids, services
 from dashboard.shell.layout import language
-from dashboard.shell.messages import text
 from layers import values
 
 dash.register_page(__name__, path="/target", name="Target KLA")

@@ -15,11 +15,11 @@ from dash.exceptions import PreventUpdate
 from flask import abort
 
 from dashboard.planner import planning
+from dashboard.planner.messages import text
 from dashboard.planner.planner_views import comparison
 from dashboard.planner.ranking_inputs import choices
 from dashboard.shell import access, ids, services
 from dashboard.shell.layout import control, group
-from dashboard.shell.messages import text
 from layers import catalogue
 from layers.planning import budget
 

@@ -17,7 +17,7 @@ from html import escape
 import plotly.graph_objects as go
 
 from aggregations import periods as period_rules
-from dashboard.shell.messages import text
+from dashboard.planner.messages import text
 from layers import catalogue, style
 from layers.classify import number
 

@@ -17,9 +17,9 @@ from dash.exceptions import PreventUpdate
 from aggregations import periods as period_rules
 from dashboard.planner import charts, figures, profile_pdf
 from dashboard.planner.map_state import area
+from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
 from dashboard.shell.layout import language
-from dashboard.shell.messages import text
 from layers import catalogue, style
 from layers.classify import change_points, number, signed_number
 from layers.planning import targets

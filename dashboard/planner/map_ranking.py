@@ -21,9 +21,9 @@ from aggregations import periods as period_rules
 from dashboard.planner import charts, figures
 from dashboard.planner.map_profile import CHART_CONFIG
 from dashboard.planner.map_state import area
+from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
 from dashboard.shell.layout import control, language
-from dashboard.shell.messages import text
 from layers import browser_geometry, catalogue, style
 from layers.classify import SCHEMES
 from layers.planning import kantong

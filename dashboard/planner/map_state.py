@@ -8,8 +8,8 @@ from typing import TypedDict
 
 from dash.exceptions import PreventUpdate
 
+from dashboard.planner.messages import text
 from dashboard.shell import services
-from dashboard.shell.messages import text
 from layers import browser_geometry
 from layers.circles import CircleEntry
 from layers.style import LegendEntry, StyleState

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.planner.messages import text
 from dashboard.shell.layout import scrolling, table
-from dashboard.shell.messages import text
 from layers.catalogue import BY_ID
 from layers.classify import number
 from layers.planning.priorities import Listing

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, insert, select
 
+from dashboard.planner.messages import PLANNING_ERRORS
 from dashboard.shell import access, audit
 from dashboard.shell.access import Someone
-from dashboard.shell.messages import PLANNING_ERRORS
 from dashboard.shell.schema import bobot_pengguna, skenario_anggaran
 from dashboard.shell.users import User
 from layers import values

@@ -17,9 +17,9 @@ from dash import Input, Output, State, dcc, html
 from flask import request
 
 from dashboard.planner import exports
+from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
 from dashboard.shell.layout import language
-from dashboard.shell.messages import text
 
 
 def download_button(code: str, period: str, lang: str) -> html.Div:

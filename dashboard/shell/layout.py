@@ -11,7 +11,6 @@ from flask_wtf.csrf import generate_csrf
 
 from dashboard.shell import access, ids, services
 from dashboard.shell.messages import text
-from dashboard.staff.messages import staff
 from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
@@ -44,10 +43,10 @@ def shell():
         links += [dcc.Link(text("priority_title", lang), href="/prioritas"),
                   dcc.Link(text("target_nav", lang), href="/target")]
     if access.uploadable_sources(user):
-        links.append(dcc.Link(staff("data_title", lang), href="/data"))
+        links.append(dcc.Link(text("data_nav", lang), href="/data"))
     other = next(code for code in LANGUAGES if code != lang)
     if access.may_administer(current_user):
-        links += [dcc.Link(staff("rilis_nav", lang), href="/rilis"), dcc.Link(text("admin_title", lang), href="/admin")]
+        links += [dcc.Link(text("rilis_nav", lang), href="/rilis"), dcc.Link(text("admin_title", lang), href="/admin")]
     user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \
         if current_user.is_authenticated else ""
     return html.Div([

@@ -50,7 +50,7 @@ class Publisher(Protocol):
 
 class ReleaseActionRefused(RequestRefused):
     """A release step that may not or cannot be taken; nothing changed. Worded from the
-    catalogue of the step that refused: :data:`dashboard.staff.messages.REFUSED`, the
+    catalogue of the step that refused: :data:`dashboard.shell.refusals.REFUSED`, the
     release store's, the steps' or the public site's."""
 
 

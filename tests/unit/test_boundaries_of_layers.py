@@ -10,6 +10,11 @@
   the top of ``layers`` (catalogue, styles, values, published) uses neither either,
   and the two rooms do not use each other.
 - Only ``aggregations`` touches record-level tables.
+- Inside ``dashboard`` (its rooms): ``shell`` imports no other room; ``planner`` and ``staff``
+  build on the shell and not on each other, and the planner reads through ``layers``,
+  never ``aggregations`` beyond ``aggregations.periods`` (a value type); ``api`` uses the
+  staff room and the shell; ``pages`` may use the three rooms; the top (``app.py``,
+  ``cli.py``) puts them together and no room imports it.
 - No module is imported by a string (``importlib.import_module``, ``__import__``): the
   imports above are the whole picture.
 """
@@ -37,7 +42,10 @@ RECORD_TABLES = {"penduduk", "pengukuran", "siswa", "perkawinan", "penolakan", "
 
 
 def imports(path: Path) -> list[tuple[str, list[str]]]:
-    tree = ast.parse(path.read_text())
+    return _imports_in(ast.parse(path.read_text()))
+
+
+def _imports_in(tree: ast.AST) -> list[tuple[str, list[str]]]:
     out = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -119,3 +127,87 @@ def test_no_module_is_imported_by_a_string(package):
                     f"{path.relative_to(ROOT)}:{node.lineno} imports a module by a string"
             if isinstance(node, ast.ImportFrom) and node.module == "importlib":
                 assert "import_module" not in [a.name for a in node.names], f"{path.relative_to(ROOT)}"
+
+
+#: The rooms of the planner app and the rooms of it each may import (every room may import
+#: its own modules); ``top`` is ``dashboard/app.py`` and ``dashboard/cli.py``, which put the rooms together.
+DASHBOARD_ROOMS = {
+    "shell": set(),
+    "planner": {"shell"},
+    "staff": {"shell"},
+    "api": {"shell", "staff"},
+    "pages": {"shell", "planner", "staff"},
+    "top": {"shell", "planner", "staff", "api", "pages"},
+}
+#: What the planner may take of ``aggregations``: the period rules, a value type.
+PLANNER_MAY_USE_OF_AGGREGATIONS = ("aggregations.periods",)
+
+
+def dashboard_room(module: str) -> str | None:
+    """The room of a dashboard module name (``dashboard.planner.figures`` -> ``planner``)."""
+    parts = module.split(".")
+    if parts[0] != "dashboard" or len(parts) == 1:
+        return None
+    return parts[1] if parts[1] in DASHBOARD_ROOMS else "top"
+
+
+def room_breaches(room: str, source: str) -> list[str]:
+    """The imports of a module of ``room`` (given as source text) that its room may not make."""
+    breaches = []
+    for module, names in imports_of(source):
+        other = dashboard_room(module)
+        if other is not None and other != room and other not in DASHBOARD_ROOMS[room]:
+            breaches.append(module)
+        if room == "planner" and within(module, "aggregations") and module != "aggregations" \
+                and not any(within(module, allowed) for allowed in PLANNER_MAY_USE_OF_AGGREGATIONS):
+            breaches.append(module)
+        if room == "planner" and module == "aggregations" and any(f"aggregations.{n}" not in
+                                                                  PLANNER_MAY_USE_OF_AGGREGATIONS for n in names):
+            breaches.append(f"aggregations: {names}")
+    return breaches
+
+
+@pytest.mark.parametrize("room", sorted(DASHBOARD_ROOMS))
+def test_each_room_of_the_planner_app_imports_only_the_rooms_below_it(room):
+    paths = [p for p in modules("dashboard") if dashboard_room(_module_name(p)) == room]
+    assert paths, f"no module in room {room}"
+    for path in paths:
+        breaches = room_breaches(room, path.read_text())
+        assert not breaches, f"{path.relative_to(ROOT)} imports {breaches}"
+
+
+@pytest.mark.parametrize(("room", "probe"), [
+    ("shell", "from dashboard.planner import figures"),
+    ("shell", "from dashboard.staff.jobs import QUEUED"),
+    ("shell", "from dashboard import app"),
+    ("staff", "from dashboard.planner.exports import export_map"),
+    ("planner", "from dashboard.staff import releases"),
+    ("planner", "from aggregations import indicators"),
+    ("planner", "from aggregations.release import store"),
+    ("planner", "import aggregations.sources"),
+    ("api", "from dashboard.planner import planning"),
+    ("api", "from dashboard.pages import peta"),
+    ("pages", "from dashboard import cli"),
+])
+def test_a_probe_import_breaks_the_rule_of_its_room(room, probe):
+    """Each rule above can fail: a forbidden import, written into a module of the room, is caught."""
+    assert room_breaches(room, probe), probe
+
+
+@pytest.mark.parametrize(("room", "allowed"), [
+    ("planner", "from aggregations import periods as period_rules"),
+    ("planner", "from dashboard.shell import access"),
+    ("staff", "from aggregations.release import steps"),
+    ("api", "from dashboard.staff import imports"),
+    ("pages", "from dashboard.planner import figures\nfrom dashboard.staff import jobs"),
+])
+def test_the_rules_let_each_room_use_what_it_may(room, allowed):
+    assert not room_breaches(room, allowed)
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+def imports_of(source: str) -> list[tuple[str, list[str]]]:
+    return _imports_in(ast.parse(source))

@@ -60,7 +60,7 @@ def test_the_walk_finds_the_catalogues_of_every_package():
     for expected in ("peta_anak.messages.MESSAGES", "geodata.messages.MESSAGES", "aggregations.messages.ERRORS",
                      "aggregations.release.messages.MESSAGES", "layers.messages.MESSAGES",
                      "layers.printed.wording.TEXT", "layers.planning.workbook.T", "dashboard.shell.messages.TEXT",
-                     "dashboard.shell.messages.PLANNING_ERRORS", "dashboard.shell.messages.CLI", "dashboard.planner.exports.ERRORS",
+                     "dashboard.planner.messages.PLANNING_ERRORS", "dashboard.planner.messages.TEXT", "dashboard.shell.refusals.REFUSED", "dashboard.shell.messages.CLI", "dashboard.planner.exports.ERRORS",
                      "public_site.messages.TEXT"):
         assert expected in NAMES, sorted(NAMES)
 
