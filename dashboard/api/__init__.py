@@ -22,23 +22,17 @@ from limits.strategies import MovingWindowRateLimiter
 from aggregations import periods
 from dashboard.api.openapi import spec
 from dashboard.shell import access, services, tokens
+from dashboard.shell.language import language
 from dashboard.shell.refusals import RequestRefused
 from dashboard.staff import imports, release_review, releases, uploads
-from peta_anak.core.i18n import LANGUAGES
 
 PREFIX = "/api/v1"
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
 
-def _lang() -> str:
-    """``?lang=``, else the request's Accept-Language, else ``PDAR_LANGUAGE``."""
-    asked = request.args.get("lang") or request.accept_languages.best_match(LANGUAGES)
-    return asked if asked in LANGUAGES else services.settings().language
-
-
 def error(refused: RequestRefused):
     """The JSON answer to a refusal: its stable ``error`` code, a ``message`` in the
     request's language, and what the refusal adds for scripts (``detail``)."""
-    body, response_status = refused.answer(_lang())
+    body, response_status = refused.answer(language(accept_header=True))
     response = jsonify(body)
     response.status_code = response_status
     if refused.status == 401:
@@ -108,7 +102,7 @@ def get_import(job_id: int):
         job = imports.job_for(services.engine(), g.api_user, job_id)
     except RequestRefused as exc:
         return error(exc)
-    return jsonify(imports.as_json(job, _lang()))
+    return jsonify(imports.as_json(job, language(accept_header=True)))
 
 
 @bp.get("/imports")

@@ -10,7 +10,8 @@ from flask import abort
 from flask_login import current_user
 
 from dashboard.shell import access, audit, ids, services, sessions, users
-from dashboard.shell.layout import control, language, scrolling, table
+from dashboard.shell.language import language
+from dashboard.shell.layout import control, scrolling, table
 from dashboard.shell.messages import text
 from dashboard.shell.schema import OPD_ROLES, ROLES
 from layers.catalogue import OPD

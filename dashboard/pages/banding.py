@@ -25,7 +25,8 @@ from dashboard.planner.map_state import area, browser_state, fly_to
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
 from dashboard.shell.geo import url_for_level
-from dashboard.shell.layout import control, group, language
+from dashboard.shell.language import language
+from dashboard.shell.layout import control, group
 from layers import browser_geometry, catalogue, style, values
 from layers.classify import SCHEMES, change_points, signed_number
 from layers.comparison import Side, pair

@@ -17,7 +17,7 @@ from flask import abort, request
 
 from aggregations import history, periods
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from dashboard.shell.messages import text
 from dashboard.shell.refusals import RequestRefused
 from dashboard.staff import import_views, imports, jobs

@@ -17,7 +17,8 @@ from dashboard.planner.planner_views import ALL, comparison, priority_table, sce
 from dashboard.planner.ranking_inputs import INDICATOR_IDS, RANKING, choices
 from dashboard.shell import access, ids, services
 from dashboard.shell.geo import url_for_level
-from dashboard.shell.layout import control, group, language
+from dashboard.shell.language import language
+from dashboard.shell.layout import control, group
 from layers import browser_geometry, catalogue, values
 from layers.planning import kantong, priorities
 

@@ -18,7 +18,7 @@ from aggregations.release import store
 from dashboard.planner import period_picker
 from dashboard.shell import access, ids, services
 from dashboard.shell.geo import url_for_level
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from dashboard.shell.messages import text
 from dashboard.staff import release_review, release_views, releases
 from dashboard.staff.messages import staff

@@ -9,7 +9,8 @@ from dash.exceptions import PreventUpdate
 from dashboard.planner import figures, period_picker
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import language, table
+from dashboard.shell.language import language
+from dashboard.shell.layout import table
 from layers import catalogue, values
 from layers.classify import number
 

@@ -11,7 +11,7 @@ from dashboard.planner import period_picker, planning
 from dashboard.planner.messages import text
 from dashboard.planner.planner_views import targets_table
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from layers import values
 
 dash.register_page(__name__, path="/target", name="Target KLA")

@@ -19,7 +19,7 @@ from dashboard.planner import charts, figures, profile_pdf
 from dashboard.planner.map_state import area
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from layers import catalogue, style
 from layers.classify import change_points, number, signed_number
 from layers.planning import targets

@@ -23,7 +23,8 @@ from dashboard.planner.map_profile import CHART_CONFIG
 from dashboard.planner.map_state import area
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import control, language
+from dashboard.shell.language import language
+from dashboard.shell.layout import control
 from layers import browser_geometry, catalogue, style
 from layers.classify import SCHEMES
 from layers.planning import kantong

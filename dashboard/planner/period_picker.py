@@ -21,7 +21,8 @@ from flask import abort
 from aggregations import periods as period_rules
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import control, group, language
+from dashboard.shell.language import language
+from dashboard.shell.layout import control, group
 from layers import values
 
 #: The series in the order they are offered: the longest first.

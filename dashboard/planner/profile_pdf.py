@@ -19,7 +19,7 @@ from flask import request
 from dashboard.planner import exports
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 
 
 def download_button(code: str, period: str, lang: str) -> html.Div:

@@ -20,7 +20,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from dashboard.shell import audit, services, sessions, throttle, users
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from dashboard.shell.messages import text
 from dashboard.shell.refusals import RequestRefused
 from peta_anak.core.i18n import LANGUAGES

@@ -21,7 +21,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from dashboard.shell import ids
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from dashboard.shell.messages import text
 from dashboard.shell.refusals import RequestRefused
 

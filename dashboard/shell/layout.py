@@ -9,17 +9,10 @@ from flask import has_request_context, request
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from dashboard.shell import access, ids, services
+from dashboard.shell import access, ids
+from dashboard.shell.language import language
 from dashboard.shell.messages import text
-from peta_anak.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-
-def language() -> str:
-    """The language of this request: ``?lang=``, the ``lang`` cookie, else ``PDAR_LANGUAGE``."""
-    if not has_request_context():
-        return DEFAULT_LANGUAGE
-    lang = request.args.get("lang") or request.cookies.get("lang") or services.settings().language
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+from peta_anak.core.i18n import LANGUAGES
 
 
 def with_language(page: str) -> str:

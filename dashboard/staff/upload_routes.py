@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, request
 from flask_wtf.csrf import ValidationError, same_origin, validate_csrf
 
 from dashboard.shell import access, services
-from dashboard.shell.layout import language
+from dashboard.shell.language import language
 from dashboard.shell.refusals import RequestRefused
 from dashboard.staff import imports, uploads
 
