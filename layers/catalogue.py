@@ -153,6 +153,19 @@ INDICATORS = (
 )
 BY_ID = {i.id: i for i in INDICATORS}
 
+#: KLA coverage kinds -> the "without" indicator each is the complement of (coverage =
+#: children holding the document over all children); the planner's targets and the public
+#: KLA page both read it.
+COVERED_BY = {"akta": "tanpa_akta", "kia": "tanpa_kia"}
+KIND_OF = {indicator: kind for kind, indicator in COVERED_BY.items()}
+
+
+def coverage_target(kind: str, kia_target: float) -> float:
+    """The coverage target of ``kind`` in percent: birth certificates, the catalogue's national
+    target; KIA, the regency's setting (``PDAR_KIA_TARGET_PERCENT``)."""
+    target = BY_ID[COVERED_BY[kind]].target
+    return float(target["percent"]) if kind == "akta" and target else float(kia_target)
+
 #: The departments (role ``opd``) and the indicators of their domain.
 OPD = {
     "dinkes": _t("Dinas Kesehatan", "Health Office"),

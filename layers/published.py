@@ -70,9 +70,11 @@ class Published:
     shapes: dict[str, str] | None = None  # code -> shape signature, to tell whether an area kept its shape
 
 
-def newest_release_id(engine: Engine) -> int | None:
-    """The newest release that may be public (approved or published); drafts never are."""
-    releases = [r for r in store.list_releases(engine) if r["status"] in steps.PUBLISHABLE]
+def newest_release_id(engine: Engine, period: str | None = None) -> int | None:
+    """The newest release (of ``period``, or of any period) that may be public (approved or
+    published); drafts never are."""
+    releases = [r for r in store.list_releases(engine)
+                if r["status"] in steps.PUBLISHABLE and period in (None, r["periode"])]
     return releases[-1]["id"] if releases else None
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import html
 
+from layers import catalogue
 from layers.published import HIDDEN_TEXT
 from peta_anak.core.i18n import LANGUAGES
-from public_site import pages, releases
+from public_site import pages
 from public_site.messages import TEXT
 
 #: Chart box of the kabupaten line (SVG user units).
@@ -117,7 +118,7 @@ def page(documents: dict[str, dict], kabupaten: str) -> str:
     sections = []
     for lang in LANGUAGES:
         hidden = " hidden" if lang != "id" else ""
-        blocks = "".join(_block(documents, ind, kind, lang) for ind, kind in releases.KLA.items())
+        blocks = "".join(_block(documents, ind, kind, lang) for kind, ind in catalogue.COVERED_BY.items())
         sections.append(f'<section lang="{lang}" class="bahasa-{lang}"{hidden}><h1>{_t("kla_title", lang)}</h1>'
                         f'<p>{_t("kla_intro", lang)}</p>{blocks or _t("no_data", lang)}</section>')
     return (pages.head(f'{TEXT["kla_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}',

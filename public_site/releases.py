@@ -14,9 +14,6 @@ from layers import catalogue
 from layers.published import Published
 from public_site import data
 
-#: The KLA indicators (children *without* the document) and the coverage they are the complement of.
-KLA = {"tanpa_akta": "akta", "tanpa_kia": "kia"}
-
 
 def values_file(pub: Published, newest: Published) -> str:
     return "data/nilai.json" if pub is newest else f"data/rilis-{pub.release['id']}.json"
@@ -43,8 +40,8 @@ def changed_shapes(pub: Published, before: Published | None) -> list[str]:
 def targets(kia_target: float) -> dict[str, float]:
     """The KLA target as a rate of the "without" indicator: birth certificates above 95%
     coverage is at most 5% without; KIA from the regency's setting."""
-    akta = catalogue.BY_ID["tanpa_akta"].target
-    return {"tanpa_akta": 100 - float(akta["percent"]) if akta else None, "tanpa_kia": 100 - float(kia_target)}
+    return {indicator: 100 - catalogue.coverage_target(kind, kia_target)
+            for kind, indicator in catalogue.COVERED_BY.items()}
 
 
 def site_data(pubs: list[Published], tile_url: str, tile_attribution: str,

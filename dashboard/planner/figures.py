@@ -39,6 +39,22 @@ def kabupaten_summary(engine: Engine, user: Someone, period: str) -> list[Summar
 
 
 @dataclass(frozen=True)
+class TargetProgress:
+    """An area's coverage (akta, KIA) against its KLA target, from the exact counts: the
+    profile's target line and the trend's "reached" both read this one decision."""
+
+    kind: str  # "akta" or "kia"
+    goal: float  # the coverage target in percent
+    holders: int
+    children: int
+    missing: int  # children still to reach, as the Target page counts them
+
+    @property
+    def reached(self) -> bool:
+        return self.missing == 0
+
+
+@dataclass(frozen=True)
 class ProfileLine:
     """One indicator of an area: its row, the row of the previous period and the rows
     of the kecamatan and kabupaten it lies in (those that exist)."""
@@ -48,6 +64,7 @@ class ProfileLine:
     earlier: Row | None
     parents: dict[str, Row]  # "kecamatan" / "kabupaten" -> row
     breakdown: dict[str, Row]  # the split of the indicator for this area (e.g. out-of-school by reason and age)
+    target: TargetProgress | None = None  # coverage indicators with a count in this period
 
 
 @dataclass(frozen=True)
@@ -56,25 +73,6 @@ class Profile:
     before: str | None  # the previous period with values
     computed: str  # date the period's values were computed (YYYY-MM-DD)
     lines: list[ProfileLine]
-
-
-def area_profile(engine: Engine, user: Someone, period: str, code: str) -> Profile | None:
-    """The figures of area ``code`` for every indicator whose values ``user`` may see;
-    None when ``period`` has no values."""
-    allowed = [i for i, with_values in access.shown_indicators(user).items() if with_values]
-    known = values.versions(engine)
-    if period not in known:
-        return None
-    rows = values.by_area(engine, period, allowed + catalogue.breakdowns_of(allowed), known)
-    before = values.previous_period(engine, period, known)
-    earlier = values.by_area(engine, before, allowed, known) if before else {}
-    parents = {"kecamatan": code[:8], "kabupaten": code[:5]}
-    lines = [ProfileLine(indicator, rows.get((indicator, code)), earlier.get((indicator, code)),
-                         {level: rows[(indicator, parent)] for level, parent in parents.items()
-                          if parent != code and (indicator, parent) in rows},
-                         {b: rows[(b, code)] for b in catalogue.breakdowns_of([indicator]) if (b, code) in rows})
-             for indicator in allowed]
-    return Profile(period, before, known[period][0][:10], lines)
 
 
 @dataclass(frozen=True)
@@ -97,31 +95,53 @@ class Trend:
     lines: list[TrendLine]
 
 
-def area_trend(engine: Engine, user: Someone, period: str, code: str, kia_target: float) -> Trend | None:
-    """Area ``code`` in every period of the series of ``period``, with its kecamatan and
-    kabupaten, for every indicator whose values ``user`` may see; None when ``period``
-    has no values."""
+@dataclass(frozen=True)
+class AreaFigures:
+    """What a click on an area shows: its profile in the chosen period and its trend."""
+
+    profile: Profile
+    trend: Trend
+
+
+def area_figures(engine: Engine, user: Someone, period: str, code: str, kia_target: float) -> AreaFigures | None:
+    """The profile and trend of area ``code`` for every indicator whose values ``user`` may
+    see, in the series of ``period``, with the area's kecamatan and kabupaten; None when
+    ``period`` has no values. Each period's values are read once for both."""
     allowed = [i for i, with_values in access.shown_indicators(user).items() if with_values]
     known = values.versions(engine)
     if period not in known:
         return None
     chosen = values.series_of(engine, period, known)
-    tables = [values.by_area(engine, p, allowed, known) for p in chosen]
-    areas = {"own": code, "kecamatan": code[:8], "kabupaten": code[:5]}
-    lines = []
+    before = values.previous_period(engine, period, known)
+    wanted = allowed + catalogue.breakdowns_of(allowed)
+    tables = {p: values.by_area(engine, p, wanted, known) for p in {*chosen, period, *([before] if before else [])}}
+    rows, earlier = tables[period], tables[before] if before else {}
+    parents = {"kecamatan": code[:8], "kabupaten": code[:5]}
+    profile_lines, trend_lines = [], []
     for indicator in allowed:
-        rows = {name: [table.get((indicator, area)) for table in tables] for name, area in areas.items()
-                if name == "own" or area != code}
-        kind = targets.KIND_OF.get(indicator)
-        if kind is None:
-            lines.append(TrendLine(indicator, rows, None))
-            continue
-        goal = targets.target_percent(kind, kia_target)
-        own = rows["own"][chosen.index(period)]
-        reached = (targets.still_to_reach(own["penyebut"] - own["pembilang"], own["penyebut"], goal) == 0
-                   if own and own["penyebut"] else None)  # as the Target page counts it, never the rounded rate
-        lines.append(TrendLine(indicator, rows, 100 - goal, reached))
-    return Trend(period_rules.series(period), chosen, lines)
+        own = rows.get((indicator, code))
+        progress = _target_progress(indicator, own, kia_target)
+        profile_lines.append(ProfileLine(
+            indicator, own, earlier.get((indicator, code)),
+            {level: rows[(indicator, parent)] for level, parent in parents.items()
+             if parent != code and (indicator, parent) in rows},
+            {b: rows[(b, code)] for b in catalogue.breakdowns_of([indicator]) if (b, code) in rows}, progress))
+        series = {name: [tables[p].get((indicator, area)) for p in chosen]
+                  for name, area in {"own": code, **parents}.items() if name == "own" or area != code}
+        kind = catalogue.KIND_OF.get(indicator)
+        goal = 100 - catalogue.coverage_target(kind, kia_target) if kind else None
+        trend_lines.append(TrendLine(indicator, series, goal, progress.reached if progress else None))
+    return AreaFigures(Profile(period, before, known[period][0][:10], profile_lines),
+                       Trend(period_rules.series(period), chosen, trend_lines))
+
+
+def _target_progress(indicator: str, own: Row | None, kia_target: float) -> TargetProgress | None:
+    kind = catalogue.KIND_OF.get(indicator)
+    if kind is None or not own or not own["penyebut"]:
+        return None
+    goal = catalogue.coverage_target(kind, kia_target)
+    holders = own["penyebut"] - own["pembilang"]
+    return TargetProgress(kind, goal, holders, own["penyebut"], targets.still_to_reach(holders, own["penyebut"], goal))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 or kecamatan for one period, and one small trend chart per indicator across every
 period of that period's series, each with a table of its values as text alternative.
 
-What the role may see is decided in :mod:`dashboard.planner.figures` (``area_profile``,
-``area_trend``); the charts are drawn by :mod:`dashboard.planner.charts`. The ``dcc.Graph``
+What the role may see is decided in :mod:`dashboard.planner.figures` (``area_figures``);
+the charts are drawn by :mod:`dashboard.planner.charts`. The ``dcc.Graph``
 components appear only here, in a callback's answer: the map page's first load does
 not fetch plotly.js, the first chart shown does (and the browser keeps it).
 """
@@ -50,12 +50,13 @@ def profile(feature, searched, period):
     properties = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
     code = str(feature.get("id") or properties.get("kode", ""))
     lang, user = language(), access.user_now()
-    found = figures.area_profile(services.engine(), user, period, code)  # the role checked again
-    if found is None:  # a period without data (or a forged one)
+    shown = figures.area_figures(services.engine(), user, period, code,  # the role checked again
+                                 services.settings().kia_target_percent)
+    if shown is None:  # a period without data (or a forged one)
         return html.P(text("no_period_data", lang))
     name = str(properties.get("nama", code))
-    trend = figures.area_trend(services.engine(), user, period, code, services.settings().kia_target_percent)
-    trends = {line.indicator: line for line in trend.lines} if trend else {}
+    found, trend = shown.profile, shown.trend
+    trends = {line.indicator: line for line in trend.lines}
     parents = {"kecamatan": text("in_kecamatan", lang), "kabupaten": text("in_kabupaten", lang)}
     items = []
     for line in found.lines:
@@ -72,7 +73,7 @@ def profile(feature, searched, period):
                                       value=signed_number(change, lang))))
         items += [html.Dd(f"{parents[level]}: {style.describe_row(row, lang)}", className="muted")
                   for level, row in line.parents.items()]
-        items += _target_line(line.indicator, own, lang)
+        items += _target_line(line.target, lang)
         if line.indicator in trends and any(trends[line.indicator].rows["own"]):  # a value of the area to draw
             items.append(html.Dd(_trend(trends[line.indicator], trend, name, lang)))
         items.append(html.Dd(text("source_line", lang, source=meta.text("source", lang),
@@ -103,14 +104,10 @@ def _trend(line: figures.TrendLine, trend: figures.Trend, name: str, lang: str) 
                                                                  values=spoken)})
 
 
-def _target_line(indicator: str, own: dict | None, lang: str) -> list:
+def _target_line(progress: figures.TargetProgress | None, lang: str) -> list:
     """The KLA target of a coverage indicator for this area (akta and KIA)."""
-    kind = targets.KIND_OF.get(indicator)
-    if kind is None or not own or not own["penyebut"]:
+    if progress is None:
         return []
-    goal = targets.target_percent(kind, services.settings().kia_target_percent)
-    holders = own["penyebut"] - own["pembilang"]
-    return [html.Dd(text("target_line", lang, title=targets.title(kind, lang),
-                         coverage=number(100 * holders / own["penyebut"], lang), target=number(goal, lang, 0),
-                         missing=number(targets.still_to_reach(holders, own["penyebut"], goal), lang, 0)))]
-
+    return [html.Dd(text("target_line", lang, title=targets.title(progress.kind, lang),
+                         coverage=number(100 * progress.holders / progress.children, lang),
+                         target=number(progress.goal, lang, 0), missing=number(progress.missing, lang, 0)))]

@@ -8,10 +8,9 @@ from dash import html
 
 from dashboard.planner.messages import text
 from dashboard.shell.layout import scrolling, table
-from layers.catalogue import BY_ID
+from layers.catalogue import BY_ID, COVERED_BY
 from layers.classify import number
 from layers.planning.priorities import Listing
-from layers.planning.targets import COVERED_BY
 from layers.planning.workbook import SCENARIO_FIELDS, TOTALS
 
 #: The page number that stands for "every village on one page".

@@ -35,10 +35,10 @@ def area_names(engine: Engine, code: str) -> dict[str, tuple[str, str]] | None:
 def sheet(engine: Engine, user: Someone, period: str, code: str, names: dict[str, tuple[str, str]],
           kia_target: float, lang: str) -> ProfileSheet | None:
     """The profile of ``code`` in ``period`` for ``user``; None when the period has no values."""
-    found = figures.area_profile(engine, user, period, code)
-    trend = figures.area_trend(engine, user, period, code, kia_target)
-    if found is None or trend is None:
+    shown = figures.area_figures(engine, user, period, code, kia_target)
+    if shown is None:
         return None
+    found, trend = shown.profile, shown.trend
     trends = {t.indicator: t for t in trend.lines}
     lines = []
     for line in found.lines:

@@ -10,23 +10,13 @@ import math
 from sqlalchemy import Engine
 
 from layers import values
-from layers.catalogue import BY_ID
+from layers.catalogue import COVERED_BY, coverage_target
 from layers.messages import text
-
-#: Coverage indicator -> the "without" indicator it is the complement of.
-COVERED_BY = {"akta": "tanpa_akta", "kia": "tanpa_kia"}
-KIND_OF = {indicator: kind for kind, indicator in COVERED_BY.items()}
 
 
 def title(kind: str, lang: str = "id") -> str:
     """"Cakupan akta kelahiran anak" or "Cakupan KIA"."""
     return text(f"target_{kind}", lang)
-
-
-def target_percent(kind: str, kia_target: float) -> float:
-    """Birth certificates: the catalogue's national target; KIA: the regency's setting."""
-    target = BY_ID[COVERED_BY[kind]].target
-    return float(target["percent"]) if kind == "akta" and target else float(kia_target)
 
 
 def still_to_reach(holders: int, children: int, percent: float) -> int:
@@ -44,7 +34,7 @@ def progress(engine: Engine, period: str, allowed: list[str], kia_target: float,
     for kind, indicator in COVERED_BY.items():
         if indicator not in allowed:
             continue
-        goal = target_percent(kind, kia_target)
+        goal = coverage_target(kind, kia_target)
         for r in values.area_values(engine, period, [indicator]):
             if r["tingkat"] not in levels or not r["penyebut"]:
                 continue

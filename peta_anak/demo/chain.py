@@ -25,12 +25,12 @@ from collections.abc import Iterable, Iterator
 
 from aggregations import indicators, ingest, quality
 from aggregations import periods as period_rules
-from aggregations.release import steps, store
 from aggregations.report import describe_totals
 from dashboard.shell import users
 from dashboard.staff import releases
 from geodata import boundaries
 from geodata.summary import format_report
+from layers.published import newest_release_id
 from peta_anak.core import db
 from peta_anak.core.i18n import MessageError
 from peta_anak.core.settings import Settings
@@ -125,20 +125,13 @@ def _publish(engine, settings: Settings, periods: list[str], accounts: dict, lan
             yield text("released", lang, id=release_id, period=period, drafter=drafter.name,
                        approver=approver.name)
         except releases.ReleaseActionRefused as exc:  # e.g. a rerun whose data would contradict an earlier release
-            release_id = _newest_release_of(engine, period)
+            release_id = newest_release_id(engine, period)
             yield text("release_refused", lang, kind=exc.kind, period=period)
         if release_id is not None:
             done = releases.publish(engine, approver, release_id, publisher)
     if done is not None:
         outdir = done["public_dir"]
         yield text("public_site", lang, folder=outdir, url="http://127.0.0.1:8000/")
-
-
-def _newest_release_of(engine, period: str) -> int | None:
-    """The newest release of ``period`` that may be public (approved or published)."""
-    found = [r["id"] for r in store.list_releases(engine)
-             if r["periode"] == period and r["status"] in steps.PUBLISHABLE]
-    return found[-1] if found else None
 
 
 def _reuse(outdir, seed: int, scale: float) -> list[dict] | None:

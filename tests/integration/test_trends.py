@@ -1,5 +1,5 @@
 """The trend of an area across the periods of one series, as the planner's charts and
-the profile PDF read it (``dashboard.planner.figures.area_trend``)."""
+the profile PDF read it (``dashboard.planner.figures.area_figures``)."""
 
 from dashboard.planner import figures
 from dashboard.shell import users
@@ -17,7 +17,7 @@ def _load(engine, run, tmp_path):
 def test_a_semester_trend_holds_every_semester_and_no_year(engine, run, tmp_path):
     _load(engine, run, tmp_path)
     users.add(engine, "rina", "perencana", "sandi-yang-panjang-1", None)
-    trend = figures.area_trend(engine, users.by_name(engine, "rina"), "2025-S1", V1, kia_target=90)
+    trend = figures.area_figures(engine, users.by_name(engine, "rina"), "2025-S1", V1, kia_target=90).trend
     assert trend.series == "semester" and trend.periods == ["2024-S2", "2025-S1", "2025-S2"]
     line = {t.indicator: t for t in trend.lines}["tanpa_akta"]
     assert [r["pembilang"] for r in line.rows["own"]] == [4, 5, 6]
@@ -25,7 +25,7 @@ def test_a_semester_trend_holds_every_semester_and_no_year(engine, run, tmp_path
     assert [r["kode_wilayah"] for r in line.rows["kabupaten"]] == [V1[:5]] * 3
     assert line.target == 5.0  # above 95% with a birth certificate = under 5% without
     assert {t.indicator: t for t in trend.lines}["stunting"].target is None
-    yearly = figures.area_trend(engine, users.by_name(engine, "rina"), "2025", V1, kia_target=90)
+    yearly = figures.area_figures(engine, users.by_name(engine, "rina"), "2025", V1, kia_target=90).trend
     assert yearly.periods == ["2025"]
 
 
@@ -33,10 +33,10 @@ def test_a_trend_holds_only_what_the_role_may_see(engine, run, tmp_path):
     _load(engine, run, tmp_path)
     users.add(engine, "dinkes", "opd", "sandi-yang-panjang-1", "dinkes")
     users.add(engine, "admin", "admin", "sandi-yang-panjang-1", None)
-    trend = figures.area_trend(engine, users.by_name(engine, "dinkes"), "2025-S2", V1, kia_target=90)
+    trend = figures.area_figures(engine, users.by_name(engine, "dinkes"), "2025-S2", V1, kia_target=90).trend
     assert [t.indicator for t in trend.lines] == ["stunting"]
-    assert figures.area_trend(engine, users.by_name(engine, "admin"), "2025-S2", V1, kia_target=90).lines == []
-    assert figures.area_trend(engine, users.by_name(engine, "dinkes"), "2023", V1, kia_target=90) is None
+    assert figures.area_figures(engine, users.by_name(engine, "admin"), "2025-S2", V1, kia_target=90).trend.lines == []
+    assert figures.area_figures(engine, users.by_name(engine, "dinkes"), "2023", V1, kia_target=90) is None
 
 
 def test_the_target_is_judged_on_the_exact_counts_not_the_rounded_rate(engine, run, tmp_path):
@@ -46,5 +46,8 @@ def test_the_target_is_judged_on_the_exact_counts_not_the_rounded_rate(engine, r
     users.add(engine, "rina", "perencana", "sandi-yang-panjang-1", None)
     for without, reached in ((101, False), (100, True)):
         load_aggregates(engine, {"tanpa_akta": {V1: (without, 2000)}}, "2025")
-        line = figures.area_trend(engine, users.by_name(engine, "rina"), "2025", V1, kia_target=90).lines[0]
+        shown = figures.area_figures(engine, users.by_name(engine, "rina"), "2025", V1, kia_target=90)
+        line = shown.trend.lines[0]
         assert line.rows["own"][0]["persen"] == 5.0 and line.reached is reached
+        progress = shown.profile.lines[0].target  # the profile's target line reads the same decision
+        assert (progress.missing, progress.holders, progress.children) == (0 if reached else 1, 2000 - without, 2000)
