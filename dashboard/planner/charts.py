@@ -2,10 +2,9 @@
 
 Rows are the exact-value rows of :mod:`layers.values` (``pembilang``, ``penyebut``,
 ``persen``, ...) that :mod:`dashboard.planner.figures` already cut to what the role may see;
-nothing here asks the database or decides who may see what. Colours follow the map:
-an area's own line is the dark end of its indicator's palette, the kecamatan and
-kabupaten lines are greys (told apart by their dash too, not by colour alone), the KLA
-target a thin black dash-dot; ranking bars take the colour of their map class. Texts
+nothing here asks the database or decides who may see what. A trend looks as the
+profile PDF's does (:mod:`layers.trend_style`); ranking bars take the colour of their
+map class. Texts
 (period labels, hover lines, numbers with the language's decimal mark) are in ``lang``.
 """
 
@@ -18,12 +17,9 @@ import plotly.graph_objects as go
 
 from aggregations import periods as period_rules
 from dashboard.planner.messages import text
-from layers import catalogue, style
+from layers import catalogue, style, trend_style
 from layers.classify import number
 
-#: Line of each area of a trend: colour (None: the indicator's palette), dash, width.
-TREND_LINES = {"own": (None, "solid", 3), "kecamatan": ("#525252", "dash", 2), "kabupaten": ("#969696", "dot", 2)}
-TARGET_COLOUR = "#000000"
 FONT = {"family": "system-ui, sans-serif", "size": 11, "color": "#1f2933"}
 SEPARATORS = {"id": ",.", "en": ".,"}  # plotly's decimal and thousands marks per language
 
@@ -67,22 +63,20 @@ def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: flo
     A plain figure dict, not a ``go.Figure``: a profile draws one per indicator on every
     click, and building (validating) a ``go.Figure`` took about 30 ms each and sent
     plotly's default template (8 KiB) with every chart; the layout sets what it needs."""
-    meta = catalogue.BY_ID[indicator]
     labels = [period_rules.label(p, lang) for p in periods]
     data = []
     for area, series in rows.items():
-        colour, dash, width = TREND_LINES[area]
+        look = trend_style.SERIES[area]
         data.append({
             "type": "scatter", "x": labels, "y": [_rate(r) for r in series], "name": plain(names[area]),
-            "mode": "lines+markers", "connectgaps": False, "hoverinfo": "text",
-            "line": {"color": colour or catalogue.PALETTES[meta.palette][-1], "dash": dash, "width": width},
-            "marker": {"size": 7 if area == "own" else 5},
+            "mode": "lines+markers", "connectgaps": False, "hoverinfo": "text", "line": _line(indicator, look),
+            "marker": {"size": 7 if area == "own" else 5, "symbol": look.marker},
             "hovertext": [plain(f"{names[area]}, {label}: {style.describe_row(r, lang)}")
                           for label, r in zip(labels, series, strict=True)]})
     if target is not None:
         words = text("chart_target", lang, value=number(target, lang, 0))
         data.append({"type": "scatter", "x": labels, "y": [target] * len(labels), "name": words, "mode": "lines",
-                     "line": {"color": TARGET_COLOUR, "dash": "dashdot", "width": 1.2},
+                     "line": _line(indicator, trend_style.TARGET),
                      "hovertext": [words] * len(labels), "hoverinfo": "text"})
     layout = _base_layout(lang, 190, margin={"l": 38, "r": 8, "t": 6, "b": 8}, showlegend=True, hovermode="closest",
                           legend={"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 10}},
@@ -91,6 +85,11 @@ def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: flo
                           yaxis={"rangemode": "tozero", "ticksuffix": " %", "gridcolor": "#eeeeee",
                                  "zeroline": False, "automargin": True})
     return {"data": data, "layout": layout}
+
+
+def _line(indicator: str, look: trend_style.LineStyle) -> dict:
+    return {"color": trend_style.colour(indicator, look), "dash": look.dash,
+            "width": look.width * trend_style.SCREEN_SCALE}
 
 
 def trend_table(rows: dict[str, list[dict | None]], periods: list[str], names: dict[str, str],

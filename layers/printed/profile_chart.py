@@ -1,8 +1,8 @@
 """The small trend chart of one indicator on an area's profile PDF: the area, its
 kecamatan and the kabupaten across the periods of the series, the KLA target line.
 
-Drawn with matplotlib on the page's own figure (vector in the PDF), in the colours of
-the indicator's map palette. A period without a value is a gap in its line, never
+Drawn with matplotlib on the page's own figure (vector in the PDF), in the look the
+planner's profile draws on the screen (:mod:`layers.trend_style`). A period without a value is a gap in its line, never
 joined over; a period without a value for the area itself is shaded, so a missing
 point reads as missing and not as a flat line.
 """
@@ -17,25 +17,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from layers import catalogue
+from layers import trend_style
 from layers.classify import number
 from layers.printed.profile_wording import text
 
-#: Line styles per series: (palette index or fixed colour, line width, marker, dash).
-SERIES = {"own": (4, 1.8, "o", "-"), "kecamatan": (2, 1.2, "s", "-"), "kabupaten": ("#525252", 1.1, "^", "--")}
-TARGET_COLOUR = "#1a9850"
-GAP_COLOUR = "#ececec"
 GRID_COLOUR, AXIS_COLOUR = "#d9d9d9", "#404040"
 FONT_PT = 6.5
 #: Period labels that fit under a chart side by side (``2025-S2``, ``2025-08`` at 6.5 pt).
 MAX_TICK_LABELS = 6
-
-
-def series_colour(indicator: str, series: str) -> str:
-    """The colour of a series: the indicator's palette (the map's classes) for the area
-    and its kecamatan, grey for the kabupaten."""
-    colour = SERIES[series][0]
-    return catalogue.PALETTES[catalogue.BY_ID[indicator].palette][colour] if isinstance(colour, int) else colour
 
 
 def draw(ax: Axes, indicator: str, periods: list[str], trend: dict[str, list[float | None]], target: float | None,
@@ -47,23 +36,27 @@ def draw(ax: Axes, indicator: str, periods: list[str], trend: dict[str, list[flo
     for name in ("own", "kecamatan", "kabupaten"):
         if name not in trend:
             continue
-        _, width, marker, dash = SERIES[name]
+        look = trend_style.SERIES[name]
         y = np.array([math.nan if v is None else v for v in trend[name]], dtype=float)
-        colour = series_colour(indicator, name)
-        ax.plot(x, y, color=colour, linewidth=width, linestyle=dash, marker=marker, markersize=3.2,
+        colour, dash = trend_style.colour(indicator, look), trend_style.MATPLOTLIB_DASH[look.dash]
+        marker = trend_style.MATPLOTLIB_MARKER[look.marker]
+        ax.plot(x, y, color=colour, linewidth=look.width, linestyle=dash, marker=marker, markersize=3.2,
                 markeredgecolor="#303030" if name == "own" else colour, markeredgewidth=0.4,
                 zorder=4 if name == "own" else 3)
-        handles.append(Line2D([0], [0], color=colour, linewidth=width, linestyle=dash, marker=marker, markersize=3))
+        handles.append(Line2D([0], [0], color=colour, linewidth=look.width, linestyle=dash, marker=marker,
+                              markersize=3))
         labels.append(text("line_own_" + level if name == "own" else "line_" + name, lang))
     if target is not None:
-        ax.axhline(target, color=TARGET_COLOUR, linewidth=1.0, linestyle=":", zorder=2)
-        handles.append(Line2D([0], [0], color=TARGET_COLOUR, linewidth=1.0, linestyle=":"))
+        look = trend_style.TARGET
+        colour, dash = trend_style.colour(indicator, look), trend_style.MATPLOTLIB_DASH[look.dash]
+        ax.axhline(target, color=colour, linewidth=look.width, linestyle=dash, zorder=2)
+        handles.append(Line2D([0], [0], color=colour, linewidth=look.width, linestyle=dash))
         labels.append(text("line_target", lang))
     gaps = [i for i, v in enumerate(trend["own"]) if v is None]
     for i in gaps:
-        ax.axvspan(i - 0.4, i + 0.4, color=GAP_COLOUR, zorder=1, linewidth=0)
+        ax.axvspan(i - 0.4, i + 0.4, color=trend_style.GAP_COLOUR, zorder=1, linewidth=0)
     if gaps:
-        handles.append(Patch(facecolor=GAP_COLOUR, edgecolor="none"))
+        handles.append(Patch(facecolor=trend_style.GAP_COLOUR, edgecolor="none"))
         labels.append(text("line_gap", lang))
     _axes(ax, periods, trend, target, lang)
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0, -0.2), ncol=len(labels) if len(labels) <= 4 else 3,

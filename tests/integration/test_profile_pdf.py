@@ -14,8 +14,7 @@ from sqlalchemy import delete
 from aggregations.schema import nilai_indikator
 from dashboard.planner import exports, profile_sheet
 from dashboard.shell import users
-from layers import catalogue
-from layers.printed import profile_chart
+from layers import catalogue, trend_style
 from tests.aggregate_values import V1, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 from tests.exported_pages import colour_share
@@ -74,8 +73,9 @@ def test_the_pdf_names_area_and_period_and_has_one_chart_per_indicator(loaded):
     assert "Dibuat" in text and "oleh rina" in text and "Halaman 2 dari 2" in text
     first = pages[0][1]
     for indicator in ("tanpa_akta", "stunting"):  # the area's line in the indicator's map colour
-        assert colour_share(first, profile_chart.series_colour(indicator, "own")) * first[..., 0].size > 40, indicator
-    assert colour_share(first, profile_chart.GAP_COLOUR) > 0.001  # stunting's missing semester is shaded
+        own = trend_style.colour(indicator, trend_style.SERIES["own"])
+        assert colour_share(first, own) * first[..., 0].size > 40, indicator
+    assert colour_share(first, trend_style.GAP_COLOUR) > 0.001  # stunting's missing semester is shaded
     english = " ".join(" ".join(t.split()) for t, _ in _pages(exports.export_profile(
         loaded, users.by_name(loaded, "rina"), V1, "2025-S2", 90, "en").content))
     assert "Village profile" in english and "Period Semester 2 2025" in english

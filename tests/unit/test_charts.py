@@ -94,3 +94,25 @@ def test_a_change_is_from_the_counts_and_signed_the_same_everywhere():
     assert change_points({"pembilang": 4, "penyebut": 0}, {"pembilang": 5, "penyebut": 120}) is None
     assert signed_number(2.54, "id") == "+2,5" and signed_number(-2.54, "en") == "-2.5"
     assert signed_number(0.04, "id") == "0,0" and signed_number(0.0, "en") == "0.0"  # no "+" on no change
+
+
+def test_the_screen_and_the_pdf_draw_a_trend_in_one_look():
+    """The profile's plotly chart and the PDF's matplotlib chart read one definition of each
+    line (layers.trend_style); here the screen's side, the PDF's in test_profile_pdf."""
+    from matplotlib.figure import Figure
+
+    from layers import trend_style
+    from layers.printed import profile_chart
+
+    figure = charts.trend_figure("tanpa_akta", ROWS, 5.0, PERIODS, charts.area_names("X", "id"), "id")
+    page = Figure()
+    ax = page.add_subplot()
+    profile_chart.draw(ax, "tanpa_akta", PERIODS, {k: [r["persen"] if r else None for r in v] for k, v in ROWS.items()},
+                       5.0, "desa", "id")
+    printed = [line for line in ax.get_lines() if len(line.get_xdata()) == len(PERIODS)]
+    for trace, drawn, look in zip(figure["data"][:3], printed[:3], trend_style.SERIES.values(), strict=True):
+        colour = trend_style.colour("tanpa_akta", look)
+        assert trace["line"]["color"] == colour and drawn.get_color() == colour
+        assert trace["line"]["dash"] == look.dash
+        assert drawn.get_linestyle() == trend_style.MATPLOTLIB_DASH[look.dash]
+    assert figure["data"][-1]["line"]["dash"] == trend_style.TARGET.dash
