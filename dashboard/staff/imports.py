@@ -135,7 +135,9 @@ def _message(job: dict, lang: str) -> str:
     if job["status"] == jobs.DONE:
         return staff("import_done", lang, accepted=number(report.get("accepted", 0), lang, 0),
                      read=number(report.get("read", 0), lang, 0), source=job["sumber"], period=job["periode"])
-    if "message" in report:
+    if "params" in report:
+        return ingest.ImportRefused(report["kind"], **report["params"]).message(lang)
+    if "message" in report:  # refusals stored before 2026-12 were worded in every language
         return report["message"].get(lang) or report["message"]["id"]
     return staff(f"job_{report.get('kind', 'internal')}", lang)
 

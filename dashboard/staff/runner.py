@@ -26,7 +26,6 @@ from sqlalchemy import Engine
 from aggregations import ingest
 from dashboard.shell import audit
 from dashboard.staff import jobs
-from peta_anak.core.i18n import LANGUAGES
 
 log = logging.getLogger(__name__)
 #: The smaller-re-import refusal and its deliberate override (``allow_smaller``)
@@ -130,7 +129,17 @@ def _done(summary: dict, job: dict) -> dict:
 
 
 def _refused(exc: ingest.ImportRefused, job: dict, read: int, rejects: list) -> dict:
-    texts = {lang: exc.message(lang).replace(job["jalur"], job["berkas"]) for lang in LANGUAGES}
+    """The refusal as its kind and parameters (worded when shown, in the reader's language),
+    the server's path of the upload replaced by the file's name."""
     rows = {row for row, _, _ in rejects}
-    return {"kind": exc.kind, "message": texts, "read": read, "accepted": 0, "rejected": len(rows),
-            "by_reason": jobs.reason_counts(rejects), "file": job["berkas"]}
+    return {"kind": exc.kind, "params": {k: _as_stored(v, job) for k, v in exc.params.items()}, "read": read,
+            "accepted": 0, "rejected": len(rows), "by_reason": jobs.reason_counts(rejects), "file": job["berkas"]}
+
+
+def _as_stored(value: object, job: dict) -> object:
+    """A refusal's parameter as JSON keeps it: paths as the uploaded file's name, tuples as lists."""
+    if isinstance(value, (list, tuple)):
+        return [_as_stored(v, job) for v in value]
+    if isinstance(value, (str, Path)):
+        return str(value).replace(job["jalur"], job["berkas"])
+    return value

@@ -106,6 +106,9 @@ def test_a_refused_import_keeps_its_reject_list_and_deletes_the_upload(app, engi
     shown = imports.as_json(job)
     assert shown["refusal"] == "too_many_rejects" and "siak.csv" in shown["message"]
     assert str(settings.resolved_upload_dir()) not in shown["message"]
+    english = imports.as_json(job, "en")["message"]  # kept as a kind with parameters, worded when shown
+    assert english != shown["message"] and "siak.csv" in english
+    assert set(job["laporan"]) >= {"kind", "params"} and "message" not in job["laporan"]
     assert shown["rejected"] == 5 and shown["reasons"][0]["reason"] == "nik:nik_format"
     assert upload_dir(settings) == []
     with engine.connect() as conn:
