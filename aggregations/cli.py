@@ -13,28 +13,7 @@ from aggregations import indicators, ingest, periods, quality, sources
 from aggregations.messages import ERRORS, FLAGS, SUMMARY
 from aggregations.report import describe_quality, describe_totals, number
 from aggregations.sources import SOURCES
-from peta_anak.core.i18n import DEFAULT_LANGUAGE, translate
-
-PERIOD_HELP = "Period: a year (2025, snapshot 31 Dec), a semester (2025-S1, 30 June) or a month (2025-08)."
-
-
-class PeriodType(click.ParamType):
-    """A ``--period`` in one of the three forms; any other text is refused while the command
-    line is read, in the app's language, before anything opens the database."""
-
-    name = "period"
-
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 (click's signature)
-        try:
-            return periods.parse(value).text
-        except periods.PeriodError as exc:
-            app = ctx.find_root().obj if ctx is not None else None
-            self.fail(exc.message(getattr(app, "lang", DEFAULT_LANGUAGE)), param, ctx)
-
-
-def period_option(required: bool = True, help: str = PERIOD_HELP):  # noqa: A002 (click's word)
-    """The ``--period`` option of every command that takes one."""
-    return click.option("--period", type=PeriodType(), required=required, help=help)
+from peta_anak.core.i18n import translate
 
 
 def _progress(lang: str):
@@ -87,7 +66,7 @@ def data_group() -> None:
 @data_group.command("import")
 @click.argument("source", type=click.Choice(sorted(SOURCES)))
 @click.argument("file", type=click.Path(path_type=Path))
-@period_option()
+@periods.period_option()
 @click.option("--map", "mapping", multiple=True, metavar="COLUMN=field",
               help="Map a column of the file to a field of the source (repeatable).")
 @click.option("--threshold", type=float, default=ingest.REJECT_THRESHOLD, show_default=True,
@@ -135,7 +114,7 @@ def sources_command(markdown: bool) -> None:
 
 
 @click.group("aggregate", invoke_without_command=True)
-@period_option(required=False, help="Period to compute: 2025, 2025-S1 or 2025-08.")
+@periods.period_option(required=False, help="Period to compute: 2025, 2025-S1 or 2025-08.")
 @click.option("--json", "as_json", is_flag=True, help="Print totals and data quality as JSON.")
 @click.pass_context
 def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> None:
@@ -159,7 +138,7 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
 
 
 @aggregate_group.command("export")
-@period_option()
+@periods.period_option()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_obj
 def export_command(app, period: str, file: Path) -> None:

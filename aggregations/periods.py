@@ -13,7 +13,12 @@ Ages are counted on the snapshot day; events (measurements, marriages) count whe
 they fall between the first day and the snapshot. Periods sort in time by their
 snapshot, and of periods ending the same day the shorter comes first (``2025-12``,
 ``2025-S2``, ``2025``). A year and its semesters can coexist: each kind is its own
-*series*, and a trend or a "previous period" stays within one series.
+*series*, and a trend or a "previous period" stays within one series. Newest first, the
+shorter still leads a shared snapshot day: the finest series is the newest data a picker
+opens on (``2025-S2`` before ``2025``).
+
+Every command line takes a period through :func:`period_option`, and the API describes
+it with :data:`PATTERN`, so what a period may be is said once, here.
 """
 
 from __future__ import annotations
@@ -24,10 +29,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from peta_anak.core.i18n import MessageError, translate
+import click
+
+from peta_anak.core.i18n import DEFAULT_LANGUAGE, MessageError, translate
 
 KINDS = ("bulan", "semester", "tahun")  # shortest first: the order of periods ending the same day
-_PATTERN = re.compile(r"^(?P<year>\d{4})(?:-(?:S(?P<semester>[12])|(?P<month>0[1-9]|1[0-2])))?$")
+_NAMED = r"^(?P<year>\d{4})(?:-(?:S(?P<semester>[12])|(?P<month>0[1-9]|1[0-2])))?$"
+_PATTERN = re.compile(_NAMED)
+#: The same without group names, as JSON Schema (ECMA-262) reads it: the API's description.
+PATTERN = re.sub(r"\?P<\w+>", "", _NAMED)
+#: The help of every ``--period`` option.
+HELP = "Period: a year (2025, snapshot 31 Dec), a semester (2025-S1, 30 June) or a month (2025-08)."
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -113,8 +125,12 @@ def sort_key(text: str) -> tuple[date, int, str]:
 
 def ordered(texts: Iterable[str], newest_first: bool = False) -> list[str]:
     """Periods in time order (unknown forms are dropped: a database written by hand
-    may hold them, a picker never offers them)."""
-    return sorted((t for t in texts if is_period(t)), key=sort_key, reverse=newest_first)
+    may hold them, a picker never offers them). Newest first, periods of one snapshot
+    day keep the shorter first, so the first is the newest data of the finest series."""
+    known = [t for t in texts if is_period(t)]
+    if not newest_first:
+        return sorted(known, key=sort_key)
+    return sorted(known, key=lambda t: (-sort_key(t)[0].toordinal(), *sort_key(t)[1:]))
 
 
 def series(text: str) -> str:
@@ -150,3 +166,22 @@ def series_label(kind: str, lang: str = "id") -> str:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+class PeriodType(click.ParamType):
+    """A ``--period`` in one of the three forms; any other text is refused while the command
+    line is read, in the app's language, before anything opens the database."""
+
+    name = "period"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 (click's signature)
+        try:
+            return parse(value).text
+        except PeriodError as exc:
+            app = ctx.find_root().obj if ctx is not None else None
+            self.fail(exc.message(getattr(app, "lang", DEFAULT_LANGUAGE)), param, ctx)
+
+
+def period_option(required: bool = True, help: str = HELP):  # noqa: A002 (click's word)
+    """The ``--period`` option of every command that takes one."""
+    return click.option("--period", type=PeriodType(), required=required, help=help)

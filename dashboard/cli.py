@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aggregations.cli import period_option
+from aggregations.periods import period_option
 from dashboard.planner import exports
 from dashboard.shell import tokens, users
 from dashboard.shell.messages import cli_text

@@ -4,6 +4,7 @@ every route of the blueprint is described and nothing else."""
 
 from __future__ import annotations
 
+from aggregations import periods
 from aggregations.sources import SOURCES
 
 STATUSES = ["queued", "running", "done", "refused", "failed"]
@@ -31,7 +32,7 @@ RATE_LIMITED = _error("Too many requests with this token (PDAR_API_RATE_LIMIT)."
 def _schemas() -> dict:
     job = {"type": "object", "required": ["id", "source", "period", "status", "progress"], "properties": {
         "id": {"type": "integer"}, "source": {"type": "string", "enum": list(SOURCES)},
-        "period": {"type": "string", "pattern": "^[0-9]{4}$"}, "status": {"type": "string", "enum": STATUSES},
+        "period": {"type": "string", "pattern": periods.PATTERN}, "status": {"type": "string", "enum": STATUSES},
         "progress": {"type": "number", "minimum": 0, "maximum": 1, "description": "share of rows read"},
         "rows_read": {"type": "integer"}, "rows_total": {"type": ["integer", "null"]},
         "file": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"},
@@ -61,7 +62,7 @@ def _schemas() -> dict:
 
 def _imports() -> dict:
     upload = {"type": "object", "required": ["source", "period", "file"], "properties": {
-        "source": {"type": "string", "enum": list(SOURCES)}, "period": {"type": "string", "pattern": "^[0-9]{4}$"},
+        "source": {"type": "string", "enum": list(SOURCES)}, "period": {"type": "string", "pattern": periods.PATTERN},
         "file": {"type": "string", "format": "binary", "description": "CSV or XLSX, at most PDAR_MAX_UPLOAD_MB"},
         "allow_smaller": {"type": "string", "enum": ["true", "false"],
                           "description": "deliberately accept an import smaller than the active one"}}}

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from aggregations.cli import period_option
+from aggregations.periods import period_option
 from aggregations.release import rules
 from aggregations.release.messages import text
 from dashboard.staff import releases

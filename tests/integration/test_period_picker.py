@@ -3,6 +3,7 @@ and, when years and semesters both have values, a choice of the series that refi
 the list (dashboard.planner.period_picker)."""
 
 from dashboard.planner import period_picker
+from layers import values
 from tests.aggregate_values import load_aggregates
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 from tests.integration.test_dashboard_access import dash_post, logged_in
@@ -46,12 +47,15 @@ def test_one_series_is_offered_newest_first_without_a_series_choice():
 def test_years_beside_semesters_offer_the_series_and_filter_the_periods(app, engine):  # noqa: F811
     for period in ("2024", "2025-S1", "2025-S2"):  # the app's own aggregates hold 2025
         load_aggregates(engine, period=period)
-    picker = period_picker.picker("peta-periode", ["2025", "2025-S2", "2025-S1", "2024"], "id")
+    newest_first = values.periods(engine)
+    assert newest_first[:2] == ["2025-S2", "2025"]  # one snapshot day: the finer series is the newest data
+    picker = period_picker.picker("peta-periode", newest_first, "id")
     found = _found(picker)
     series = next(c for c in picker.children if c.className.startswith("group"))
-    assert series.hidden is False and found["peta-periode-deret"].value == "tahun"  # the newest period's series
+    assert series.hidden is False and found["peta-periode-deret"].value == "semester"  # the newest data's series
     assert [o["value"] for o in found["peta-periode-deret"].options] == ["tahun", "semester"]
-    assert [o["value"] for o in found["peta-periode"].options] == ["2025", "2024"]
+    assert [o["value"] for o in found["peta-periode"].options] == ["2025-S2", "2025-S1"]
+    assert found["peta-periode"].value == "2025-S2"
     planner, admin = logged_in(app, "perencana"), logged_in(app, "admin")
     assert dash_post(planner, _series_request("rilis", "semester")).status_code == 403  # admins' page
     for page in ("peta", "ringkasan", "prioritas", "target", "rilis"):

@@ -38,6 +38,23 @@ def test_periods_sort_in_time_and_the_shorter_first_on_the_same_day():
     assert periods.ordered(["2024", "2025"], newest_first=True) == ["2025", "2024"]
 
 
+def test_newest_first_the_finest_series_leads_a_shared_snapshot_day():
+    """A year beside its semesters: the newest data a picker opens on is the semester."""
+    known = ["2024", "2025", "2024-S1", "2024-S2", "2025-S1", "2025-S2"]
+    assert periods.ordered(known, newest_first=True) == ["2025-S2", "2025", "2025-S1", "2024-S2", "2024", "2024-S1"]
+    assert periods.ordered(["2025-12", "2025", "2025-S2"], newest_first=True)[0] == "2025-12"
+
+
+def test_the_api_describes_a_period_with_the_rules_own_pattern():
+    import re
+
+    for good in ("2025", "2025-S1", "2025-S2", "2025-08", "2025-12"):
+        assert re.fullmatch(periods.PATTERN, good) and periods.is_period(good)
+    for bad in ("2025-S3", "2025-13", "25", "2025-00", "2025S1"):
+        assert not re.fullmatch(periods.PATTERN, bad) and not periods.is_period(bad)
+    assert "?P<" not in periods.PATTERN  # ECMA-262, as JSON Schema reads it
+
+
 def test_a_year_and_its_semesters_are_separate_series():
     known = ["2024", "2024-S1", "2024-S2", "2025-S1", "2025-S2", "2025", "2025-08"]
     assert periods.in_series(known, "semester") == ["2024-S1", "2024-S2", "2025-S1", "2025-S2"]
