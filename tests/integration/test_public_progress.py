@@ -92,6 +92,7 @@ def test_site_of_every_release_each_on_its_own_boundaries(run, two_releases, tmp
     old_folder = out / listing[0]["geometri"]
     assert listing[0]["geometri"] != "data" and listing[1]["geometri"] == "data"
     assert ids_of(old_folder / "desa.topojson") == {V1, V2, V3, V4}
+    assert sorted(p.name for p in old_folder.iterdir()) == ["desa.topojson"]  # no kecamatan file: nothing fetches it
     assert ids_of(out / "data" / "desa.topojson") == {V1, V2, V3, V4, V5}
     older = json.loads((out / listing[0]["berkas"]).read_text())
     assert older["rilis"]["periode"] == "2024-S2" and V5 not in older["wilayah"]
