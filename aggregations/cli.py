@@ -100,7 +100,7 @@ def import_command(app, source: str, file: Path, period: str, mapping, threshold
 
 
 @data_group.command("sources")
-@click.option("--markdown", is_flag=True, help="Print docs/sources.md.")
+@click.option("--markdown", is_flag=True, help="Print the field tables that end docs/sources.md.")
 def sources_command(markdown: bool) -> None:
     """List the sources with their fields and the header names recognised."""
     if markdown:

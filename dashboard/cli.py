@@ -181,7 +181,7 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
 @click.option("--user", "user_name", required=True, help="Active account the export is made as (its saved weights).")
 @click.option("--kecamatan", multiple=True, help="Only this kecamatan (code, e.g. 61.07.07); repeatable.")
 @click.option("--border-only", is_flag=True, help="Only the kecamatan on the land border.")
-@click.option("--remote-only", is_flag=True, help="Only villages far from a puskesmas (see README).")
+@click.option("--remote-only", is_flag=True, help="Only villages far from a puskesmas (see docs/planner.md).")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple[str, ...], border_only: bool,

@@ -1,5 +1,5 @@
 """No dead code: vulture lists functions, classes, constants and attributes that nothing
-in the project (its packages, benchmarks and tests) uses.
+in the project (its packages, benchmarks, scripts and tests) uses.
 
 Code that frameworks call by registration (Dash callbacks, click commands, Flask
 routes and hooks, pytest fixtures) is recognised by its decorator; the few names
@@ -12,7 +12,8 @@ from pathlib import Path
 import vulture
 
 ROOT = Path(__file__).resolve().parents[2]
-SCANNED = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "tests"]
+SCANNED = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "scripts",
+           "tests"]
 CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_loader", "@*.route", "@*.get",
                           "@*.post",
                           "@pytest.fixture*"]
