@@ -162,7 +162,7 @@ def demo_group(ctx: click.Context, seed: int, scale: float) -> None:
 @click.option("--scale", type=float, default=1.0, show_default=True, help="1.0 = full Bengkayang population.")
 @click.pass_obj
 def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> None:
-    """Write synthetic exports of the five sources to OUTDIR (needs imported boundaries)."""
+    """Write synthetic exports of every source to OUTDIR (needs imported boundaries)."""
     periods = periods if isinstance(periods, tuple) else (periods,)
     try:
         manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=periods, scale=scale)
