@@ -70,6 +70,13 @@ def clean(geoms: np.ndarray) -> np.ndarray:
     return np.array([_polygonal(g) for g in cleaned], dtype=object)
 
 
+def clean_overlaps(geoms: np.ndarray) -> np.ndarray:
+    """Overlaps given to one neighbour, gaps left as they are: the dusun of a village
+    need not cover all of it (forest, river and plantation belong to no dusun)."""
+    cleaned = shapely.coverage_clean(geoms, gap_width=0.0)
+    return np.array([_polygonal(g) for g in cleaned], dtype=object)
+
+
 def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
     if geom is None or geom.geom_type in ("Polygon", "MultiPolygon"):
         return geom
