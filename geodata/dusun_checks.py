@@ -59,13 +59,14 @@ def check(read: RegisterRows, villages: gpd.GeoDataFrame, tolerance_m: float) ->
     aliases = _aliases(read, rows[named], problems)
     if problems:
         raise BoundaryError(problems)
-    outside = _places(read, rows, villages, tolerance_m)
+    crs = coverage.local_crs(villages.geometry.to_numpy()) if len(villages) else None
+    outside = _places(read, rows, villages, tolerance_m, crs)
     dusun = rows[named].reset_index(drop=True)
-    overlaps = _overlaps(read, dusun)
-    _points(dusun)
+    overlaps = _overlaps(read, dusun, crs)
+    _points(dusun, crs)
     parts = rows[area].reset_index(drop=True)
     parts["kunci_dusun"] = parts["kunci"]
-    _points(parts)
+    _points(parts, crs)
     return Checked(dusun[["kode_desa", "dusun", "kunci", "baris", "geometry", "lon", "lat", "luas_km2"]]
                    .rename(columns={"dusun": "nama"}),
                    parts[["kode_desa", "kunci_dusun", "rw", "rt", "geometry", "lon", "lat"]], aliases,
@@ -130,7 +131,8 @@ def _aliases(read: RegisterRows, dusun: pd.DataFrame, problems: list[Problem]) -
     return pd.DataFrame(out, columns=["kode_desa", "alias", "kunci", "kunci_dusun"])
 
 
-def _places(read: RegisterRows, rows: pd.DataFrame, villages: gpd.GeoDataFrame, tolerance_m: float) -> list[dict]:
+def _places(read: RegisterRows, rows: pd.DataFrame, villages: gpd.GeoDataFrame, tolerance_m: float,
+            crs) -> list[dict]:
     """How far each polygon or point lies outside its village (metres, in a local
     equal-area projection): beyond the tolerance refused, within it polygons clipped."""
     placed = rows.index[rows["geometry"].notna()]
@@ -138,7 +140,6 @@ def _places(read: RegisterRows, rows: pd.DataFrame, villages: gpd.GeoDataFrame, 
         return []
     geoms = rows.loc[placed, "geometry"].to_numpy()
     village = villages.geometry.reindex(rows.loc[placed, "kode_desa"]).to_numpy()
-    crs = coverage.local_crs(village)
     metric, metric_village = coverage.to_metric(geoms, crs), coverage.to_metric(village, crs)
     coords, index = shapely.get_coordinates(shapely.difference(metric, metric_village), return_index=True)
     far = np.zeros(len(geoms))
@@ -162,7 +163,7 @@ def _places(read: RegisterRows, rows: pd.DataFrame, villages: gpd.GeoDataFrame, 
     return outside
 
 
-def _overlaps(read: RegisterRows, dusun: pd.DataFrame) -> list[dict]:
+def _overlaps(read: RegisterRows, dusun: pd.DataFrame, crs) -> list[dict]:
     """Pairs of overlapping dusun polygons of one village; the overlap is then given to
     one of them, so every place of a village lies in at most one dusun."""
     with_polygon = dusun.index[dusun["geometry"].map(lambda g: g is not None and g.geom_type != "Point")]
@@ -170,7 +171,6 @@ def _overlaps(read: RegisterRows, dusun: pd.DataFrame) -> list[dict]:
         return []
     geoms = dusun.loc[with_polygon, "geometry"].to_numpy().copy()
     village = dusun.loc[with_polygon, "kode_desa"].to_numpy()
-    crs = coverage.local_crs(geoms)
     i, j = shapely.STRtree(geoms).query(geoms, predicate="intersects")
     keep = (i < j) & (village[i] == village[j])
     i, j = i[keep], j[keep]
@@ -189,14 +189,13 @@ def _overlaps(read: RegisterRows, dusun: pd.DataFrame) -> list[dict]:
              "overlap_m2": round(float(s), 1)} for a, b, s in sorted(pairs, key=lambda p: -p[2])]
 
 
-def _points(frame: pd.DataFrame) -> None:
+def _points(frame: pd.DataFrame, crs) -> None:
     """``lon``/``lat``: the point given, or a label point inside the polygon; ``luas_km2``."""
     geoms = frame["geometry"].to_numpy()
     frame["lon"] = frame["lat"] = frame["luas_km2"] = np.nan
     polygon = np.array([g is not None and g.geom_type != "Point" for g in geoms], dtype=bool)
     point = np.array([g is not None and g.geom_type == "Point" for g in geoms], dtype=bool)
     if polygon.any():
-        crs = coverage.local_crs(geoms[polygon])
         labels = coverage.label_points(geoms[polygon], crs)
         frame.loc[polygon, "lon"], frame.loc[polygon, "lat"] = shapely.get_x(labels), shapely.get_y(labels)
         frame.loc[polygon, "luas_km2"] = np.round(shapely.area(coverage.to_metric(geoms[polygon], crs)) / 1e6, 4)

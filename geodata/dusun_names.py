@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 #: Leading words that say "dusun" and are not part of the name.
 PREFIXES = frozenset({"dusun", "dsn", "dus", "dusn", "dsun"})
@@ -58,9 +59,15 @@ def tokens(text: object) -> tuple[str, ...]:
         if i > 0 and word in ("rt", "rw"):  # "Sungai Raya RT 002 / RW 001": the RT is not the dusun
             words = words[:i]
             break
-    while len(words) > 1 and words[0] in PREFIXES:
+    while len(words) > 1 and _is_prefix(words[0]):
         words = words[1:]
     return tuple(_word(w) for w in words)
+
+
+def _is_prefix(word: str) -> bool:
+    """"Dusun" and its abbreviations, and "Dusun" with one letter wrong ("Dusu II",
+    "Duun IV"): the word says what follows is a dusun and names none."""
+    return word in PREFIXES or (len(word) >= 4 and Levenshtein.distance(word, "dusun") <= 1)
 
 
 def _word(word: str) -> str:
@@ -128,14 +135,15 @@ def match(register: VillageRegister, text: object) -> Match:
 
 def suggest(register: VillageRegister, text: object) -> tuple[Suggestion, ...]:
     """The register's dusun whose name or alias is spelt closely to ``text``, best first:
-    the better of a character comparison of the keys (a dropped or swapped letter) and a
-    comparison of the words in any order (an alias is kept by its key, one word)."""
-    wanted, words = key(text), _words(text)
-    candidates = [(k, _words(name), k) for k, name in register.names.items()]
-    candidates += [(a, a, target) for a, target in register.aliases.items()]
+    the best of a character comparison of the keys (a dropped or swapped letter), of the
+    words in any order, and of the letters as written (a typo can turn "Limau" into
+    "Lima", which the key reads as the number 5). An alias is kept by its key alone."""
+    wanted, words, plain = key(text), _words(text), _plain(text)
+    candidates = [(k, _words(name), _plain(name), k) for k, name in register.names.items()]
+    candidates += [(a, a, a, target) for a, target in register.aliases.items()]
     best: dict[str, float] = {}
-    for compact, spaced, target in candidates:
-        score = max(fuzz.ratio(wanted, compact), fuzz.ratio(words, spaced))
+    for compact, spaced, letters, target in candidates:
+        score = max(fuzz.ratio(wanted, compact), fuzz.ratio(words, spaced), fuzz.ratio(plain, letters))
         if score >= SUGGEST_MIN and score > best.get(target, -1):
             best[target] = score
     ranked = sorted(best.items(), key=lambda item: (-item[1], register.names[item[0]]))
@@ -144,6 +152,10 @@ def suggest(register: VillageRegister, text: object) -> tuple[Suggestion, ...]:
 
 def _words(text: object) -> str:
     return " ".join(sorted(tokens(text)))
+
+
+def _plain(text: object) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(text).lower())
 
 
 def match_many(registers: Mapping[str, VillageRegister],

@@ -19,7 +19,8 @@ from geodata.dusun_names import (
 )
 
 REGISTER = VillageRegister.build(
-    ["Sungai Raya", "Tanjung Batu", "Dusun I", "Pal Sembilan", "Kampung Baru", "Parit Baru", "Sebol Hilir", "Saba'u"],
+    ["Sungai Raya", "Tanjung Batu", "Dusun I", "Pal Sembilan", "Kampung Baru", "Parit Baru", "Sebol Hilir", "Saba'u",
+     "Limau"],
     [("Raya Lama", "Sungai Raya"), ("Sei Duri", "Sungai Raya"), ("Alias Of Nobody", "Nowhere")],
 )
 
@@ -42,6 +43,8 @@ NAMES = [
     ("dusun satu", NAME, "Dusun I"),
     ("DUSUN 01", NAME, "Dusun I"),
     ("I", NAME, "Dusun I"),
+    ("Dusu I", NAME, "Dusun I"),  # a typo in the word "Dusun" names no other dusun
+    ("Duun 1", NAME, "Dusun I"),
     ("Pal IX", NAME, "Pal Sembilan"),
     ("PAL 9", NAME, "Pal Sembilan"),
     ("Pal9", NAME, "Pal Sembilan"),
@@ -83,6 +86,7 @@ CLOSE = [
     ("Kampung Bahru", ["Kampung Baru"]),
     ("Raya Lma", ["Sungai Raya"]),  # close to an alias: the alias's dusun is offered
     ("Parit Bar", ["Parit Baru"]),
+    ("Lima", ["Limau"]),  # the key reads "Lima" as the number 5; the letters still find Limau
     ("Bukit Tinggi", []),
     ("Raya", []),  # too short a part of a name to guess from
 ]
