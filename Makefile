@@ -41,6 +41,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_boundaries.py
+	$(BIN)/python benchmarks/bench_dusun.py
 	$(BIN)/python benchmarks/bench_demo.py --scales 0.1 1
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_release.py

@@ -20,6 +20,7 @@ from dashboard.cli import export_group, serve_command, users_group
 from dashboard.shell import users
 from dashboard.staff import release_cli
 from geodata.cli import boundaries_group
+from geodata.dusun_cli import dusun_group
 from layers.classify import number
 from peta_anak.core import backup, db
 from peta_anak.core.i18n import LANGUAGES
@@ -175,6 +176,7 @@ def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> N
 
 
 cli.add_command(boundaries_group)
+cli.add_command(dusun_group)
 cli.add_command(data_group)
 cli.add_command(aggregate_group)
 for command in release_cli.COMMANDS:

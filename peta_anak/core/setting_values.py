@@ -44,6 +44,8 @@ def check(settings: Settings) -> None:
         raise SettingsError(f"PDAR_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {settings.language!r}")
     if settings.web_max_shift_m <= 0:
         raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
+    if settings.dusun_outside_m < 0:
+        raise SettingsError("PDAR_DUSUN_OUTSIDE_M must be a number of metres, 0 or more")
     if not 0 < settings.kia_target_percent <= 100:
         raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
     for env, url in (("PDAR_PUBLIC_TILE_URL", settings.public_tile_url), ("PDAR_TILE_URL", settings.tile_url)):

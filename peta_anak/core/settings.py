@@ -68,6 +68,12 @@ class Settings:
         "boundary away from the stored one (Hausdorff distance).",
         35.0,
     )
+    dusun_outside_m: float = _setting(
+        "PDAR_DUSUN_OUTSIDE_M",
+        "How far in metres a dusun's polygon or point may lie outside its village in a dusun "
+        "register file: within it, polygons are clipped to the village; beyond it, the file is refused.",
+        200.0,
+    )
     cookie_secure: bool = _setting(
         "PDAR_COOKIE_SECURE",
         "Send the planner app's session cookie over HTTPS only (`true`/`false`). Browsers accept "
