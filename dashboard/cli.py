@@ -74,7 +74,7 @@ def token_command(app, name: str, revoke: bool) -> None:
 @click.argument("name")
 @click.pass_obj
 def disable_command(app, name: str) -> None:
-    """Disable user NAME (every session of NAME ends at once)."""
+    """Disable user NAME (every session and API token of NAME ends at once)."""
     try:
         users.set_active(app.engine(), name, False)
     except users.UserError as exc:
@@ -87,7 +87,7 @@ def disable_command(app, name: str) -> None:
 @click.option("--password", help="Prompted (hidden, twice) when absent.")
 @click.pass_obj
 def password_command(app, name: str, password: str | None) -> None:
-    """Set a new password for NAME (and enable the account); every session of NAME ends."""
+    """Set a new password for NAME (and enable the account); every session and API token of NAME ends."""
     if password is None:
         password = click.prompt(cli_text("new_password_prompt", app.lang), hide_input=True, confirmation_prompt=True)
     try:

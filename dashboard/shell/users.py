@@ -1,7 +1,9 @@
 """Users of the planner application: argon2id password hashes, roles, activation.
 
 Functions take an engine and return plain dicts; the CLI (``peta-anak users``)
-and the admin page both call them, and both write the audit log.
+and the admin page both call them, and both write the audit log. Disabling an
+account or setting its password ends its sessions and revokes its API tokens, so
+re-enabling it (``users password``) brings none of them back: it needs new ones.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from dashboard.shell import audit, sessions, throttle
 from dashboard.shell.messages import ERRORS
-from dashboard.shell.schema import OPD_ROLES, ROLES, pengguna
+from dashboard.shell.schema import OPD_ROLES, ROLES, pengguna, token_api
 from layers.catalogue import OPD
 from peta_anak.core.i18n import MessageError
 
@@ -80,9 +82,18 @@ def set_active(engine: Engine, name: str, active: bool, actor: str = "cli") -> N
     with engine.begin() as conn:
         user_id = _id_of(conn, name)
         conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(aktif=active))
-        ended = 0 if active else sessions.end_for_user(conn, user_id)
-        audit.record(conn, actor, "pengguna_aktif" if active else "pengguna_nonaktif", {"nama": name} |
-                     ({} if active else {"sesi_diakhiri": ended}))
+        if active:
+            audit.record(conn, actor, "pengguna_aktif", {"nama": name})
+            return
+        ended = sessions.end_for_user(conn, user_id)
+        audit.record(conn, actor, "pengguna_nonaktif", {"nama": name, "sesi_diakhiri": ended,
+                                                         "token_dicabut": revoke_tokens(conn, user_id)})
+
+
+def revoke_tokens(conn, user_id: int) -> int:
+    """Revoke every valid API token of the account (in the caller's transaction); how many."""
+    return conn.execute(update(token_api).where(token_api.c.pengguna_id == user_id, token_api.c.dicabut.is_(None))
+                        .values(dicabut=datetime.now(UTC))).rowcount
 
 
 def _id_of(conn, name: str) -> int:
@@ -155,5 +166,6 @@ def set_password(engine: Engine, name: str, password: str, actor: str = "cli") -
         user_id = _id_of(conn, name)
         conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(hash_sandi=_hasher.hash(password),
                                                                             aktif=True))
-        ended = sessions.end_for_user(conn, user_id)  # a stolen session ends with the old password
-        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "sesi_diakhiri": ended})
+        ended = sessions.end_for_user(conn, user_id)  # a stolen session or token ends with the old password
+        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "sesi_diakhiri": ended,
+                                                     "token_dicabut": revoke_tokens(conn, user_id)})
