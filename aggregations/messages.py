@@ -182,6 +182,14 @@ STEPS = {
                   "en": "release {id} is no longer a draft (status: {status}); only a draft can be approved or rejected"},
     "own_release": {"id": "rilis {id} dibuat oleh {user}: persetujuan harus oleh admin kedua, bukan pembuatnya",
                     "en": "release {id} was created by {user}: a second admin, not its creator, must decide on it"},
+    "account_newer": {
+        "id": "akun {user} menjadi admin (dibuat atau diaktifkan lagi) pada {since}, setelah draf rilis {id} dibuat "
+              "({drafted}): empat mata adalah dua orang, jadi akun ini tidak dapat menyetujui, menolak atau "
+              "menerbitkannya; admin yang sudah ada sebelum draf itu yang memutuskan",
+        "en": "account {user} became admin (was created or enabled again) on {since}, after the draft of release "
+              "{id} was made ({drafted}): four eyes are two people, so this account cannot approve, reject or "
+              "publish it; an admin who was one before the draft decides",
+    },
     "reason_missing": {"id": "tuliskan alasan penolakan rilis {id}", "en": "give the reason for rejecting release {id}"},
     "not_approved": {"id": "rilis {id} belum disetujui (status: {status}); hanya rilis yang disetujui dapat diterbitkan",
                      "en": "release {id} is not approved (status: {status}); only an approved release can be published"},

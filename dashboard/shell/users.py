@@ -4,6 +4,10 @@ Functions take an engine and return plain dicts; the CLI (``peta-anak users``)
 and the admin page both call them, and both write the audit log. Disabling an
 account or setting its password ends its sessions and revokes its API tokens, so
 re-enabling it (``users password``) brings none of them back: it needs new ones.
+
+Each account keeps when it got its role or was enabled again (``peran_sejak``): it
+takes no four-eyes step on a release drafted before then (:mod:`dashboard.staff.releases`),
+so an admin who creates himself a second account, or enables an old one, gains nothing.
 """
 
 from __future__ import annotations
@@ -71,9 +75,10 @@ def add(engine: Engine, name: str, role: str, password: str, opd: str | None = N
     with engine.begin() as conn:
         if conn.execute(select(pengguna.c.id).where(pengguna.c.nama == name)).first():
             raise UserError("exists", name=name)
+        now = datetime.now(UTC)
         new_id = conn.execute(insert(pengguna).values(
             nama=name, hash_sandi=_hasher.hash(password), peran=role, opd=opd, aktif=True,
-            dibuat=datetime.now(UTC))).inserted_primary_key[0]
+            dibuat=now, peran_sejak=now)).inserted_primary_key[0]
         audit.record(conn, actor, "pengguna_tambah", {"nama": name, "peran": role, "opd": opd})
     return User(new_id, name, role, opd, True)
 
@@ -81,10 +86,10 @@ def add(engine: Engine, name: str, role: str, password: str, opd: str | None = N
 def set_active(engine: Engine, name: str, active: bool, actor: str = "cli") -> None:
     with engine.begin() as conn:
         user_id = _id_of(conn, name)
-        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(aktif=active))
         if active:
-            audit.record(conn, actor, "pengguna_aktif", {"nama": name})
+            audit.record(conn, actor, "pengguna_aktif", {"nama": name, "diaktifkan": _enable(conn, user_id)})
             return
+        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(aktif=False))
         ended = sessions.end_for_user(conn, user_id)
         audit.record(conn, actor, "pengguna_nonaktif", {"nama": name, "sesi_diakhiri": ended,
                                                          "token_dicabut": revoke_tokens(conn, user_id)})
@@ -94,6 +99,20 @@ def revoke_tokens(conn, user_id: int) -> int:
     """Revoke every valid API token of the account (in the caller's transaction); how many."""
     return conn.execute(update(token_api).where(token_api.c.pengguna_id == user_id, token_api.c.dicabut.is_(None))
                         .values(dicabut=datetime.now(UTC))).rowcount
+
+
+def _enable(conn, user_id: int) -> bool:
+    """Enable the account; True when it was disabled, and then its role counts from now."""
+    return conn.execute(update(pengguna).where(pengguna.c.id == user_id, pengguna.c.aktif.is_(False))
+                        .values(aktif=True, peran_sejak=datetime.now(UTC))).rowcount == 1
+
+
+def role_since(engine: Engine, user_id: int) -> datetime:
+    """When the account got its role or was last enabled again (UTC)."""
+    with engine.connect() as conn:
+        row = conn.execute(select(pengguna.c.peran_sejak, pengguna.c.dibuat).where(pengguna.c.id == user_id)).one()
+    since = row.peran_sejak or row.dibuat
+    return since if since.tzinfo else since.replace(tzinfo=UTC)
 
 
 def _id_of(conn, name: str) -> int:
@@ -164,8 +183,8 @@ def set_password(engine: Engine, name: str, password: str, actor: str = "cli") -
         raise UserError("short_password", n=MIN_PASSWORD_LENGTH)
     with engine.begin() as conn:
         user_id = _id_of(conn, name)
-        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(hash_sandi=_hasher.hash(password),
-                                                                            aktif=True))
+        enabled = _enable(conn, user_id)
+        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(hash_sandi=_hasher.hash(password)))
         ended = sessions.end_for_user(conn, user_id)  # a stolen session or token ends with the old password
-        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "sesi_diakhiri": ended,
+        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "diaktifkan": enabled, "sesi_diakhiri": ended,
                                                      "token_dicabut": revoke_tokens(conn, user_id)})
