@@ -58,6 +58,16 @@ ERRORS = {
         "id": "{file}: kolom wajib tidak ada untuk sumber {source}:\n{missing}\nKolom di berkas: {available}.{hint}",
         "en": "{file}: required columns missing for source {source}:\n{missing}\nColumns in the file: {available}.{hint}",
     },
+    "header_is_data": {
+        "id": "{file}: baris pertama berisi data, bukan judul kolom ({n} kolom berisi angka, tanggal atau NIK, atau "
+              "tanpa judul yang dikenali): berkas tampaknya diekspor tanpa baris judul. Tidak ada yang diimpor; "
+              "isinya tidak ditampilkan. Ekspor ulang dengan baris judul; kolom yang diperlukan untuk sumber "
+              "{source} (nama yang diterima):\n{columns}",
+        "en": "{file}: the first row holds data, not column headers ({n} columns of numbers, dates or NIKs, or "
+              "no header that is recognised): the file seems to have been exported without its header row. "
+              "Nothing was imported; its content is not shown. Export it again with the header row; the columns "
+              "source {source} needs (accepted names):\n{columns}",
+    },
     "missing_column_line": {"id": "  - {field} (nama yang diterima: {accepted})", "en": "  - {field} (accepted names: {accepted})"},
     "wrong_source_hint": {
         "id": " Berkas ini tampaknya ekspor {likely}: jalankan `peta-anak data import {likely} ...`.",
