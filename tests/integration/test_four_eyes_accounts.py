@@ -3,6 +3,7 @@ enabled again) after a draft takes no step on it, so an admin who creates himsel
 account gains nothing. Through the service, the command line, the API and the /admin and
 /rilis pages; the audit log says who created whom, and when."""
 
+import getpass
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -93,6 +94,8 @@ def test_the_command_line_applies_the_same_rule(run, engine, areas):
     english = run("--lang", "en", "release", "approve", release, "--user", "ani-kedua")
     assert english.exit_code == 1 and "after" in english.output
     assert run("release", "approve", release, "--user", "budi").exit_code == 0
+    created = audit_rows(engine, "pengguna_tambah")[-1]  # the operator's shell account made it
+    assert created.detail["nama"] == "ani-kedua" and created.pengguna == f"cli:{getpass.getuser()}"
 
 
 def test_the_api_applies_the_same_rule(run, engine, areas, settings):
