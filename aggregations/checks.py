@@ -17,6 +17,7 @@ from aggregations import parse
 from aggregations.errors import ImportRefused
 from aggregations.messages import EXPECTED, REASONS
 from aggregations.sources import SOURCES, Source
+from peta_anak.core import rates
 from peta_anak.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def refuse_if_needed(ctx: Context, file: str, tally: Tally, columns: dict[str, s
     if tally.rejected / read > threshold:
         lines = [(key, n, tally.examples.get(key, [])) for key, n in reasons.most_common(8)]
         raise ImportRefused("too_many_rejects", file=file, rejected=tally.rejected, read=read,
-                            share=round(100 * tally.rejected / read, 1), limit=round(100 * threshold, 1),
+                            share=rates.percent(tally.rejected, read), limit=round(100 * threshold, 1),
                             reasons=lines)
 
 

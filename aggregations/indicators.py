@@ -20,6 +20,7 @@ from aggregations import periods as periods_
 from aggregations.indicator_sql import grouped
 from aggregations.schema import fasilitas, impor_data, nilai_indikator
 from geodata.schema import wilayah
+from peta_anak.core import rates
 from peta_anak.core.safe_cells import SafeCsvWriter
 
 
@@ -124,7 +125,7 @@ def rows(engine: Engine, period: str) -> list[dict]:
     out = [{
         "kode_wilayah": r.kode_wilayah, "nama_wilayah": r.nama, "tingkat": r.tingkat, "indikator": r.indikator,
         "periode": r.periode, "pembilang": int(r.pembilang), "penyebut": int(r.penyebut),
-        "persen": round(100 * r.pembilang / r.penyebut, 1) if r.penyebut else None,
+        "persen": rates.percent(r.pembilang, r.penyebut),
     } for r in result]
     order = {i: n for n, i in enumerate(BY_ID)}
     return sorted(out, key=lambda r: (order[r["indikator"]], LEVEL_ORDER[r["tingkat"]], r["kode_wilayah"]))

@@ -27,7 +27,14 @@ from aggregations.duplicates import KEYS as DUPLICATE_KEYS
 from aggregations.duplicates import Seen
 from aggregations.errors import ImportRefused
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
-from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
+from aggregations.sources import (
+    SOURCES,
+    Source,
+    first_row_is_data,
+    likeliest_source,
+    looks_like_value,
+    match_headers,
+)
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
 from peta_anak.core.checksum import sha256_file
@@ -187,21 +194,40 @@ def _locator(conn: Connection) -> Callable:
 
 
 def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: str) -> dict[str, str]:
+    """Field -> header of the file. A header row that is really a child's row is refused
+    without naming a cell of it (how many columns, what was expected)."""
+    if mapping and any(looks_like_value(h) for h in headers):  # --map would name a child's cells as columns
+        raise _header_is_data(source, headers, file)
     for column in mapping.values():
         if column not in headers:
+            if first_row_is_data(headers):
+                raise _header_is_data(source, headers, file)
             raise ImportRefused("mapped_column_missing", file=file, column=column, available=", ".join(headers))
     columns = match_headers(source, headers, mapping)
     missing = [f for f in source.fields if f.required and f.name not in columns]
     if source.village and not any(all(n in columns for n in group) for group in source.village):
         missing += [source.field(n) for n in source.village[0] if n not in columns]
+    if missing and first_row_is_data(headers):
+        raise _header_is_data(source, headers, file)
     if missing:
         likely = likeliest_source(headers)
         raise ImportRefused(
             "missing_columns", file=file, source=source.name, available=", ".join(headers),
-            missing="\n".join(f"  - {f.name}: {', '.join(f.aliases)}" for f in missing),
-            hint=f" ({likely}?)" if likely and likely != source.name else "",
+            missing=_field_lines(missing), hint=f" ({likely}?)" if likely and likely != source.name else "",
         )
     return columns
+
+
+def _field_lines(fields: list) -> str:
+    return "\n".join(f"  - {f.name}: {', '.join(f.aliases)}" for f in fields)
+
+
+def _header_is_data(source: Source, headers: list[str], file: str) -> ImportRefused:
+    """The refusal of a file whose first row is a data row: the columns expected and how
+    many there are, never a cell."""
+    village = [source.field(n) for n in source.village[0]] if source.village else []
+    return ImportRefused("header_is_data", file=file, source=source.name, n=len(headers),
+                         columns=_field_lines([f for f in source.fields if f.required] + village))
 
 
 def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:

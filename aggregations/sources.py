@@ -155,6 +155,24 @@ def match_headers(source: Source, headers: list[str], mapping: dict[str, str]) -
     return out
 
 
+#: A cell made of digits and the punctuation of numbers, dates and times only: a NIK or KK
+#: number, a date, a measurement, a code, a phone number. No header label looks like that.
+_VALUE = re.compile(r"[+-]?[0-9.,:/-]*[0-9][0-9.,:/-]*")
+
+
+def looks_like_value(cell: str) -> bool:
+    """The cell reads as a value of a data row (a number, a date, a NIK), not a header label."""
+    return bool(_VALUE.fullmatch(re.sub(r"\s+", "", str(cell))))
+
+
+def first_row_is_data(headers: list[str]) -> bool:
+    """The header row of a file is really its first data row (the export was saved without
+    its header): a cell looks like a value, or no cell is a header any source knows. Its
+    cells are then never named in a message, only counted."""
+    known = {a for source in SOURCES.values() for f in source.fields for a in f.aliases}
+    return any(looks_like_value(h) for h in headers) or not any(normalise_header(h) in known for h in headers)
+
+
 def likeliest_source(headers: list[str]) -> str | None:
     """The source whose required headers this file matches best (for wrong-source errors)."""
     scores = {}
@@ -175,7 +193,11 @@ def markdown() -> str:
              "`--map COLUMN=field` names a header that is not recognised. CSV with `,`, `;` or",
              "tab, UTF-8 (BOM or not), UTF-16 with BOM or Windows-1252 (sniffed from the first 4 MB); XLSX",
              "(first sheet, read as a stream; at most `PDAR_IMPORT_MAX_SHEET_MB` of sheet XML). Dates",
-             "`dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyymmdd` or Excel dates.", ""]
+             "`dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyymmdd` or Excel dates.",
+             "The first row is the header row: a file whose first row looks like data (a cell of digits, a date",
+             "or a NIK, or no header any source knows) is refused as exported without its header row, naming",
+             "the columns expected and how many the row has, never a cell of it. No refusal, report or log",
+             "line quotes a cell of a data row: rejects name the row and the field.", ""]
     for source in SOURCES.values():
         lines += [f"### `{source.name}`: {source.title}", "", "| field | required | recognised headers | meaning |",
                   "|---|---|---|---|"]

@@ -30,20 +30,20 @@ MESSAGES = {
     },
     "code_empty": {"id": "kode kosong", "en": "empty code"},
     "code_format_desa": {
-        "id": "kode desa {value!r} salah format; harus PP.KK.CC.DDDD (mis. 61.07.01.2001) atau 10 angka",
-        "en": "village code {value!r} has a wrong format; expected PP.KK.CC.DDDD (e.g. 61.07.01.2001) or 10 digits",
+        "id": "kode desa salah format ({length} karakter, {digits} angka); harus PP.KK.CC.DDDD (mis. 61.07.01.2001) atau 10 angka",
+        "en": "village code has a wrong format ({length} characters, {digits} digits); expected PP.KK.CC.DDDD (e.g. 61.07.01.2001) or 10 digits",
     },
     "code_format_kecamatan": {
-        "id": "kode kecamatan {value!r} salah format; harus PP.KK.CC (mis. 61.07.01)",
-        "en": "kecamatan code {value!r} has a wrong format; expected PP.KK.CC (e.g. 61.07.01)",
+        "id": "kode kecamatan salah format ({length} karakter, {digits} angka); harus PP.KK.CC (mis. 61.07.01)",
+        "en": "kecamatan code has a wrong format ({length} characters, {digits} digits); expected PP.KK.CC (e.g. 61.07.01)",
     },
     "code_format_kabupaten": {
-        "id": "kode kabupaten {value!r} salah format; harus PP.KK (mis. 61.07)",
-        "en": "kabupaten code {value!r} has a wrong format; expected PP.KK (e.g. 61.07)",
+        "id": "kode kabupaten salah format ({length} karakter, {digits} angka); harus PP.KK (mis. 61.07)",
+        "en": "kabupaten code has a wrong format ({length} characters, {digits} digits); expected PP.KK (e.g. 61.07)",
     },
     "code_village_kind": {
-        "id": "kode desa {value!r}: empat angka terakhir harus diawali 1 (kelurahan) atau 2 (desa)",
-        "en": "village code {value!r}: the last four digits must start with 1 (kelurahan) or 2 (desa)",
+        "id": "kode desa: empat angka terakhir harus diawali 1 (kelurahan) atau 2 (desa)",
+        "en": "village code: the last four digits must start with 1 (kelurahan) or 2 (desa)",
     },
     "code_duplicate": {
         "id": "kode {value} dipakai lagi (juga di fitur ke-{first})",

@@ -10,6 +10,7 @@ tells the person fixing the file all that is wrong with it. The dusun register
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,7 +148,12 @@ def _layers(listed, driver: str) -> list[str | int]:
 
 
 def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    """GDAL's reason, without what it quotes from the file: it may cite a cell (``Unrecognized
+    number: NAMA``), so every part is cut at its first colon and quoted text is dropped."""
+    line = (str(exc).strip().splitlines() or [""])[0]
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "", line)
+    parts = [part.split(":", 1)[0].strip() for part in line.split(";")]
+    return "; ".join(p for p in parts if p) or type(exc).__name__
 
 
 def ensure_crs(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, str, bool]:
@@ -195,7 +201,7 @@ def _normalise_codes(values: pd.Series, level: str, name: str, column: str,
         try:
             out.append(codes.normalise(value, level))
         except codes.CodeError as exc:
-            problems.append(Problem(exc.kind, name, feature=i + 1, field=column, value=exc.value))
+            problems.append(Problem(exc.kind, name, feature=i + 1, field=column, params=exc.shape))
             out.append("")
     return pd.Series(out, index=values.index)
 
@@ -225,7 +231,7 @@ def _parent_mismatches(frame: gpd.GeoDataFrame, kode: pd.Series, name: str) -> l
                 try:
                     expected = codes.normalise(value, level)
                 except codes.CodeError as exc:
-                    problems.append(Problem(exc.kind, name, feature=i + 1, field=column, value=exc.value))
+                    problems.append(Problem(exc.kind, name, feature=i + 1, field=column, params=exc.shape))
                     continue
                 if codes.parent(kode[i], level) != expected:
                     problems.append(Problem("parent_mismatch", name, feature=i + 1, code=kode[i],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aggregations import definitions
+from peta_anak.core import rates
 
 #: ColorBrewer sequential schemes (5 classes), all marked colour-blind safe there.
 PALETTES = {
@@ -207,5 +208,5 @@ def _n(value: int, lang: str) -> str:
 
 
 def _pct(row: dict, lang: str) -> str:
-    text = f"{100 * row['pembilang'] / row['penyebut']:.1f}"
+    text = f"{rates.percent(row['pembilang'], row['penyebut']):.{rates.EXACT_DIGITS}f}"
     return text.replace(".", ",") if lang == "id" else text

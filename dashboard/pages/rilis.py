@@ -108,7 +108,10 @@ def show_review(release_id, indicator, _changed):
     if found is None:
         return html.P("404")
     own = found["status"] == "draft" and found["creator"] == user.name
+    newer = found["status"] in ("draft", "approved") and releases.account_newer(services.engine(), user,
+                                                                                found["created"])
     return [html.P(staff("own_release_note", lang), className="restricted") if own else None,
+            html.P(staff("newer_account_note", lang), className="restricted") if newer else None,
             release_views.review(found, lang, indicator)]
 
 

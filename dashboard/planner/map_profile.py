@@ -23,6 +23,7 @@ from dashboard.shell.language import language
 from layers import catalogue, style
 from layers.classify import change_points, number, signed_number
 from layers.planning import targets
+from peta_anak.core import rates
 
 #: Plotly's options for the small charts: no toolbar, no logo, resized with the panel.
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True}
@@ -109,5 +110,5 @@ def _target_line(progress: figures.TargetProgress | None, lang: str) -> list:
     if progress is None:
         return []
     return [html.Dd(text("target_line", lang, title=targets.title(progress.kind, lang),
-                         coverage=number(100 * progress.holders / progress.children, lang),
+                         coverage=number(rates.percent(progress.holders, progress.children), lang),
                          target=number(progress.goal, lang, 0), missing=number(progress.missing, lang, 0)))]

@@ -31,6 +31,8 @@ pengguna = Table(
     Column("opd", String(20), comment="department of an opd user"),
     Column("aktif", Boolean, nullable=False),
     Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("peran_sejak", DateTime(timezone=True),
+           comment="when the account got its role or was enabled again: it takes no step on a release drafted before"),
     Column("login_terakhir", DateTime(timezone=True)),
     CheckConstraint("peran IN ('admin', 'perencana', 'opd', 'operator')", name="peran"),
     comment="Users of the restricted planner application.",

@@ -13,6 +13,7 @@ from dashboard.staff import jobs
 from dashboard.staff.messages import staff
 from layers import catalogue
 from layers.classify import number
+from peta_anak.core import rates
 
 
 def status_text(status: str, lang: str) -> str:
@@ -80,8 +81,9 @@ def quality_lines(job: dict, stored: dict, lang: str) -> list[str]:
     if job.get("replaced_earlier_import"):
         lines.append(staff("replaced_line", lang))
     link = (stored.get(job["source"]) or {}).get("linkage") or {}
-    if link.get("share_found") is not None:
-        lines.append(staff("linkage_line", lang, source=job["source"], share=number(100 * link["share_found"], lang)))
+    if link.get("distinct_nik"):
+        share = rates.percent(link["found_among_residents"], link["distinct_nik"])
+        lines.append(staff("linkage_line", lang, source=job["source"], share=number(share, lang)))
     return lines
 
 
@@ -120,7 +122,7 @@ def _total(value: list | None, lang: str) -> str:
     if value is None:
         return staff("total_hidden", lang)
     n, d = value
-    return f"{number(n, lang, 0)} / {number(d, lang, 0)} ({number(100 * n / d, lang) if d else '-'} %)"
+    return f"{number(n, lang, 0)} / {number(d, lang, 0)} ({number(rates.percent(n, d), lang) if d else '-'} %)"
 
 
 def source_options(sources: list[str]) -> list[dict]:

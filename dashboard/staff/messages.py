@@ -131,6 +131,11 @@ STAFF = {
     "reject_button": {"id": "Tolak", "en": "Reject"},
     "reject_reason": {"id": "Alasan penolakan", "en": "Reason for rejecting"},
     "own_release_note": {"id": "Anda membuat draf ini: admin lain yang memutuskannya.", "en": "You created this draft: another admin decides on it."},
+    "newer_account_note": {
+        "id": "Akun Anda menjadi admin setelah draf ini dibuat: Anda tidak dapat menyetujui, menolak atau "
+              "menerbitkannya; admin yang sudah ada sebelum draf itu yang memutuskan.",
+        "en": "Your account became admin after this draft was made: you cannot approve, reject or publish it; "
+              "an admin who was one before the draft decides."},
     "publish_legend": {"id": "Situs publik", "en": "Public site"},
     "publish_button": {"id": "Terbitkan rilis ini", "en": "Publish this release"},
     "rollback_button": {"id": "Kembalikan situs sebelumnya", "en": "Roll back to the previous site"},

@@ -7,7 +7,8 @@ data import``, with a progress callback and a reject-list callback. On SQLite,
 imports of every process on the machine also take turns through a file lock,
 since the database has one writer at a time and a second import would wait on
 it and fail. Whatever happens, the raw upload (it carries NIKs) is deleted as
-soon as the import ends, before the outcome is stored.
+soon as the import ends, before the outcome is stored. An unexpected failure is logged
+by its type and place only (:func:`where`): its message may quote the file.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import inspect
 import logging
 import queue
 import threading
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,8 +62,8 @@ class Runner:
             job_id = self._queue.get()
             try:
                 self.run(job_id)
-            except Exception:  # never let one job stop the worker
-                log.exception("import job %s", job_id)
+            except Exception as exc:  # never let one job stop the worker
+                log.error("import job %s: %s", job_id, where(exc))
             finally:
                 self._queue.task_done()
 
@@ -86,8 +88,8 @@ class Runner:
             status, report, import_id = jobs.DONE, _done(summary, job), summary["import_id"]
         except ingest.ImportRefused as exc:
             status, report = jobs.REFUSED, _refused(exc, job, read["rows"], rejects)
-        except Exception:
-            log.exception("import job %s failed", job_id)
+        except Exception as exc:
+            log.error("import job %s failed: %s", job_id, where(exc))
             report = {"kind": "internal", "read": read["rows"]}
         finally:
             jobs.remove_upload(job["jalur"])
@@ -115,6 +117,13 @@ class Runner:
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def where(exc: BaseException) -> str:
+    """An unexpected failure as the log keeps it: its type and where it happened, never its
+    message, which may quote a cell of the file (a parser's or the database's words)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return type(exc).__name__ + "".join(f"\n  {f.filename}:{f.lineno} in {f.name}" for f in frames)
 
 
 def _done(summary: dict, job: dict) -> dict:

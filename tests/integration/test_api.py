@@ -13,7 +13,7 @@ from sqlalchemy import select
 from aggregations.schema import impor_data, penduduk, penolakan
 from dashboard.app import create_app
 from dashboard.shell import users
-from dashboard.shell.schema import token_api
+from dashboard.shell.schema import log_audit, token_api
 from dashboard.staff import imports
 from peta_anak.demo import generator
 from tests.aggregate_values import load_aggregates
@@ -161,6 +161,32 @@ def test_tokens_are_hashed_revocable_and_follow_their_user(api, run, engine):
     users.set_active(engine, "dinkes", False)
     assert call(app, "get", "/api/v1/imports", tokens["dinkes"]).status_code == 401
     assert run("users", "token", "nobody").exit_code == 1
+
+
+def test_disabling_an_account_or_changing_its_password_revokes_its_tokens_for_good(api, run, engine):
+    """Old tokens do not come back: ``users password`` re-enables a disabled account, and
+    the tokens it had before stay revoked; a new token works."""
+    app, tokens = api
+    for name in ("capil", "dinkes"):  # a positive control: both tokens work before
+        assert call(app, "get", "/api/v1/imports", tokens[name]).status_code == 200
+    assert run("users", "disable", "capil").exit_code == 0
+    assert call(app, "get", "/api/v1/imports", tokens["capil"]).status_code == 401
+    assert run("users", "password", "capil", "--password", "sandi-baru-yang-panjang").exit_code == 0
+    assert users.by_name(engine, "capil").is_active
+    assert call(app, "get", "/api/v1/imports", tokens["capil"]).status_code == 401
+    assert run("users", "password", "dinkes", "--password", "sandi-baru-yang-panjang").exit_code == 0
+    assert call(app, "get", "/api/v1/imports", tokens["dinkes"]).status_code == 401
+    with engine.connect() as conn:
+        valid = {r.pengguna_id for r in conn.execute(select(token_api).where(token_api.c.dicabut.is_(None)))}
+    assert {users.by_name(engine, n).id for n in ("capil", "dinkes")}.isdisjoint(valid)
+    fresh = run("users", "token", "capil").output.strip().splitlines()[-1]
+    assert call(app, "get", "/api/v1/imports", fresh).status_code == 200
+    with engine.connect() as conn:
+        logged = [(r.aksi, r.detail["nama"], r.detail.get("token_dicabut")) for r in conn.execute(
+            select(log_audit).where(log_audit.c.aksi.in_(("pengguna_nonaktif", "pengguna_sandi")))
+            .order_by(log_audit.c.id))]
+    assert logged == [("pengguna_nonaktif", "capil", 1), ("pengguna_sandi", "capil", 0),
+                      ("pengguna_sandi", "dinkes", 1)]
 
 
 def test_releases_with_four_eyes_through_the_api(api):
