@@ -32,6 +32,7 @@ USED_ELSEWHERE = {
     "alignment", "number_format", "freeze_panes", "fitToHeight", "fitToWidth", "fitToPage", "print_title_rows",
     "SCHEMA_MODULES",  # peta_anak.schema: the imports register every package's tables on the MetaData
     "LANGUAGES",  # peta_anak.core.i18n: the one place of the language codes (issue #16, item 4)
+    "trust_env",  # requests.Session reads it: off, the environment's CA bundle would replace tests/stack.py's
 }
 
 
