@@ -97,11 +97,11 @@ def check_filter(user, source: str | None, period: str | None) -> None:
 
 
 def job_for(engine: Engine, user, job_id: int) -> dict:
-    """A job the user may read (its department's sources), or a refusal."""
+    """A job the user may read (its department's sources), or a refusal: the same 404 for
+    another department's job as for none, so job ids tell nothing of other departments."""
     job = jobs.get(engine, job_id)
-    if job is None:
+    if job is None or not access.may_upload(user, job["sumber"]):
         raise RequestRefused("unknown_job", 404, id=job_id)
-    _require_own(user, job["sumber"])
     return job
 
 

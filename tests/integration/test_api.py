@@ -127,8 +127,13 @@ def test_status_codes_of_imports(api, engine, settings, tmp_path):
     imports.runner_for(app.server).wait()
     assert not any(settings.resolved_upload_dir().iterdir())
     job_id = first.get_json()["id"]
-    assert call(app, "get", f"/api/v1/imports/{job_id}", tokens["dinkes"]).status_code == 403
+    theirs = call(app, "get", f"/api/v1/imports/{job_id}", tokens["dinkes"])
+    nobodys = call(app, "get", f"/api/v1/imports/{job_id + 9999}", tokens["dinkes"])
+    assert theirs.status_code == nobodys.status_code == 404  # alike: no oracle of another department's ids
+    assert theirs.get_json() == {k: str(v).replace(str(job_id + 9999), str(job_id))
+                                 for k, v in nobodys.get_json().items()}
     assert call(app, "get", "/api/v1/imports/9999", tokens["capil"]).status_code == 404
+    assert call(app, "get", f"/api/v1/imports/{job_id}", tokens["capil"]).status_code == 200  # positive control
     assert call(app, "get", "/api/v1/imports?source=pengukuran", tokens["capil"]).status_code == 403
     assert call(app, "get", "/api/v1/imports?source=x", tokens["capil"]).status_code == 400
     assert call(app, "get", "/api/v1/imports?period=20", tokens["capil"]).status_code == 400

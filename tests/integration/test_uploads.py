@@ -119,7 +119,26 @@ def test_a_refused_import_keeps_its_reject_list_and_deletes_the_upload(app, engi
     assert lines[0] == "baris,kolom,alasan" and len(lines) == 6
     assert lines[1].startswith(f"{len(RESIDENTS) + 2},nik,") and "61070" not in csv_response.get_data(as_text=True)
     other = login(app, "dinkes")
-    assert other.get(f"/unggah/{job['id']}/penolakan.csv").status_code == 403
+    theirs, nobodys = (other.get(f"/unggah/{n}/penolakan.csv") for n in (job["id"], job["id"] + 9999))
+    assert theirs.status_code == nobodys.status_code == 404  # answered alike: no oracle of job ids
+    assert theirs.get_json()["message"] == nobodys.get_json()["message"].replace(str(job["id"] + 9999),
+                                                                                 str(job["id"]))
+    shown = [report_of(c, job["id"]), report_of(other, job["id"]), report_of(other, job["id"] + 9999)]
+    assert "siak.csv" in shown[0] and "siak.csv" not in shown[1]  # the Data page: its own report only
+    assert shown[1] == shown[2].replace(str(job["id"] + 9999), str(job["id"]))
+
+
+def report_of(c, job_id) -> str:
+    """What the Data page's report panel shows for ``job_id``."""
+    from tests.integration.test_dashboard_access import dash_post
+
+    body = {"output": "data-laporan.children", "outputs": {"id": "data-laporan", "property": "children"},
+            "inputs": [{"id": "data-laporan-pilih", "property": "value", "value": job_id},
+                       {"id": "data-keadaan-tugas", "property": "data", "value": [[job_id, "done"]]}],
+            "changedPropIds": ["data-laporan-pilih.value"], "state": []}
+    response = dash_post(c, body)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
 
 
 def test_a_crashing_import_still_deletes_the_upload(app, engine, settings, tmp_path, monkeypatch):
