@@ -41,11 +41,18 @@ class Received:
     sha256: str
 
 
+def body_limit(limit_mb: int) -> int:
+    """The largest request body of an upload, in bytes: the file's limit plus the form's
+    framing. The built-in server is given it (``peta-anak serve``) and docs/production.md
+    gives it to nginx, so neither holds a larger body for the app to refuse."""
+    return limit_mb * 1024 * 1024 + FRAMING
+
+
 def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
     """Stream the body's file into a new folder of ``upload_dir``; the other fields as text."""
     limit = limit_mb * 1024 * 1024
     length = get_content_length(environ)
-    if length is not None and length > limit + FRAMING:
+    if length is not None and length > body_limit(limit_mb):
         raise RequestRefused("too_large", 413, limit=limit_mb)
     upload_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = upload_dir / secrets.token_hex(12)
@@ -59,7 +66,8 @@ def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
 
     try:
         _, form, files = parse_form_data(environ, stream_factory=stream_factory, max_form_memory_size=FIELD_BYTES,
-                                         max_content_length=limit + FRAMING, max_form_parts=MAX_PARTS, silent=False)
+                                         max_content_length=body_limit(limit_mb), max_form_parts=MAX_PARTS,
+                                         silent=False)
         for part in files.values():
             part.close()
         return _checked(form, files, limit, limit_mb)
