@@ -36,8 +36,10 @@ REFUSED = {
                        "en": "log in first: no session, or it has ended"},
     "bad_callback_request": {"id": "bukan permintaan callback yang sah dari aplikasi ini",
                              "en": "not a valid callback request of this application"},
-    "rate_limited": {"id": "terlalu banyak permintaan dengan token ini ({limit}); coba lagi nanti",
-                     "en": "too many requests with this token ({limit}); try again later"},
+    "rate_limited": {"id": "terlalu banyak permintaan dari akun ini (tanpa token yang sah: dari alamat ini) ({limit}); "
+                           "coba lagi nanti",
+                     "en": "too many requests from this account (without a valid token: from this address) ({limit}); "
+                           "try again later"},
     "bad_json": {"id": "badan permintaan harus JSON seperti {{\"period\": \"2025\"}}",
                  "en": "the request body must be JSON such as {{\"period\": \"2025\"}}"},
     "releases_for_admins": {"id": "hanya admin yang mengelola rilis (peran {role})",

@@ -172,8 +172,9 @@ class Settings:
     )
     api_rate_limit: str = _setting(
         "PDAR_API_RATE_LIMIT",
-        "Requests allowed per API token, in the notation of the limits library (`60 per minute`, several "
-        "joined by `;`).",
+        "Requests allowed per account on the API (per client address without a valid token), in the "
+        "notation of the limits library (`60 per minute`, several joined by `;`); counted in the database, "
+        "shared by every app process.",
         "60 per minute",
     )
     tile_url: str = _setting(

@@ -206,17 +206,28 @@ def test_no_cookie_is_read_or_set_on_the_api(api):
     assert posted.status_code == 201  # no CSRF token needed for a bearer request
 
 
-def test_rate_limited_per_token(run, engine, settings, tmp_path):
+def test_rate_limits_count_accounts_and_addresses_across_app_processes(run, engine, settings, tmp_path):
+    """Counted in the database after the token is checked: per account (all its tokens, every
+    app process), and per client address for requests without a valid token, so made-up
+    tokens get no fresh budget each."""
     users.add(engine, "ani", "admin", PASSWORD)
     users.add(engine, "budi", "admin", PASSWORD)
-    token_a = run("users", "token", "ani").output.strip().splitlines()[-1]
-    token_b = run("users", "token", "budi").output.strip().splitlines()[-1]
-    app = create_app(replace(settings, api_rate_limit="3 per minute"), engine)
-    codes = [call(app, "get", "/api/v1/releases", token_a).status_code for _ in range(4)]
+    token_a, token_a2, token_b = (run("users", "token", name).output.strip().splitlines()[-1]
+                                  for name in ("ani", "ani", "budi"))
+    limited = replace(settings, api_rate_limit="3 per minute")
+    one, two = create_app(limited, engine), create_app(limited, engine)  # two app processes, one database
+    codes = [call(app, "get", "/api/v1/releases", token).status_code
+             for app, token in ((one, token_a), (two, token_a2), (one, token_a), (two, token_a))]
     assert codes == [200, 200, 200, 429]
-    limited = call(app, "get", "/api/v1/releases", token_a)
-    assert limited.get_json()["error"] == "rate_limited"
-    assert call(app, "get", "/api/v1/releases", token_b).status_code == 200  # another token, its own budget
+    limited_answer = call(one, "get", "/api/v1/releases", token_a2)
+    assert limited_answer.status_code == 429 and limited_answer.get_json()["error"] == "rate_limited"
+    assert call(two, "get", "/api/v1/releases", token_b).status_code == 200  # another account, its own budget
+    made_up = [call(app, "get", "/api/v1/releases", f"pdar_{n}x{'y' * 40}").status_code
+               for n, app in enumerate((one, two, one, two))]
+    assert made_up == [401, 401, 401, 429]  # one address, one budget, whatever the token
+    elsewhere = call(one, "get", "/api/v1/releases", "pdar_zzz", environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert elsewhere.status_code == 401  # another address is not limited by this one's
+    assert call(one, "get", "/api/v1/releases", token_b).status_code == 200  # accounts are not limited by address
 
 
 def test_openapi_describes_every_route_and_only_those(api):
