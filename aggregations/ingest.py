@@ -1,12 +1,15 @@
 """Importing one source export for one period: checked, pseudonymised, all or nothing.
 
 The file is read in chunks; each chunk is typed, checked row by row (every
-problem becomes a reject row: row number, field, reason, never the value),
-stripped to the fields the indicators need, with NIK and KK numbers replaced by
-their keyed hash, and written inside one transaction. When more rows than the
-threshold are rejected, the dates do not belong to the period, a column holds
-nothing readable, or a re-import would replace the active import with much less
-(:mod:`.reimport`), the transaction is rolled back and the database is as it was.
+problem becomes a reject: row number, field, reason, never the value; counted all,
+listed up to :data:`LISTED_PER_REASON` per reason, :mod:`.rejects`), stripped to
+the fields the indicators need, with NIK and KK numbers replaced by their keyed
+hash, and written inside one transaction. When more rows than the threshold are
+rejected, the dates do not belong to the period, a column holds nothing readable,
+or a re-import would replace the active import with much less (:mod:`.reimport`),
+the transaction is rolled back and the database is as it was. Once the rejects
+alone pass the threshold of the most rows the file can hold, the import stops
+there: the rest of the file cannot change the outcome.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from aggregations import checks, periods, readers, records, reimport
 from aggregations.duplicates import KEYS as DUPLICATE_KEYS
 from aggregations.duplicates import Seen
 from aggregations.errors import ImportRefused
+from aggregations.rejects import LISTED_PER_REASON, Tally
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
 from aggregations.villages import VillageIndex
@@ -38,9 +42,8 @@ REJECT_THRESHOLD = 0.05
 #: A record builder marks rows that are valid but not counted (a resident who died or
 #: moved out) in this column, with the reason.
 NOT_COUNTED = records.NOT_COUNTED
-EXAMPLE_ROWS = 5
 
-__all__ = ["ImportRefused", "import_file", "parse_mapping", "reason_text"]
+__all__ = ["LISTED_PER_REASON", "ImportRefused", "Tally", "import_file", "parse_mapping", "reason_text"]
 reason_text = checks.reason_text
 
 
@@ -65,28 +68,6 @@ class Context:
         return periods.snapshot(self.period)
 
 
-@dataclass
-class Tally:
-    """What the chunks of one file came to."""
-
-    read: int = 0
-    rejected: int = 0
-    reasons: Counter = field(default_factory=Counter)
-    examples: dict = field(default_factory=dict)
-    not_counted: Counter = field(default_factory=Counter)
-
-    @property
-    def accepted(self) -> int:
-        return self.read - self.rejected - sum(self.not_counted.values())
-
-    def add_problems(self, problems: list) -> None:
-        for row, name, reason in problems:
-            rows = self.examples.setdefault(f"{name}:{reason}", [])
-            if len(rows) < EXAMPLE_ROWS and int(row) not in rows:
-                rows.append(int(row))
-        self.reasons.update(f"{name}:{reason}" for _, name, reason in {(int(r), n, x) for r, n, x in problems})
-
-
 def parse_mapping(items: list[str] | tuple[str, ...], source: Source) -> dict[str, str]:
     """``--map COLUMN=field`` options as {field: column}."""
     out = {}
@@ -104,12 +85,11 @@ def import_file(
     mapping: list[str] | tuple[str, ...] = (), user: str | None = None,
     threshold: float = REJECT_THRESHOLD, progress: Callable[[int, int], None] | None = None,
     max_sheet_mb: float = readers.MAX_SHEET_MB, min_share: float = reimport.MIN_SHARE,
-    allow_smaller: bool = False,
-    on_rejects: Callable[[list[tuple[int, str, str]]], None] | None = None,
+    allow_smaller: bool = False, tally: Tally | None = None,
 ) -> dict:
     """Import ``path`` as ``source_name`` for ``period``; returns the import summary.
-    ``on_rejects`` receives each chunk's (row, field, reason) as they are found, so an
-    uploaded import keeps its reject list even when the whole file is refused."""
+    ``tally`` is filled as the file is read (counts, listed rejects), so that an uploaded
+    import keeps its reject list and counts even when the whole file is refused."""
     if source_name not in SOURCES:
         raise ImportRefused("unknown_source", source=source_name, sources=", ".join(SOURCES))
     if not periods.is_period(period):
@@ -129,7 +109,7 @@ def import_file(
             ctx.locate = _locator(conn)
         earlier = reimport.active(conn, source_name, period)
         import_id = _start_log(conn, source_name, period, path, user, earlier)
-        tally = _read(conn, ctx, table, columns, import_id, str(path), progress, on_rejects)
+        tally = _read(conn, ctx, table, columns, import_id, str(path), progress, tally or Tally(), threshold)
         checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
         smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
                                  min_share, allow_smaller)
@@ -152,11 +132,11 @@ COUNTED_IN_COLUMNS = ("rows_read", "accepted", "rejected")
 
 
 def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], import_id: int,
-          file: str, progress: Callable | None, on_rejects: Callable | None = None) -> Tally:
-    tally = Tally()
+          file: str, progress: Callable | None, tally: Tally, threshold: float) -> Tally:
     record_table = RECORD_TABLES[ctx.source.name]
     try:
         for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
+            checks.refuse_early(ctx, file, tally, columns, threshold, table.at_most)  # before more work
             typed, problems = checks.typed(ctx.source, chunk, columns)
             rows, more = records.BUILDERS[ctx.source.name](ctx, typed, chunk.index)
             problems += more
@@ -167,11 +147,9 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
                 tally.not_counted.update(kept[NOT_COUNTED].dropna())
                 kept = kept[kept[NOT_COUNTED].isna()].drop(columns=NOT_COUNTED)
             insert_frame(conn, record_table, kept.assign(impor_id=import_id, periode=ctx.period))
-            if problems:
-                conn.execute(insert(penolakan), _reject_rows(import_id, problems))
-                if on_rejects:  # e.g. the upload page keeps the reject list of a refused file too
-                    on_rejects([(int(row), name, reason) for row, name, reason in problems])
-            tally.add_problems(problems)
+            listed = tally.add_problems(problems)
+            if listed:
+                conn.execute(insert(penolakan), _reject_rows(import_id, listed))
             tally.read += len(chunk)
             tally.rejected += len(bad)
             if progress:

@@ -11,6 +11,7 @@ recomputation of a period's indicators with the kabupaten totals before and afte
 from __future__ import annotations
 
 import threading
+from collections import Counter
 
 from flask import Flask
 from sqlalchemy import Engine
@@ -162,11 +163,19 @@ def history_of(engine: Engine, user, source: str | None = None, period: str | No
 
 
 def reject_csv(engine: Engine, user, job_id: int, lang: str = "id") -> bytes:
-    """The job's reject list: row, field, reason (text from our catalogue, never from the file)."""
+    """The job's reject list: row, field, reason (text from our catalogue, never from the file);
+    after the listed rows, one line per reason with more rows than the list keeps, saying
+    how many it leaves out."""
     job = job_for(engine, user, job_id)
-    return csv_bytes([staff("col_row", lang), staff("col_field", lang), staff("col_reason", lang)],
-                     ([row, field, ingest.reason_text(f"{field}:{reason}", lang)]
-                      for row, field, reason in jobs.rejects(engine, job["id"])))
+    rows = jobs.rejects(engine, job["id"])
+    listed = Counter(f"{field}:{reason}" for _, field, reason in rows)
+    counted = (job.get("laporan") or {}).get("by_reason", {})
+    left_out = [(key, n - listed[key]) for key, n in counted.items() if n > listed[key]]
+    return csv_bytes([staff("col_row", lang), staff("col_field", lang), staff("col_reason", lang)], [
+        *([row, field, ingest.reason_text(f"{field}:{reason}", lang)] for row, field, reason in rows),
+        *(["", key.partition(":")[0], staff("rejects_left_out", lang, reason=ingest.reason_text(key, lang),
+                                            n=number(n, lang, 0), listed=number(ingest.LISTED_PER_REASON, lang, 0))]
+          for key, n in left_out)])
 
 
 def recompute(engine: Engine, user, period: str, address: str | None = None) -> dict:

@@ -17,7 +17,6 @@ import contextlib
 import json
 import os
 import socket
-from collections import Counter
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -198,13 +197,11 @@ def recent(engine: Engine, sources: list[str], source: str | None = None, period
 
 
 def rejects(engine: Engine, job_id: int) -> list[tuple[int, str, str]]:
-    """The job's reject list: row number, field, reason (never a value from the row)."""
+    """The job's reject list: row number, field, reason (never a value from the row); at most
+    :data:`aggregations.ingest.LISTED_PER_REASON` rows per reason, the report counts them all."""
     t = tugas_penolakan.c
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(select(t.baris, t.kolom, t.alasan).where(t.tugas_id == job_id)
                                                .order_by(t.baris, t.kolom))]
 
 
-def reason_counts(rejects: list[tuple[int, str, str]]) -> dict[str, int]:
-    """``field:reason`` -> rows, as the import summary counts them."""
-    return dict(Counter(f"{name}:{reason}" for _, name, reason in set(rejects)).most_common())

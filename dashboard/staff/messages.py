@@ -55,8 +55,12 @@ STAFF = {
                       "en": "Read {read}, accepted {accepted}, rejected {rejected}"},
     "reasons_title": {"id": "Ditolak menurut alasan", "en": "Rejected by reason"},
     "quality_title": {"id": "Catatan kualitas", "en": "Quality notes"},
-    "download_rejects": {"id": "Unduh daftar penolakan (CSV: baris, kolom, alasan)",
-                         "en": "Download the reject list (CSV: row, field, reason)"},
+    "download_rejects": {"id": "Unduh daftar penolakan (CSV: baris, kolom, alasan; paling banyak 1.000 baris per alasan)",
+                         "en": "Download the reject list (CSV: row, field, reason; at most 1,000 rows per reason)"},
+    "rejects_left_out": {"id": "{reason}: {n} baris lain dengan alasan ini tidak dicantumkan (daftar memuat paling "
+                               "banyak {listed} baris per alasan; laporan impor menghitung semuanya)",
+                         "en": "{reason}: {n} more rows with this reason are not listed (the list holds at most "
+                               "{listed} rows per reason; the import report counts them all)"},
     "smaller_hint": {"id": "Bila memang disengaja, unggah berkas yang sama lagi dengan kotak \"sengaja lebih kecil\" dicentang.",
                      "en": "If this is deliberate, upload the same file again with the \"deliberately smaller\" box ticked."},
     "flag_implausible_z": {"id": "{n} pengukuran dengan |z| > 6 tidak dihitung", "en": "{n} measurements with |z| > 6 not counted"},

@@ -3,7 +3,8 @@
 One thread per process takes this process's jobs one at a time (an import holds
 a few hundred MB at full scale; two cores gain nothing from two at once) and
 calls ``aggregations.ingest.import_file``, the same function as ``peta-anak
-data import``, with a progress callback and a reject-list callback. On SQLite,
+data import``, with a progress callback and a tally of its own (counts and the listed
+rejects, bounded per reason), read whether the file is imported or refused. On SQLite,
 imports of every process on the machine also take turns through a file lock,
 since the database has one writer at a time and a second import would wait on
 it and fail. Whatever happens, the raw upload (it carries NIKs) is deleted as
@@ -70,7 +71,7 @@ class Runner:
         job = jobs.claim(self.engine, job_id)
         if job is None:
             return
-        rejects: list[tuple[int, str, str]] = []
+        tally = ingest.Tally()
         read = {"rows": 0}
 
         def progress(n: int, total: int) -> None:
@@ -82,16 +83,16 @@ class Runner:
             with self._turn():
                 summary = ingest.import_file(
                     self.engine, job["sumber"], Path(job["jalur"]), job["periode"], key=self.nik_key,
-                    user=job["pengguna"], progress=progress, on_rejects=rejects.extend, **self._options(job))
+                    user=job["pengguna"], progress=progress, tally=tally, **self._options(job))
             status, report, import_id = jobs.DONE, _done(summary, job), summary["import_id"]
         except ingest.ImportRefused as exc:
-            status, report = jobs.REFUSED, _refused(exc, job, read["rows"], rejects)
+            status, report = jobs.REFUSED, _refused(exc, job, read["rows"], tally)
         except Exception:
             log.exception("import job %s failed", job_id)
             report = {"kind": "internal", "read": read["rows"]}
         finally:
             jobs.remove_upload(job["jalur"])
-        jobs.finish(self.engine, job_id, status, report, rejects, import_id)
+        jobs.finish(self.engine, job_id, status, report, tally.listed, import_id)
         with self.engine.begin() as conn:
             audit.record(conn, job["pengguna"], "impor_selesai", {
                 "tugas": job_id, "status": status, "sumber": job["sumber"], "periode": job["periode"],
@@ -128,12 +129,12 @@ def _done(summary: dict, job: dict) -> dict:
     return report
 
 
-def _refused(exc: ingest.ImportRefused, job: dict, read: int, rejects: list) -> dict:
+def _refused(exc: ingest.ImportRefused, job: dict, read: int, tally: ingest.Tally) -> dict:
     """The refusal as its kind and parameters (worded when shown, in the reader's language),
-    the server's path of the upload replaced by the file's name."""
-    rows = {row for row, _, _ in rejects}
+    the server's path of the upload replaced by the file's name; the counts of every reject."""
     return {"kind": exc.kind, "params": {k: _as_stored(v, job) for k, v in exc.params.items()}, "read": read,
-            "accepted": 0, "rejected": len(rows), "by_reason": jobs.reason_counts(rejects), "file": job["berkas"]}
+            "accepted": 0, "rejected": tally.rejected, "by_reason": dict(tally.reasons.most_common()),
+            "file": job["berkas"]}
 
 
 def _as_stored(value: object, job: dict) -> object:
