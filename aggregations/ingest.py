@@ -14,6 +14,7 @@ there: the rest of the file cannot change the outcome.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 from collections import Counter
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from aggregations import checks, periods, readers, records, reimport
 from aggregations.duplicates import KEYS as DUPLICATE_KEYS
@@ -32,10 +34,10 @@ from aggregations.errors import ImportRefused
 from aggregations.rejects import LISTED_PER_REASON, Tally
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
+from aggregations.staging import Stage
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
 from peta_anak.core.checksum import sha256_file
-from peta_anak.core.db import insert_frame
 
 #: Share of rejected rows above which a whole file is refused.
 REJECT_THRESHOLD = 0.05
@@ -100,30 +102,44 @@ def import_file(
     except readers.ReadError as exc:
         raise ImportRefused(exc.kind, file=str(path), **exc.params) from exc
     columns = _columns(source, table.headers, parse_mapping(mapping, source), str(path))
-    with engine.begin() as conn:
-        villages = VillageIndex.load(conn)
-        if not villages.codes:
-            raise ImportRefused("no_boundaries")
-        ctx = Context(source, period, key, villages)
-        if source_name == "fasilitas":
-            ctx.locate = _locator(conn)
-        earlier = reimport.active(conn, source_name, period)
-        import_id = _start_log(conn, source_name, period, path, user, earlier)
-        tally = _read(conn, ctx, table, columns, import_id, str(path), progress, tally or Tally(), threshold)
-        checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
-        smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
-                                 min_share, allow_smaller)
-        summary = {
-            "import_id": import_id, "source": source_name, "period": period, "file": str(path),
-            "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
-            "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
-            "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
-            "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller,
-            "columns": columns, "dropped_columns": [h for h in table.headers if h not in columns.values()],
-        }
-        stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
-        conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
-            baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected, ringkasan=stored))
+    checksum = sha256_file(path)
+    stage = Stage(RECORD_TABLES[source_name])
+    with engine.connect() as conn:
+        try:
+            with conn.begin():  # read, check and stage: nothing written that others wait for (:mod:`.staging`)
+                villages = VillageIndex.load(conn)
+                if not villages.codes:
+                    raise ImportRefused("no_boundaries")
+                ctx = Context(source, period, key, villages)
+                if source_name == "fasilitas":
+                    ctx.locate = _locator(conn)
+                stage.create(conn)
+                tally = _read(conn, ctx, table, columns, stage, str(path), progress, tally or Tally(), threshold)
+                checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
+            with conn.begin():  # the one short write: log, replace the earlier import, move the rows in
+                earlier = reimport.active(conn, source_name, period)
+                import_id = _start_log(conn, source_name, period, (path, checksum), user, earlier)
+                stage.move(conn, import_id, period)
+                if tally.listed:
+                    conn.execute(insert(penolakan), _reject_rows(import_id, tally.listed))
+                smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
+                                         min_share, allow_smaller)
+                summary = {
+                    "import_id": import_id, "source": source_name, "period": period, "file": str(path),
+                    "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
+                    "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
+                    "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
+                    "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller,
+                    "columns": columns, "dropped_columns": [h for h in table.headers if h not in columns.values()],
+                }
+                stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
+                conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
+                    baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected,
+                    ringkasan=stored))
+        finally:
+            with contextlib.suppress(SQLAlchemyError):  # not to hide why the import ended; create() drops it too
+                stage.drop(conn)
+                conn.commit()
     return summary
 
 
@@ -131,9 +147,8 @@ def import_file(
 COUNTED_IN_COLUMNS = ("rows_read", "accepted", "rejected")
 
 
-def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], import_id: int,
+def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], stage: Stage,
           file: str, progress: Callable | None, tally: Tally, threshold: float) -> Tally:
-    record_table = RECORD_TABLES[ctx.source.name]
     try:
         for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
             checks.refuse_early(ctx, file, tally, columns, threshold, table.at_most)  # before more work
@@ -146,10 +161,8 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
             if NOT_COUNTED in kept:
                 tally.not_counted.update(kept[NOT_COUNTED].dropna())
                 kept = kept[kept[NOT_COUNTED].isna()].drop(columns=NOT_COUNTED)
-            insert_frame(conn, record_table, kept.assign(impor_id=import_id, periode=ctx.period))
-            listed = tally.add_problems(problems)
-            if listed:
-                conn.execute(insert(penolakan), _reject_rows(import_id, listed))
+            stage.add(conn, kept)
+            tally.add_problems(problems)
             tally.read += len(chunk)
             tally.rejected += len(bad)
             if progress:
@@ -194,13 +207,13 @@ def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:
     return [(row, "nik", "duplicate") for row in rows.index[ctx.seen.duplicates(rows, fields, valid).to_numpy()]]
 
 
-def _start_log(conn: Connection, source: str, period: str, path: Path, user: str | None,
+def _start_log(conn: Connection, source: str, period: str, file: tuple[Path, str], user: str | None,
                earlier: reimport.Earlier | None) -> int:
     if earlier is not None:
         conn.execute(update(impor_data).where(impor_data.c.id == earlier.id).values(aktif=False))
         reimport.remove(conn, source, earlier)
     return conn.execute(insert(impor_data).values(
-        sumber=source, periode=period, berkas=str(path), sha256=sha256_file(path),
+        sumber=source, periode=period, berkas=str(file[0]), sha256=file[1],
         pengguna=user or f"cli:{getpass.getuser()}", waktu=datetime.now(UTC),
         baris_dibaca=0, baris_diterima=0, baris_ditolak=0, aktif=True, ringkasan={},
     )).inserted_primary_key[0]

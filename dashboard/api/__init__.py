@@ -17,13 +17,15 @@ from flask import Blueprint, current_app, g, jsonify, request
 
 from aggregations import periods
 from dashboard.api.openapi import spec
-from dashboard.shell import access, request_limit, services, tokens
+from dashboard.shell import access, request_limit, server, services, tokens
 from dashboard.shell.language import language
 from dashboard.shell.refusals import RequestRefused
 from dashboard.staff import imports, release_review, releases, uploads
 
 PREFIX = "/api/v1"
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
+for _unavailable in server.UNAVAILABLE:  # a script reads JSON, a 503 included
+    bp.register_error_handler(_unavailable, server.database_down_json)
 
 def error(refused: RequestRefused):
     """The JSON answer to a refusal: its stable ``error`` code, a ``message`` in the

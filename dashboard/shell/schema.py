@@ -129,6 +129,8 @@ tugas_impor = Table(
     Column("pengguna", String(80), nullable=False),
     Column("lewat", String(8), nullable=False, comment="web or api"),
     Column("pekerja", String(120), nullable=False, comment="host:pid:start of the app process holding the upload"),
+    Column("sewa_sampai", DateTime(timezone=True),
+           comment="lease: the holding process renews it while the job waits and runs; past it the job is failed"),
     Column("dibuat", DateTime(timezone=True), nullable=False),
     Column("mulai", DateTime(timezone=True)),
     Column("selesai", DateTime(timezone=True)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from datetime import timedelta
 
 from flask import Flask
 from sqlalchemy import Engine
@@ -36,7 +37,8 @@ def runner_for(app: Flask) -> Runner:
     with _lock:
         if "pdar_runner" not in app.extensions:
             engine, settings = services.of(app).engine, services.of(app).settings
-            app.extensions["pdar_runner"] = Runner(engine, settings.nik_key.encode(), settings.data_dir / "impor.lock")
+            app.extensions["pdar_runner"] = Runner(engine, settings.nik_key.encode(), settings.data_dir / "impor.lock",
+                                                   timedelta(minutes=settings.import_lease_minutes))
         return app.extensions["pdar_runner"]
 
 
@@ -48,13 +50,23 @@ def require_uploader(user) -> None:
 
 def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via: str,
            address: str | None = None) -> dict:
-    """Queue ``received`` for import as ``user``; the upload is deleted if it is refused."""
+    """Queue ``received`` for import as ``user``; the upload is deleted if it is refused. The
+    job and its audit row are one transaction, and the job goes to this process's worker at
+    once: no job is left that nobody holds (and if this request dies between the two, the
+    job's lease runs out and it is failed, :mod:`dashboard.staff.jobs`)."""
     try:
         source, period, allow_smaller = _checked(user, received.fields)
+
+        def logged(conn, job_id: int) -> None:  # noqa: ANN001 (a Connection)
+            audit.record(conn, user.name, "impor_unggah", {
+                "tugas": job_id, "sumber": source, "periode": period, "berkas": received.filename,
+                "ukuran": received.size, "sha256": received.sha256, "lewat": via,
+                "izinkan_lebih_kecil": allow_smaller}, address)
+
         job_id = jobs.create(engine, source=source, period=period, path=received.path, filename=received.filename,
                              size=received.size, sha256=received.sha256, user=user.name, via=via,
-                             allow_smaller=allow_smaller)
-    except OperationalError as exc:  # SQLite: another import holds the one write lock beyond the wait
+                             lease=runner.lease, allow_smaller=allow_smaller, record=logged)
+    except OperationalError as exc:  # SQLite: a write holds the one lock beyond the wait (an import moving in)
         uploads.discard(received)
         raise RequestRefused("database_busy", 503) from exc
     except jobs.Busy as exc:
@@ -67,13 +79,8 @@ def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via
         uploads.discard(received)
         _log(engine, user.name, "impor_ditolak", {"alasan": exc.kind, "berkas": received.filename}, address)
         raise
-    _log(engine, user.name, "impor_unggah", {"tugas": job_id, "sumber": source, "periode": period,
-                                             "berkas": received.filename, "ukuran": received.size,
-                                             "sha256": received.sha256, "lewat": via,
-                                             "izinkan_lebih_kecil": allow_smaller}, address)
-    job = jobs.get(engine, job_id)  # as queued, before the worker takes it
     runner.submit(job_id)
-    return job
+    return jobs.get(engine, job_id)
 
 
 def _checked(user, fields: dict[str, str]) -> tuple[str, str, bool]:

@@ -4,11 +4,13 @@ One import per source and period at a time is a rule of the database, not of a
 process: a job holds the unique ``slot`` "source/period" from the moment it is
 queued until it ends, so a second upload from any app process behind the proxy
 fails to insert and is told to wait. A job belongs to the process that received
-its upload (``pekerja``: host, pid and the process's start time); if that process
-is gone, the job is failed and its slot and upload are freed the next time anyone
-looks. Progress is written to the job row, except on SQLite, where the import holds
-the one write lock: there it goes to a small file beside the upload (SQLite means
-one machine, so every app process can read it).
+its upload (``pekerja``: host, pid and the process's start time) and holds a lease
+(``sewa_sampai``) that this process's worker renews while the job waits and runs. If
+that process is gone, or the lease ran out (a request that died before handing the
+job to its worker, a worker that hung, a process on another machine), the job is
+failed and its slot and upload are freed the next time anyone looks. Progress is
+written to a small file beside the upload on SQLite (fewer writes on the one-writer
+database; SQLite means one machine, so every app process can read it), else to the job row.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import contextlib
 import json
 import os
 import socket
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from dashboard.shell.schema import tugas_impor, tugas_penolakan
@@ -69,8 +72,11 @@ def _alive(worker: str) -> bool:
 
 
 def create(engine: Engine, *, source: str, period: str, path: Path, filename: str, size: int, sha256: str,
-           user: str, via: str, allow_smaller: bool = False) -> int:
-    """Queue an import; :class:`Busy` when one of the same source and period is active."""
+           user: str, via: str, lease: timedelta, allow_smaller: bool = False,
+           record: Callable[[Connection, int], None] | None = None) -> int:
+    """Queue an import under a lease of ``lease``; :class:`Busy` when one of the same source
+    and period is active. ``record(conn, job_id)`` writes what goes with the job (its audit
+    row) in the same transaction: a job is never recorded without it, nor it without the job."""
     values = {"sumber": source, "periode": period, "status": QUEUED, "slot": f"{source}/{period}",
               "berkas": filename[:255], "ukuran": size, "sha256": sha256, "jalur": str(path),
               "izinkan_lebih_kecil": allow_smaller, "pengguna": user, "lewat": via, "pekerja": worker_id(),
@@ -78,14 +84,33 @@ def create(engine: Engine, *, source: str, period: str, path: Path, filename: st
     for attempt in (1, 2):
         try:
             with engine.begin() as conn:
-                return conn.execute(insert(tugas_impor).values(**values, dibuat=datetime.now(UTC))) \
+                now = datetime.now(UTC)
+                job_id = conn.execute(insert(tugas_impor).values(**values, dibuat=now, sewa_sampai=now + lease)) \
                     .inserted_primary_key[0]
+                if record:
+                    record(conn, job_id)
+                return job_id
         except IntegrityError:
             holder = _holder(engine, values["slot"])
-            if attempt == 2 or holder is None or _alive(holder["pekerja"]):
+            if attempt == 2 or holder is None or not _stale(holder):
                 raise Busy(holder) from None
             _fail_orphan(engine, holder)
     raise AssertionError("unreachable")
+
+
+def _stale(job: dict) -> bool:
+    """Nobody holds the job any more: its lease ran out, or its process has stopped."""
+    lease = job.get("sewa_sampai")
+    if lease is not None and (lease if lease.tzinfo else lease.replace(tzinfo=UTC)) < datetime.now(UTC):
+        return True
+    return not _alive(job["pekerja"])
+
+
+def renew(engine: Engine, job_ids: list[int], lease: timedelta) -> None:
+    """Extend the lease of the active jobs among ``job_ids`` (a worker's heartbeat)."""
+    with engine.begin() as conn:
+        conn.execute(update(tugas_impor).where(tugas_impor.c.id.in_(job_ids), tugas_impor.c.status.in_(ACTIVE))
+                     .values(sewa_sampai=datetime.now(UTC) + lease))
 
 
 def _holder(engine: Engine, slot: str) -> dict | None:
@@ -95,20 +120,20 @@ def _holder(engine: Engine, slot: str) -> dict | None:
 
 
 def _fail_orphan(engine: Engine, job: dict) -> None:
-    """The process holding the job is gone: fail it, free its slot, delete its upload."""
+    """Nobody holds the job any more: fail it, free its slot, delete its upload."""
     remove_upload(job.get("jalur"))
-    report = {"kind": "server_stopped", "read": job["baris_dibaca"]}
+    report = {"kind": "server_stopped" if not _alive(job["pekerja"]) else "abandoned", "read": job["baris_dibaca"]}
     with engine.begin() as conn:
         conn.execute(update(tugas_impor).where(tugas_impor.c.id == job["id"], tugas_impor.c.status.in_(ACTIVE))
                      .values(status=FAILED, slot=None, jalur=None, selesai=datetime.now(UTC), laporan=report))
 
 
 def sweep(engine: Engine) -> None:
-    """Fail the active jobs whose process on this host has stopped."""
+    """Fail the active jobs nobody holds any more (lease run out, or process stopped)."""
     with engine.connect() as conn:
         active = conn.execute(select(tugas_impor).where(tugas_impor.c.status.in_(ACTIVE))).mappings().all()
     for job in active:
-        if not _alive(job["pekerja"]):
+        if _stale(dict(job)):
             _fail_orphan(engine, dict(job))
 
 
@@ -162,7 +187,7 @@ def get(engine: Engine, job_id: int) -> dict | None:
     """One job with its live progress (0-1)."""
     with engine.connect() as conn:
         row = conn.execute(select(tugas_impor).where(tugas_impor.c.id == job_id)).mappings().first()
-    if row is not None and row["status"] in ACTIVE and not _alive(row["pekerja"]):
+    if row is not None and row["status"] in ACTIVE and _stale(dict(row)):
         _fail_orphan(engine, dict(row))
         return get(engine, job_id)
     return _with_progress(dict(row)) if row else None

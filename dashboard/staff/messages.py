@@ -91,6 +91,8 @@ STAFF = {
                      "en": "The import failed on a server error; nothing was imported. Contact the admin."},
     "job_server_stopped": {"id": "Server berhenti saat impor menunggu atau berjalan; tidak ada yang diimpor. Unggah lagi.",
                            "en": "The server stopped while the import waited or ran; nothing was imported. Upload again."},
+    "job_abandoned": {"id": "Tidak ada proses server yang mengerjakan impor ini lagi; tidak ada yang diimpor. Unggah lagi.",
+                      "en": "No server process works on this import any more; nothing was imported. Upload again."},
     "rilis_title": {"id": "Rilis publik: empat mata", "en": "Public releases: four eyes"},
     "rilis_intro": {"id": "Satu admin membuat draf, admin kedua meninjau lalu menyetujui atau menolaknya; hanya rilis yang disetujui dapat diterbitkan ke situs publik.",
                     "en": "One admin creates a draft, a second admin reviews it and approves or rejects it; only an approved release can be published to the public site."},

@@ -5,9 +5,12 @@ a few hundred MB at full scale; two cores gain nothing from two at once) and
 calls ``aggregations.ingest.import_file``, the same function as ``peta-anak
 data import``, with a progress callback and a tally of its own (counts and the listed
 rejects, bounded per reason), read whether the file is imported or refused. On SQLite,
-imports of every process on the machine also take turns through a file lock,
-since the database has one writer at a time and a second import would wait on
-it and fail. Whatever happens, the raw upload (it carries NIKs) is deleted as
+imports of every process on the machine also take turns through a file lock (one at a
+time on the machine, as in one process; the import itself holds the database's one
+write lock only while it moves its checked rows in, :mod:`aggregations.staging`). A
+second thread renews the lease of every job this process holds, waiting or running
+(:func:`dashboard.staff.jobs.renew`), so that no other process takes them for
+abandoned. Whatever happens, the raw upload (it carries NIKs) is deleted as
 soon as the import ends, before the outcome is stored.
 """
 
@@ -19,7 +22,9 @@ import inspect
 import logging
 import queue
 import threading
+import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -37,11 +42,13 @@ OFFERS_SMALLER_OVERRIDE = "allow_smaller" in inspect.signature(ingest.import_fil
 class Runner:
     """Background imports of one app process."""
 
-    def __init__(self, engine: Engine, nik_key: bytes, lock_file: Path):
-        self.engine, self.nik_key, self.lock_file = engine, nik_key, lock_file
+    def __init__(self, engine: Engine, nik_key: bytes, lock_file: Path, lease: timedelta):
+        self.engine, self.nik_key, self.lock_file, self.lease = engine, nik_key, lock_file, lease
         self._queue: queue.Queue[int] = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._heart: threading.Thread | None = None
         self._start = threading.Lock()
+        self._held: set[int] = set()
 
     def submit(self, job_id: int) -> None:
         """Run the job in the background (after the jobs already waiting here)."""
@@ -50,7 +57,23 @@ class Runner:
                 jobs.sweep(self.engine)
                 self._thread = threading.Thread(target=self._loop, name="impor", daemon=True)
                 self._thread.start()
+            if self._heart is None or not self._heart.is_alive():
+                self._heart = threading.Thread(target=self._beat, name="impor-sewa", daemon=True)
+                self._heart.start()
+            self._held.add(job_id)
         self._queue.put(job_id)
+
+    def _beat(self) -> None:
+        """Renew the lease of the jobs held here, five times per lease."""
+        while True:
+            time.sleep(self.lease.total_seconds() / 5)
+            held = sorted(self._held)
+            if not held:
+                continue
+            try:
+                jobs.renew(self.engine, held, self.lease)
+            except Exception as exc:  # e.g. SQLite busy a moment: the next beat renews it, well within the lease
+                log.warning("import leases of %s not renewed: %s", held, str(exc).splitlines()[0][:200])
 
     def wait(self) -> None:
         """Block until every submitted job has ended (tests and benchmarks)."""
@@ -64,6 +87,7 @@ class Runner:
             except Exception:  # never let one job stop the worker
                 log.exception("import job %s", job_id)
             finally:
+                self._held.discard(job_id)
                 self._queue.task_done()
 
     def run(self, job_id: int) -> None:

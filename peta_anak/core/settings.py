@@ -170,6 +170,14 @@ class Settings:
         "as soon as its import ends, whatever the outcome. Default: `unggahan` in the data folder.",
         Path(""),
     )
+    import_lease_minutes: float = _setting(
+        "PDAR_IMPORT_LEASE_MINUTES",
+        "How long an uploaded import may go without a sign of life from the app process holding it (its "
+        "worker renews the lease while the job waits and runs): a job past its lease is failed, its raw "
+        "upload deleted and its source and period freed; so is an upload folder with no job, untouched "
+        "this long. The processes look for them at start and every half of this.",
+        10.0,
+    )
     api_rate_limit: str = _setting(
         "PDAR_API_RATE_LIMIT",
         "Requests allowed per account on the API (per client address without a valid token), in the "

@@ -6,6 +6,7 @@ the routes."""
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -148,7 +149,7 @@ def test_409_while_an_import_of_the_same_source_and_period_is_active(api, engine
     held.parent.mkdir()
     held.write_text("x")
     jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1, sha256="0" * 64,
-                user="capil", via="web")
+                user="capil", via="web", lease=timedelta(minutes=10))
     busy = send(app, tokens["capil"], demo_siak(engine, tmp_path))
     assert busy.status_code == 409 and busy.get_json()["error"] == "busy" and "tunggu" in busy.get_json()["message"]
 

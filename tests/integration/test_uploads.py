@@ -4,6 +4,8 @@ as the command line, reported with the reject list, and deleted as soon as the i
 ends, whatever the outcome."""
 
 
+from datetime import timedelta
+
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +20,7 @@ from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
 from tests.multipart import multipart
 from tests.source_files import RESIDENTS, penduduk_csv
 
+LEASE = timedelta(minutes=10)
 ACCOUNTS = {"capil": ("operator", "disdukcapil"), "dinkes": ("operator", "dinkes"), "admin": ("admin", None),
             "perencana": ("perencana", None)}
 
@@ -195,7 +198,7 @@ def test_one_import_per_source_and_period_the_second_is_told_to_wait(app, engine
     held.parent.mkdir()
     held.write_text("x")
     first = jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1,
-                        sha256="0" * 64, user="admin", via="api")
+                        sha256="0" * 64, user="admin", via="api", lease=LEASE)
     c = login(app, "capil")
     busy = upload(c, penduduk_csv(tmp_path / "siak.csv"))
     assert busy.status_code == 409 and f"#{first}" in busy.get_json()["message"]
@@ -212,7 +215,7 @@ def test_a_job_of_a_stopped_process_is_failed_and_its_slot_freed(app, engine, se
     held.parent.mkdir(parents=True)
     held.write_text("x")
     stale = jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1,
-                        sha256="0" * 64, user="admin", via="api")
+                        sha256="0" * 64, user="admin", via="api", lease=LEASE)
     with engine.begin() as conn:  # as if a process that no longer exists had received it
         conn.execute(update(tugas_impor).values(pekerja=f"{socket.gethostname()}:999999999:1"))
     job = finished(app, upload(login(app, "capil"), penduduk_csv(tmp_path / "siak.csv")))

@@ -1,5 +1,7 @@
 """The API's rate limit counted in the database, shared by every app process
-(``hitungan_api``).
+(``hitungan_api``), and the lease of an uploaded import (``tugas_impor.sewa_sampai``),
+renewed by the process holding the job; a job past it is failed. Jobs queued before
+this revision get no lease (their process is still checked as before).
 
 Revision ID: 0011
 Revises: 0009
@@ -26,9 +28,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('hitungan_api', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_hitungan_api_berakhir'), ['berakhir'], unique=False)
+    with op.batch_alter_table('tugas_impor', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('sewa_sampai', sa.DateTime(timezone=True), nullable=True, comment='lease: the holding process renews it while the job waits and runs; past it the job is failed'))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('tugas_impor', schema=None) as batch_op:
+        batch_op.drop_column('sewa_sampai')
     with op.batch_alter_table('hitungan_api', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_hitungan_api_berakhir'))
     op.drop_table('hitungan_api')
