@@ -127,7 +127,7 @@ def serve_command(app, host: str, port: int, threads: int) -> None:
     from dashboard.staff.uploads import body_limit
 
     app.engine()  # refuse to start on a database without the current schema
-    dash_app = create_app(app.settings, publisher=app.publisher())
+    dash_app = create_app(app.settings, publisher=app.publisher(), sweep_uploads=True)
     click.echo(f"http://{host}:{port}/")
     waitress.serve(dash_app.server, host=host, port=port, threads=threads,
                    max_request_body_size=body_limit(app.settings.max_upload_mb) + 1)  # it refuses from this size

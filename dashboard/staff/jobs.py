@@ -45,10 +45,11 @@ class Busy(Exception):
 @cache
 def worker_id() -> str:
     """This process: host, pid and start time (so a reused pid is not taken for it)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{_start_time(os.getpid())}"
+    return f"{socket.gethostname()}:{os.getpid()}:{start_time(os.getpid())}"
 
 
-def _start_time(pid: int) -> str:
+def start_time(pid: int) -> str:
+    """When process ``pid`` of this machine started (clock ticks since boot), empty if unknown."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -62,13 +63,19 @@ def _alive(worker: str) -> bool:
     pid, _, start = rest.partition(":")
     if host != socket.gethostname() or not pid.isdigit():
         return True
+    return running(int(pid), start)
+
+
+def running(pid: int, start: str) -> bool:
+    """Process ``pid`` of this machine runs and is the one that started at ``start`` (when
+    known: without /proc a running pid is taken for it)."""
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         pass
-    return _start_time(int(pid)) == start
+    return not start or start_time(pid) == start
 
 
 def create(engine: Engine, *, source: str, period: str, path: Path, filename: str, size: int, sha256: str,
@@ -170,6 +177,14 @@ def finish(engine: Engine, job_id: int, status: str, report: dict, rejects: list
         if unique:
             conn.execute(insert(tugas_penolakan), [{"tugas_id": job_id, "baris": row, "kolom": name, "alasan": reason}
                                                    for (row, name), reason in sorted(unique.items())])
+
+
+def held_uploads(engine: Engine) -> set[Path]:
+    """The folders of the uploads that queued or running jobs hold."""
+    with engine.connect() as conn:
+        paths = conn.execute(select(tugas_impor.c.jalur).where(tugas_impor.c.status.in_(ACTIVE),
+                                                               tugas_impor.c.jalur.is_not(None))).scalars()
+        return {Path(p).parent for p in paths}
 
 
 def remove_upload(path: str | None) -> None:

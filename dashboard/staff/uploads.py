@@ -11,6 +11,7 @@ off and deleted. Every refusal deletes what was written.
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import shutil
@@ -22,6 +23,7 @@ from werkzeug.formparser import parse_form_data
 from werkzeug.wsgi import get_content_length
 
 from dashboard.shell.refusals import RequestRefused
+from dashboard.staff import jobs
 from peta_anak.core.checksum import sha256_file
 
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
@@ -55,7 +57,7 @@ def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
     if length is not None and length > body_limit(limit_mb):
         raise RequestRefused("too_large", 413, limit=limit_mb)
     upload_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    folder = upload_dir / secrets.token_hex(12)
+    folder = upload_dir / folder_name()
     folder.mkdir(mode=0o700)
     written: list[Path] = []
 
@@ -104,6 +106,20 @@ def _checked(form, files, limit: int, limit_mb: int) -> Received:  # noqa: ANN00
     path.rename(final)
     fields = {key: str(form.get(key, "")) for key in form}
     return Received(fields, final, name[:255], size, sha256_file(final))
+
+
+def folder_name() -> str:
+    """A new upload folder's name: the receiving process (pid and start time, so that a
+    sweep can tell a crashed process's leftover from an upload still arriving) and a random part."""
+    pid = os.getpid()
+    return f"{pid}.{jobs.start_time(pid)}.{secrets.token_hex(8)}"
+
+
+def owner_gone(folder: Path) -> bool:
+    """True when the folder was made by a process of this machine that has stopped."""
+    pid, _, rest = folder.name.partition(".")
+    start = rest.partition(".")[0]
+    return pid.isdigit() and not jobs.running(int(pid), start)
 
 
 def safe_name(filename: str | None) -> str:
