@@ -14,6 +14,7 @@ returns no children's counts: import reports (rows) and releases' status only.
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from aggregations import periods
 from dashboard.api.openapi import spec
@@ -26,6 +27,12 @@ PREFIX = "/api/v1"
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
 for _unavailable in server.UNAVAILABLE:  # a script reads JSON, a 503 included
     bp.register_error_handler(_unavailable, server.database_down_json)
+
+
+@bp.errorhandler(HTTPException)
+def http_error(exc: HTTPException):
+    """What werkzeug refuses itself (a JSON body over the app's 2 MB...) in JSON too."""
+    return error(RequestRefused("http_error", exc.code or 500, status=exc.code, name=exc.name))
 
 def error(refused: RequestRefused):
     """The JSON answer to a refusal: its stable ``error`` code, a ``message`` in the

@@ -23,6 +23,8 @@ REFUSED = {
                         "en": "source {source} does not belong to {opd}; you may upload: {allowed}"},
     "busy": {"id": "impor #{job} untuk {source} periode {period} masih berjalan atau menunggu; tunggu sampai selesai lalu coba lagi",
              "en": "import #{job} of {source} for period {period} is still queued or running; wait until it ends, then try again"},
+    "http_error": {"id": "permintaan ini tidak dapat dilayani ({status} {name})",
+                   "en": "this request cannot be served ({status} {name})"},
     "database_unavailable": {"id": "basis data tidak dapat dihubungi; tidak ada yang disimpan, coba lagi sebentar lagi",
                              "en": "the database cannot be reached; nothing was stored, try again shortly"},
     "database_busy": {"id": "basis data sedang menulis impor lain; tidak ada yang disimpan, coba lagi sebentar lagi",

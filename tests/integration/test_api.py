@@ -176,6 +176,9 @@ def test_releases_with_four_eyes_through_the_api(api):
     assert call(app, "post", "/api/v1/releases", tokens["ani"], data="{", content_type="application/json"
                 ).status_code == 400
     assert call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "25"}).status_code == 400
+    too_big = call(app, "post", "/api/v1/releases", tokens["ani"], data=b" " * (3 * 1024 * 1024),
+                   content_type="application/json")  # over the app's own 2 MB: werkzeug's refusal, in JSON
+    assert too_big.status_code == 413 and too_big.get_json()["error"] == "http_error"
     assert call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2019"}).status_code == 409
     created = call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2025"})
     assert created.status_code == 201 and created.get_json()["status"] == "draft"
