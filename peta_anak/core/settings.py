@@ -43,6 +43,13 @@ class Settings:
         "data folder. PostgreSQL: `postgresql+psycopg://user:pass@host/dbname`.",
         "",
     )
+    sqlite_busy_seconds: float = _setting(
+        "PDAR_SQLITE_BUSY_SECONDS",
+        "SQLite only: how long a write waits for the database's one write lock, held by another write "
+        "(an import moving its checked rows in holds it for seconds), before it gives up and the request "
+        "is answered 503.",
+        30.0,
+    )
     secret_key: str = _setting(
         "PDAR_SECRET_KEY",
         "Key that signs the planner app's session cookies and CSRF tokens. Default: a "

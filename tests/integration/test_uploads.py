@@ -257,13 +257,16 @@ def test_a_much_smaller_reimport_is_refused_and_the_override_is_deliberate(app, 
 
 
 def test_an_upload_while_sqlite_is_locked_is_refused_cleanly(app, engine, settings, tmp_path):
-    """Another import holds SQLite's one write lock beyond the wait: 503 with a message,
-    the upload deleted, nothing queued (PostgreSQL has no such lock)."""
+    """Another write holds SQLite's one write lock beyond the wait (PDAR_SQLITE_BUSY_SECONDS):
+    503 with a message, the upload deleted, nothing queued (PostgreSQL has no such lock)."""
     if engine.dialect.name != "sqlite":
         pytest.skip("a database-wide write lock is SQLite's")
     import sqlite3
+    from dataclasses import replace
 
-    c = login(app, "capil")
+    impatient = create_app(replace(settings, sqlite_busy_seconds=1))  # its own engine, waiting a second
+    impatient.server.config["TESTING"] = True
+    c = login(impatient, "capil")
     holder = sqlite3.connect(engine.url.database, timeout=0)
     holder.execute("BEGIN IMMEDIATE")
     try:
