@@ -42,6 +42,8 @@ class Stage:
         """Copy the staged rows into the record table as rows of ``import_id``."""
         names = [c.name for c in self.table.columns]
         rows = select(*self.table.columns, literal(import_id), literal(period))
+        if "nik_hash" in self.table.c:  # in index order: the record table's (periode, nik_hash) index grows at its end
+            rows = rows.order_by(self.table.c.nik_hash)
         conn.execute(insert(self.records).from_select([*names, "impor_id", "periode"], rows))
 
     def drop(self, conn: Connection) -> None:
