@@ -1,8 +1,8 @@
 """``peta-anak public serve``: a preview of the built folder served as docs/production.md's
 nginx serves it: gzip as an ordinary web server sends it (so the byte budget measured
 against it is the real one), a folder's ``index.html`` for the folder, never a listing of
-a folder (404), and the site's security headers (:mod:`public_site.headers`, the ones
-nginx adds) on every answer, errors included.
+a folder (403, as nginx answers without ``autoindex``), and the site's security headers
+(:mod:`public_site.headers`, the ones nginx adds) on every answer, errors included.
 
 Only for previewing and benchmarks: production is any static web server (nginx,
 Apache) pointed at the folder. It serves files, nothing else: no database, no
@@ -40,8 +40,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def list_directory(self, path):  # noqa: ANN001, ANN201 (http.server's own signature)
-        """A folder without ``index.html`` is not found, as nginx without ``autoindex`` has it."""
-        self.send_error(404)
+        """A folder without ``index.html`` is forbidden, as nginx without ``autoindex`` answers it."""
+        self.send_error(403)
 
     def send_head(self):  # noqa: ANN201 (http.server's own signature)
         path = Path(self.translate_path(self.path))

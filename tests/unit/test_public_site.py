@@ -224,11 +224,11 @@ def test_preview_serves_files_only_with_the_headers_nginx_sends(served):
     from public_site.headers import security_headers
 
     expected = security_headers()
-    for path, status in (("", 200), ("aset/peta.js", 200), ("aset/", 404), ("data/", 404), ("tidak-ada.html", 404)):
+    for path, status in (("", 200), ("aset/peta.js", 200), ("aset/", 403), ("data/", 403), ("tidak-ada.html", 404)):
         code, headers, body = _fetch(served + path)
         assert code == status, path
         assert {k: headers.get(k) for k in expected} == expected, path
-        if status == 404:  # a folder's file names are never shown
+        if status != 200:  # a folder's file names are never shown
             assert b"Directory listing" not in body and b"peta.js" not in body and b"nilai.json" not in body, path
     assert b"window.pdarTopo=" in _fetch(served + "aset/peta.js")[2]  # the file itself, served
 
