@@ -25,14 +25,17 @@ from dashboard.staff import imports, release_review, releases, uploads
 
 PREFIX = "/api/v1"
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
-for _unavailable in server.UNAVAILABLE:  # a script reads JSON, a 503 included
-    bp.register_error_handler(_unavailable, server.database_down_json)
 
 
-@bp.errorhandler(HTTPException)
-def http_error(exc: HTTPException):
+def _http_error(exc: HTTPException):
     """What werkzeug refuses itself (a JSON body over the app's 2 MB...) in JSON too."""
     return error(RequestRefused("http_error", exc.code or 500, status=exc.code, name=exc.name))
+
+
+for _unavailable in server.UNAVAILABLE:  # a script reads JSON, a 503 included
+    bp.register_error_handler(_unavailable, server.database_down_json)
+bp.register_error_handler(HTTPException, _http_error)
+
 
 def error(refused: RequestRefused):
     """The JSON answer to a refusal: its stable ``error`` code, a ``message`` in the
