@@ -117,29 +117,37 @@ def import_file(
                 tally = _read(conn, ctx, table, columns, stage, str(path), progress, tally or Tally(), threshold)
                 checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
             with conn.begin():  # the one short write: log, replace the earlier import, move the rows in
-                earlier = reimport.active(conn, source_name, period)
-                import_id = _start_log(conn, source_name, period, (path, checksum), user, earlier)
-                stage.move(conn, import_id, period)
-                if tally.listed:
-                    conn.execute(insert(penolakan), _reject_rows(import_id, tally.listed))
-                smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
-                                         min_share, allow_smaller)
-                summary = {
-                    "import_id": import_id, "source": source_name, "period": period, "file": str(path),
-                    "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
-                    "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
-                    "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
-                    "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller,
-                    "columns": columns, "dropped_columns": [h for h in table.headers if h not in columns.values()],
-                }
-                stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
-                conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
-                    baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected,
-                    ringkasan=stored))
+                return _store(conn, ctx, stage, tally, (path, checksum), user, (min_share, allow_smaller),
+                              {"columns": columns, "dropped_columns": [h for h in table.headers
+                                                                      if h not in columns.values()]})
         finally:
             with contextlib.suppress(SQLAlchemyError):  # not to hide why the import ended; create() drops it too
                 stage.drop(conn)
                 conn.commit()
+
+
+def _store(conn: Connection, ctx: Context, stage: Stage, tally: Tally, file: tuple[Path, str], user: str | None,
+           smaller_rule: tuple[float, bool], columns: dict) -> dict:
+    """Log the import, replace the active one of its source and period, move the staged rows
+    and the listed rejects in; the import summary (refused, and so rolled back, when the
+    re-import is much smaller than the active import, :mod:`.reimport`)."""
+    source, period, path = ctx.source.name, ctx.period, str(file[0])
+    earlier = reimport.active(conn, source, period)
+    import_id = _start_log(conn, source, period, file, user, earlier)
+    stage.move(conn, import_id, period)
+    if tally.listed:
+        conn.execute(insert(penolakan), _reject_rows(import_id, tally.listed))
+    smaller = reimport.check(conn, earlier, import_id, source, tally.accepted, path, *smaller_rule)
+    summary = {
+        "import_id": import_id, "source": source, "period": period, "file": path,
+        "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
+        "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
+        "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
+        "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller, **columns,
+    }
+    stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
+    conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
+        baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected, ringkasan=stored))
     return summary
 
 
