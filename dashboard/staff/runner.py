@@ -67,7 +67,8 @@ class Runner:
         """Renew the lease of the jobs held here, five times per lease."""
         while True:
             time.sleep(self.lease.total_seconds() / 5)
-            held = sorted(self._held)
+            with self._start:  # the set changes in the other threads
+                held = sorted(self._held)
             if not held:
                 continue
             try:
@@ -87,7 +88,8 @@ class Runner:
             except Exception:  # never let one job stop the worker
                 log.exception("import job %s", job_id)
             finally:
-                self._held.discard(job_id)
+                with self._start:
+                    self._held.discard(job_id)
                 self._queue.task_done()
 
     def run(self, job_id: int) -> None:
