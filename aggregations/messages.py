@@ -81,6 +81,12 @@ ERRORS = {
         "id": "{file}: {rejected} dari {read} baris ({share}%) ditolak, melebihi batas {limit}%; tidak ada yang diimpor.\n{reasons}",
         "en": "{file}: {rejected} of {read} rows ({share}%) rejected, above the {limit}% limit; nothing was imported.\n{reasons}",
     },
+    "too_many_rejects_early": {
+        "id": "{file}: {rejected} dari {read} baris pertama ditolak, sudah lebih dari batas {limit}% dari paling banyak "
+              "{rows} baris berkas ini; pembacaan dihentikan di situ, tidak ada yang diimpor.\n{reasons}",
+        "en": "{file}: {rejected} of the first {read} rows rejected, already more than the {limit}% limit of the "
+              "file's {rows} rows at most; reading stopped there, nothing was imported.\n{reasons}",
+    },
     "period_mismatch": {
         "id": "{file}: tanggal di berkas ({years}) tidak cocok dengan periode {period}; tidak ada yang diimpor",
         "en": "{file}: the dates in the file ({years}) do not match period {period}; nothing was imported",

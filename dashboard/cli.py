@@ -125,15 +125,19 @@ def end_sessions_command(app, name: str | None, everyone: bool) -> None:
 @click.option("--threads", type=int, default=8, show_default=True)
 @click.pass_obj
 def serve_command(app, host: str, port: int, threads: int) -> None:
-    """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server)."""
+    """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server).
+    waitress reads a request's whole body before the app sees it, so no body larger than an
+    upload (PDAR_MAX_UPLOAD_MB and the form around it) is read at all: waitress answers 413."""
     import waitress
 
     from dashboard.app import create_app
+    from dashboard.staff.uploads import body_limit
 
     app.engine()  # refuse to start on a database without the current schema
-    dash_app = create_app(app.settings, publisher=app.publisher())
+    dash_app = create_app(app.settings, publisher=app.publisher(), sweep_uploads=True)
     click.echo(f"http://{host}:{port}/")
-    waitress.serve(dash_app.server, host=host, port=port, threads=threads)
+    waitress.serve(dash_app.server, host=host, port=port, threads=threads,
+                   max_request_body_size=body_limit(app.settings.max_upload_mb) + 1)  # it refuses from this size
 
 
 @click.group("export")

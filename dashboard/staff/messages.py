@@ -55,8 +55,12 @@ STAFF = {
                       "en": "Read {read}, accepted {accepted}, rejected {rejected}"},
     "reasons_title": {"id": "Ditolak menurut alasan", "en": "Rejected by reason"},
     "quality_title": {"id": "Catatan kualitas", "en": "Quality notes"},
-    "download_rejects": {"id": "Unduh daftar penolakan (CSV: baris, kolom, alasan)",
-                         "en": "Download the reject list (CSV: row, field, reason)"},
+    "download_rejects": {"id": "Unduh daftar penolakan (CSV: baris, kolom, alasan; paling banyak 1.000 baris per alasan)",
+                         "en": "Download the reject list (CSV: row, field, reason; at most 1,000 rows per reason)"},
+    "rejects_left_out": {"id": "{reason}: {n} baris lain dengan alasan ini tidak dicantumkan (daftar memuat paling "
+                               "banyak {listed} baris per alasan; laporan impor menghitung semuanya)",
+                         "en": "{reason}: {n} more rows with this reason are not listed (the list holds at most "
+                               "{listed} rows per reason; the import report counts them all)"},
     "smaller_hint": {"id": "Bila memang disengaja, unggah berkas yang sama lagi dengan kotak \"sengaja lebih kecil\" dicentang.",
                      "en": "If this is deliberate, upload the same file again with the \"deliberately smaller\" box ticked."},
     "flag_implausible_z": {"id": "{n} pengukuran dengan |z| > 6 tidak dihitung", "en": "{n} measurements with |z| > 6 not counted"},
@@ -87,6 +91,8 @@ STAFF = {
                      "en": "The import failed on a server error; nothing was imported. Contact the admin."},
     "job_server_stopped": {"id": "Server berhenti saat impor menunggu atau berjalan; tidak ada yang diimpor. Unggah lagi.",
                            "en": "The server stopped while the import waited or ran; nothing was imported. Upload again."},
+    "job_abandoned": {"id": "Tidak ada proses server yang mengerjakan impor ini lagi; tidak ada yang diimpor. Unggah lagi.",
+                      "en": "No server process works on this import any more; nothing was imported. Upload again."},
     "rilis_title": {"id": "Rilis publik: empat mata", "en": "Public releases: four eyes"},
     "rilis_intro": {"id": "Satu admin membuat draf, admin kedua meninjau lalu menyetujui atau menolaknya; hanya rilis yang disetujui dapat diterbitkan ke situs publik.",
                     "en": "One admin creates a draft, a second admin reviews it and approves or rejects it; only an approved release can be published to the public site."},

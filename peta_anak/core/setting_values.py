@@ -53,6 +53,10 @@ def check(settings: Settings) -> None:
             raise SettingsError(f"{env} must be an http(s) URL or a path on the same server")
     if settings.priority_rows < 1:
         raise SettingsError("PDAR_PRIORITY_ROWS must be at least 1")
+    if settings.sqlite_busy_seconds < 0:
+        raise SettingsError("PDAR_SQLITE_BUSY_SECONDS must be a number of seconds, 0 or more")
+    if settings.import_lease_minutes <= 0:
+        raise SettingsError("PDAR_IMPORT_LEASE_MINUTES must be a positive number of minutes")
     if settings.import_max_sheet_mb <= 0:
         raise SettingsError("PDAR_IMPORT_MAX_SHEET_MB must be a positive number of MiB")
     if not 0 <= settings.reimport_min_share <= 1:

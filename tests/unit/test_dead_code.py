@@ -26,6 +26,7 @@ USED_ELSEWHERE = {
     "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.shell.sessions)
     "total_content_length", "content_type", "content_length",  # werkzeug's stream_factory keywords
     "writerows",  # csv's writer protocol (peta_anak.core.safe_cells.SafeWriter)
+    "list_directory",  # http.server calls it for a folder without index.html (public_site.serve)
     "buffer_text", "StartElementHandler", "EndElementHandler", "CharacterDataHandler",  # expat reads them
     "enabled",  # Flask-Limiter's switch, turned off by the load benchmark
     # openpyxl reads these attributes of sheets and cells when it writes the workbook
