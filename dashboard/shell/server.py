@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.shell import auth, callbacks, geo, headers, sessions
+from dashboard.shell import auth, callbacks, chart_code, geo, headers, sessions
 from dashboard.shell.messages import text
 from dashboard.shell.services import CONFIG_KEY, Services
 from peta_anak.core import db
@@ -68,6 +68,7 @@ def build(settings: Settings, engine: Engine | None = None, publisher=None,
     auth.login_manager.init_app(server)
     server.register_blueprint(auth.bp)
     server.register_blueprint(geo.bp)
+    server.register_blueprint(chart_code.bp)
     for blueprint in token_routes:
         server.register_blueprint(blueprint)
         csrf.exempt(blueprint)
