@@ -189,12 +189,14 @@ def styles(period, level, scheme, measure):
     _check_style_inputs(period, level, scheme, measure)
     lang, user = language(), access.user_now()
     shown = access.shown_indicators(user)
-    states = style.styles(services.engine(), period, shown, level, scheme, measure, lang)
+    engine = services.engine()
+    known = values.versions(engine)  # read once for the request
+    states = style.styles(engine, period, shown, level, scheme, measure, lang, known)
     out = {indicator: browser_state(state, lang) for indicator, state in states.items()}
     usable = planning.allowed(user)
     if len(usable) >= kantong.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
-        engine = services.engine()
-        pockets = kantong.kantong_style(engine, period, planning.weights_of(engine, user), usable, level, scheme, lang)
+        pockets = kantong.kantong_style(engine, period, planning.weights_of(engine, user), usable, level, scheme, lang,
+                                        known)
         out[kantong.KANTONG] = BrowserState(**browser_state({**pockets, "shown": True}, lang),
                                             marked=pockets["marked"],
                                             marked_label=text("pockets_legend", lang, n=len(pockets["marked"])))

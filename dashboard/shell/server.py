@@ -91,6 +91,9 @@ def build(settings: Settings, engine: Engine | None = None, publisher=None,
     app.interpolate_index = lambda **parts: layout.with_language(index(**parts))
     server.before_request(lambda: callbacks.check_request(app))
     headers.protect(app, settings)
+    with server.test_request_context("/api/"):  # the layout without a session (layout.shell)
+        app._setup_server()  # Dash's first-request set-up, once, before threads share the app: run by
+        # several threads at their first request it raced ("dictionary changed size during iteration")
     return app
 
 
