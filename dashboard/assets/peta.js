@@ -44,6 +44,8 @@
         if (!profiled) return window.dash_clientside.no_update;
         return {code: profiled, indicator: indicator, fresh: fresh};
       },
+      /* Point layers chosen -> the sanitation legend is hidden unless its layer is on. */
+      pointLegend: chosen => !(chosen || []).includes("sanitasi"),
       /* The map's indicator -> the summary line shown in detail is marked pressed. */
       marked: function (indicator, buttons) {
         return buttons.map(b => (b.index === indicator ? "true" : "false"));

@@ -43,9 +43,10 @@ def shell():
     user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \
         if current_user.is_authenticated else ""
     return html.Div([
+        html.A(text("skip_link", lang), href=f"#{ids.PAGE_CONTAINER}", className="skip-link"),
         html.Header([
             html.H1(text("app_title", lang)),
-            html.Nav(links, **{"aria-label": "halaman"}),
+            html.Nav(links, **{"aria-label": text("pages_nav", lang)}),
             html.Span(user, className="user"),
             html.A(text("other_language", lang), href=f"?lang={other}", lang=other),
             html.Form([
@@ -54,7 +55,7 @@ def shell():
             ], method="POST", action="/logout"),
         ], className="topbar"),
         _alert(),
-        html.Main(dash.page_container, id=ids.PAGE_CONTAINER),
+        html.Main(dash.page_container, id=ids.PAGE_CONTAINER, tabIndex=-1),
     ])
 
 

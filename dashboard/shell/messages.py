@@ -15,6 +15,8 @@ TEXT = {
     "login_note": {"id": "Data terbatas untuk Bappeda, Gugus Tugas KLA dan OPD.",
                    "en": "Restricted data for Bappeda, the KLA task force and departments."},
     "logout": {"id": "Keluar", "en": "Log out"},
+    "skip_link": {"id": "Langsung ke isi halaman", "en": "Skip to the page's content"},
+    "pages_nav": {"id": "Halaman", "en": "Pages"},
     "login_wait": {"id": "Terlalu banyak percobaan masuk yang gagal untuk nama ini dari alamat ini. Coba lagi dalam {minutes} menit.",
                    "en": "Too many failed logins for this name from this address. Try again in {minutes} minutes."},
     "end_sessions": {"id": "Akhiri semua sesi", "en": "End all sessions"},

@@ -44,3 +44,12 @@ def test_a_kept_part_is_sent_as_dash_sends_it():
     assert sent["props"]["children"][0] == {"type": "P", "namespace": "dash_html_components",
                                             "props": {"children": "a", "className": "x"}}
     assert sent["props"]["children"][2]["props"]["children"][1]["props"]["children"] == "1"
+
+
+def test_a_found_area_is_shown_with_its_neighbours():
+    from dashboard.planner.map_state import with_neighbours
+
+    grown = with_neighbours([[0.9, 109.5], [1.0, 109.6]])
+    assert [[round(x, 6) for x in corner] for corner in grown] == [[0.8, 109.4], [1.1, 109.7]]  # three times as wide
+    (south, west), (north, east) = with_neighbours([[1.0, 109.5], [1.01, 109.501]])  # a tiny village
+    assert round(north - south, 3) == 0.06 and round(east - west, 3) == 0.06
