@@ -15,7 +15,7 @@
   }
 
   function sync(ws) {
-    const button = ws.querySelector("[data-panel=controls]") || document.querySelector("[data-panel=controls]");
+    const button = document.getElementById("peta-kontrol-tombol");
     if (button) button.setAttribute("aria-expanded", String(controlsOpen(ws)));
   }
 
@@ -25,8 +25,11 @@
     sync(ws);
     window.dispatchEvent(new Event("resize"));
     if (open && narrow()) {
-      const first = document.querySelector("#peta-kontrol button, #peta-kontrol input");
+      const first = document.querySelector("#peta-kontrol .drawer-close");
       if (first) first.focus();
+    } else if (!open && narrow() && document.activeElement && document.activeElement.closest("#peta-kontrol")) {
+      const toggle = document.getElementById("peta-kontrol-tombol");
+      if (toggle) toggle.focus();
     }
   }
 
@@ -50,7 +53,7 @@
     if (!event.target.closest || !event.target.closest("#peta-kontrol")) return;
     if (document.querySelector("#peta-kontrol [aria-expanded=true]")) return;  // an open menu closes first
     setControls(ws, false);
-    const toggle = document.querySelector("[data-panel=controls]");
+    const toggle = document.getElementById("peta-kontrol-tombol");
     if (toggle) toggle.focus();
   });
 

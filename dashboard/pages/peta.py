@@ -47,7 +47,9 @@ def layout(**_query):
     return html.Section([
         dcc.Store(id=ids.MAP_STYLES),
         html.Div([
-            html.Aside([_controls(allowed, lang), _export_buttons(lang), _how_counted(allowed, lang)],
+            html.Aside([html.Button("\u00d7", className="panel-close drawer-close", title=text("layers_close", lang),
+                                    **{"aria-label": text("layers_close", lang), "data-panel": "controls"}),
+                        _controls(allowed, lang), _export_buttons(lang), _how_counted(allowed, lang)],
                        id=ids.MAP_CONTROLS, className="panel panel-controls",
                        **{"aria-label": text("layers_panel", lang)}),
             html.Div([

@@ -143,6 +143,7 @@ TEXT = {
     "profile_label": {"id": "Profil wilayah", "en": "Area profile"},
     "layers_button": {"id": "Lapisan", "en": "Layers"},
     "layers_panel": {"id": "Lapisan dan pilihan peta", "en": "Map layers and choices"},
+    "layers_close": {"id": "Tutup lapisan dan pilihan", "en": "Close layers and choices"},
     "legend": {"id": "Legenda", "en": "Legend"},
     "trend_lines": {"id": "Tren {series}: {names}", "en": "{series} trend: {names}"},
     "trend_heading": {"id": "Tren {series}", "en": "{series} trend"},

@@ -115,6 +115,7 @@ RILIS_MAP = "rilis-peta"
 RILIS_AREAS = "rilis-wilayah"
 RILIS_LEGEND = "rilis-legenda"
 RILIS_APPROVE = "rilis-setujui"
+RILIS_DECIDE = "rilis-keputusan"  # the fieldset of the decision, offered for a draft only
 RILIS_REJECT = "rilis-tolak"
 RILIS_REASON = "rilis-alasan"
 RILIS_PUBLISH = "rilis-terbitkan"
