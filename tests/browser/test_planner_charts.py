@@ -24,17 +24,6 @@ def three_years(tmp_path):
     next(app, None)
 
 
-@pytest.fixture
-def strict_page(browser):
-    """A page under the app's own CSP (no bypass): plotly must draw with it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
-    yield page
-    context.close()
-
-
 def _bars(page):
     return page.locator("#peta-peringkat .ranking-chart g.trace.bars g.point path")
 

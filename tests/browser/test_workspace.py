@@ -107,16 +107,6 @@ def test_a_rate_on_a_small_number_is_said_so_and_not_alarming(page, small_number
     assert_clean(page, "/peta with a profile on small numbers")
 
 
-@pytest.fixture
-def strict_page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
-    yield page
-    context.close()
-
-
 def test_every_chart_type_draws_with_the_basic_bundle(strict_page, live_app):
     """Trend lines with markers and the named target line; ranking bars with the regency's
     line (a shape) and its label (an annotation): all the app draws, under its CSP."""
