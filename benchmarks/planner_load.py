@@ -8,6 +8,7 @@ import json
 import os
 import re
 import statistics
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,7 +19,9 @@ from sqlalchemy import select
 from aggregations.schema import nilai_indikator
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
-from tests.dash_requests import profile_request
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: its tests' request bodies
+from tests.dash_requests import profile_request  # noqa: E402
 
 USER, PASSWORD = "bench-perencana", "bench-password-123"
 INDICATORS = ["tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_tidak_sekolah"]

@@ -61,7 +61,7 @@ def _public_panel(page: Page) -> None:
 
 def _public_change(page: Page) -> None:
     page.wait_for_function("window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint")
-    page.locator("#mode").select_option("perubahan")
+    page.locator("#mode").select_option("ubah")
     page.wait_for_timeout(1500)
 
 
