@@ -14,7 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from requests.adapters import HTTPAdapter
 from sqlalchemy import select
+from urllib3.util.retry import Retry
 
 from aggregations.schema import nilai_indikator
 from peta_anak.core import db
@@ -28,7 +30,12 @@ INDICATORS = ["tanpa_akta", "tanpa_kia", "stunting", "perkawinan_anak", "anak_ti
 
 
 def _login(base: str) -> tuple[requests.Session, str]:
+    """A logged-in session. gunicorn closes a kept-alive connection after 2 idle seconds, so
+    a planner waiting for the others to log in finds its connection gone: like a browser,
+    the session sends again on a fresh one (the server never read the first send)."""
     s = requests.Session()
+    s.mount("http://", HTTPAdapter(max_retries=Retry(total=2, connect=2, read=0, status=0, allowed_methods=None,
+                                                     raise_on_status=False)))
     page = s.get(base + "/login").text
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     s.post(base + "/login", data={"name": USER, "password": PASSWORD, "csrf_token": token},
