@@ -2,8 +2,9 @@
 # Debian packages the test suite needs: PostgreSQL server binaries (the tests start
 # their own throwaway cluster), nginx and openssl (the production-stack test runs the app
 # under gunicorn behind nginx with TLS, as docs/production.md does, and makes its own
-# certificate), Chromium (browser tests drive it with Playwright) and npm (it installs
-# axe-core, which the browser tests inject into pages, from package-lock.json).
+# certificate), Chromium (browser tests drive it with Playwright) and npm (it installs,
+# from package-lock.json, axe-core, which the browser tests inject into pages, and
+# plotly.js's basic bundle, which the planner app serves).
 # Installed only when missing and when we are root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 fi
-# axe-core for the accessibility tests, at the version of package-lock.json.
-if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
+# axe-core for the accessibility tests and the app's plotly.js, at the versions of package-lock.json.
+if { [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/plotly.js-basic-dist-min/plotly-basic.min.js ]; } \
+        && command -v npm >/dev/null; then
     npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.shell import auth, callbacks, geo, headers, sessions
+from dashboard.shell import auth, callbacks, chart_code, geo, headers, sessions
 from dashboard.shell.language import language
 from dashboard.shell.messages import text
 from dashboard.shell.refusals import RequestRefused
@@ -73,6 +73,7 @@ def build(settings: Settings, engine: Engine | None = None, publisher=None,
     auth.login_manager.init_app(server)
     server.register_blueprint(auth.bp)
     server.register_blueprint(geo.bp)
+    server.register_blueprint(chart_code.bp)
     for blueprint in token_routes:
         server.register_blueprint(blueprint)
         csrf.exempt(blueprint)
@@ -95,6 +96,9 @@ def build(settings: Settings, engine: Engine | None = None, publisher=None,
     app.interpolate_index = lambda **parts: layout.with_language(index(**parts))
     server.before_request(lambda: callbacks.check_request(app))
     headers.protect(app, settings)
+    with server.test_request_context("/api/"):  # the layout without a session (layout.shell)
+        app._setup_server()  # Dash's first-request set-up, once, before threads share the app: run by
+        # several threads at their first request it raced ("dictionary changed size during iteration")
     return app
 
 

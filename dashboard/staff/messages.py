@@ -129,6 +129,16 @@ STAFF = {
     "reason_complementary": {"id": "komplementer", "en": "complementary"},
     "reason_kecamatan_only": {"id": "indikator hanya diterbitkan per kecamatan", "en": "indicator published per kecamatan only"},
     "diff_title": {"id": "Perbedaan dengan rilis #{id} yang kini publik", "en": "Difference from release #{id}, public now"},
+    "diff_title_earlier": {"id": "Perbedaan dengan rilis #{id}, yang terbit sebelumnya",
+                           "en": "Difference from release #{id}, published before it"},
+    "state_published": {"id": "Rilis #{id} sudah diterbitkan oleh {user} pada {when}.",
+                        "en": "Release #{id} was published by {user} on {when}."},
+    "state_approved": {"id": "Rilis #{id} disetujui oleh {user} pada {when}; siap diterbitkan.",
+                       "en": "Release #{id} was approved by {user} on {when}; ready to publish."},
+    "state_rejected": {"id": "Rilis #{id} ditolak oleh {user} pada {when}.",
+                       "en": "Release #{id} was rejected by {user} on {when}."},
+    "state_draft": {"id": "Rilis #{id} dibuat oleh {user} pada {when}; menunggu keputusan admin kedua.",
+                    "en": "Release #{id} was drafted by {user} on {when}; it awaits a second admin's decision."},
     "diff_none": {"id": "Belum ada rilis yang diterbitkan sebelum rilis ini.", "en": "No release was published before this one."},
     "steps_title": {"id": "Langkah", "en": "Steps"},
     "map_title": {"id": "Peta nilai yang akan publik", "en": "Map of the values that would be public"},
@@ -157,6 +167,25 @@ STAFF = {
     "no_releases": {"id": "Belum ada rilis.", "en": "No release yet."},
 }
 
+
+
+#: The sources' names as a person on the Data page reads them (the registry's own titles,
+#: ``aggregations.sources``, are in English, for the command line and the documentation).
+SOURCE_NAMES = {
+    "penduduk": {"id": "Ekstrak kependudukan Disdukcapil (SIAK)", "en": "Disdukcapil population extract (SIAK)"},
+    "pengukuran": {"id": "Pengukuran pertumbuhan posyandu (ekspor e-PPGBM)",
+                   "en": "Posyandu growth measurements (e-PPGBM export)"},
+    "siswa": {"id": "Peserta didik sekolah (Dapodik)", "en": "School enrolment (Dapodik)"},
+    "emis": {"id": "Peserta didik madrasah (EMIS Kemenag)", "en": "Madrasah enrolment (Kemenag EMIS)"},
+    "perkawinan": {"id": "Pencatatan perkawinan (KUA / Disdukcapil)", "en": "Marriage registrations (KUA / civil registry)"},
+    "fasilitas": {"id": "Registri fasilitas: fasilitas kesehatan dan sekolah",
+                  "en": "Facility registry: health facilities and schools"},
+}
+
+
+def source_name(source: str, title: str, lang: str = "id") -> str:
+    """A source's name in ``lang``; a source without a translation here keeps its registry title."""
+    return translate(SOURCE_NAMES, source, lang) if source in SOURCE_NAMES else title
 
 
 def staff(key: str, lang: str = "id", **params: object) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from aggregations.release import steps
 from dashboard.app import create_app
 from dashboard.shell import users
+from dashboard.shell.ids import RILIS_DECIDE, RILIS_PUBLISH
 from dashboard.shell.schema import log_audit, pengguna
 from dashboard.staff import releases
 from public_site.publish import Publisher
@@ -141,7 +142,9 @@ def _rilis_step(button: str, period: str | None = None, chosen: int | None = Non
 
 
 def _review(c, release_id: int) -> str:
-    body = {"output": "rilis-tinjau.children", "outputs": {"id": "rilis-tinjau", "property": "children"},
+    outputs = [{"id": "rilis-tinjau", "property": "children"}, {"id": RILIS_DECIDE, "property": "hidden"},
+               {"id": RILIS_PUBLISH, "property": "hidden"}]
+    body = {"output": f"..rilis-tinjau.children...{RILIS_DECIDE}.hidden...{RILIS_PUBLISH}.hidden..", "outputs": outputs,
             "inputs": [{"id": "rilis-pilih", "property": "value", "value": release_id},
                        {"id": "rilis-indikator", "property": "value", "value": "tanpa_akta"},
                        {"id": "rilis-berubah", "property": "data", "value": {"n": 0}}],

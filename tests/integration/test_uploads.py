@@ -231,7 +231,9 @@ def test_every_callback_of_the_staff_pages_checks_the_role_again(app):
               "inputs": [{"id": "data-laporan-pilih", "property": "value", "value": 1},
                          {"id": "data-keadaan-tugas", "property": "data", "value": [[1, "done"]]}],
               "changedPropIds": ["data-laporan-pilih.value"], "state": []}
-    review = {"output": "rilis-tinjau.children", "outputs": {"id": "rilis-tinjau", "property": "children"},
+    review = {"output": "..rilis-tinjau.children...rilis-keputusan.hidden...rilis-terbitkan.hidden..",
+              "outputs": [{"id": i, "property": p} for i, p in (
+                  ("rilis-tinjau", "children"), ("rilis-keputusan", "hidden"), ("rilis-terbitkan", "hidden"))],
               "inputs": [{"id": "rilis-pilih", "property": "value", "value": 1},
                          {"id": "rilis-indikator", "property": "value", "value": "stunting"},
                          {"id": "rilis-berubah", "property": "data", "value": 0}],

@@ -17,7 +17,7 @@ from aggregations import checks, report
 from aggregations.errors import ImportRefused
 from aggregations.release.rules import published_rate
 from dashboard.planner.figures import TargetProgress
-from dashboard.planner.map_profile import _target_line
+from dashboard.planner.profile_detail import _target_line
 from dashboard.staff.import_views import _total
 from layers import catalogue
 from layers.classify import change_points, number
