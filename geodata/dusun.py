@@ -65,7 +65,7 @@ def _desa_option(engine: Engine, desa: str | None, name: str) -> str | None:
     try:
         code = codes.normalise(desa, "desa")
     except codes.CodeError as exc:
-        raise fail(exc.kind, name, field="--desa", value=exc.value) from exc
+        raise fail(exc.kind, name, field="--desa", value=exc.value, params=exc.shape) from exc
     with engine.connect() as conn:
         if conn.execute(select(wilayah.c.kode).where(wilayah.c.kode == code)).first() is None:
             raise fail("desa_unknown", name, field="--desa", value=code)

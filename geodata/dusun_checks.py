@@ -80,7 +80,7 @@ def _village_codes(read: RegisterRows, known: set[str], problems: list[Problem])
         try:
             code = codes.normalise(text, "desa")
         except codes.CodeError as exc:
-            problems.append(Problem(exc.kind, read.file, field=field, value=exc.value, **read.where(number)))
+            problems.append(Problem(exc.kind, read.file, field=field, params=exc.shape, **read.where(number)))
             code = ""
         if code and code not in known:
             problems.append(Problem("desa_unknown", read.file, field=field, value=code, **read.where(number)))

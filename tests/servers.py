@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -89,16 +91,36 @@ def kill(process: subprocess.Popen) -> None:
     process.wait(20)
 
 
-def headers_only(base: str, path: str, headers: dict[str, str], length: int, body: bytes = b"") -> bytes:
+def headers_only(base: str, path: str, headers: dict[str, str], length: int, body: bytes = b"",
+                 cafile: Path | None = None) -> bytes:
     """Send a POST's headers announcing ``length`` bytes and only ``body`` of them; the
     server's first answer (status line and what follows), or b"" if it sends none while
-    waiting for the rest (a 30-second guard against a hang, not a timing)."""
-    host, port = base.removeprefix("http://").split(":")
+    waiting for the rest (a 30-second guard against a hang, not a timing). An ``https://``
+    base is spoken to over TLS, trusting ``cafile``."""
+    host, port = base.split("://", 1)[1].split(":")
     lines = [f"POST {path} HTTP/1.1", f"Host: {host}", f"Content-Length: {length}", "Connection: close",
              *(f"{k}: {v}" for k, v in headers.items())]
-    with socket.create_connection((host, int(port)), timeout=30) as sock:
+    with contextlib.ExitStack() as stack:
+        sock = stack.enter_context(socket.create_connection((host, int(port)), timeout=30))
+        if base.startswith("https://"):
+            context = ssl.create_default_context(cafile=cafile)
+            sock = stack.enter_context(context.wrap_socket(sock, server_hostname=host))
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
         try:
-            return sock.recv(65536)
+            return _whole_answer(sock)
         except TimeoutError:
             return b""
+
+
+def _whole_answer(sock: socket.socket) -> bytes:
+    """The first answer on ``sock``: its head, and its body as long as ``Content-Length``
+    says (the head and the body may arrive in separate packets)."""
+    answer = sock.recv(65536)
+    head, _, rest = answer.partition(b"\r\n\r\n")
+    found = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    while found and len(rest) < int(found.group(1)):
+        more = sock.recv(65536)
+        if not more:
+            break
+        rest += more
+    return head + b"\r\n\r\n" + rest if rest or b"\r\n\r\n" in answer else answer

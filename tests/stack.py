@@ -18,9 +18,6 @@ import os
 import re
 import shlex
 import shutil
-import signal
-import socket
-import ssl
 import subprocess
 import sys
 import time
@@ -30,6 +27,8 @@ from pathlib import Path
 
 import requests
 from requests.adapters import HTTPAdapter
+
+from tests.servers import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "production.md"
@@ -54,12 +53,6 @@ def require() -> None:
     for program, found in (("nginx", NGINX.exists()), ("openssl", shutil.which("openssl"))):
         if not found:
             raise Unavailable(f"{program} not found; `make test` installs it (scripts/system-deps.sh)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fenced(language: str, containing: str) -> str:
@@ -162,20 +155,9 @@ def process(command: list[str], log: Path, ready, env: dict[str, str] | None = N
         stop(child)
 
 
-def stop(child: subprocess.Popen) -> None:
-    """SIGTERM to the process group, SIGKILL if it lingers."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(child.pid, signal.SIGTERM)
-    try:
-        child.wait(20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(child.pid, signal.SIGKILL)
-        child.wait(10)
-
-
 def nginx(config: Nginx) -> contextlib.AbstractContextManager[subprocess.Popen]:
-    """Debian's nginx in the foreground on ``config`` (checked with ``nginx -t`` first)."""
+    """Debian's nginx in the foreground on ``config`` (checked with ``nginx -t`` first), ready
+    once it answers at all (the app behind it may be down on purpose)."""
     if os.geteuid() == 0:
         config.folder.chmod(0o755)
     command = [str(NGINX), "-p", str(config.folder), "-c", str(config.folder / "nginx.conf"),
@@ -183,7 +165,8 @@ def nginx(config: Nginx) -> contextlib.AbstractContextManager[subprocess.Popen]:
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     return process([*command, "-g", "daemon off;"], config.folder / "nginx.out",
-                   lambda: requests.get(config.https + "/robots.txt", verify=config.certificate, timeout=10).ok)
+                   lambda: requests.get(config.https + "/robots.txt", verify=config.certificate,
+                                        timeout=10) is not None)
 
 
 class FromAddress(HTTPAdapter):
@@ -200,8 +183,8 @@ class FromAddress(HTTPAdapter):
 
 #: The origin the browser is at: nginx listens on 443 in production, and a browser sends no
 #: port in ``Host`` or ``Referer`` for it. The test's port stands in for 443, so the client
-#: leaves it out too (nginx hands the app ``$host``, without a port, and the app's CSRF check
-#: compares the referrer's origin with it).
+#: leaves it out too (nginx hands the app ``$http_host`` as the browser wrote it, and the app's
+#: CSRF check compares the referrer's origin with it).
 ORIGIN = "https://127.0.0.1"
 
 
@@ -214,16 +197,3 @@ def client(config: Nginx, address: str) -> requests.Session:
     session.verify = str(config.certificate)
     session.mount("https://", FromAddress(address))
     return session
-
-
-def headers_only(config: Nginx, path: str, headers: dict[str, str], length: int) -> bytes:
-    """Send a POST's headers over TLS announcing a body of ``length`` bytes, and none of it;
-    nginx's first answer (it may answer before any body arrives)."""
-    port = int(config.https.rsplit(":", 1)[1])
-    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {length}", "Connection: close",
-             *(f"{key}: {value}" for key, value in headers.items())]
-    context = ssl.create_default_context(cafile=config.certificate)
-    with socket.create_connection(("127.0.0.1", port), timeout=30) as raw, \
-            context.wrap_socket(raw, server_hostname="127.0.0.1") as sock:
-        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
-        return sock.recv(65536)

@@ -38,7 +38,8 @@ def unknown_desa_option(tmp):
 
 
 def malformed_desa_option(tmp):
-    return write_opensid_json(tmp / "wil.json"), ["code_format_desa"], ["61.07.1", "--desa"], ["--desa", "61.07.1"]
+    return write_opensid_json(tmp / "wil.json"), ["code_format_desa"], ["7 karakter, 5 angka", "--desa"], \
+        ["--desa", "61.07.1"]
 
 
 def unknown_village_code(tmp):
@@ -50,7 +51,7 @@ def unknown_village_code(tmp):
 def malformed_village_code(tmp):
     rows = plain_list()
     rows[0]["kode_desa"] = "6107-01"
-    return write_csv(tmp / "d.csv", rows), ["code_format_desa"], ["baris 2", "6107-01", "PP.KK.CC.DDDD"]
+    return write_csv(tmp / "d.csv", rows), ["code_format_desa"], ["baris 2", "7 karakter, 6 angka", "PP.KK.CC.DDDD"]
 
 
 def same_dusun_twice(tmp):

@@ -21,7 +21,7 @@ from dashboard.shell.schema import log_audit
 from dashboard.staff import uploads
 from peta_anak.cli import cli
 from peta_anak.core.settings import Settings
-from tests import pg, stack
+from tests import pg, servers, stack
 from tests.boundary_files import villages_frame, write
 from tests.conftest import GEODATA, env_for
 from tests.source_files import penduduk_csv
@@ -88,7 +88,7 @@ def running(request, tmp_path_factory):
         _cli(env, "users", "add", "petugas", "--role", "operator", "--opd", "disdukcapil", "--password", PASSWORD)
         _cli(env, "users", "add", "perencana", "--role", "perencana", "--password", PASSWORD)
         token = _cli(env, "users", "token", "petugas").strip().splitlines()[-1]
-        port, log = stack.free_port(), tmp / "gunicorn.log"
+        port, log = servers.free_port(), tmp / "gunicorn.log"
         exits.enter_context(stack.process(
             stack.gunicorn_command(port, workers=2), log, env=env,
             ready=lambda: requests.get(f"http://127.0.0.1:{port}/robots.txt", timeout=10).ok))
@@ -221,11 +221,14 @@ def test_the_body_limit_of_uploads_is_the_apps(running):
     before the app sees the request, and the largest file the app takes gets through whole."""
     limit = running.settings.max_upload_mb * MiB + uploads.FRAMING
     form = {"Content-Type": "multipart/form-data; boundary=b"}
-    exact = stack.headers_only(running.nginx, "/api/v1/imports?exact", form | {"Authorization": "Bearer x"}, limit)
+    exact = servers.headers_only(running.nginx.https, "/api/v1/imports?exact", form | {"Authorization": "Bearer x"},
+                                 limit, cafile=running.nginx.certificate)
     assert exact.startswith(b"HTTP/1.1 401"), exact[:300]
     headers = form | {"Authorization": f"Bearer {running.token}"}
-    over = stack.headers_only(running.nginx, "/api/v1/imports?over", headers, limit + 1)
+    over = servers.headers_only(running.nginx.https, "/api/v1/imports?over", headers, limit + 1,
+                                cafile=running.nginx.certificate)
     assert over.startswith(b"HTTP/1.1 413"), over[:300]
+    assert b'"error": "too_large"' in over and b"application/json" in over.lower()  # as the app answers
     body = Zeros(running.settings.max_upload_mb * MiB, "terbesar.bin")
     assert len(body) < limit
     under = running.client().post(running.base + "/api/v1/imports?under", data=body, headers=headers)
@@ -262,3 +265,32 @@ def _spread(session: requests.Session, running: Stack, phase: str) -> dict[str, 
         if len(seen) == 2 and n >= 6:
             break
     return {pid: "/".join(sorted(statuses)) for pid, statuses in seen.items()}
+
+
+def test_the_api_is_answered_in_json_when_the_app_is_not_running(running):  # noqa: ARG001 (nginx and openssl)
+    """nginx with the documented config in front of a port nobody listens on: the API and the
+    upload get 503 in JSON with Retry-After, not nginx's HTML 502; the pages keep nginx's own."""
+    with tempfile.TemporaryDirectory(prefix="pdar-nginx-") as name:
+        folder = Path(name)
+        (folder / "publik").mkdir()
+        config = stack.nginx_config(folder, servers.free_port(), folder / "publik")
+        with stack.nginx(config), stack.client(config, CLIENT) as session:
+            for path in ("/api/v1/imports", "/unggah"):
+                answer = session.get(config.https + path)
+                assert answer.status_code == 503 and answer.json()["error"] == "server_unavailable", path
+                assert answer.headers["Retry-After"] == "30"
+            assert session.get(config.https + "/login").status_code == 502  # a page: nginx's own answer
+
+
+def test_a_browser_on_another_port_than_443_can_log_in(running):
+    """nginx hands the app the host as the browser wrote it (``$http_host``, with its port),
+    so the CSRF check's origin and the page's agree on any port (``$host`` dropped it)."""
+    port = running.nginx.https.rsplit(":", 1)[1]
+    with running.client() as session:
+        session.headers["Host"] = f"127.0.0.1:{port}"
+        page = session.get(running.base + "/login")
+        csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.text).group(1)
+        answer = session.post(running.base + "/login", data={"name": "perencana", "password": PASSWORD,
+                                                             "csrf_token": csrf},
+                              headers={"Referer": running.base + "/login"}, allow_redirects=False)
+    assert answer.status_code == 302, answer.text[:300]
