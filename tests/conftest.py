@@ -8,6 +8,8 @@ Tests are split by kind: ``tests/unit`` (pure functions, no database) and
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -20,7 +22,7 @@ from peta_anak.cli import cli
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 from tests import pg
-from tests.databases import Databases, migrate, settings_for
+from tests.databases import Databases, memory_folder, migrate, settings_for
 from tests.distribution import (  # noqa: F401 (pytest's hooks: the suite across every core)
     pytest_collection_modifyitems,
     pytest_configure_node,
@@ -59,8 +61,10 @@ def postgres_server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def sqlite_databases(tmp_path_factory: pytest.TempPathFactory) -> Databases:
-    return Databases("sqlite", tmp_path_factory.mktemp("templates-sqlite"), GEODATA)
+def sqlite_databases() -> Iterator[Databases]:
+    root = Path(tempfile.mkdtemp(prefix="pdar-sqlite-", dir=memory_folder()))
+    yield Databases("sqlite", root, GEODATA)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -78,9 +82,9 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Setting
     gets its database from ``databases.load``, a copy of a prepared state."""
     databases: Databases = request.getfixturevalue(f"{request.param}_databases")
     if "databases" in request.fixturenames:
-        url = databases.reserve(tmp_path)
+        url = databases.reserve()
     else:
-        url = databases.create(tmp_path, migrate if "engine" in request.fixturenames else None)
+        url = databases.create(migrate if "engine" in request.fixturenames else None)
     yield settings_for(tmp_path / "data", url, GEODATA)
     databases.drop(url)
 

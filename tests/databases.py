@@ -15,6 +15,7 @@ after it is built: PostgreSQL copies only a database nobody is connected to.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import uuid
@@ -29,6 +30,9 @@ from sqlalchemy.pool import NullPool
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 
+#: Free memory-backed space (``/dev/shm``) the test databases ask for; with less, they go in
+#: the usual temporary folder.
+SHM, SHM_NEEDED = Path("/dev/shm"), 2 * 1024**3
 SCHEMA = "pdar_test"
 SECRET_KEY, NIK_KEY = "test-secret", "test-nik-key"
 
@@ -42,6 +46,19 @@ def settings_for(data_dir: Path, url: str, geodata_dir: Path, **overrides: objec
     a template must read the same in a test's copy)."""
     return Settings(data_dir=data_dir, database_url=url, geodata_dir=geodata_dir, secret_key=SECRET_KEY,
                     nik_key=NIK_KEY, **overrides)
+
+
+def memory_folder() -> str | None:
+    """Where the throwaway PostgreSQL clusters and the SQLite test databases live: in memory
+    when there is room. On this machine's disk ``CREATE DATABASE ... TEMPLATE`` took 0.3 s
+    (even with fsync off: the writeback of other work on the disk), in memory 0.03 s; the
+    SQLite halves of two modules took 38 s on disk, 27 s in memory."""
+    try:
+        if os.access(SHM, os.W_OK) and shutil.disk_usage(SHM).free >= SHM_NEEDED:
+            return str(SHM)
+    except OSError:
+        pass
+    return None
 
 
 def inputs(settings: Settings) -> Path:
@@ -73,9 +90,9 @@ class Databases:
         self._created: list[str] = []  # PostgreSQL databases, dropped at the end
         self._admin: Engine | None = None
 
-    def create(self, folder: Path, build: Builder | None = None) -> str:
+    def create(self, build: Builder | None = None) -> str:
         """A new database for a test, empty or a copy of the state ``build`` makes; its URL."""
-        url = self.reserve(folder)
+        url = self.reserve()
         if self.backend == "sqlite":
             if build is not None:
                 _copy_sqlite(self.template(build).database, db.sqlite_path(url))
@@ -84,11 +101,10 @@ class Databases:
                                   sa.make_url(url).database)
         return url
 
-    def reserve(self, folder: Path) -> str:
+    def reserve(self) -> str:
         """The URL of a test's database that :meth:`load` will make (nothing is created yet)."""
-        if self.backend == "sqlite":
-            return f"sqlite:///{folder / 'test.db'}"
-        return self._url(f"t_{uuid.uuid4().hex[:16]}")
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        return f"sqlite:///{self.root / name}.db" if self.backend == "sqlite" else self._url(name)
 
     def load(self, settings: Settings, engine: Engine, build: Builder) -> object:
         """Replace a test's database and data folder by a copy of the state ``build`` makes
@@ -108,7 +124,12 @@ class Databases:
         return template.value
 
     def drop(self, url: str) -> None:
-        """Drop a test's PostgreSQL database (with any connection an app thread still holds)."""
+        """Drop a test's database (on PostgreSQL with any connection an app thread still holds)."""
+        if self.backend == "sqlite":
+            path = db.sqlite_path(url)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            return
         name = sa.make_url(url).database
         if name in self._created:
             self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

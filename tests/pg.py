@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.databases import memory_folder
+
 
 class PostgresUnavailable(RuntimeError):
     pass
@@ -48,7 +50,7 @@ class Cluster:
         self.bindir = _bindir()
         root = os.geteuid() == 0
         self.as_owner = ["runuser", "-u", "postgres", "--"] if root else []
-        self.tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-"))
+        self.tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-", dir=memory_folder()))
         if root:
             shutil.chown(self.tmp, "postgres", "postgres")
         self.data, self.log, self.port = self.tmp / "data", self.tmp / "server.log", _free_port()
@@ -69,8 +71,9 @@ class Cluster:
 
     def start(self) -> None:
         # a throwaway cluster: nothing needs to survive a crash, so nothing waits for the disk
+        # (and the write-ahead log is recycled early: it may be in memory)
         options = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-                   " -c synchronous_commit=off")
+                   " -c synchronous_commit=off -c max_wal_size=256MB -c min_wal_size=32MB")
         self._run("pg_ctl", "-D", self.data, "-l", self.log, "-o", options, "-w", "start")
 
     def stop(self, mode: str = "fast") -> None:

@@ -18,7 +18,7 @@ DEMO_SCALE = "0.03"
 def demo_env(request, tmp_path_factory):
     """The demo built once per backend for the run (it takes a while)."""
     tmp = tmp_path_factory.mktemp(f"demo-{request.param}")
-    url = request.getfixturevalue(f"{request.param}_databases").create(tmp)
+    url = request.getfixturevalue(f"{request.param}_databases").create()
     settings = Settings(data_dir=tmp / "data", database_url=url, geodata_dir=GEODATA, secret_key="s", nik_key="k")
     runner = CliRunner()
 
