@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aggregations import definitions
+from peta_anak.core import rates
 
 #: ColorBrewer sequential schemes (5 classes), all marked colour-blind safe there.
 PALETTES = {
@@ -51,6 +52,11 @@ class Indicator:
     def text(self, attribute: str, lang: str = "id") -> str:
         value = getattr(self, attribute)
         return value.get(lang) or value["id"]
+
+    def counted(self, lang: str = "id") -> str:
+        """What the denominator counts, in a word or two (``perkawinan``, ``children``): the
+        unit without its percent sign, for "2 dari 3 perkawinan"."""
+        return self.text("unit", lang).removeprefix("% ").removeprefix("of ")
 
     def method(self, lang: str = "id") -> str:
         """How it is counted (one text with the release methodology and GLOSSARY.md)."""
@@ -207,5 +213,5 @@ def _n(value: int, lang: str) -> str:
 
 
 def _pct(row: dict, lang: str) -> str:
-    text = f"{100 * row['pembilang'] / row['penyebut']:.1f}"
+    text = f"{rates.percent(row['pembilang'], row['penyebut']):.{rates.EXACT_DIGITS}f}"
     return text.replace(".", ",") if lang == "id" else text
