@@ -28,8 +28,7 @@ COUNTS = ("pembilang", "penyebut", "persen")
 
 
 def accounts_with_tokens(engine, settings) -> dict[str, str]:
-    """The four test villages, aggregates, the accounts and a token for each (built once:
-    tests/databases.py); the tokens by account."""
+    """Villages, aggregates, accounts and a token for each by account (built once: tests/databases.py)."""
     prepared.villages_with_values(engine, settings)
     tokens = {}
     for name, (role, opd) in ACCOUNTS.items():
@@ -42,8 +41,7 @@ def accounts_with_tokens(engine, settings) -> dict[str, str]:
 
 @pytest.fixture
 def api(databases, engine, settings):
-    """The app with the four test villages, aggregates, accounts and a token for each."""
-    tokens = dict(databases.load(settings, engine, accounts_with_tokens))
+    tokens = dict(databases.load(settings, engine, accounts_with_tokens))  # see accounts_with_tokens
     app = create_app(settings, engine)
     app.server.config["TESTING"] = True
     return app, tokens
