@@ -99,7 +99,7 @@ SHOTS = [
     # the map with a village's profile and trend charts; the search box above, the period picker scrolled away
     Shot("planner-map", PLANNER, "/peta", steps=(
         MAP_DRAWN, settle, click_middle("path.leaflet-interactive"),
-        wait_for("#peta-panel .trend-chart g.trace.scatter path.point"), scroll_to("#peta", above=72), settle)),
+        wait_for("#peta-rincian .trend-chart g.trace.scatter path.point"), scroll_to("#peta", above=72), settle)),
     Shot("public-map", PUBLIC, "", steps=(
         PUBLIC_DRAWN, click_middle("path.leaflet-interactive"), scroll_to("body"), settle)),
 ]

@@ -21,7 +21,7 @@ from dashboard.shell.schema import log_audit
 from dashboard.staff import uploads
 from peta_anak.cli import cli
 from peta_anak.core.settings import Settings
-from tests import pg, servers, stack
+from tests import servers, stack
 from tests.boundary_files import villages_frame, write
 from tests.conftest import GEODATA, env_for
 from tests.source_files import penduduk_csv
@@ -78,7 +78,9 @@ def running(request, tmp_path_factory):
         pytest.skip(str(exc))
     tmp = tmp_path_factory.mktemp("stack")
     with ExitStack() as exits:
-        url = exits.enter_context(pg.schema(request.getfixturevalue("postgres_database")))
+        databases = request.getfixturevalue("postgresql_databases")
+        url = databases.create()  # empty: the documented `init` makes the schema
+        exits.callback(databases.drop, url)
         settings = Settings(data_dir=tmp / "data", database_url=url, geodata_dir=GEODATA,
                             secret_key="stack-secret", nik_key="stack-nik-key")
         env = stack.documented_env() | env_for(settings) | {"PATH": str(stack.BIN)}
