@@ -67,7 +67,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     settings = settings.with_generated_keys()
     engine = db.make_engine(settings, create=True)  # the demo runs `init` first
     revision = db.upgrade(engine)
-    yield text("database", lang, url=engine.url.render_as_string(hide_password=True), revision=revision)
+    yield text("database", lang, url=db.display_url(engine.url), revision=revision)
     options = boundaries.ImportOptions(kabupaten=DEMO_KABUPATEN, kecamatan_file=files["kecamatan"],
                                        kabupaten_file=files["kabupaten"])
     prepared = boundaries.prepare(files["desa"], options)
