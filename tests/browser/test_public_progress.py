@@ -158,6 +158,17 @@ def test_kla_page_shows_coverage_per_kecamatan_over_the_releases(browser, public
     coverage = int(by_the_rule(kab["penyebut"] - kab["pembilang"], kab["penyebut"], 0))  # a half away from zero
     assert tables.first.locator("tbody tr").first.locator("td").nth(1).inner_text().startswith(f"{coverage} %")
     assert section.locator("svg.grafik line.garis-target").count() == 2
+    # the chart reads on its own: a value axis, the values at both ends, the target and each line named
+    chart = section.locator("svg.grafik").first
+    ticks = chart.locator("text.skala").all_text_contents()
+    assert "100 %" in ticks and len([t for t in ticks if t.endswith(" %")]) >= 3
+    kab_first = next(r for r in pubs[0].rows if r["indikator"] == "tanpa_akta" and r["tingkat"] == "kabupaten")
+    first = int(by_the_rule(kab_first["penyebut"] - kab_first["pembilang"], kab_first["penyebut"], 0))
+    assert chart.locator("text.nilai-ujung").all_text_contents() == [f"{first} %", f"{coverage} %"]
+    assert chart.locator("text.label-target").text_content() == "target KLA 95 %"
+    key = section.locator("p.kunci-grafik").first.inner_text()
+    assert "Kabupaten Bengkayang" in key and "target KLA 95 %" in key
+    assert f"Semester 2 2025 {coverage} %" in chart.get_attribute("aria-label")
     page.click("#bahasa")
     assert page.locator("section[lang=en]").is_visible()
     assert "Birth-certificate coverage" in page.locator("section[lang=en]").inner_text()

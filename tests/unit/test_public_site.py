@@ -215,6 +215,23 @@ def test_kla_coverage_is_judged_unrounded():
     assert "capai" in kla._cell(Fraction(95), 95, "id")
 
 
+def test_kla_chart_axis_starts_below_the_values_and_ends_at_100():
+    """80 % -> 86 % against 95 %: an axis from 70 to 100 in steps of 10 (the distance to the
+    target shows); a low value gives a long axis in steps of 20; hidden values are left out."""
+    from fractions import Fraction
+
+    from public_site import kla_chart
+
+    assert kla_chart.axis_range([Fraction(80), Fraction(86)], 95) == (70, 100, 10)
+    assert kla_chart.axis_range([Fraction(12), "hidden", None], 50) == (0, 100, 20)
+    svg = kla_chart.chart([Fraction(80), "hidden", Fraction(86)], ["a", "b", "c"], 95, "id", "Kabupaten X")
+    assert svg.count('class="garis-wilayah"') == 0 and svg.count('class="titik"') == 2  # no line across the gap
+    assert re.findall(r'class="nilai-ujung"[^>]*>([^<]*)<', svg) == ["80 %", "86 %"]  # both ends
+    assert re.findall(r'class="skala"[^>]*>(\d+ %)<', svg) == ["70 %", "80 %", "90 %", "100 %"]
+    assert "target KLA 95 %" in svg
+    assert 'aria-label="Cakupan Kabupaten X per periode: a 80 %, b disembunyikan, c 86 %; target KLA 95 %"' in svg
+
+
 def _fetch(url: str) -> tuple[int, dict, bytes]:
     try:
         with urllib.request.urlopen(url) as response:
