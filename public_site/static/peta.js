@@ -103,7 +103,6 @@
     const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
     later(() => { if (state.ind.id === id) window.history.replaceState(null, "", `#${id}`); });
   }
-
   function normal(text) { return text.toLocaleLowerCase("id").normalize("NFKD").replace(/[^a-z0-9]/g, ""); }
 
   function search(query) {
@@ -132,6 +131,7 @@
     if (parts.length) state.map.fitBounds(L.featureGroup(parts).getBounds(), { maxZoom: 11, padding: [20, 20] });
     if (state.byCode[code]) state.keys.reach(code, false);  // the map's tab stop moves there too
     openArea(code, true);
+    setTimeout(state.relabel, 400);  // the names again once the flight has ended (zoomend came mid-way)
   }
 
   function toggleView(toTable) {
@@ -221,7 +221,7 @@
     const lines = (geo, color, weight) => L.geoJSON(geo, { interactive: false, style: { color, weight, fill: false } }).addTo(map);
     lines(groupEdges(desaTopo, "desa", (id) => id.slice(0, 8)), "#252525", 1.6);
     lines(outerEdges(desaTopo, "desa"), "#000000", 3);
-    window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
+    state.relabel = window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
     restyle();
     requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
   }
