@@ -103,6 +103,8 @@ TEXT: dict[str, dict[str, str]] = {
     "change_unit": {"id": "poin persen", "en": "percentage points"},
     "change_much_better": {"id": "membaik, turun lebih dari {n} poin", "en": "better, down more than {n} points"},
     "change_better_range": {"id": "membaik, turun {a}-{b} poin", "en": "better, down {a}-{b} points"},
+    "change_better_one": {"id": "membaik, turun {n} poin", "en": "better, down {n} points"},
+    "change_worse_one": {"id": "memburuk, naik {n} poin", "en": "worse, up {n} points"},
     "change_bit_better": {"id": "sedikit membaik, turun hingga {n} poin", "en": "a little better, down up to {n} points"},
     "change_same": {"id": "tidak berubah", "en": "no change"},
     "change_bit_worse": {"id": "sedikit memburuk, naik hingga {n} poin", "en": "a little worse, up to {n} points"},

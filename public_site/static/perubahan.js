@@ -63,9 +63,9 @@
     const br = change.breaks;
     const next = br && Math.round((br[0] + br[2]) * 10) / 10;  // the middle class starts one step above a
     const labels = br ? [
-      t("change_much_better", { n: num(br[1]) }), t("change_better_range", { a: num(next), b: num(br[1]) }),
+      t("change_much_better", { n: num(br[1]) }), (next === br[1] ? t("change_better_one", { n: num(next) }) : t("change_better_range", { a: num(next), b: num(br[1]) })),
       t("change_bit_better", { n: num(br[0]) }), t("change_same"), t("change_bit_worse", { n: num(br[0]) }),
-      t("change_worse_range", { a: num(next), b: num(br[1]) }), t("change_much_worse", { n: num(br[1]) }),
+      (next === br[1] ? t("change_worse_one", { n: num(next) }) : t("change_worse_range", { a: num(next), b: num(br[1]) })), t("change_much_worse", { n: num(br[1]) }),
     ] : [null, null, null, t("change_same"), null, null, null];
     return labels.map((label, i) => (label === null ? "" : `<li><span class="kotak" style="background:${COLOURS[i]}">`
       + `</span>${label} <small>(${change.counts[i]})</small></li>`)).filter(Boolean);

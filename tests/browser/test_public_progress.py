@@ -113,6 +113,9 @@ def test_change_classes_are_symmetric_around_zero_and_come_from_the_changes(brow
     assert all(classes[i] + classes[-1 - i] == 6 for i in range(6))  # mirrored around zero
     assert classes[:6] == [0, 0, 1, 1, 2, 2] and result["counts"] == [2, 2, 2, 1, 2, 2, 2]
     assert result["small"]["breaks"] is None  # nothing changed: one class, no invented steps
+    labels = page.evaluate("""() => window.pdarUbah.legendItems(window.pdarBahasa.t,
+        { breaks: [5, 6, 1], counts: [1, 1, 1, 0, 0, 0, 0] }, String).join("")""")
+    assert "turun 6 poin" in labels and "6-6" not in labels  # a middle class of one size says so
     page.select_option("#mode", "ubah")
     page.wait_for_function("document.getElementById('judul-indikator').textContent.includes('Perubahan')")
     legend = page.locator("#isi-legenda").inner_text()

@@ -97,6 +97,7 @@ def running(request, tmp_path_factory):
         public = folder / "publik"
         public.mkdir()
         (public / "index.html").write_text("<!doctype html><title>Peta publik</title>")
+        (public / "embed.html").write_text("<!doctype html><title>Sematan</title>")
         config = stack.nginx_config(folder, port, public)
         exits.enter_context(stack.nginx(config))
         yield Stack(config, settings, log, token)
@@ -159,6 +160,12 @@ def test_the_public_site_gets_nginx_headers(running):
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
     assert page.headers["X-Content-Type-Options"] == "nosniff"
     assert _max_age(page.headers["Strict-Transport-Security"]) >= 365 * 24 * 3600
+    assert page.headers["Content-Security-Policy"].endswith("frame-ancestors 'none'")
+    # the embed page, the one another site may frame, with the other headers still sent
+    embed = running.client().get(running.base + "/publik/embed.html?indikator=stunting&periode=2025-S2")
+    assert embed.status_code == 200 and "Sematan" in embed.text
+    assert embed.headers["Content-Security-Policy"].endswith("frame-ancestors *")
+    assert embed.headers["X-Content-Type-Options"] == "nosniff" and "Strict-Transport-Security" in embed.headers
 
 
 def _job(session: requests.Session, running: Stack, location: str) -> dict:
