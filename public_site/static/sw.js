@@ -11,10 +11,16 @@ const BERKAS = __BERKAS__;
 const AWALAN = "pdar-publik-";
 const NAMA = AWALAN + VERSI;
 
+/* At a first visit the page has just fetched these files, so they come from the HTTP cache
+   (no second download on a village connection); for a new build past it, so that a file
+   the server lets browsers keep for an hour is not kept from the old release. */
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(NAMA)
-    .then((cache) => cache.addAll(BERKAS.map((path) => new Request(path, { cache: "no-cache" }))))
-    .then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const first = !(await caches.keys()).some((name) => name.startsWith(AWALAN));
+    const cache = await caches.open(NAMA);
+    await cache.addAll(BERKAS.map((path) => new Request(path, { cache: first ? "default" : "no-cache" })));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener("activate", (event) => {
