@@ -15,9 +15,9 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def small_numbers(tmp_path):
+def small_numbers(tmp_path, sqlite_databases):
     """The test app with child marriage in V1 resting on three marriages (two of them under 19)."""
-    app = _start_app(tmp_path)
+    app = _start_app(tmp_path, sqlite_databases)
     base = next(app)
     engine = create_engine(f"sqlite:///{tmp_path / 'app.db'}")
     load_aggregates(engine, {**VALUES, "perkawinan_anak": {V1: (2, 3)}}, "2025")

@@ -10,16 +10,16 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
+from tests import prepared
 from tests import source_files as src
-from tests.boundary_files import villages_frame, write
 from tests.integration.test_indicators import exported
 
 V1, V4 = src.V1, src.V4
 
 
 @pytest.fixture
-def villages(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def villages(databases, engine, settings, tmp_path):
+    databases.load(settings, engine, prepared.villages)
     return tmp_path
 
 

@@ -10,21 +10,27 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from aggregations.schema import nilai_indikator, penduduk, pengukuran, perkawinan, siswa
-from tests.aggregate_values import V1, V2, VALUES, load_aggregates
-from tests.boundary_files import villages_frame, write
+from tests import prepared
+from tests.aggregate_values import V1, V2, VALUES
+from tests.conftest import runner_for
 from tests.release_steps import approve
 from tests.unit.test_rates import by_the_rule
 
 
-@pytest.fixture
-def released(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
-    load_aggregates(engine)
-    result = run("release", "create", "--period", "2025", "--json")
+def approved_release(engine, settings):
+    """The four villages with their 2025 values and an approved release of them (built once:
+    tests/databases.py); the release's id."""
+    prepared.villages_with_values(engine, settings)
+    result = runner_for(settings)("release", "create", "--period", "2025", "--json")
     assert result.exit_code == 0, result.output
     release_id = json.loads(result.output)["id"]
     approve(engine, release_id)
     return release_id
+
+
+@pytest.fixture
+def released(databases, engine, settings):
+    return databases.load(settings, engine, approved_release)
 
 
 def files_of(folder):
