@@ -45,6 +45,20 @@ def test_every_page_fits_a_phone(browser, shared_app, who, paths):
     page.context.close()
 
 
+def test_admin_table_headings_are_in_the_chosen_language(browser, shared_app):
+    page = _phone(browser)
+    login(page, shared_app, "admin1", "/admin")
+    page.locator("#admin-pengguna th").first.wait_for()
+    heads = page.locator("#admin-pengguna th").all_inner_texts()
+    assert heads[:3] == ["Nama", "Peran", "OPD"] and "Login terakhir" in heads
+    assert "Tindakan" in page.locator("#admin-audit th").all_inner_texts()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.locator("#admin-pengguna th", has_text="Last login").wait_for()
+    assert "Action" in page.locator("#admin-audit th").all_inner_texts()
+    page.context.close()
+
+
 def test_a_wide_table_scrolls_in_its_own_box_on_a_phone(browser, shared_app):
     """Positive control of the width test: the priority list is wider than the phone, inside its box."""
     page = _phone(browser)

@@ -77,7 +77,8 @@ def test_site_of_the_newest_release_with_hidden_cells_null(run, released, tmp_pa
     assert {("tanpa_akta", V1), ("tanpa_akta", V2)} <= hidden
     index = (out / "index.html").read_text()
     assert '<option value="tanpa_akta">Anak tanpa akta kelahiran</option>' in index
-    assert "Sungai Satu" in index and "Periode" in index
+    assert "Periode" in index and '<datalist id="daftar-wilayah">' in index  # the names: from nilai.json
+    assert "Sungai Satu" in (out / "data" / "nilai.json").read_text()
 
 
 def test_the_site_is_built_from_the_release_alone(run, engine, released, tmp_path):
@@ -89,6 +90,6 @@ def test_the_site_is_built_from_the_release_alone(run, engine, released, tmp_pat
         assert conn.execute(select(func.count()).select_from(nilai_indikator)).scalar() == 0
     assert run("public", "build", tmp_path / "b", "--release", released).exit_code == 0
     first, second = files_of(tmp_path / "a"), files_of(tmp_path / "b")
-    assert len(first) == 14 and first.keys() == second.keys()  # 13 site files and the manifest
+    assert len(first) == 16 and first.keys() == second.keys()  # 15 site files and the manifest
     for name in first:
         assert first[name] == second[name], name
