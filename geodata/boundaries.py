@@ -9,6 +9,7 @@ point leaves the database as it was.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,7 +49,17 @@ class Prepared:
     report: dict
 
 
-def prepare(path: Path, options: ImportOptions) -> Prepared:
+#: The steps of an import that ``progress(1, STEPS)`` reports: read, coverage checked,
+#: cleaned, kecamatan and kabupaten derived (:func:`prepare`); areas stored, browser
+#: geometry built (:func:`store`).
+STEPS = 6
+
+
+def _no_progress(n: int, total: int) -> None:
+    """What a caller that does not show progress passes."""
+
+
+def prepare(path: Path, options: ImportOptions, progress: Callable[[int, int], None] = _no_progress) -> Prepared:
     """Read, check, clean and derive kecamatan and kabupaten; no database involved."""
     try:
         kabupaten = codes.normalise(options.kabupaten, "kabupaten") if options.kabupaten else None
@@ -56,9 +67,12 @@ def prepare(path: Path, options: ImportOptions) -> Prepared:
         raise BoundaryError([Problem(exc.kind, str(path), field="--kabupaten", params=exc.shape)]) from exc
     areas = read_areas(path, "desa", options.code_field, options.name_field, kabupaten)
     villages = areas.frame
+    progress(1, STEPS)
     source = villages.geometry.to_numpy()
     problems = coverage.coverage_problems(source, villages["kode"].tolist(), villages["nama"].tolist())
+    progress(1, STEPS)
     cleaned = coverage.clean(source)
+    progress(1, STEPS)
     lost = [i for i, g in enumerate(cleaned) if g is None or g.is_empty]
     if lost:
         raise BoundaryError([Problem("geometry_lost_in_cleaning", areas.file,
@@ -69,6 +83,7 @@ def prepare(path: Path, options: ImportOptions) -> Prepared:
     villages = villages.set_geometry(gpd.GeoSeries(cleaned, crs=villages.crs))
     names = _parent_names(villages, options)
     rows = _hierarchy(villages, names, crs)
+    progress(1, STEPS)
     report = {
         "file": areas.file,
         "sha256": sha256_file(path),
@@ -184,7 +199,8 @@ def _shift_report(villages: gpd.GeoDataFrame, shift: np.ndarray) -> dict:
     }
 
 
-def store(engine: Engine, prepared: Prepared, max_shift_m: float, user: str | None = None) -> dict:
+def store(engine: Engine, prepared: Prepared, max_shift_m: float, user: str | None = None,
+          progress: Callable[[int, int], None] = _no_progress) -> dict:
     """Replace the kabupaten of ``prepared`` and rebuild the browser geometry, atomically."""
     rows = prepared.rows
     user = user or f"cli:{getpass.getuser()}"
@@ -200,7 +216,9 @@ def store(engine: Engine, prepared: Prepared, max_shift_m: float, user: str | No
         for level in ("kabupaten", "kecamatan", "desa"):
             part = rows[rows["tingkat"] == level]
             conn.execute(insert(wilayah), [_row(r, import_id) for _, r in part.iterrows()])
+        progress(1, STEPS)
         web = webgeom.build(_web_input(_all_rows(conn)), max_shift_m)
+        progress(1, STEPS)
         conn.execute(delete(geometri_web))
         conn.execute(insert(geometri_web), [
             {"tingkat": w.level, "format": "topojson", "sha256": w.sha256, "isi": w.content,

@@ -10,7 +10,10 @@ import click
 
 from geodata import boundaries
 from geodata.errors import BoundaryError
+from geodata.messages import MESSAGES
 from geodata.summary import format_report
+from peta_anak.core.i18n import translate
+from peta_anak.core.progress import Progress
 
 file_arg = click.argument("file", type=click.Path(path_type=Path))
 
@@ -66,11 +69,13 @@ def boundaries_group() -> None:
 def import_command(app, file: Path, **kw) -> None:
     """Import FILE into the wilayah table, replacing the kabupaten it holds."""
     engine = app.engine()
-    try:
-        prepared = boundaries.prepare(file, _import_options(kw))
-    except BoundaryError as error:
-        print_refusal(error, kw["as_json"], app.lang)
-    report = boundaries.store(engine, prepared, app.settings.web_max_shift_m)
+    with Progress(translate(MESSAGES, "progress_import", app.lang, file=file.name), quiet=kw["as_json"]) as progress:
+        try:
+            prepared = boundaries.prepare(file, _import_options(kw), progress)
+        except BoundaryError as error:
+            progress.close()
+            print_refusal(error, kw["as_json"], app.lang)
+        report = boundaries.store(engine, prepared, app.settings.web_max_shift_m, progress=progress)
     _emit(report, kw["as_json"], app.lang, stored=True)
 
 

@@ -29,6 +29,7 @@ MESSAGES = {
         "en": "field {field} does not exist; fields in the file: {available}",
     },
     "code_empty": {"id": "kode kosong", "en": "empty code"},
+    "progress_import": {"id": "impor batas wilayah {file}", "en": "importing the boundaries of {file}"},
     "code_format_desa": {
         "id": "kode desa salah format ({length} karakter, {digits} angka); harus PP.KK.CC.DDDD (mis. 61.07.01.2001) atau 10 angka",
         "en": "village code has a wrong format ({length} characters, {digits} digits); expected PP.KK.CC.DDDD (e.g. 61.07.01.2001) or 10 digits",

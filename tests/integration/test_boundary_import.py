@@ -92,8 +92,12 @@ def test_check_reports_without_writing(run, engine):
 def test_human_summary_in_both_languages(run, engine):
     args = ["boundaries", "import", geodata_file("bengkayang_desa.geojson"),
             "--kecamatan-file", geodata_file("kalbar_kecamatan.geojson")]
-    assert "124 desa/kelurahan (122 desa, 2 kelurahan) dalam 17 kecamatan" in run(*args).output
+    said = run(*args).output
+    assert "124 desa/kelurahan (122 desa, 2 kelurahan) dalam 17 kecamatan" in said
     assert "124 villages (122 desa, 2 kelurahan) in 17 kecamatan" in run("--lang", "en", *args).output
+    # its steps as plain lines off a terminal (a log): read, checked, cleaned, derived, stored, browser geometry
+    steps = [line for line in said.splitlines() if line.startswith("impor batas wilayah bengkayang_desa.geojson:")]
+    assert steps[0].endswith("1/6 (10 %)") and steps[-1].endswith("6/6 (100 %)") and len(steps) == 6
 
 
 def test_a_failure_while_storing_leaves_the_database_as_it_was(engine, monkeypatch, settings):
