@@ -22,8 +22,9 @@ from pathlib import Path
 import pytest
 
 #: Shared fixtures that take long to build, and their scope (a module's fixture groups the
-#: tests of its module only).
-BUILT_ONCE = {"demo_env": "session", "public_site": "session", "demo_files": "module"}
+#: tests of its module only): ``running`` is the production stack (nginx, two gunicorn
+#: workers, PostgreSQL), 50 s to start, which two processes would each start.
+BUILT_ONCE = {"demo_env": "session", "public_site": "session", "demo_files": "module", "running": "module"}
 FOLDER = pytest.StashKey[Path]()
 
 
