@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from aggregations import checks, periods, readers, records, reimport
+from aggregations import checks, periods, readers, records, reimport, welfare
 from aggregations.duplicates import KEYS as DUPLICATE_KEYS
 from aggregations.duplicates import Seen
 from aggregations.errors import ImportRefused
@@ -39,6 +39,8 @@ REJECT_THRESHOLD = 0.05
 #: moved out) in this column, with the reason.
 NOT_COUNTED = records.NOT_COUNTED
 EXAMPLE_ROWS = 5
+#: The record builder of each source.
+BUILDERS = {**records.BUILDERS, "keluarga": welfare.keluarga_rows}
 
 __all__ = ["ImportRefused", "import_file", "parse_mapping", "reason_text"]
 reason_text = checks.reason_text
@@ -131,6 +133,8 @@ def import_file(
         import_id = _start_log(conn, source_name, period, path, user, earlier)
         tally = _read(conn, ctx, table, columns, import_id, str(path), progress, on_rejects)
         checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
+        if source_name == "keluarga":  # families matching no resident are counted, not refused
+            welfare.match_report(conn, ctx, import_id)
         smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
                                  min_share, allow_smaller)
         summary = {
@@ -158,7 +162,7 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
     try:
         for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
             typed, problems = checks.typed(ctx.source, chunk, columns)
-            rows, more = records.BUILDERS[ctx.source.name](ctx, typed, chunk.index)
+            rows, more = BUILDERS[ctx.source.name](ctx, typed, chunk.index)
             problems += more
             problems += _duplicates(ctx, rows, problems)
             bad = {row for row, _, _ in problems}
@@ -191,14 +195,17 @@ def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: 
         if column not in headers:
             raise ImportRefused("mapped_column_missing", file=file, column=column, available=", ".join(headers))
     columns = match_headers(source, headers, mapping)
-    missing = [f for f in source.fields if f.required and f.name not in columns]
+    missing = [(f,) for f in source.fields if f.required and f.name not in columns]
     if source.village and not any(all(n in columns for n in group) for group in source.village):
-        missing += [source.field(n) for n in source.village[0] if n not in columns]
+        missing += [(source.field(n),) for n in source.village[0] if n not in columns]
+    missing += [tuple(source.field(n) for n in group) for group in source.one_of
+                if not any(n in columns for n in group)]
     if missing:
         likely = likeliest_source(headers)
         raise ImportRefused(
             "missing_columns", file=file, source=source.name, available=", ".join(headers),
-            missing="\n".join(f"  - {f.name}: {', '.join(f.aliases)}" for f in missing),
+            missing="\n".join("  - " + " | ".join(f"{f.name}: {', '.join(f.aliases)}" for f in group)
+                              for group in missing),
             hint=f" ({likely}?)" if likely and likely != source.name else "",
         )
     return columns

@@ -55,6 +55,11 @@ EXPECTED = {
 }
 
 
+#: SIAK's disability code (PNYDNG_CCT) where it is not 0: r9 is a child who is blind, r4 an adult;
+#: r1's cell is "-" (none).
+DISABILITY = {"r9": "2", "r4": "1", "r1": "-"}
+
+
 def resident_niks() -> dict[str, str]:
     return {key: nik(born, sex, n + 1) for n, (key, born, sex, *_rest) in enumerate(RESIDENTS)}
 
@@ -66,7 +71,8 @@ def penduduk_csv(path: Path, sep: str = ",", encoding: str = "utf-8-sig") -> Pat
         rows.append({"NIK": niks[key], "NO_KK": kk(n), "NAMA_LGKP": f"Anak {key.upper()}",
                      "JENIS_KLMIN": "LAKI-LAKI" if sex == "L" else "PEREMPUAN", "TGL_LHR": born.strftime("%d-%m-%Y"),
                      "STAT_KWN": marital, "AKTA_LHR": akta, "KIA": kia, "KODE_DESA": village.replace(".", ""),
-                     "ALAMAT": "Jl. Contoh 1", "TELP": "081234567890"})
+                     "ALAMAT": "Jl. Contoh 1", "TELP": "081234567890", "PNYDNG_CCT": DISABILITY.get(key, "0"),
+                     "DUSUN": f"  Dusun {n % 3 + 1}  ", "NO_RT": f"{n % 4 + 1:03d}", "NO_RW": "002"})
     pd.DataFrame(rows).to_csv(path, sep=sep, index=False, encoding=encoding)
     return path
 

@@ -1,0 +1,129 @@
+"""``peta-anak data import keluarga FILE``: the social-welfare register in each of its
+three layouts, what is stored of it (pseudonyms and the answers the indicators need,
+never a name, address or number), the families matching no resident, and the files it
+refuses whole (no NIK or KK column, a desil outside 1-10, an unknown answer code)."""
+
+import json
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from aggregations.schema import impor_data, keluarga, penduduk, penolakan
+from tests import source_files as src
+from tests import welfare_files as wf
+from tests.boundary_files import villages_frame, write
+
+
+@pytest.fixture
+def residents(run, engine, tmp_path):
+    """The four villages and the SIAK extract of 2025."""
+    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+    result = run("data", "import", "penduduk", src.penduduk_csv(tmp_path / "siak.csv"), "--period", "2025")
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def imported(run, path):
+    result = run("data", "import", "keluarga", path, "--period", "2025", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def stored(engine) -> list[dict]:
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(keluarga).order_by(keluarga.c.id))]
+
+
+def test_dtsen_rows_keep_pseudonyms_and_answers_and_count_the_unmatched_family(residents, run, engine):
+    summary = imported(run, wf.dtsen_csv(residents / "dtsen.csv"))
+    assert (summary["accepted"], summary["rejected"]) == (len(wf.DTSEN), 0)
+    assert summary["notes"]["layout"] == "dtsen" and summary["notes"]["families"] == 6
+    assert summary["flags"]["families_unmatched"] == 1  # the family of "asing", not refused
+    assert {"nama", "alamat", "dusun", "rt", "rw", "kd_blt_dana_desa", "kd_pbi_jkn"} <= set(summary["dropped_columns"])
+    rows = stored(engine)
+    assert [(r["desil"], r["pkh"], r["bpnt"], r["air_layak"], r["sanitasi_layak"]) for r in rows] == [
+        (2, True, False, True, True), (2, True, False, True, True), (7, False, False, False, False),
+        (4, False, False, None, None), (1, False, False, False, False), (5, False, False, True, False),
+        (3, True, True, True, True)]
+    assert rows[0]["kk_hash"] == rows[0]["keluarga_hash"] == rows[1]["keluarga_hash"]
+    text = json.dumps(rows, default=str)
+    assert wf.nik_of("r1") not in text and wf.kk_of("r1") not in text and "Warga" not in text
+
+
+def test_p3ke_workbook_has_family_ids_instead_of_a_kk_and_reads_desil_written_as_words(residents, run, engine):
+    summary = imported(run, wf.p3ke_xlsx(residents / "p3ke.xlsx"))
+    assert summary["accepted"] == len(wf.P3KE) and summary["notes"]["layout"] == "p3ke"
+    assert summary["flags"] == {"nik_not_matched_dukcapil": 1, "families_unmatched": 0}
+    assert {"Nama", "Alamat", "Kode Kemendagri"} <= set(summary["dropped_columns"])
+    assert {"Jenis Kelamin", "Tanggal Lahir"} <= set(summary["columns"].values())  # read to check the NIK only
+    rows = stored(engine)
+    assert [(r["kk_hash"], r["desil"], r["pkh"], r["bpnt"], r["air_layak"], r["sanitasi_layak"]) for r in rows] == [
+        (None, 2, True, False, True, True), (None, 2, True, False, True, True), (None, 1, False, True, False, False)]
+    assert rows[0]["keluarga_hash"] == rows[1]["keluarga_hash"] != rows[2]["keluarga_hash"]
+    assert "P3KE-0001" not in json.dumps(rows, default=str)
+
+
+def test_dtks_pipe_file_marks_membership_without_a_desil(residents, run, engine):
+    summary = imported(run, wf.dtks_txt(residents / "dtks.txt"))
+    assert summary["accepted"] == len(wf.DTKS) and summary["notes"]["layout"] == "dtks"
+    assert [(r["desil"], r["pkh"], r["air_layak"]) for r in stored(engine)] == [(None, True, None), (None, False, None)]
+
+
+def test_siak_keeps_the_disability_code_and_dusun_rt_rw_as_written(residents, engine):
+    with engine.connect() as conn:
+        rows = {r.nik_hash: r for r in conn.execute(select(penduduk))}
+    assert len(rows) == len(src.RESIDENTS)
+    codes = sorted(r.disabilitas for r in rows.values() if r.disabilitas is not None)
+    assert codes == [1, 2]  # r4 and r9; "-" and "0" are none
+    assert {r.dusun for r in rows.values()} == {"Dusun 1", "Dusun 2", "Dusun 3"}
+    assert {r.no_rt for r in rows.values()} == {"001", "002", "003", "004"} and {r.no_rw for r in rows.values()} == {
+        "002"}
+
+
+def _nothing_stored(engine):
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(keluarga)).scalar() == 0
+        assert conn.execute(select(func.count()).select_from(impor_data).where(
+            impor_data.c.sumber == "keluarga")).scalar() == 0
+        assert conn.execute(select(func.count()).select_from(penolakan)).scalar() == 0
+
+
+def _edited(path, column, row, value):
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if row is None:
+        frame = frame.drop(columns=column)
+    else:
+        frame.loc[row, column] = value
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(("column", "row", "value", "expected"), [
+    ("nomor_induk_kependudukan", None, None, "nik: nomor_induk_kependudukan"),
+    ("nomor_kartu_keluarga", None, None, "no_kk: nomor_kartu_keluarga"),
+    ("desil_nasional", 3, "11", "baris 5, kolom 'desil_nasional' (desil)"),
+    ("desil_nasional", 2, "Desil 0", "baris 4, kolom 'desil_nasional' (desil)"),
+    ("kd_sumber_air_minum", 4, "12", "baris 6, kolom 'kd_sumber_air_minum' (sumber_air_minum)"),
+    ("kd_jenis_kloset", 1, "9", "baris 3, kolom 'kd_jenis_kloset' (jenis_kloset)"),
+    ("kd_pkh", 0, "mungkin", "baris 2, kolom 'kd_pkh' (pkh)"),
+])
+def test_a_bad_register_is_refused_whole_naming_file_row_and_field(residents, run, engine, column, row, value,
+                                                                   expected):
+    path = _edited(wf.dtsen_csv(residents / "dtsen.csv"), column, row, value)
+    result = run("data", "import", "keluarga", path, "--period", "2025")
+    assert result.exit_code != 0
+    assert str(path) in result.output and expected in result.output, result.output
+    assert "Traceback" not in result.output
+    if value is not None:
+        assert value not in result.output.replace(str(path), "")  # the cell itself is never echoed
+    _nothing_stored(engine)
+
+
+def test_a_p3ke_export_without_its_desil_column_is_refused_naming_the_field(residents, run, engine):
+    path = wf.p3ke_xlsx(residents / "p3ke.xlsx")
+    frame = pd.read_excel(path, dtype=str, engine="openpyxl").drop(columns="Desil Kesejahteraan")
+    frame.to_csv(residents / "p3ke.csv", index=False)
+    result = run("data", "import", "keluarga", residents / "p3ke.csv", "--period", "2025")
+    assert result.exit_code != 0 and "desil: desil_nasional" in result.output and "iddtks" in result.output
+    _nothing_stored(engine)
