@@ -10,6 +10,7 @@ month; for out-of-school children, what counts as schooling and the split).
 
 from __future__ import annotations
 
+from aggregations import welfare_definitions
 from peta_anak.core.i18n import translate
 
 METHOD = {
@@ -82,6 +83,7 @@ METHOD = {
               "sanitation is recorded; schools without a record show as 'unknown' on the point map. Schools are "
               "public facilities, so this figure is released without suppression.",
     },
+    **welfare_definitions.METHOD,
 }
 
 #: The out-of-school split (planners only).

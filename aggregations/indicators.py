@@ -31,9 +31,14 @@ class Indicator:
     denominator: str
     #: A breakdown names the indicator it splits; breakdowns are restricted (never released).
     part_of: str | None = None
+    #: (source, field) that must have been a column of the period's active import: without
+    #: SIAK's disability column every child would look like one without a disability.
+    needs: tuple[tuple[str, str], ...] = ()
 
 
 ATS_DENOMINATOR = "residents aged 7-18"
+CHILDREN = "residents aged 0-17"
+WELFARE = ("penduduk", "keluarga")
 INDICATORS = (
     Indicator("tanpa_akta", ("penduduk",), "residents aged 0-17 without a birth certificate", "residents aged 0-17"),
     Indicator("tanpa_kia", ("penduduk",), "residents under 17, unmarried, without a KIA",
@@ -48,6 +53,18 @@ INDICATORS = (
               "residents aged 7-18 with no active enrolment (Dapodik or EMIS) in the period", ATS_DENOMINATOR),
     Indicator("sekolah_tanpa_sanitasi", ("fasilitas",), "schools without adequate sanitation",
               "schools whose sanitation is recorded"),
+    Indicator("anak_keluarga_miskin", WELFARE, "residents aged 0-17 whose register family is in desil 1-4 (or in DTKS)",
+              CHILDREN),
+    Indicator("anak_miskin_tanpa_bansos", WELFARE, "children of those families receiving neither PKH nor "
+              "sembako/BPNT", "residents aged 0-17 whose register family is in desil 1-4 (or in DTKS)"),
+    Indicator("anak_tanpa_air_layak", WELFARE, "residents aged 0-17 whose registered household has no safe "
+              "drinking water", "residents aged 0-17 whose household's drinking water is in the register"),
+    Indicator("anak_tanpa_sanitasi_layak", WELFARE, "residents aged 0-17 whose registered household has no "
+              "improved sanitation", "residents aged 0-17 whose household's sanitation is in the register"),
+    Indicator("keluarga_berisiko_stunting", WELFARE, "families with a child under five without safe water or "
+              "improved sanitation", "families with a child under five whose water and sanitation are recorded"),
+    Indicator("anak_disabilitas", ("penduduk",), "residents aged 0-17 with a disability code in SIAK", CHILDREN,
+              needs=(("penduduk", "disabilitas"),)),
 )
 #: The out-of-school split as the regency reports it: by reason (same children counted) and by
 #: BPS age group (each its own residents). Shown to planners, never released.
@@ -71,11 +88,14 @@ PUBLIC = tuple(i.id for i in INDICATORS)
 
 
 def available(engine: Engine, period: str) -> list[str]:
-    """Indicators whose sources all have an active import for ``period``."""
+    """Indicators whose sources all have an active import for ``period`` (with the columns
+    an indicator needs)."""
     with engine.connect() as conn:
-        sources = set(conn.execute(select(impor_data.c.sumber).where(
-            impor_data.c.periode == period, impor_data.c.aktif.is_(True))).scalars())
-    return [i.id for i in INDICATORS + BREAKDOWNS if set(i.sources) <= sources]
+        imports = conn.execute(select(impor_data.c.sumber, impor_data.c.ringkasan).where(
+            impor_data.c.periode == period, impor_data.c.aktif.is_(True))).all()
+    columns = {(source, name) for source, summary in imports for name in (summary or {}).get("columns", {})}
+    sources = {source for source, _ in imports}
+    return [i.id for i in INDICATORS + BREAKDOWNS if set(i.sources) <= sources and set(i.needs) <= columns]
 
 
 def compute(engine: Engine, period: str) -> dict[str, dict]:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import hmac
 
 import pandas as pd
-from sqlalchemy import Connection, exists, func, or_, select
+from sqlalchemy import Connection, and_, case, exists, func, or_, select, union
+from sqlalchemy.sql import Subquery
 
 from aggregations import welfare_codes
 from aggregations.records import _hash_nik
@@ -82,3 +83,44 @@ def match_report(conn: Connection, ctx, import_id: int) -> None:
     found = conn.execute(select(func.count()).select_from(matched.subquery())).scalar()
     ctx.notes["families"] = int(total)
     ctx.flags["families_unmatched"] = int(total - found)
+def family_links(period: str) -> Subquery:
+    """(keluarga_hash, kk_hash): each register family of ``period`` with every KK it is known
+    by, the register's own and the SIAK KK of each member found among the residents."""
+    k, p = keluarga.c, penduduk.c
+    own = select(k.keluarga_hash, k.kk_hash).where(k.periode == period, k.kk_hash.is_not(None))
+    via_members = select(k.keluarga_hash, p.kk_hash).join(
+        penduduk, and_(p.periode == period, p.nik_hash == k.nik_hash)).where(k.periode == period)
+    return union(own, via_members).subquery("tautan")
+
+
+def families(period: str) -> Subquery:
+    """One row per register family of ``period``: poor (desil 1-4, or in DTKS), receiving PKH
+    or BPNT, safe water and improved sanitation (None when not recorded)."""
+    k = keluarga.c
+    poor = func.max(case((or_(k.desil.is_(None), k.desil <= POOR_DESIL), 1), else_=0))
+    helped = func.max(case((or_(k.pkh, k.bpnt), 1), else_=0))
+    good = lambda col: func.min(case((col, 1), (col.is_(None), None), else_=0))  # noqa: E731 (None: not recorded)
+    return select(k.keluarga_hash, poor.label("miskin"), helped.label("bansos"), good(k.air_layak).label("air"),
+                  good(k.sanitasi_layak).label("sanitasi")).where(k.periode == period).group_by(
+        k.keluarga_hash).subquery("keluarga_register")
+
+
+#: The desil up to which a family counts as poor (the poorest 40% nationally).
+POOR_DESIL = 4
+
+
+def family_of_children(period: str, children: Subquery) -> Subquery:
+    """``children`` (with ``nik_hash`` and ``kk_hash``) and the register family of each:
+    through the child's own NIK when listed, else through its KK (the lowest family id
+    when several families claim the same KK); None when the register has none. Joins, not
+    correlated subqueries: each map is built once per period."""
+    k = keluarga.c
+    links = family_links(period)
+    by_nik = select(k.nik_hash, func.min(k.keluarga_hash).label("keluarga_hash")).where(
+        k.periode == period).group_by(k.nik_hash).subquery("lewat_nik")
+    by_kk = select(links.c.kk_hash, func.min(links.c.keluarga_hash).label("keluarga_hash")).group_by(
+        links.c.kk_hash).subquery("lewat_kk")
+    joined = children.outerjoin(by_nik, by_nik.c.nik_hash == children.c.nik_hash).outerjoin(
+        by_kk, by_kk.c.kk_hash == children.c.kk_hash)
+    return select(*children.c, func.coalesce(by_nik.c.keluarga_hash, by_kk.c.keluarga_hash).label(
+        "keluarga_hash")).select_from(joined).subquery("anak_keluarga")

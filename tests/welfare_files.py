@@ -12,15 +12,14 @@ import pandas as pd
 
 from tests import source_files as src
 
-KEYS = [r[0] for r in src.RESIDENTS]
 #: Adults the register lists who are not in the SIAK extract (parents, an unmatched family).
 OUTSIDERS = {"ibu10": (date(1995, 4, 4), "P", 501), "asing": (date(1970, 7, 7), "L", 502),
              "ayah5": (date(1988, 8, 8), "L", 503)}
 
 
 def kk_of(key: str) -> str:
-    """The SIAK KK of resident ``key`` (``source_files.kk`` by its row)."""
-    return src.kk(KEYS.index(key))
+    """The SIAK KK of resident ``key``."""
+    return src.family_card(key)
 
 
 def nik_of(key: str) -> str:
@@ -68,8 +67,8 @@ def dtsen_csv(path: Path, rows: list[tuple] | None = None) -> Path:
 
 
 #: P3KE rows: (P3KE family id, member, desil as written, PKH, BPNT, water, toilet). P3KE has no KK
-#: column: r1's family is listed by r1 and r8 (whose SIAK KK is r8's own), so r8's KK links
-#: nobody else; r9's family by r9 alone ("Desil 1"), r2 and r10 are not listed (P3KE lists desil 1-4).
+#: column: family 0001 lists r1 and r8, so r5, on r8's card in SIAK, is found through r8's NIK;
+#: r9's family is listed by r9 alone ("Desil 1"); r2 and r10 are not listed (P3KE lists desil 1-4).
 P3KE = [
     ("P3KE-0001", "r1", "Desil 2", "Ya", "Tidak", "Ledeng/PAM", "Ya, dengan septic tank"),
     ("P3KE-0001", "r8", "Desil 2", "Ya", "Tidak", "Ledeng/PAM", "Ya, dengan septic tank"),
@@ -98,6 +97,18 @@ def p3ke_xlsx(path: Path) -> Path:
 
 #: DTKS rows (no desil: every listed family is poor): r2's family by r2, r9's by r9.
 DTKS = [("r2", "1"), ("r9", "0")]
+
+
+#: What each layout gives (per village: numerator, denominator), beside source_files.EXPECTED for DTSEN.
+V1, V2, V4 = src.V1, src.V2, src.V4
+EXPECTED = {
+    "p3ke": {"anak_keluarga_miskin": {V1: (2, 5), V2: (0, 1), V4: (1, 1)},  # r1, and r5 through r8's card
+             "anak_miskin_tanpa_bansos": {V1: (0, 2), V4: (0, 1)},
+             "anak_tanpa_air_layak": {V1: (0, 2), V4: (1, 1)}},
+    "dtks": {"anak_keluarga_miskin": {V1: (1, 5), V2: (0, 1), V4: (1, 1)},  # listed at all: poor
+             "anak_miskin_tanpa_bansos": {V1: (0, 1), V4: (1, 1)},
+             "anak_tanpa_air_layak": {}},  # DTKS carries no water answer
+}
 
 
 def dtks_txt(path: Path) -> Path:

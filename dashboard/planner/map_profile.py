@@ -20,7 +20,7 @@ from dashboard.planner.map_state import area
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
 from dashboard.shell.language import language
-from layers import catalogue, style
+from layers import catalogue, coverage, style
 from layers.classify import change_points, number, signed_number
 from layers.planning import targets
 
@@ -67,6 +67,8 @@ def profile(feature, searched, period):
                                          lang)
         if split:
             items.append(html.Dd(split, className="small"))
+        if meta.coverage_of:  # a rate over registered children: how many of the area's children that is
+            items.append(html.Dd(coverage.describe(line.register_coverage, lang), className="small"))
         change = change_points(own, then)
         if change is not None:
             items.append(html.Dd(text("change_since", lang, period=period_rules.label(found.before, lang),

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from aggregations.schema import kualitas_data, penolakan
 from tests import source_files as src
+from tests import welfare_files as wf
 from tests.boundary_files import VILLAGES, villages_frame, write
 
 ALL_VILLAGES = [v[0] for v in VILLAGES]
@@ -25,6 +26,7 @@ def loaded(run, engine, tmp_path):
         "pengukuran": src.pengukuran_csv(tmp_path / "eppgbm.csv"),
         "perkawinan": src.perkawinan_xlsx(tmp_path / "kua.xlsx"),
         "fasilitas": src.fasilitas_csv(tmp_path / "fasilitas.csv"),
+        "keluarga": wf.dtsen_csv(tmp_path / "dtsen.csv"),
     }
     summaries = {}
     for source, path in files.items():

@@ -70,6 +70,21 @@ def test_dtks_pipe_file_marks_membership_without_a_desil(residents, run, engine)
     assert [(r["desil"], r["pkh"], r["air_layak"]) for r in stored(engine)] == [(None, True, None), (None, False, None)]
 
 
+@pytest.mark.parametrize("layout", ["p3ke", "dtks"])
+def test_each_layout_finds_the_children_of_its_families(residents, run, layout):
+    writer = {"p3ke": wf.p3ke_xlsx, "dtks": wf.dtks_txt}[layout]
+    imported(run, writer(residents / f"{layout}.{'xlsx' if layout == 'p3ke' else 'txt'}"))
+    assert run("aggregate", "--period", "2025").exit_code == 0
+    out = residents / "agregat.csv"
+    assert run("aggregate", "export", "--period", "2025", out).exit_code == 0
+    table = pd.read_csv(out, dtype={"pembilang": int, "penyebut": int})
+    villages = table[table["tingkat"] == "desa"]
+    for indicator, expected in wf.EXPECTED[layout].items():
+        rows = villages[villages["indikator"] == indicator]
+        found = {r.kode_wilayah: (r.pembilang, r.penyebut) for r in rows.itertuples() if r.penyebut}
+        assert found == expected, indicator
+
+
 def test_siak_keeps_the_disability_code_and_dusun_rt_rw_as_written(residents, engine):
     with engine.connect() as conn:
         rows = {r.nik_hash: r for r in conn.execute(select(penduduk))}
