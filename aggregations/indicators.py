@@ -16,8 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, and_, delete, func, insert, literal, select
 
+from aggregations import overlap
 from aggregations import periods as periods_
-from aggregations.indicator_sql import grouped
+from aggregations.indicator_sql import grouped as single_source
 from aggregations.schema import fasilitas, impor_data, nilai_indikator
 from geodata.schema import wilayah
 from peta_anak.core.safe_cells import SafeCsvWriter
@@ -39,6 +40,8 @@ class Indicator:
 ATS_DENOMINATOR = "residents aged 7-18"
 CHILDREN = "residents aged 0-17"
 WELFARE = ("penduduk", "keluarga")
+#: The overlap needs the sources of every vulnerability (marriages are also in SIAK's marital status).
+OVERLAP = ("penduduk", "pengukuran", "siswa", "keluarga")
 INDICATORS = (
     Indicator("tanpa_akta", ("penduduk",), "residents aged 0-17 without a birth certificate", "residents aged 0-17"),
     Indicator("tanpa_kia", ("penduduk",), "residents under 17, unmarried, without a KIA",
@@ -65,6 +68,9 @@ INDICATORS = (
               "improved sanitation", "families with a child under five whose water and sanitation are recorded"),
     Indicator("anak_disabilitas", ("penduduk",), "residents aged 0-17 with a disability code in SIAK", CHILDREN,
               needs=(("penduduk", "disabilitas"),)),
+    Indicator("anak_rentan_ganda", OVERLAP, "residents aged 0-17 with two or more of the vulnerabilities that apply "
+              "at their age (no birth certificate, stunted, out of school, married, poor family, no safe water, no "
+              "improved sanitation)", CHILDREN),
 )
 #: The out-of-school split as the regency reports it: by reason (same children counted) and by
 #: BPS age group (each its own residents). Shown to planners, never released.
@@ -81,10 +87,17 @@ BREAKDOWNS = (
               "anak_tidak_sekolah"),
     Indicator("ats_16_18", ("penduduk", "siswa"), "residents aged 16-18 out of school", "residents aged 16-18",
               "anak_tidak_sekolah"),
+    *(Indicator(f"rentan_{n}", OVERLAP, f"residents aged 0-17 with {n}{' or more' if n == 3 else ''} "
+                "vulnerabilities", CHILDREN, "anak_rentan_ganda") for n in range(4)),
 )
 BY_ID = {i.id: i for i in INDICATORS + BREAKDOWNS}
 #: The indicators a release may publish (breakdowns stay with the planners).
 PUBLIC = tuple(i.id for i in INDICATORS)
+
+
+def grouped(indicator: str, period: str):
+    """SELECT kode_desa, pembilang, penyebut of one indicator (single-source or overlap)."""
+    return overlap.grouped(indicator, period) if indicator in overlap.INDICATORS else single_source(indicator, period)
 
 
 def available(engine: Engine, period: str) -> list[str]:
@@ -122,6 +135,7 @@ def compute(engine: Engine, period: str) -> dict[str, dict]:
                 v.periode == period, v.tingkat == "desa").group_by(code, v.indikator, v.periode)
             conn.execute(insert(nilai_indikator).from_select(
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], rollup))
+        overlap.store_combinations(conn, period, now, "anak_rentan_ganda" in ids)
         totals = conn.execute(select(v.kode_wilayah, v.indikator, v.pembilang, v.penyebut).where(
             v.periode == period, v.tingkat == "kabupaten")).all()
     order = list(BY_ID)

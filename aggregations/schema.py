@@ -164,6 +164,18 @@ nilai_indikator = Table(
     comment="Exact indicator values per area and period (restricted); the long table every map joins.",
 )
 
+kombinasi_rentan = Table(
+    "kombinasi_rentan", metadata,
+    Column("kode_wilayah", String(13), primary_key=True),
+    Column("periode", String(10), primary_key=True),
+    Column("kombinasi", Integer, primary_key=True,
+           comment="bits of the vulnerabilities a child has together (aggregations.overlap.VULNERABILITIES)"),
+    Column("tingkat", String(10), nullable=False),
+    Column("jumlah", Integer, nullable=False, comment="children with exactly this combination"),
+    Column("dihitung", DateTime(timezone=True), nullable=False),
+    comment="Children with two or more vulnerabilities per combination, area and period (restricted, planners only).",
+)
+
 kualitas_data = Table(
     "kualitas_data", metadata,
     Column("periode", String(10), primary_key=True),

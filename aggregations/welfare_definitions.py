@@ -79,4 +79,24 @@ METHOD = {
               "SIAK records far fewer than surveys (about 3% of children aged 2-17 in Susenas), so it is a lower "
               "bound. It counts neither in the kantong kerentanan index (default weight 0) nor in the public class.",
     },
+    "anak_rentan_ganda": {
+        "id": "Pembilang: penduduk aktif berusia 0-17 tahun (SIAK, desa tempat tinggal) dengan dua atau lebih "
+              "kerentanan yang berlaku pada usianya, dihitung per anak lewat NIK dan KK (metode MODA UNICEF): tanpa "
+              "akta kelahiran; stunting (pengukuran sah terakhir dalam periode, saat balita, di bawah -2 SD); tidak "
+              "sekolah (usia 7-17, tanpa pendaftaran aktif di Dapodik atau EMIS); kawin (status kawin SIAK, atau "
+              "mempelai perkawinan yang dicatat dalam periode); keluarga di desil 1-4 (atau DTKS); tanpa air minum "
+              "layak; tanpa sanitasi layak. Penyebut: semua penduduk aktif berusia 0-17 tahun. Kerentanan yang tidak "
+              "terlihat di sumber (anak tidak diukur, keluarga tidak terdaftar) dihitung tidak ada, jadi angka ini "
+              "batas bawah. Perencana melihat sebaran 0 / 1 / 2 / 3+ kerentanan dan kombinasi yang paling sering per "
+              "desa; keduanya tidak dirilis ke publik.",
+        "en": "Numerator: active residents aged 0-17 (SIAK, village of residence) with two or more of the "
+              "vulnerabilities that apply at their age, counted child by child through the NIK and KK (UNICEF's MODA "
+              "method): no birth certificate; stunted (latest valid measurement of the period, taken under five, "
+              "below -2 SD); out of school (aged 7-17, no active enrolment in Dapodik or EMIS); married (SIAK marital "
+              "status, or a spouse in a marriage registered in the period); family in desil 1-4 (or DTKS); no safe "
+              "drinking water; no improved sanitation. Denominator: all active residents aged 0-17. A vulnerability "
+              "the sources cannot see (a child not measured, a family not registered) counts as absent, so this is a "
+              "lower bound. Planners see the distribution 0 / 1 / 2 / 3+ and the most frequent combinations per "
+              "village; neither is released.",
+    },
 }

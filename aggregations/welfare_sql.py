@@ -34,21 +34,22 @@ def aged(period: str, low: int, high: int):
                 p.tanggal_lahir <= periods.years_before(day, low))
 
 
-def children(period: str, high: int = 17) -> Subquery:
-    """Active residents aged 0-``high`` with their village, NIK and KK pseudonyms."""
+def children(period: str, high: int = 17, extra: tuple = ()) -> Subquery:
+    """Active residents aged 0-``high`` with their village, NIK and KK pseudonyms (and the
+    ``extra`` columns or labelled expressions on ``penduduk``)."""
     p = penduduk.c
-    return select(p.kode_desa, p.nik_hash, p.kk_hash).where(p.periode == period, aged(period, 0, high)).subquery(
-        "anak")
+    return select(p.kode_desa, p.nik_hash, p.kk_hash, *extra).where(
+        p.periode == period, aged(period, 0, high)).subquery("anak")
 
 
-def with_family(period: str, high: int = 17) -> Subquery:
+def with_family(period: str, high: int = 17, extra: tuple = ()) -> Subquery:
     """Children (0-``high``) with their register family's facts: ``miskin`` and ``bansos`` (1/0,
     None without a family), ``air`` and ``sanitasi`` (1/0, None where not recorded)."""
-    linked = welfare.family_of_children(period, children(period, high))
+    linked = welfare.family_of_children(period, children(period, high, extra))
     fam = welfare.families(period)
-    return select(linked.c.kode_desa, linked.c.nik_hash, linked.c.kk_hash, fam.c.miskin, fam.c.bansos, fam.c.air,
-                  fam.c.sanitasi).select_from(linked.outerjoin(
-                      fam, fam.c.keluarga_hash == linked.c.keluarga_hash)).subquery("anak_register")
+    own = [c for c in linked.c if c.name != "keluarga_hash"]
+    return select(*own, fam.c.miskin, fam.c.bansos, fam.c.air, fam.c.sanitasi).select_from(linked.outerjoin(
+        fam, fam.c.keluarga_hash == linked.c.keluarga_hash)).subquery("anak_register")
 
 
 def grouped(indicator: str, period: str) -> Select:

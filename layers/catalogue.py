@@ -150,9 +150,11 @@ OPD = {
 }
 
 
-#: The out-of-school split shown to planners (never released): by reason, then by BPS age group.
+#: The splits shown to planners (never released): out of school by reason (counts), then by BPS
+#: age group (each of its own children); children by how many vulnerabilities they have.
 BREAKDOWNS = {"anak_tidak_sekolah": (("ats_belum_pernah", "ats_putus", "ats_lulus"),
-                                     ("ats_7_12", "ats_13_15", "ats_16_18"))}
+                                     ("ats_7_12", "ats_13_15", "ats_16_18")),
+              "anak_rentan_ganda": (("rentan_0", "rentan_1", "rentan_2", "rentan_3"),)}
 
 
 def breakdowns_of(indicators: list[str]) -> list[str]:
@@ -162,18 +164,20 @@ def breakdowns_of(indicators: list[str]) -> list[str]:
 
 def breakdown_line(rows: dict, indicator: str, area: str, lang: str = "id") -> str | None:
     """``belum pernah sekolah 39, putus sekolah 31, ...; usia 7-12: 8 dari 293 (2,7%), ...``
-    for one area, from rows keyed by (indicator, area) of the exact table."""
+    for one area, from rows keyed by (indicator, area) of the exact table: the first group as
+    counts, any further group as shares of their own denominators."""
     groups = BREAKDOWNS.get(indicator)
     if not groups or not all((b, area) in rows for g in groups for b in g):
         return None
     titles = definitions.BREAKDOWN_TITLES
-    reasons, ages = groups
+    counts, *shares = groups
     of = {"id": "dari", "en": "of"}[lang]
-    first = ", ".join(f"{titles[b][lang]} {_n(rows[(b, area)]['pembilang'], lang)}" for b in reasons)
-    second = ", ".join(
+    first = ", ".join(f"{titles[b][lang]} {_n(rows[(b, area)]['pembilang'], lang)}" for b in counts)
+    rest = [", ".join(
         f"{titles[b][lang]}: {_n(rows[(b, area)]['pembilang'], lang)} {of} {_n(rows[(b, area)]['penyebut'], lang)}"
-        + (f" ({_pct(rows[(b, area)], lang)}%)" if rows[(b, area)]["penyebut"] else "") for b in ages)
-    return f"{first}; {second}"
+        + (f" ({_pct(rows[(b, area)], lang)}%)" if rows[(b, area)]["penyebut"] else "") for b in group)
+        for group in shares]
+    return "; ".join([first, *rest])
 
 
 def _n(value: int, lang: str) -> str:

@@ -1,6 +1,7 @@
 """The catalogue's welfare indicators: Dinsos P3A's register (poor families, assistance),
-water and sanitation at home and families at risk of stunting (Dinkes), and children with
-a disability (a need, not a failure). :mod:`layers.catalogue` lists them with the others."""
+water and sanitation at home and families at risk of stunting (Dinkes), children with a
+disability (a need, not a failure), and children whose problems pile up (the overlap, child
+by child). :mod:`layers.catalogue` lists them with the others."""
 
 from __future__ import annotations
 
@@ -76,5 +77,17 @@ WELFARE = (
         _t("% anak: kebutuhan layanan, bukan kegagalan", "% of children: a need for services, not a failure"),
         "dinsos_p3a", _t("Disdukcapil (SIAK)", "Disdukcapil (SIAK)"), "PuBuGn", "quantile", (0.5, 1, 2, 3),
         default_weight=0.0, need=True,
+    ),
+    Indicator(
+        "anak_rentan_ganda",
+        _t("Anak dengan kerentanan ganda", "Children with several vulnerabilities"),
+        _t("Anak 0-17 tahun dengan dua atau lebih kerentanan sekaligus (tanpa akta, stunting, tidak sekolah, kawin, "
+           "keluarga miskin, tanpa air minum layak, tanpa sanitasi layak), dihitung per anak.",
+           "Children aged 0-17 with two or more vulnerabilities at once (no birth certificate, stunted, out of "
+           "school, married, poor family, no safe water, no improved sanitation), counted child by child."),
+        _t("anak dengan 2 kerentanan atau lebih", "children with 2 or more vulnerabilities"), CHILDREN, PER_CHILD,
+        "dinsos_p3a", _t("Disdukcapil, Dinkes, Disdikbud, Kemenag, KUA dan Dinsos P3A, ditautkan lewat NIK",
+                         "Disdukcapil, Dinkes, Disdikbud, Kemenag, KUA and Dinsos P3A, linked through the NIK"),
+        "Reds", "quantile", (10, 20, 30, 40), default_weight=0.0,
     ),
 )

@@ -69,7 +69,19 @@ EXPECTED = {
     "anak_tanpa_sanitasi_layak": {V1: (1, 3), V2: (1, 1), V4: (1, 1)},  # nor a pan or disposal answer
     "keluarga_berisiko_stunting": {V2: (1, 1)},  # r10's family: leding, but a public MCK
     "anak_disabilitas": {V1: (0, 5), V2: (0, 1), V4: (1, 1)},  # r9; r4 is 19
+    # per child: r1 and r6 poor only; r2 no akta, out of school, no water, no sanitation; r5 no akta and poor;
+    # r7 married and out of school; r10 no akta, no sanitation; r9 no akta, out of school, poor, no water, no sanitation
+    "anak_rentan_ganda": {V1: (3, 5), V2: (1, 1), V4: (1, 1)},
+    "rentan_0": {V1: (0, 5), V2: (0, 1), V4: (0, 1)},
+    "rentan_1": {V1: (2, 5), V2: (0, 1), V4: (0, 1)},
+    "rentan_2": {V1: (2, 5), V2: (1, 1), V4: (0, 1)},
+    "rentan_3": {V1: (1, 5), V2: (0, 1), V4: (1, 1)},
 }
+#: (combination bits, children) per area, most frequent first (aggregations.overlap.VULNERABILITIES:
+#: akta 1, stunting 2, school 4, married 8, poor 16, water 32, sanitation 64).
+COMBINATIONS = {V1: [(12, 1), (17, 1), (101, 1)], V4: [(117, 1)],
+                "61.07.01": [(12, 1), (17, 1), (65, 1), (101, 1)], "61.07": [(12, 1), (17, 1), (65, 1), (101, 1),
+                                                                      (117, 1)]}
 
 
 #: SIAK's disability code (PNYDNG_CCT) where it is not 0: r9 is a child who is blind, r4 an adult;

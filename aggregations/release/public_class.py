@@ -21,8 +21,9 @@ from aggregations.release.store import SHOWN
 
 #: Indicators that never count in the class: children with a disability are a need for
 #: inclusive services, not a failure (a village that registers them well would look worse;
-#: the catalogue marks them ``need``, a test holds the two together).
-OUT_OF_CLASS = frozenset({"anak_disabilitas"})
+#: the catalogue marks them ``need``, a test holds the two together); children with several
+#: vulnerabilities are made of the other indicators' children (they would count twice).
+OUT_OF_CLASS = frozenset({"anak_disabilitas", "anak_rentan_ganda"})
 WORST_SHARE = 0.2
 MIN_PUBLISHED = 3
 CLASSES = ("rendah", "sedang", "tinggi", "sangat tinggi")

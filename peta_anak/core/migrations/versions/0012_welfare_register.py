@@ -1,7 +1,9 @@
 """The social-welfare register of Dinsos P3A (``keluarga``: DTSEN, P3KE, DTKS, one row per
 person, pseudonymised) and SIAK's optional disability code, dusun, RT and RW on the
 resident rows (kept for the dusun work that follows), with an index on the KK
-pseudonym so children are linked to their register family in one join.
+pseudonym so children are linked to their register family in one join; and the
+combinations of vulnerabilities one child has together, per area and period
+(``kombinasi_rentan``, an aggregate for planners).
 
 Revision ID: 0012
 Revises: 0009
@@ -42,9 +44,20 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('no_rt', sa.Text(), nullable=True, comment='RT as written (stripped)'))
         batch_op.add_column(sa.Column('no_rw', sa.Text(), nullable=True, comment='RW as written (stripped)'))
     op.create_index('ix_penduduk_periode_kk', 'penduduk', ['periode', 'kk_hash'], unique=False)
+    op.create_table('kombinasi_rentan',
+    sa.Column('kode_wilayah', sa.String(length=13), nullable=False),
+    sa.Column('periode', sa.String(length=10), nullable=False),
+    sa.Column('kombinasi', sa.Integer(), nullable=False, comment='bits of the vulnerabilities a child has together (aggregations.overlap.VULNERABILITIES)'),
+    sa.Column('tingkat', sa.String(length=10), nullable=False),
+    sa.Column('jumlah', sa.Integer(), nullable=False, comment='children with exactly this combination'),
+    sa.Column('dihitung', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('kode_wilayah', 'periode', 'kombinasi', name=op.f('pk_kombinasi_rentan')),
+    comment='Children with two or more vulnerabilities per combination, area and period (restricted, planners only).'
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('kombinasi_rentan')
     op.drop_index('ix_penduduk_periode_kk', table_name='penduduk')
     with op.batch_alter_table('penduduk', schema=None) as batch_op:
         batch_op.drop_column('no_rw')
