@@ -126,6 +126,6 @@ def grouped(indicator: str, period: str) -> Select:
         return sanitation(period)
     if indicator == "anak_tidak_sekolah" or indicator.startswith("ats_"):
         return out_of_school(indicator, period)
-    if indicator in welfare_sql.INDICATORS:
-        return welfare_sql.grouped(indicator, period)
+    if indicator == "anak_disabilitas":
+        return welfare_sql.disability(period)
     raise KeyError(indicator)

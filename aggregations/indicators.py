@@ -15,8 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, and_, delete, func, insert, literal, select
+from sqlalchemy.sql import FromClause, Select
 
-from aggregations import overlap
+from aggregations import overlap, welfare_sql
 from aggregations import periods as periods_
 from aggregations.indicator_sql import grouped as single_source
 from aggregations.schema import fasilitas, impor_data, nilai_indikator
@@ -95,9 +96,17 @@ BY_ID = {i.id: i for i in INDICATORS + BREAKDOWNS}
 PUBLIC = tuple(i.id for i in INDICATORS)
 
 
-def grouped(indicator: str, period: str):
-    """SELECT kode_desa, pembilang, penyebut of one indicator (single-source or overlap)."""
-    return overlap.grouped(indicator, period) if indicator in overlap.INDICATORS else single_source(indicator, period)
+#: Indicators counted from each child's row of :func:`aggregations.overlap.per_child`.
+PER_CHILD = (*welfare_sql.PER_CHILD, *overlap.INDICATORS)
+
+
+def grouped(indicator: str, period: str, kids: FromClause | None = None) -> Select:
+    """SELECT kode_desa, pembilang, penyebut of one indicator: single-source, or counted from
+    the per-child rows (``kids``: the period's staged rows; by default the query itself)."""
+    if indicator not in PER_CHILD:
+        return single_source(indicator, period)
+    kids = overlap.per_child(period).subquery("anak_tahap") if kids is None else kids
+    return (overlap.grouped if indicator in overlap.INDICATORS else welfare_sql.grouped)(indicator, kids)
 
 
 def available(engine: Engine, period: str) -> list[str]:
@@ -118,8 +127,9 @@ def compute(engine: Engine, period: str) -> dict[str, dict]:
     v = nilai_indikator.c
     with engine.begin() as conn:
         conn.execute(delete(nilai_indikator).where(v.periode == period))
+        kids = overlap.stage(conn, period) if set(ids) & set(PER_CHILD) else None
         for indicator in ids:
-            select_ = grouped(indicator, period).subquery()
+            select_ = grouped(indicator, period, kids).subquery()
             cols = select_.c
             village = select(
                 wilayah.c.kode, literal(indicator), literal(period), literal("desa"),
@@ -135,7 +145,9 @@ def compute(engine: Engine, period: str) -> dict[str, dict]:
                 v.periode == period, v.tingkat == "desa").group_by(code, v.indikator, v.periode)
             conn.execute(insert(nilai_indikator).from_select(
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], rollup))
-        overlap.store_combinations(conn, period, now, "anak_rentan_ganda" in ids)
+        overlap.store_combinations(conn, period, now, kids if "anak_rentan_ganda" in ids else None)
+        if kids is not None:
+            overlap.unstage(conn, kids)
         totals = conn.execute(select(v.kode_wilayah, v.indikator, v.pembilang, v.penyebut).where(
             v.periode == period, v.tingkat == "kabupaten")).all()
     order = list(BY_ID)

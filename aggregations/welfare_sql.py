@@ -12,13 +12,14 @@ planner and the public site show beside them how many of the village's children 
 from __future__ import annotations
 
 from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.sql import Select, Subquery
+from sqlalchemy.sql import FromClause, Select, Subquery
 
 from aggregations import periods, welfare
 from aggregations.schema import penduduk
 
-INDICATORS = ("anak_keluarga_miskin", "anak_miskin_tanpa_bansos", "anak_tanpa_air_layak", "anak_tanpa_sanitasi_layak",
-              "keluarga_berisiko_stunting", "anak_disabilitas")
+#: The indicators counted from each child's register family (:func:`grouped`).
+PER_CHILD = ("anak_keluarga_miskin", "anak_miskin_tanpa_bansos", "anak_tanpa_air_layak", "anak_tanpa_sanitasi_layak",
+             "keluarga_berisiko_stunting")
 #: A child under five: 0-4 completed years on the snapshot (0-59 months).
 UNDER_FIVE_YEARS = 4
 
@@ -52,15 +53,21 @@ def with_family(period: str, high: int = 17, extra: tuple = ()) -> Subquery:
         fam, fam.c.keluarga_hash == linked.c.keluarga_hash)).subquery("anak_register")
 
 
-def grouped(indicator: str, period: str) -> Select:
-    """SELECT kode_desa, pembilang, penyebut for one welfare indicator and period."""
-    if indicator == "anak_disabilitas":
-        p = penduduk.c
-        return select(p.kode_desa, _flag(p.disabilitas.is_not(None)), func.count()).where(
-            p.periode == period, aged(period, 0, 17)).group_by(p.kode_desa)
+def disability(period: str) -> Select:
+    """Children 0-17 with a SIAK disability code, of all children 0-17."""
+    p = penduduk.c
+    return select(p.kode_desa, _flag(p.disabilitas.is_not(None)), func.count()).where(
+        p.periode == period, aged(period, 0, 17)).group_by(p.kode_desa)
+
+
+def grouped(indicator: str, kids: FromClause) -> Select:
+    """SELECT kode_desa, pembilang, penyebut for one register indicator, from ``kids``: one row
+    per child 0-17 (:func:`aggregations.overlap.per_child`, or its staged copy) with ``kode_desa``,
+    ``kk_hash``, ``balita`` (1 under five) and the family's ``miskin``, ``bansos``, ``air`` and
+    ``sanitasi``."""
+    c = kids.c
     if indicator == "keluarga_berisiko_stunting":
-        return families_at_risk(period)
-    c = with_family(period).c
+        return families_at_risk(kids)
     numerator, among = {
         "anak_keluarga_miskin": (c.miskin == 1, None),
         "anak_miskin_tanpa_bansos": (c.bansos == 0, c.miskin == 1),
@@ -71,13 +78,14 @@ def grouped(indicator: str, period: str) -> Select:
     return (query.where(among) if among is not None else query).group_by(c.kode_desa)
 
 
-def families_at_risk(period: str) -> Select:
+def families_at_risk(kids: FromClause) -> Select:
     """SIAK families (KK) with a child under five, counted in the village of those children
     (the lowest code where they live apart), whose register household lacks safe water or
     improved sanitation, of those whose two answers are both recorded."""
-    u = with_family(period, UNDER_FIVE_YEARS)
-    per_family = select(func.min(u.c.kode_desa).label("kode_desa"), func.min(u.c.air).label("air"),
-                        func.min(u.c.sanitasi).label("sanitasi")).group_by(u.c.kk_hash).subquery("keluarga_balita")
+    u = kids.c
+    per_family = select(func.min(u.kode_desa).label("kode_desa"), func.min(u.air).label("air"),
+                        func.min(u.sanitasi).label("sanitasi")).where(u.balita == 1).group_by(
+        u.kk_hash).subquery("keluarga_balita")
     f = per_family.c
     return select(f.kode_desa, _flag(or_(f.air == 0, f.sanitasi == 0)), func.count()).where(
         f.air.is_not(None), f.sanitasi.is_not(None)).group_by(f.kode_desa)

@@ -1,4 +1,4 @@
-"""Realistic demo data: the six sources as real exports look, at full Bengkayang scale.
+"""Realistic demo data: the seven sources as real exports look, at full Bengkayang scale.
 
 ``generate`` builds one synthetic population (see :mod:`.population`) on the
 villages in the database and writes, for every period (by default the four
@@ -7,7 +7,9 @@ snapshot day (with a status column: residents who died or moved out), an
 e-PPGBM export of the period's weighing month (February in a first semester,
 August in a second; XLSX for the first period, ``;``-CSV with decimal commas
 after), a Dapodik student list, a Kemenag EMIS madrasah list (XLSX), the KUA
-marriage register of the period (XLSX) and the facility registry, plus
+marriage register of the period (XLSX), the facility registry and Dinsos P3A's welfare
+register of the same families (DTSEN CSV from 2025, P3KE workbook before; see
+:mod:`.families`), plus
 ``manifest.json`` naming each file's source and period. Years (``2025``) or
 months work too: tests pass fewer periods to be quick.
 """
@@ -21,14 +23,15 @@ import numpy as np
 from sqlalchemy import Engine
 
 from aggregations import periods as period_rules
-from peta_anak.demo import exports, schooling
+from peta_anak.demo import exports, families, schooling
 from peta_anak.demo.population import POPULATION, load_villages, residents, village_sizes
 
 DEFAULT_SEED = 2026
 #: Changes whenever the exports change shape, so a demo folder of an older generator is
 #: written again instead of reused (2: SIAK status column, EMIS, enrolment statuses;
-#: 3: four semesters, moves and deaths between them).
-VERSION = 3
+#: 3: four semesters, moves and deaths between them; 4: the welfare register, SIAK's disability
+#: code and dusun, families' poverty linked to their children's other vulnerabilities).
+VERSION = 4
 DEFAULT_PERIODS = ("2024-S1", "2024-S2", "2025-S1", "2025-S2")
 
 
@@ -47,6 +50,7 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
     outdir.mkdir(parents=True, exist_ok=True)
     sizes = village_sizes(villages, int(POPULATION * scale), rng)
     people = residents(villages, sizes, period_rules.start(periods[0]), period_rules.snapshot(periods[-1]), rng)
+    people = families.households(people, seed)
     sites = exports.facilities(villages, scale, rng)
     manifest = []
     for period in periods:
@@ -58,6 +62,7 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
             "emis": schooling.emis(people, sites, villages, period, outdir, rng, records),
             "perkawinan": exports.perkawinan(people, villages, period, outdir, rng),
             "fasilitas": exports.fasilitas(sites, villages, period, outdir),
+            "keluarga": families.register(people, period, outdir, rng),
         }
         manifest += [{"source": s, "period": period, "file": p.name} for s, p in files.items()]
     (outdir / "manifest.json").write_text(json.dumps(
