@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aggregations.release.audit import _Problem, audit
+from aggregations.release.audit import audit
 from aggregations.release.rules import Rules, primary_reasons, published_rate
+from aggregations.release.solver import Problem
 from aggregations.release.suppress import suppress
 from aggregations.release.table import Cell, Table
 
@@ -217,9 +218,9 @@ def test_audit_finds_the_integer_bound_where_the_lp_relaxation_is_fractional():
     largest x0 + x1 + x2 is 1.5 at (1/2, 1/2, 1/2); the audit's bound is the integer 1."""
     a_ub = np.array([[1.0, 1.0, 0.0, -1.0], [0.0, 1.0, 1.0, -1.0], [1.0, 0.0, 1.0, -1.0]])
     lower, upper = np.array([0.0, 0.0, 0.0, 1.0]), np.array([np.inf, np.inf, np.inf, 1.0])
-    fractional = _Problem(np.zeros((0, 4)), np.zeros(0), a_ub, lower, upper, integer=True)
+    fractional = Problem(np.zeros((0, 4)), np.zeros(0), a_ub, np.zeros(3), lower, upper, integer=True)
     assert fractional.range({0: 1.0, 1: 1.0, 2: 1.0}) == (0.0, 1.0)
-    relaxed = _Problem(np.zeros((0, 4)), np.zeros(0), a_ub, lower, upper, integer=False)
+    relaxed = Problem(np.zeros((0, 4)), np.zeros(0), a_ub, np.zeros(3), lower, upper, integer=False)
     assert relaxed.range({0: 1.0, 1: 1.0, 2: 1.0}) == (0.0, 1.5)
-    unbounded = _Problem(np.zeros((0, 4)), np.zeros(0), a_ub[:1], lower, upper, integer=True)
+    unbounded = Problem(np.zeros((0, 4)), np.zeros(0), a_ub[:1], np.zeros(1), lower, upper, integer=True)
     assert unbounded.range({2: 1.0}) == (0.0, np.inf)
