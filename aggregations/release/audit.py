@@ -179,7 +179,7 @@ def _solve_component(table: Table, keys: list[Key], hidden: set[Key], primary: s
                 required = (max(0, value - rules.protection), value + rules.protection)
             elif protected_only:
                 continue
-            low, high = problem.range(coefs, exact=required is not None)
+            low, high = problem.range(coefs, required)
             out.append(CellBounds(key, quantity, value, low, high, required))
     return out
 
