@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine (see README.md):
-#   make run   - set up .venv and build the demo on the embedded default (SQLite, real boundaries)
+#   make run   - set up .venv (and the npm packages the app serves) and build the demo on the embedded default (SQLite, real boundaries)
 #   make test  - set up .venv and the Debian packages the tests need, then run the whole suite
 # One kind of test at a time (see CONTRIBUTING.md): make test-unit, test-integration, test-browser
 VENV ?= .venv
@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-unit test-integration test-browser install system-deps lint bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	bash scripts/bootstrap.sh $(VENV)
 	touch $(STAMP)
 
@@ -41,6 +41,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_boundaries.py
+	$(BIN)/python benchmarks/bench_dusun.py
 	$(BIN)/python benchmarks/bench_demo.py --scales 0.1 1
 	$(BIN)/python benchmarks/bench_imports.py
 	$(BIN)/python benchmarks/bench_release.py

@@ -18,10 +18,12 @@ from aggregations import parse, welfare_codes
 from aggregations.errors import ImportRefused
 from aggregations.messages import EXPECTED, REASONS
 from aggregations.sources import SOURCES, Source
+from peta_anak.core import rates
 from peta_anak.core.i18n import translate
 
 if TYPE_CHECKING:
-    from aggregations.ingest import Context, Tally
+    from aggregations.ingest import Context
+    from aggregations.rejects import Tally
 
 #: Share of rows dated outside the period from which the file is taken to be of another period.
 PERIOD_MISMATCH_SHARE = 0.5
@@ -64,7 +66,19 @@ def typed(source: Source, chunk: pd.DataFrame, columns: dict[str, str]) -> tuple
     return pd.DataFrame(out, index=chunk.index), problems
 
 
-def refuse_if_needed(ctx: Context, file: str, tally: Tally, columns: dict[str, str], threshold: float) -> None:
+def refuse_early(ctx: Context, file: str, tally: Tally, columns: dict[str, str], threshold: float,
+                 rows_at_most: int | None) -> None:
+    """Refuse before the end of the file once the rejects alone pass the threshold of the
+    most rows the file can hold (``rows_at_most``, None when the reader cannot say): the
+    rest of the file cannot change the outcome, so it is not read. The reason given is
+    the one the rows read so far show, as :func:`refuse_if_needed` would name it."""
+    if rows_at_most and tally.rejected > threshold * rows_at_most:
+        refuse_if_needed(ctx, file, tally, columns, threshold, rows_at_most)
+
+
+def refuse_if_needed(ctx: Context, file: str, tally: Tally, columns: dict[str, str], threshold: float,
+                     rows_at_most: int | None = None) -> None:
+    """After the last chunk (or, with ``rows_at_most``, as soon as the refusal is certain)."""
     read, reasons = tally.read, tally.reasons
     if not read:
         return
@@ -85,9 +99,10 @@ def refuse_if_needed(ctx: Context, file: str, tally: Tally, columns: dict[str, s
         raise ImportRefused("period_mismatch", file=file, years=years, period=ctx.period)
     if tally.rejected / read > threshold:
         lines = [(key, n, tally.examples.get(key, [])) for key, n in reasons.most_common(8)]
-        raise ImportRefused("too_many_rejects", file=file, rejected=tally.rejected, read=read,
-                            share=round(100 * tally.rejected / read, 1), limit=round(100 * threshold, 1),
-                            reasons=lines)
+        early = {"rows": rows_at_most} if rows_at_most else {}
+        raise ImportRefused("too_many_rejects_early" if early else "too_many_rejects", file=file,
+                            rejected=tally.rejected, read=read, share=rates.percent(tally.rejected, read),
+                            limit=round(100 * threshold, 1), reasons=lines, **early)
 
 
 def _kind(field_name: str) -> str | None:

@@ -13,6 +13,7 @@ from aggregations import indicators, ingest, periods, quality, sources
 from aggregations.messages import ERRORS, FLAGS, SUMMARY
 from aggregations.report import describe_quality, describe_totals, number
 from aggregations.sources import SOURCES
+from peta_anak.core import rates
 from peta_anak.core.i18n import translate
 
 
@@ -38,7 +39,7 @@ def format_summary(summary: dict, lang: str) -> str:
     read = summary["rows_read"]
     lines = [t("title", source=summary["source"], period=summary["period"], file=summary["file"]),
              t("counts", read=n(read), accepted=n(summary["accepted"]), rejected=n(summary["rejected"]),
-               share=round(100 * summary["rejected"] / read, 2) if read else 0)]
+               share=rates.percent(summary["rejected"], read) if read else 0)]
     for key, count in summary["by_reason"].items():
         lines.append(t("reason", reason=ingest.reason_text(key, lang), n=n(count)))
     if summary["not_counted"]:
@@ -100,7 +101,7 @@ def import_command(app, source: str, file: Path, period: str, mapping, threshold
 
 
 @data_group.command("sources")
-@click.option("--markdown", is_flag=True, help="Print docs/sources.md.")
+@click.option("--markdown", is_flag=True, help="Print the field tables that end docs/sources.md.")
 def sources_command(markdown: bool) -> None:
     """List the sources with their fields and the header names recognised."""
     if markdown:

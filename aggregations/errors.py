@@ -17,6 +17,7 @@ class ImportRefused(Exception):
         from aggregations.messages import ERRORS
 
         params = dict(self.params)
+        params.setdefault("available", "-")  # the file's columns are not kept in reports stored before 2026-12
         if "field" in params:
             params["expected"] = expected_text(params["field"], lang)
         if "reasons" in params:  # [(reason, count, example rows)]

@@ -22,6 +22,7 @@ from aggregations import periods as periods_
 from aggregations.indicator_sql import grouped as single_source
 from aggregations.schema import fasilitas, impor_data, nilai_indikator
 from geodata.schema import wilayah
+from peta_anak.core import rates
 from peta_anak.core.safe_cells import SafeCsvWriter
 
 
@@ -93,7 +94,12 @@ BREAKDOWNS = (
 )
 BY_ID = {i.id: i for i in INDICATORS + BREAKDOWNS}
 #: The indicators a release may publish (breakdowns stay with the planners).
-PUBLIC = tuple(i.id for i in INDICATORS)
+#: Indicators kept from releases though they are not breakdowns: the denominator of poor
+#: children without assistance is the numerator of poor children, so publishing it would
+#: publish that cell whatever the suppression hid (the relations between an area's cells are
+#: declared in :mod:`aggregations.release.source` but not yet in the release's audit: too slow).
+PLANNERS_ONLY = ("anak_miskin_tanpa_bansos",)
+PUBLIC = tuple(i.id for i in INDICATORS if i.id not in PLANNERS_ONLY)
 
 
 #: Indicators counted from each child's row of :func:`aggregations.overlap.per_child`.
@@ -170,7 +176,7 @@ def rows(engine: Engine, period: str) -> list[dict]:
     out = [{
         "kode_wilayah": r.kode_wilayah, "nama_wilayah": r.nama, "tingkat": r.tingkat, "indikator": r.indikator,
         "periode": r.periode, "pembilang": int(r.pembilang), "penyebut": int(r.penyebut),
-        "persen": round(100 * r.pembilang / r.penyebut, 1) if r.penyebut else None,
+        "persen": rates.percent(r.pembilang, r.penyebut),
     } for r in result]
     order = {i: n for n, i in enumerate(BY_ID)}
     return sorted(out, key=lambda r: (order[r["indikator"]], LEVEL_ORDER[r["tingkat"]], r["kode_wilayah"]))
@@ -205,8 +211,30 @@ def facilities(engine: Engine, period: str) -> list[dict]:
 
 def versions(engine: Engine) -> dict[str, tuple]:
     """Period -> (latest computation, row count): changes whenever its values are recomputed
-    (for the caches of readers); one query for every period."""
+    (for the caches of readers); one query for every period.
+
+    Every planner request asks this first, and the query reads the whole table. On SQLite a
+    connection's answer is kept with the database's change stamp (``PRAGMA data_version``,
+    which moves when another connection commits, and the connection's own
+    ``total_changes``): while neither moved, nothing was written and the answer stands."""
     v = nilai_indikator.c
     with engine.connect() as conn:
+        stamp = _sqlite_stamp(conn)
+        kept = conn.info.get(_VERSIONS_KEY)
+        if stamp is not None and kept is not None and kept[0] == stamp:
+            return dict(kept[1])
         rows = conn.execute(select(v.periode, func.max(v.dihitung), func.count()).group_by(v.periode)).all()
-    return {period: (str(latest), int(count)) for period, latest, count in rows}
+        found = {period: (str(latest), int(count)) for period, latest, count in rows}
+        if stamp is not None:
+            conn.info[_VERSIONS_KEY] = (stamp, found)
+    return dict(found)
+
+
+_VERSIONS_KEY = "pdar_versions"  # in the connection's info: (change stamp, versions)
+
+
+def _sqlite_stamp(conn) -> tuple[int, int] | None:
+    """What changes when anything is written to a SQLite database (None on other databases)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return conn.exec_driver_sql("PRAGMA data_version").scalar(), conn.connection.dbapi_connection.total_changes

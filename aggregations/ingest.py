@@ -1,16 +1,20 @@
 """Importing one source export for one period: checked, pseudonymised, all or nothing.
 
 The file is read in chunks; each chunk is typed, checked row by row (every
-problem becomes a reject row: row number, field, reason, never the value),
-stripped to the fields the indicators need, with NIK and KK numbers replaced by
-their keyed hash, and written inside one transaction. When more rows than the
-threshold are rejected, the dates do not belong to the period, a column holds
-nothing readable, or a re-import would replace the active import with much less
-(:mod:`.reimport`), the transaction is rolled back and the database is as it was.
+problem becomes a reject: row number, field, reason, never the value; counted all,
+listed up to :data:`LISTED_PER_REASON` per reason, :mod:`.rejects`), stripped to
+the fields the indicators need, with NIK and KK numbers replaced by their keyed
+hash, and written inside one transaction. When more rows than the threshold are
+rejected, the dates do not belong to the period, a column holds nothing readable,
+or a re-import would replace the active import with much less (:mod:`.reimport`),
+the transaction is rolled back and the database is as it was. Once the rejects
+alone pass the threshold of the most rows the file can hold, the import stops
+there: the rest of the file cannot change the outcome.
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 from collections import Counter
 from collections.abc import Callable
@@ -21,28 +25,34 @@ from pathlib import Path
 import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from aggregations import checks, periods, readers, records, reimport, welfare
 from aggregations.duplicates import KEYS as DUPLICATE_KEYS
 from aggregations.duplicates import Seen
 from aggregations.errors import ImportRefused
+from aggregations.rejects import LISTED_PER_REASON, Tally
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
-from aggregations.sources import SOURCES, Source, likeliest_source, match_headers
+from aggregations.sources import (
+    SOURCES,
+    Source,
+    first_row_is_data,
+    likeliest_source,
+    looks_like_value,
+    match_headers,
+)
+from aggregations.staging import Stage
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
 from peta_anak.core.checksum import sha256_file
-from peta_anak.core.db import insert_frame
 
 #: Share of rejected rows above which a whole file is refused.
 REJECT_THRESHOLD = 0.05
 #: A record builder marks rows that are valid but not counted (a resident who died or
 #: moved out) in this column, with the reason.
 NOT_COUNTED = records.NOT_COUNTED
-EXAMPLE_ROWS = 5
-#: The record builder of each source.
-BUILDERS = {**records.BUILDERS, "keluarga": welfare.keluarga_rows}
 
-__all__ = ["ImportRefused", "import_file", "parse_mapping", "reason_text"]
+__all__ = ["LISTED_PER_REASON", "ImportRefused", "Tally", "import_file", "parse_mapping", "reason_text"]
 reason_text = checks.reason_text
 
 
@@ -67,28 +77,6 @@ class Context:
         return periods.snapshot(self.period)
 
 
-@dataclass
-class Tally:
-    """What the chunks of one file came to."""
-
-    read: int = 0
-    rejected: int = 0
-    reasons: Counter = field(default_factory=Counter)
-    examples: dict = field(default_factory=dict)
-    not_counted: Counter = field(default_factory=Counter)
-
-    @property
-    def accepted(self) -> int:
-        return self.read - self.rejected - sum(self.not_counted.values())
-
-    def add_problems(self, problems: list) -> None:
-        for row, name, reason in problems:
-            rows = self.examples.setdefault(f"{name}:{reason}", [])
-            if len(rows) < EXAMPLE_ROWS and int(row) not in rows:
-                rows.append(int(row))
-        self.reasons.update(f"{name}:{reason}" for _, name, reason in {(int(r), n, x) for r, n, x in problems})
-
-
 def parse_mapping(items: list[str] | tuple[str, ...], source: Source) -> dict[str, str]:
     """``--map COLUMN=field`` options as {field: column}."""
     out = {}
@@ -106,12 +94,11 @@ def import_file(
     mapping: list[str] | tuple[str, ...] = (), user: str | None = None,
     threshold: float = REJECT_THRESHOLD, progress: Callable[[int, int], None] | None = None,
     max_sheet_mb: float = readers.MAX_SHEET_MB, min_share: float = reimport.MIN_SHARE,
-    allow_smaller: bool = False,
-    on_rejects: Callable[[list[tuple[int, str, str]]], None] | None = None,
+    allow_smaller: bool = False, tally: Tally | None = None,
 ) -> dict:
     """Import ``path`` as ``source_name`` for ``period``; returns the import summary.
-    ``on_rejects`` receives each chunk's (row, field, reason) as they are found, so an
-    uploaded import keeps its reject list even when the whole file is refused."""
+    ``tally`` is filled as the file is read (counts, listed rejects), so that an uploaded
+    import keeps its reject list and counts even when the whole file is refused."""
     if source_name not in SOURCES:
         raise ImportRefused("unknown_source", source=source_name, sources=", ".join(SOURCES))
     if not periods.is_period(period):
@@ -122,32 +109,54 @@ def import_file(
     except readers.ReadError as exc:
         raise ImportRefused(exc.kind, file=str(path), **exc.params) from exc
     columns = _columns(source, table.headers, parse_mapping(mapping, source), str(path))
-    with engine.begin() as conn:
-        villages = VillageIndex.load(conn)
-        if not villages.codes:
-            raise ImportRefused("no_boundaries")
-        ctx = Context(source, period, key, villages)
-        if source_name == "fasilitas":
-            ctx.locate = _locator(conn)
-        earlier = reimport.active(conn, source_name, period)
-        import_id = _start_log(conn, source_name, period, path, user, earlier)
-        tally = _read(conn, ctx, table, columns, import_id, str(path), progress, on_rejects)
-        checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
-        if source_name == "keluarga":  # families matching no resident are counted, not refused
-            welfare.match_report(conn, ctx, import_id)
-        smaller = reimport.check(conn, earlier, import_id, source_name, tally.accepted, str(path),
-                                 min_share, allow_smaller)
-        summary = {
-            "import_id": import_id, "source": source_name, "period": period, "file": str(path),
-            "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
-            "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
-            "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
-            "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller,
-            "columns": columns, "dropped_columns": [h for h in table.headers if h not in columns.values()],
-        }
-        stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
-        conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
-            baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected, ringkasan=stored))
+    checksum = sha256_file(path)
+    stage = Stage(RECORD_TABLES[source_name])
+    with engine.connect() as conn:
+        try:
+            with conn.begin():  # read, check and stage: nothing written that others wait for (:mod:`.staging`)
+                villages = VillageIndex.load(conn)
+                if not villages.codes:
+                    raise ImportRefused("no_boundaries")
+                ctx = Context(source, period, key, villages)
+                if source_name == "fasilitas":
+                    ctx.locate = _locator(conn)
+                stage.create(conn)
+                tally = _read(conn, ctx, table, columns, stage, str(path), progress, tally or Tally(), threshold)
+                checks.refuse_if_needed(ctx, str(path), tally, columns, threshold)
+            with conn.begin():  # the one short write: log, replace the earlier import, move the rows in
+                return _store(conn, ctx, stage, tally, (path, checksum), user, (min_share, allow_smaller),
+                              {"columns": columns, "dropped_columns": [h for h in table.headers
+                                                                      if h not in columns.values()]})
+        finally:
+            with contextlib.suppress(SQLAlchemyError):  # not to hide why the import ended; create() drops it too
+                stage.drop(conn)
+                conn.commit()
+
+
+def _store(conn: Connection, ctx: Context, stage: Stage, tally: Tally, file: tuple[Path, str], user: str | None,
+           smaller_rule: tuple[float, bool], columns: dict) -> dict:
+    """Log the import, replace the active one of its source and period, move the staged rows
+    and the listed rejects in; the import summary (refused, and so rolled back, when the
+    re-import is much smaller than the active import, :mod:`.reimport`)."""
+    source, period, path = ctx.source.name, ctx.period, str(file[0])
+    earlier = reimport.active(conn, source, period)
+    import_id = _start_log(conn, source, period, file, user, earlier)
+    stage.move(conn, import_id, period)
+    if source == "keluarga":  # families matching no resident are counted, not refused
+        welfare.match_report(conn, ctx, import_id)
+    if tally.listed:
+        conn.execute(insert(penolakan), _reject_rows(import_id, tally.listed))
+    smaller = reimport.check(conn, earlier, import_id, source, tally.accepted, path, *smaller_rule)
+    summary = {
+        "import_id": import_id, "source": source, "period": period, "file": path,
+        "rows_read": tally.read, "accepted": tally.accepted, "rejected": tally.rejected,
+        "not_counted": dict(tally.not_counted), "by_reason": dict(tally.reasons.most_common()),
+        "examples": tally.examples, "flags": dict(ctx.flags), "notes": ctx.notes,
+        "replaced_earlier_import": earlier is not None, "smaller_reimport": smaller, **columns,
+    }
+    stored = {k: v for k, v in summary.items() if k not in COUNTED_IN_COLUMNS}
+    conn.execute(update(impor_data).where(impor_data.c.id == import_id).values(
+        baris_dibaca=tally.read, baris_diterima=tally.accepted, baris_ditolak=tally.rejected, ringkasan=stored))
     return summary
 
 
@@ -155,14 +164,14 @@ def import_file(
 COUNTED_IN_COLUMNS = ("rows_read", "accepted", "rejected")
 
 
-def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], import_id: int,
-          file: str, progress: Callable | None, on_rejects: Callable | None = None) -> Tally:
-    tally = Tally()
-    record_table = RECORD_TABLES[ctx.source.name]
+def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], stage: Stage,
+          file: str, progress: Callable | None, tally: Tally, threshold: float) -> Tally:
     try:
         for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
+            checks.refuse_early(ctx, file, tally, columns, threshold, table.at_most)  # before more work
             typed, problems = checks.typed(ctx.source, chunk, columns)
-            rows, more = BUILDERS[ctx.source.name](ctx, typed, chunk.index)
+            build = welfare.keluarga_rows if ctx.source.name == "keluarga" else records.BUILDERS[ctx.source.name]
+            rows, more = build(ctx, typed, chunk.index)
             problems += more
             problems += _duplicates(ctx, rows, problems)
             bad = {row for row, _, _ in problems}
@@ -170,11 +179,7 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
             if NOT_COUNTED in kept:
                 tally.not_counted.update(kept[NOT_COUNTED].dropna())
                 kept = kept[kept[NOT_COUNTED].isna()].drop(columns=NOT_COUNTED)
-            insert_frame(conn, record_table, kept.assign(impor_id=import_id, periode=ctx.period))
-            if problems:
-                conn.execute(insert(penolakan), _reject_rows(import_id, problems))
-                if on_rejects:  # e.g. the upload page keeps the reject list of a refused file too
-                    on_rejects([(int(row), name, reason) for row, name, reason in problems])
+            stage.add(conn, kept)
             tally.add_problems(problems)
             tally.read += len(chunk)
             tally.rejected += len(bad)
@@ -191,8 +196,14 @@ def _locator(conn: Connection) -> Callable:
 
 
 def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: str) -> dict[str, str]:
+    """Field -> header of the file. A header row that is really a child's row is refused
+    without naming a cell of it (how many columns, what was expected)."""
+    if mapping and any(looks_like_value(h) for h in headers):  # --map would name a child's cells as columns
+        raise _header_is_data(source, headers, file)
     for column in mapping.values():
         if column not in headers:
+            if first_row_is_data(headers):
+                raise _header_is_data(source, headers, file)
             raise ImportRefused("mapped_column_missing", file=file, column=column, available=", ".join(headers))
     columns = match_headers(source, headers, mapping)
     missing = [(f,) for f in source.fields if f.required and f.name not in columns]
@@ -200,15 +211,28 @@ def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: 
         missing += [(source.field(n),) for n in source.village[0] if n not in columns]
     missing += [tuple(source.field(n) for n in group) for group in source.one_of
                 if not any(n in columns for n in group)]
+    if missing and first_row_is_data(headers):
+        raise _header_is_data(source, headers, file)
     if missing:
         likely = likeliest_source(headers)
         raise ImportRefused(
             "missing_columns", file=file, source=source.name, available=", ".join(headers),
-            missing="\n".join("  - " + " | ".join(f"{f.name}: {', '.join(f.aliases)}" for f in group)
-                              for group in missing),
-            hint=f" ({likely}?)" if likely and likely != source.name else "",
+            missing=_field_lines(missing), hint=f" ({likely}?)" if likely and likely != source.name else "",
         )
     return columns
+
+
+def _field_lines(groups: list[tuple]) -> str:
+    """One line per group of fields, any one of which will do (most groups are one field)."""
+    return "\n".join("  - " + " | ".join(f"{f.name}: {', '.join(f.aliases)}" for f in group) for group in groups)
+
+
+def _header_is_data(source: Source, headers: list[str], file: str) -> ImportRefused:
+    """The refusal of a file whose first row is a data row: the columns expected and how
+    many there are, never a cell."""
+    village = [source.field(n) for n in source.village[0]] if source.village else []
+    return ImportRefused("header_is_data", file=file, source=source.name, n=len(headers),
+                         columns=_field_lines([(f,) for f in [*(f for f in source.fields if f.required), *village]]))
 
 
 def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:
@@ -223,13 +247,13 @@ def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:
     return [(row, "nik", "duplicate") for row in rows.index[ctx.seen.duplicates(rows, fields, valid).to_numpy()]]
 
 
-def _start_log(conn: Connection, source: str, period: str, path: Path, user: str | None,
+def _start_log(conn: Connection, source: str, period: str, file: tuple[Path, str], user: str | None,
                earlier: reimport.Earlier | None) -> int:
     if earlier is not None:
         conn.execute(update(impor_data).where(impor_data.c.id == earlier.id).values(aktif=False))
         reimport.remove(conn, source, earlier)
     return conn.execute(insert(impor_data).values(
-        sumber=source, periode=period, berkas=str(path), sha256=sha256_file(path),
+        sumber=source, periode=period, berkas=str(file[0]), sha256=file[1],
         pengguna=user or f"cli:{getpass.getuser()}", waktu=datetime.now(UTC),
         baris_dibaca=0, baris_diterima=0, baris_ditolak=0, aktif=True, ringkasan={},
     )).inserted_primary_key[0]

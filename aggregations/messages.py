@@ -58,6 +58,16 @@ ERRORS = {
         "id": "{file}: kolom wajib tidak ada untuk sumber {source}:\n{missing}\nKolom di berkas: {available}.{hint}",
         "en": "{file}: required columns missing for source {source}:\n{missing}\nColumns in the file: {available}.{hint}",
     },
+    "header_is_data": {
+        "id": "{file}: baris pertama berisi data, bukan judul kolom ({n} kolom berisi angka, tanggal atau NIK, atau "
+              "tanpa judul yang dikenali): berkas tampaknya diekspor tanpa baris judul. Tidak ada yang diimpor; "
+              "isinya tidak ditampilkan. Ekspor ulang dengan baris judul; kolom yang diperlukan untuk sumber "
+              "{source} (nama yang diterima):\n{columns}",
+        "en": "{file}: the first row holds data, not column headers ({n} columns of numbers, dates or NIKs, or "
+              "no header that is recognised): the file seems to have been exported without its header row. "
+              "Nothing was imported; its content is not shown. Export it again with the header row; the columns "
+              "source {source} needs (accepted names):\n{columns}",
+    },
     "missing_column_line": {"id": "  - {field} (nama yang diterima: {accepted})", "en": "  - {field} (accepted names: {accepted})"},
     "wrong_source_hint": {
         "id": " Berkas ini tampaknya ekspor {likely}: jalankan `peta-anak data import {likely} ...`.",
@@ -70,6 +80,12 @@ ERRORS = {
     "too_many_rejects": {
         "id": "{file}: {rejected} dari {read} baris ({share}%) ditolak, melebihi batas {limit}%; tidak ada yang diimpor.\n{reasons}",
         "en": "{file}: {rejected} of {read} rows ({share}%) rejected, above the {limit}% limit; nothing was imported.\n{reasons}",
+    },
+    "too_many_rejects_early": {
+        "id": "{file}: {rejected} dari {read} baris pertama ditolak, sudah lebih dari batas {limit}% dari paling banyak "
+              "{rows} baris berkas ini; pembacaan dihentikan di situ, tidak ada yang diimpor.\n{reasons}",
+        "en": "{file}: {rejected} of the first {read} rows rejected, already more than the {limit}% limit of the "
+              "file's {rows} rows at most; reading stopped there, nothing was imported.\n{reasons}",
     },
     "period_mismatch": {
         "id": "{file}: tanggal di berkas ({years}) tidak cocok dengan periode {period}; tidak ada yang diimpor",
@@ -199,6 +215,14 @@ STEPS = {
                   "en": "release {id} is no longer a draft (status: {status}); only a draft can be approved or rejected"},
     "own_release": {"id": "rilis {id} dibuat oleh {user}: persetujuan harus oleh admin kedua, bukan pembuatnya",
                     "en": "release {id} was created by {user}: a second admin, not its creator, must decide on it"},
+    "account_newer": {
+        "id": "akun {user} menjadi admin (dibuat atau diaktifkan lagi) pada {since}, setelah draf rilis {id} dibuat "
+              "({drafted}): empat mata adalah dua orang, jadi akun ini tidak dapat menyetujui, menolak atau "
+              "menerbitkannya; admin yang sudah ada sebelum draf itu yang memutuskan",
+        "en": "account {user} became admin (was created or enabled again) on {since}, after the draft of release "
+              "{id} was made ({drafted}): four eyes are two people, so this account cannot approve, reject or "
+              "publish it; an admin who was one before the draft decides",
+    },
     "reason_missing": {"id": "tuliskan alasan penolakan rilis {id}", "en": "give the reason for rejecting release {id}"},
     "not_approved": {"id": "rilis {id} belum disetujui (status: {status}); hanya rilis yang disetujui dapat diterbitkan",
                      "en": "release {id} is not approved (status: {status}); only an approved release can be published"},

@@ -47,8 +47,9 @@ def open_csv(path: Path) -> Table:
     rows = max(_count_lines(path) - 1, 0)
     if rows == 0:
         raise ReadError("no_rows")
-    return Table(headers, rows,
-                 lambda columns: _chunks(path, encoding, separator, (headers, len(raw)), columns))
+    # every record takes at least one line: the lines after the header bound the rows
+    return Table(headers, rows, lambda columns: _chunks(path, encoding, separator, (headers, len(raw)), columns),
+                 at_most=rows)
 
 
 def sniff_encoding(path: Path) -> str:
@@ -72,11 +73,13 @@ def sniff_encoding(path: Path) -> str:
 
 
 def _count_lines(path: Path) -> int:
-    count = 0
+    """Lines of the file, the last one counted whether or not it ends with a newline."""
+    count, last = 0, b"\n"
     with path.open("rb") as fh:
         while block := fh.read(BLOCK):
             count += block.count(b"\n")
-    return count
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> str:

@@ -38,6 +38,7 @@ class Table:
     headers: list[str]
     rows: int  # data rows, an estimate for progress reports
     _read: Callable[[list[str]], Iterator[pd.DataFrame]]
+    at_most: int | None = None  # data rows the file can hold at most, when the reader knows (CSV: its lines)
 
     def chunks(self, columns: list[str]) -> Iterator[pd.DataFrame]:
         """Frames of text cells of ``columns`` (header names) only, at most CHUNK_ROWS rows

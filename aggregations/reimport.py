@@ -18,6 +18,7 @@ from sqlalchemy import Connection, delete, select
 from aggregations.errors import ImportRefused
 from aggregations.schema import RECORD_TABLES, impor_data
 from geodata.schema import wilayah
+from peta_anak.core import rates
 
 MIN_SHARE = 0.9
 LISTED_VILLAGES = 20
@@ -73,7 +74,7 @@ def check(conn: Connection, earlier: Earlier | None, import_id: int, source: str
     if len(gone) > LISTED_VILLAGES:
         listed += f", ... (+{len(gone) - LISTED_VILLAGES})"
     facts = {"earlier_import": earlier.id, "earlier_accepted": earlier.accepted, "accepted": accepted,
-             "share": round(100 * accepted / earlier.accepted, 1) if earlier.accepted else None,
+             "share": rates.percent(accepted, earlier.accepted),
              "villages_gone": gone}
     if not allow:
         raise ImportRefused("smaller_reimport", file=file, source=source, accepted=accepted,

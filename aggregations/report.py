@@ -4,6 +4,7 @@ chosen language (message catalogue :data:`aggregations.messages.REPORT`)."""
 from __future__ import annotations
 
 from aggregations.messages import REPORT
+from peta_anak.core import rates
 from peta_anak.core.i18n import translate
 
 
@@ -13,7 +14,7 @@ def number(value: int, lang: str) -> str:
 
 
 def _percent(part: int, whole: int, lang: str) -> str:
-    text = f"{100 * part / whole:.1f}" if whole else "-"
+    text = f"{rates.percent(part, whole):.{rates.EXACT_DIGITS}f}" if whole else "-"
     return text.replace(".", ",") if lang == "id" else text
 
 

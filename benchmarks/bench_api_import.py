@@ -10,7 +10,7 @@ the import; the CLI's own start-up (``peta-anak --version``: loading Python, pan
 Dash...) is measured apart and subtracted for the comparison, since the server has
 started before the upload. Peak memory is the process's maximum RSS (``wait4``):
 for the server, over its whole life, the Dash app included. Prints a Markdown table
-for the README.
+for docs/benchmarks.md.
 
     .venv/bin/python benchmarks/bench_api_import.py [--workdir benchmarks/out/api] [--scale 1.0] [--rounds 2]
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,12 @@ def users_group() -> None:
     """Users of the planner application."""
 
 
+def _operator() -> str:
+    """Who changes accounts on the command line, as the audit log names it: the server's
+    operator's shell account (``cli:NAME``), as imports and drafts made here are named."""
+    return f"cli:{getpass.getuser()}"
+
+
 @users_group.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
@@ -34,7 +41,7 @@ def add_command(app, name: str, role: str, opd: str | None, password: str | None
     if password is None:
         password = click.prompt(cli_text("password_prompt", app.lang), hide_input=True, confirmation_prompt=True)
     try:
-        user = users.add(app.engine(), name, role, password, opd)
+        user = users.add(app.engine(), name, role, password, opd, actor=_operator())
     except users.UserError as exc:
         raise click.ClickException(exc.message(app.lang)) from exc
     click.echo(cli_text("user_added", app.lang, name=user.name, role=user.role, opd=f" {user.opd}" if user.opd else ""))
@@ -60,10 +67,10 @@ def token_command(app, name: str, revoke: bool) -> None:
     only its hash is stored). It carries NAME's role and department."""
     try:
         if revoke:
-            n = tokens.revoke_all(app.engine(), name)
+            n = tokens.revoke_all(app.engine(), name, actor=_operator())
             click.echo(cli_text("tokens_revoked", app.lang, name=name, n=n))
             return
-        token = tokens.issue(app.engine(), name)
+        token = tokens.issue(app.engine(), name, actor=_operator())
     except users.UserError as exc:
         raise click.ClickException(exc.message(app.lang)) from exc
     click.echo(cli_text("token_issued", app.lang, name=name))
@@ -74,9 +81,9 @@ def token_command(app, name: str, revoke: bool) -> None:
 @click.argument("name")
 @click.pass_obj
 def disable_command(app, name: str) -> None:
-    """Disable user NAME (every session of NAME ends at once)."""
+    """Disable user NAME (every session and API token of NAME ends at once)."""
     try:
-        users.set_active(app.engine(), name, False)
+        users.set_active(app.engine(), name, False, actor=_operator())
     except users.UserError as exc:
         raise click.ClickException(exc.message(app.lang)) from exc
     click.echo(cli_text("disabled", app.lang, name=name))
@@ -87,11 +94,11 @@ def disable_command(app, name: str) -> None:
 @click.option("--password", help="Prompted (hidden, twice) when absent.")
 @click.pass_obj
 def password_command(app, name: str, password: str | None) -> None:
-    """Set a new password for NAME (and enable the account); every session of NAME ends."""
+    """Set a new password for NAME (and enable the account); every session and API token of NAME ends."""
     if password is None:
         password = click.prompt(cli_text("new_password_prompt", app.lang), hide_input=True, confirmation_prompt=True)
     try:
-        users.set_password(app.engine(), name, password)
+        users.set_password(app.engine(), name, password, actor=_operator())
     except users.UserError as exc:
         raise click.ClickException(exc.message(app.lang)) from exc
     click.echo(cli_text("password_changed", app.lang, name=name))
@@ -106,7 +113,7 @@ def end_sessions_command(app, name: str | None, everyone: bool) -> None:
     if (name is None) == (not everyone):
         raise click.UsageError(cli_text("name_or_all", app.lang))
     try:
-        ended = users.end_sessions(app.engine(), name)
+        ended = users.end_sessions(app.engine(), name, actor=_operator())
     except users.UserError as exc:
         raise click.ClickException(exc.message(app.lang)) from exc
     click.echo(cli_text("sessions_ended_cli", app.lang, name=name or "*", n=ended))
@@ -118,15 +125,19 @@ def end_sessions_command(app, name: str | None, everyone: bool) -> None:
 @click.option("--threads", type=int, default=8, show_default=True)
 @click.pass_obj
 def serve_command(app, host: str, port: int, threads: int) -> None:
-    """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server)."""
+    """Run the planner application (waitress; or point gunicorn at peta_anak.wsgi:server).
+    waitress reads a request's whole body before the app sees it, so no body larger than an
+    upload (PDAR_MAX_UPLOAD_MB and the form around it) is read at all: waitress answers 413."""
     import waitress
 
     from dashboard.app import create_app
+    from dashboard.staff.uploads import body_limit
 
     app.engine()  # refuse to start on a database without the current schema
-    dash_app = create_app(app.settings, publisher=app.publisher())
+    dash_app = create_app(app.settings, publisher=app.publisher(), sweep_uploads=True)
     click.echo(f"http://{host}:{port}/")
-    waitress.serve(dash_app.server, host=host, port=port, threads=threads)
+    waitress.serve(dash_app.server, host=host, port=port, threads=threads,
+                   max_request_body_size=body_limit(app.settings.max_upload_mb) + 1)  # it refuses from this size
 
 
 @click.group("export")
@@ -181,7 +192,7 @@ def export_layer_command(app, indicator: str, period: str, level: str, classific
 @click.option("--user", "user_name", required=True, help="Active account the export is made as (its saved weights).")
 @click.option("--kecamatan", multiple=True, help="Only this kecamatan (code, e.g. 61.07.07); repeatable.")
 @click.option("--border-only", is_flag=True, help="Only the kecamatan on the land border.")
-@click.option("--remote-only", is_flag=True, help="Only villages far from a puskesmas (see README).")
+@click.option("--remote-only", is_flag=True, help="Only villages far from a puskesmas (see docs/planner.md).")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def export_priorities_command(app, period: str, user_name: str, kecamatan: tuple[str, ...], border_only: bool,

@@ -50,7 +50,10 @@ class Prepared:
 
 def prepare(path: Path, options: ImportOptions) -> Prepared:
     """Read, check, clean and derive kecamatan and kabupaten; no database involved."""
-    kabupaten = codes.normalise(options.kabupaten, "kabupaten") if options.kabupaten else None
+    try:
+        kabupaten = codes.normalise(options.kabupaten, "kabupaten") if options.kabupaten else None
+    except codes.CodeError as exc:  # --kabupaten as typed
+        raise BoundaryError([Problem(exc.kind, str(path), field="--kabupaten", params=exc.shape)]) from exc
     areas = read_areas(path, "desa", options.code_field, options.name_field, kabupaten)
     villages = areas.frame
     source = villages.geometry.to_numpy()

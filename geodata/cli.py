@@ -44,7 +44,8 @@ def _emit(report: dict, as_json: bool, lang: str, stored: bool) -> None:
         click.echo(format_report(report, lang, stored))
 
 
-def _fail(error: BoundaryError, as_json: bool, lang: str) -> None:
+def print_refusal(error: BoundaryError, as_json: bool, lang: str) -> None:
+    """Every problem of a refused file, as text or JSON, and exit code 1."""
     if as_json:
         click.echo(json.dumps({"ok": False, "errors": [p.to_dict(lang) for p in error.problems]},
                               ensure_ascii=False, indent=2))
@@ -68,7 +69,7 @@ def import_command(app, file: Path, **kw) -> None:
     try:
         prepared = boundaries.prepare(file, _import_options(kw))
     except BoundaryError as error:
-        _fail(error, kw["as_json"], app.lang)
+        print_refusal(error, kw["as_json"], app.lang)
     report = boundaries.store(engine, prepared, app.settings.web_max_shift_m)
     _emit(report, kw["as_json"], app.lang, stored=True)
 
@@ -82,5 +83,5 @@ def check_command(app, file: Path, **kw) -> None:
     try:
         report = boundaries.check(file, _import_options(kw), app.settings.web_max_shift_m)
     except BoundaryError as error:
-        _fail(error, kw["as_json"], app.lang)
+        print_refusal(error, kw["as_json"], app.lang)
     _emit(report, kw["as_json"], app.lang, stored=False)

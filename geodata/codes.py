@@ -20,12 +20,18 @@ _DOTTED = {
 
 
 class CodeError(ValueError):
-    """A value is not a Kemendagri code of the expected level; ``kind`` names why."""
+    """A value is not a Kemendagri code of the expected level; ``kind`` names why. Its text
+    and :attr:`shape` describe the value (length, digits) without repeating it: a cell of
+    a file is never echoed in a message (it might be a NIK typed into the wrong column)."""
 
     def __init__(self, kind: str, value: str):
         self.kind = kind
         self.value = value
-        super().__init__(f"{kind}: {value!r}")
+        super().__init__(f"{kind} ({len(value)} characters)")
+
+    @property
+    def shape(self) -> dict[str, int]:
+        return {"length": len(self.value), "digits": sum(c.isdigit() for c in self.value)}
 
 
 def normalise(value: object, level: str = "desa") -> str:

@@ -9,6 +9,8 @@ distance is measured in metres in a local equal-area projection.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyproj
 import shapely
@@ -27,13 +29,21 @@ def local_crs(geoms: np.ndarray) -> pyproj.CRS:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _transformer(srs: str, to_metric: bool) -> pyproj.Transformer:
+    """Building a transformer takes tens of milliseconds: a dusun import of many small
+    files would spend most of its time on it."""
+    source, target = ("EPSG:4326", srs) if to_metric else (srs, "EPSG:4326")
+    return pyproj.Transformer.from_crs(source, target, always_xy=True)
+
+
 def to_metric(geoms: np.ndarray, crs: pyproj.CRS) -> np.ndarray:
-    transformer = pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    transformer = _transformer(crs.srs, True)
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
 def from_metric(geoms: np.ndarray, crs: pyproj.CRS) -> np.ndarray:
-    transformer = pyproj.Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    transformer = _transformer(crs.srs, False)
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
@@ -67,6 +77,13 @@ def coverage_problems(geoms: np.ndarray, kode: list[str], nama: list[str]) -> di
 def clean(geoms: np.ndarray) -> np.ndarray:
     """A clean coverage: overlaps given to one neighbour, gaps under GAP_WIDTH_M closed."""
     cleaned = shapely.coverage_clean(geoms, gap_width=GAP_WIDTH_M / DEGREE_M)
+    return np.array([_polygonal(g) for g in cleaned], dtype=object)
+
+
+def clean_overlaps(geoms: np.ndarray) -> np.ndarray:
+    """Overlaps given to one neighbour, gaps left as they are: the dusun of a village
+    need not cover all of it (forest, river and plantation belong to no dusun)."""
+    cleaned = shapely.coverage_clean(geoms, gap_width=0.0)
     return np.array([_polygonal(g) for g in cleaned], dtype=object)
 
 

@@ -1,9 +1,9 @@
 """Problems found in a boundary file, reported all at once, in either language.
 
 A :class:`BoundaryError` carries every :class:`Problem` found, each naming the
-file and, where there is one, the feature (1-based, as GIS tools number them),
-its code, the field and the offending value, so the person fixing the file can
-go straight to it.
+file and, where there is one, the feature (1-based, as GIS tools number them) or
+the row of a table (its line in a CSV file, as a spreadsheet numbers it), its code,
+the field and the offending value, so the person fixing the file can go straight to it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class Problem:
     kind: str
     file: str
     feature: int | None = None
+    row: int | None = None
     code: str | None = None
     field: str | None = None
     value: str | None = None
@@ -33,6 +34,8 @@ class Problem:
         where = [self.file]
         if self.feature is not None:
             where.append(translate(MESSAGES, "where_feature", lang, n=self.feature))
+        if self.row is not None:
+            where.append(translate(MESSAGES, "where_row", lang, n=self.row))
         if self.code:
             where.append(self.code)
         if self.field:
@@ -44,6 +47,7 @@ class Problem:
             "kind": self.kind,
             "file": self.file,
             "feature": self.feature,
+            "row": self.row,
             "code": self.code,
             "field": self.field,
             "value": self.value,

@@ -1,14 +1,16 @@
-"""Reading boundary files (GeoJSON, GeoPackage, Shapefile) into checked area tables.
+"""Reading boundary files (GeoJSON, GeoPackage, Shapefile, KML, GPX) into checked area tables.
 
 Reading finds the code and name fields by the names real files use (the
 project's own ``kode``/``nama``, BIG's ``KDEPUM``/``WADMKD``...), normalises
 codes to the dotted Kemendagri form, repairs invalid polygons and brings
 everything to EPSG:4326. It collects every problem before failing, so one run
-tells the person fixing the file all that is wrong with it.
+tells the person fixing the file all that is wrong with it. The dusun register
+(:mod:`geodata.dusun_files`) reads its spatial files through the same functions.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +41,8 @@ PARENT_FIELDS = {
     "kabupaten": ("kode_kab", "kode_kabupaten", "KDPKAB"),
 }
 POLYGONAL = ("Polygon", "MultiPolygon")
+#: Layers read from a GPX file, in this order (its point layers of tracks and routes are left out).
+GPX_LAYERS = ("tracks", "routes", "waypoints")
 
 
 @dataclass
@@ -67,10 +71,10 @@ def read_areas(
     With ``kabupaten`` (a code), only that kabupaten's areas are kept.
     """
     name = str(path)
-    frame = _read_frame(path, name)
-    frame, source_crs, crs_assumed = _ensure_crs(frame, name)
-    code_col = _pick_field(frame, code_field, CODE_FIELDS[level], name, "code")
-    name_col = _pick_field(frame, name_field, NAME_FIELDS[level], name, "name")
+    frame = read_frame(path, name)
+    frame, source_crs, crs_assumed = ensure_crs(frame, name)
+    code_col = pick_field(frame, code_field, CODE_FIELDS[level], name, "code")
+    name_col = pick_field(frame, name_field, NAME_FIELDS[level], name, "name")
 
     problems: list[Problem] = []
     kode = _normalise_codes(frame[code_col], level, name, code_col, problems)
@@ -107,33 +111,52 @@ def read_areas(
                  reprojected, crs_assumed, repairs)
 
 
-def _read_frame(path: Path, name: str) -> gpd.GeoDataFrame:
+def read_frame(path: Path, name: str) -> gpd.GeoDataFrame:
+    """Every feature of the file: its first layer, or every layer of a KML file (one per
+    folder) and the tracks, routes and waypoints of a GPX file."""
     if not path.exists():
         raise fail("file_missing", name)
     if path.is_file() and path.stat().st_size == 0:
         raise fail("file_empty", name)
     try:
-        info = pyogrio.read_info(path)
+        listed = pyogrio.list_layers(path)
+        info = pyogrio.read_info(path, layer=listed[0][0] if len(listed) else 0)
+        layers = _layers(listed, info["driver"])
     except Exception as exc:  # pyogrio raises several GDAL-derived types
         raise fail("not_spatial", name, params={"reason": _first_line(exc)}) from exc
-    if info.get("geometry_type") is None:
+    if info.get("geometry_type") is None and len(layers) <= 1:
         raise fail("no_geometry_column", name)
     if not info.get("features"):
         raise fail("file_empty", name)
     try:
-        frame = pyogrio.read_dataframe(path)
+        frames = [pyogrio.read_dataframe(path, layer=layer) for layer in layers]
     except Exception as exc:
         raise fail("not_spatial", name, params={"reason": _first_line(exc)}) from exc
-    if frame.empty:
+    frames = [f for f in frames if not f.empty]
+    if not frames:
         raise fail("file_empty", name)
-    return frame.reset_index(drop=True)
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frames[0].crs).reset_index(drop=True)
+
+
+def _layers(listed, driver: str) -> list[str | int]:
+    if driver in ("KML", "LIBKML"):
+        return [str(n) for n, kind in listed if kind is not None] or [0]
+    if driver == "GPX":
+        return list(GPX_LAYERS)
+    return [0]
 
 
 def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    """GDAL's reason, without what it quotes from the file: it may cite a cell (``Unrecognized
+    number: NAMA``), so every part is cut at its first colon and quoted text is dropped."""
+    line = (str(exc).strip().splitlines() or [""])[0]
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "", line)
+    parts = [part.split(":", 1)[0].strip() for part in line.split(";")]
+    return "; ".join(p for p in parts if p) or type(exc).__name__
 
 
-def _ensure_crs(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, str, bool]:
+def ensure_crs(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, str, bool]:
     """Keep the file's CRS; without one, assume EPSG:4326 only if coordinates fit it."""
     if frame.crs is not None:
         return frame, frame.crs.to_string(), False
@@ -144,10 +167,15 @@ def _ensure_crs(frame: gpd.GeoDataFrame, name: str) -> tuple[gpd.GeoDataFrame, s
     raise fail("no_crs_out_of_range", name, params={"bounds": bounds})
 
 
-def _pick_field(frame, chosen: str | None, accepted: tuple[str, ...], name: str, what: str) -> str:
-    columns = [c for c in frame.columns if c != frame.geometry.name]
-    option = "--code-field" if what == "code" else "--name-field"
-    label = {"code": "kode", "name": "nama"}[what]
+def pick_field(frame, chosen: str | None, accepted: tuple[str, ...], name: str, what: str,
+               label: str | None = None, option: str | None = None) -> str:
+    """The column of ``what`` (``code`` or ``name``): the one chosen, else the first of
+    ``accepted`` present (a code field must be unambiguous); ``label`` and ``option`` are
+    how the refusal names it and the option that chooses it."""
+    spatial = isinstance(frame, gpd.GeoDataFrame)
+    columns = [c for c in frame.columns if not (spatial and c == frame.geometry.name)]
+    option = option or ("--code-field" if what == "code" else "--name-field")
+    label = label or {"code": "kode", "name": "nama"}[what]
     if chosen:
         if chosen in columns:
             return chosen
@@ -173,7 +201,7 @@ def _normalise_codes(values: pd.Series, level: str, name: str, column: str,
         try:
             out.append(codes.normalise(value, level))
         except codes.CodeError as exc:
-            problems.append(Problem(exc.kind, name, feature=i + 1, field=column, value=exc.value))
+            problems.append(Problem(exc.kind, name, feature=i + 1, field=column, params=exc.shape))
             out.append("")
     return pd.Series(out, index=values.index)
 
@@ -203,7 +231,7 @@ def _parent_mismatches(frame: gpd.GeoDataFrame, kode: pd.Series, name: str) -> l
                 try:
                     expected = codes.normalise(value, level)
                 except codes.CodeError as exc:
-                    problems.append(Problem(exc.kind, name, feature=i + 1, field=column, value=exc.value))
+                    problems.append(Problem(exc.kind, name, feature=i + 1, field=column, params=exc.shape))
                     continue
                 if codes.parent(kode[i], level) != expected:
                     problems.append(Problem("parent_mismatch", name, feature=i + 1, code=kode[i],
@@ -227,7 +255,7 @@ def _checked_geometry(frame: gpd.GeoDataFrame, kode: pd.Series, name: str):
         geom = shapely.force_2d(geom)
         if not geom.is_valid:
             reason = shapely.is_valid_reason(geom)
-            fixed = _polygonal_part(shapely.make_valid(geom, method="structure", keep_collapsed=False))
+            fixed = polygonal_part(shapely.make_valid(geom, method="structure", keep_collapsed=False))
             if fixed is None:
                 problems.append(Problem("geometry_unrepairable", name, params={"reason": reason}, **where))
             else:
@@ -239,7 +267,7 @@ def _checked_geometry(frame: gpd.GeoDataFrame, kode: pd.Series, name: str):
     return gpd.GeoSeries(out, index=frame.index, crs=frame.crs), repairs
 
 
-def _polygonal_part(geom: shapely.Geometry) -> shapely.Geometry | None:
+def polygonal_part(geom: shapely.Geometry) -> shapely.Geometry | None:
     parts = [p for p in shapely.get_parts(geom) if p.geom_type in POLYGONAL and not p.is_empty]
     if not parts:
         return None

@@ -1,4 +1,5 @@
-"""Tables of the boundary layer: areas, their browser geometry, and the import log.
+"""Tables of the boundary layer: areas, their browser geometry, the import logs, and the
+dusun register of each village (dusun, their RW and RT, and the aliases of their names).
 
 Geometry is stored as WKB (EPSG:4326) in a binary column, so the same schema
 works on SQLite and on PostgreSQL without PostGIS. Indicator values never live
@@ -18,23 +19,30 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from peta_anak.core.db import metadata
 
 LEVELS = ("kabupaten", "kecamatan", "desa")
 
-impor_batas = Table(
-    "impor_batas",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("waktu", DateTime(timezone=True), nullable=False),
-    Column("pengguna", String(100), nullable=False),
-    Column("berkas", Text, nullable=False),
-    Column("sha256", String(64), nullable=False),
-    Column("laporan", JSON, nullable=False),
-    comment="One row per boundary import: file, checksum, who, when, and the full report.",
-)
+def _import_log(name: str, comment: str) -> Table:
+    """A log of imports of one kind: file, checksum, who, when, and the full report."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("waktu", DateTime(timezone=True), nullable=False),
+        Column("pengguna", String(100), nullable=False),
+        Column("berkas", Text, nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("laporan", JSON, nullable=False),
+        comment=comment,
+    )
+
+
+impor_batas = _import_log(
+    "impor_batas", "One row per boundary import: file, checksum, who, when, and the full report.")
 
 wilayah = Table(
     "wilayah",
@@ -77,4 +85,55 @@ versi_batas = Table(
            comment="code -> [name, label lon, label lat, shape signature or null]"),
     comment="Browser geometry of every boundary version, kept: a release is drawn on the boundaries it "
             "was made with, even after a re-import. Rows are only ever added.",
+)
+
+impor_dusun = _import_log(
+    "impor_dusun", "One row per dusun register import: file, checksum, who, when, and the full report.")
+
+dusun = Table(
+    "dusun",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kode_desa", String(13), nullable=False, index=True,
+           comment="the village (wilayah.kode; no foreign key, so a boundary re-import keeps the register)"),
+    Column("nama", String(100), nullable=False, comment="as the register writes it"),
+    Column("kunci", String(100), nullable=False, comment="the name's comparable form (geodata.dusun_names.key)"),
+    Column("geom", LargeBinary, comment="WKB polygon clipped to the village, EPSG:4326; empty: no polygon"),
+    Column("luas_km2", Float),
+    Column("lon", Float, comment="the dusun's point: given, or a label point inside its polygon"),
+    Column("lat", Float),
+    Column("impor_id", Integer, ForeignKey("impor_dusun.id"), nullable=False),
+    UniqueConstraint("kode_desa", "kunci"),
+    comment="The dusun of each village (the register): a polygon, a point, or the name alone.",
+)
+
+rt_rw = Table(
+    "rt_rw",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dusun_id", Integer, ForeignKey("dusun.id"), nullable=False),
+    Column("rw", String(10), nullable=False, comment="as written ('-' where the village has no RW)"),
+    Column("rt", String(10), nullable=False, comment="'0' on the row of an RW itself"),
+    Column("geom", LargeBinary, comment="WKB polygon clipped to the village, EPSG:4326"),
+    Column("lon", Float),
+    Column("lat", Float),
+    UniqueConstraint("dusun_id", "rw", "rt"),
+    comment="RW and RT of a dusun, as OpenSID's area table keeps them.",
+)
+
+alias_dusun = Table(
+    "alias_dusun",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kode_desa", String(13), nullable=False),
+    Column("alias", String(100), nullable=False, comment="as written"),
+    Column("kunci", String(100), nullable=False, comment="the alias's comparable form"),
+    Column("kunci_dusun", String(100), nullable=False,
+           comment="the dusun it stands for, by its kunci: kept when the register is imported again"),
+    Column("asal", String(10), nullable=False),
+    Column("pengguna", String(100), nullable=False),
+    Column("waktu", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("kode_desa", "kunci"),
+    CheckConstraint("asal IN ('berkas', 'admin')", name="asal"),
+    comment="Other spellings of a dusun: from the register file, or accepted by an admin from a suggestion.",
 )

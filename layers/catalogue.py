@@ -11,6 +11,7 @@ from aggregations import definitions
 from layers.catalogue_welfare import WELFARE
 from layers.indicator_meta import Indicator
 from layers.indicator_meta import texts as _t
+from peta_anak.core import rates
 
 #: ColorBrewer sequential schemes (5 classes), all marked colour-blind safe there.
 PALETTES = {
@@ -185,5 +186,5 @@ def _n(value: int, lang: str) -> str:
 
 
 def _pct(row: dict, lang: str) -> str:
-    text = f"{100 * row['pembilang'] / row['penyebut']:.1f}"
+    text = f"{rates.percent(row['pembilang'], row['penyebut']):.{rates.EXACT_DIGITS}f}"
     return text.replace(".", ",") if lang == "id" else text

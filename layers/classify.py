@@ -20,6 +20,7 @@ import numpy as np
 
 from layers.catalogue import NO_DATA_COLOUR, PALETTES
 from layers.messages import text
+from peta_anak.core import rates
 
 SCHEMES = ("quantile", "equal", "natural", "fixed")
 DEFAULT_CLASSES = 5
@@ -52,12 +53,12 @@ def signed_number(value: float, lang: str = "id", digits: int = 1) -> str:
 
 
 def change_points(now: dict | None, then: dict | None) -> float | None:
-    """The change of the rate between two rows, in percentage points, from the counts (a
-    row's ``persen`` is rounded to 0.1 for showing: 4/120 - 5/120 is -0.83, not 3.3 - 4.2);
-    None when either row has no rate."""
-    if not now or not then or not now["penyebut"] or not then["penyebut"]:
+    """The change of the rate between two rows, in percentage points, from the exact counts
+    and rounded by the one rule (a row's ``persen`` is rounded for showing: 4/120 - 5/120
+    is -0.8, not 3.3 - 4.2); None when either row has no rate."""
+    if not now or not then:
         return None
-    return 100 * now["pembilang"] / now["penyebut"] - 100 * then["pembilang"] / then["penyebut"]
+    return rates.points((now["pembilang"], now["penyebut"]), (then["pembilang"], then["penyebut"]))
 
 
 def classify(values: Sequence[float | None], scheme: str = "quantile", k: int = DEFAULT_CLASSES,

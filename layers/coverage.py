@@ -7,6 +7,7 @@ from __future__ import annotations
 from layers.catalogue import BY_ID
 from layers.classify import number
 from layers.messages import text
+from peta_anak.core import rates
 
 #: Below this share of the area's children the rate is said to speak for few of them.
 LOW_COVERAGE_PERCENT = 50.0
@@ -17,7 +18,7 @@ def coverage(indicator: str, own: dict | None, base: dict | None) -> float | Non
     ``coverage_of``) counted in the denominator of ``own``; None where either is missing."""
     if not BY_ID[indicator].coverage_of or not own or not base or not base["penyebut"]:
         return None
-    return 100 * own["penyebut"] / base["penyebut"]
+    return rates.percent(own["penyebut"], base["penyebut"])  # the one rounding rule
 
 
 def describe(share: float | None, lang: str = "id") -> str:

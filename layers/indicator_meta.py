@@ -42,6 +42,11 @@ class Indicator:
         value = getattr(self, attribute)
         return value.get(lang) or value["id"]
 
+    def counted(self, lang: str = "id") -> str:
+        """What the denominator counts, in a word or two (``perkawinan``, ``children``): the
+        unit without its percent sign, for "2 dari 3 perkawinan"."""
+        return self.text("unit", lang).removeprefix("% ").removeprefix("of ")
+
     def method(self, lang: str = "id") -> str:
         """How it is counted (one text with the release methodology and GLOSSARY.md)."""
         return definitions.method(self.id, lang)

@@ -113,12 +113,13 @@ def state(codes: list[str], index: list, classes, title: str, caption: str, unit
 
 
 def styles(engine: Engine, period: str, shown: dict[str, bool], level: str, scheme: str | None = None,
-           measure: str = "persen", lang: str = "id") -> dict[str, StyleState]:
+           measure: str = "persen", lang: str = "id", known: values.Versions | None = None) -> dict[str, StyleState]:
     """Style state and legend of every indicator in ``shown`` (indicator -> may the
     caller see its values) for one period, so that the browser switches indicators
     without asking the server. Computed once per data version and kept: twenty
-    planners asking for the same period share one classification."""
-    known = values.versions(engine)
+    planners asking for the same period share one classification. ``known``: the
+    versions the caller has already read (a request reads them once)."""
+    known = values.versions(engine) if known is None else known
     version = (known.get(period), known.get(values.previous_period(engine, period, known)))
     out = {}
     # circles stand on the areas' points: a boundary import moves them without new values
@@ -139,6 +140,16 @@ def describe(value: dict | None, lang: str = "id") -> str:
     if not value or not value["d"]:
         return no_data_entry(lang)[0]
     return f"{number(value['n'], lang, 0)} / {number(value['d'], lang, 0)} ({number(value['p'], lang)} %)"
+
+
+#: Below this many counted (children, marriages, schools), one more or one fewer moves the
+#: rate by more than five points: the rate and its change are read with care, not alarm.
+SMALL_DENOMINATOR = 20
+
+
+def is_small(row: dict | None) -> bool:
+    """The row's rate rests on fewer than :data:`SMALL_DENOMINATOR` counted (and more than none)."""
+    return bool(row and 0 < row["penyebut"] < SMALL_DENOMINATOR)
 
 
 def describe_row(row: dict | None, lang: str = "id") -> str:

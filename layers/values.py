@@ -82,4 +82,4 @@ def changes(engine: Engine, period: str, indicator: str, level: str) -> dict[str
     then = {r["kode_wilayah"]: r for r in area_values(engine, before, [indicator], level, known)}
     found = {r["kode_wilayah"]: change_points(r, then.get(r["kode_wilayah"]))
              for r in area_values(engine, period, [indicator], level, known)}
-    return {k: round(v, 1) for k, v in found.items() if v is not None}
+    return {k: v for k, v in found.items() if v is not None}

@@ -20,6 +20,7 @@ from dashboard.cli import export_group, serve_command, users_group
 from dashboard.shell import users
 from dashboard.staff import release_cli
 from geodata.cli import boundaries_group
+from geodata.dusun_cli import dusun_group
 from layers.classify import number
 from peta_anak.core import backup, db
 from peta_anak.core.i18n import LANGUAGES
@@ -162,7 +163,7 @@ def demo_group(ctx: click.Context, seed: int, scale: float) -> None:
 @click.option("--scale", type=float, default=1.0, show_default=True, help="1.0 = full Bengkayang population.")
 @click.pass_obj
 def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> None:
-    """Write synthetic exports of the five sources to OUTDIR (needs imported boundaries)."""
+    """Write synthetic exports of every source to OUTDIR (needs imported boundaries)."""
     periods = periods if isinstance(periods, tuple) else (periods,)
     try:
         manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=periods, scale=scale)
@@ -175,6 +176,7 @@ def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> N
 
 
 cli.add_command(boundaries_group)
+cli.add_command(dusun_group)
 cli.add_command(data_group)
 cli.add_command(aggregate_group)
 for command in release_cli.COMMANDS:

@@ -25,6 +25,12 @@ MESSAGES = {
     "demo_exports": {"id": "Data demo: {folder}", "en": "Demo exports: {folder}"},
     "imported": {"id": "  {source:<11} {period}: {accepted:>7,} diterima, {rejected:>5,} ditolak ({file})",
                  "en": "  {source:<11} {period}: {accepted:>7,} accepted, {rejected:>5,} rejected ({file})"},
+    "dusun_imported": {
+        "id": "  Register dusun: {files} berkas, {villages} desa, {dusun} dusun ({polygons} poligon, {points} titik), "
+              "{rt} RT, {aliases} alias; {without} desa tanpa dusun",
+        "en": "  Dusun register: {files} files, {villages} villages, {dusun} dusun ({polygons} polygons, {points} points), "
+              "{rt} RT, {aliases} aliases; {without} villages without dusun",
+    },
     "demo_planner": {"id": "Perencana demo: {name} / {password}  (peta-anak serve, lalu buka {url})",
                      "en": "Demo planner: {name} / {password}  (peta-anak serve, then open {url})"},
     "released": {"id": "Rilis publik: {id} (periode {period}, audit lulus; draf {drafter}, disetujui {approver})",

@@ -9,4 +9,4 @@ from peta_anak.core.settings import Settings
 from public_site.publish import Publisher
 
 _settings = Settings.from_env()
-server = create_app(_settings, publisher=Publisher.from_settings(_settings)).server
+server = create_app(_settings, publisher=Publisher.from_settings(_settings), sweep_uploads=True).server

@@ -52,8 +52,9 @@ def build_command(app, outdir: Path, release_ids: tuple[int, ...]) -> None:
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.pass_obj
 def serve_command(app, outdir: Path, host: str, port: int) -> None:
-    """Preview a built site with gzip, as a web server would send it (not for production)."""
-    server = preview.make_server(outdir, host, port)
+    """Preview a built site as docs/production.md's nginx serves it: gzip, the site's security
+    headers, no folder listings (not for production)."""
+    server = preview.make_server(outdir, host, port, tile_url=app.settings.public_tile_url)
     click.echo(translate(CLI, "serving", app.lang, url=f"http://{host}:{server.server_address[1]}/"))
     try:
         server.serve_forever()

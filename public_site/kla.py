@@ -10,9 +10,11 @@ whose shape changed between two releases (a split) is marked, not compared.
 from __future__ import annotations
 
 import html
+from fractions import Fraction
 
 from layers import catalogue
 from layers.published import HIDDEN_TEXT
+from peta_anak.core import rates
 from peta_anak.core.i18n import LANGUAGES
 from public_site import pages
 from public_site.messages import TEXT
@@ -21,13 +23,13 @@ from public_site.messages import TEXT
 WIDTH, HEIGHT, PAD = 320, 140, 28
 
 
-def coverage(value: list | None) -> float | None:
+def coverage(value: list | None) -> Fraction | None:
     """Coverage in percent from a published [n, d, percent, class], exact: shown rounded to a
-    whole percent, judged against the target unrounded (as the planner's Target page does);
-    None when hidden or empty."""
+    whole percent by the one rule (:mod:`peta_anak.core.rates`), judged against the target
+    unrounded (as the planner's Target page does); None when hidden or empty."""
     if not value or not value[1]:
         return None
-    return 100 * (value[1] - value[0]) / value[1]
+    return Fraction(100 * (value[1] - value[0]), value[1])
 
 
 def _t(key: str, lang: str, **params: object) -> str:
@@ -52,7 +54,7 @@ def _cell(value: object, target: float, lang: str) -> str:
     if value is None:
         return f'<td>{_t("no_data", lang)}</td>'
     reached = f' <span class="capai">{_t("kla_reached", lang)}</span>' if value >= target else ""
-    return f'<td class="angka">{round(value)} %{reached}</td>'
+    return f'<td class="angka">{rates.rounded(value, rates.PUBLISHED_DIGITS)} %{reached}</td>'
 
 
 def _chart(values: list, labels: list[str], target: float, lang: str) -> str:
@@ -62,18 +64,18 @@ def _chart(values: list, labels: list[str], target: float, lang: str) -> str:
     x = [PAD + i * step for i in range(len(values))]
 
     def y(v: float) -> float:
-        return round(HEIGHT - PAD - v / 100 * (HEIGHT - 2 * PAD), 1)
+        return round(HEIGHT - PAD - float(v) / 100 * (HEIGHT - 2 * PAD), 1)
 
     parts, run = [], []
     for xi, v in zip(x + [None], values + [None], strict=True):
-        if isinstance(v, float):
+        if isinstance(v, Fraction):
             run.append(f"{round(xi, 1)},{y(v)}")
             continue
         if len(run) > 1:
             parts.append(f'<polyline class="garis-wilayah" points="{" ".join(run)}"/>')
         run = []
     dots = "".join(f'<circle class="titik" cx="{round(xi, 1)}" cy="{y(v)}" r="3"/>'
-                   for xi, v in zip(x, values, strict=True) if isinstance(v, float))
+                   for xi, v in zip(x, values, strict=True) if isinstance(v, Fraction))
     anchors = ["middle"] * len(x) if len(x) == 1 else ["start", *["middle"] * (len(x) - 2), "end"]
     ticks = "".join(f'<text x="{round(xi, 1)}" y="{HEIGHT - 8}" text-anchor="{a}">{html.escape(lab)}</text>'
                     for xi, lab, a in zip(x, labels, anchors, strict=True))

@@ -1,5 +1,8 @@
-"""``peta-anak public serve``: a preview of the built folder, gzip as an ordinary web
-server sends it (so the byte budget measured against it is the real one).
+"""``peta-anak public serve``: a preview of the built folder served as docs/production.md's
+nginx serves it: gzip as an ordinary web server sends it (so the byte budget measured
+against it is the real one), a folder's ``index.html`` for the folder, never a listing of
+a folder (403, as nginx answers without ``autoindex``), and the site's security headers
+(:mod:`public_site.headers`, the ones nginx adds) on every answer, errors included.
 
 Only for previewing and benchmarks: production is any static web server (nginx,
 Apache) pointed at the folder. It serves files, nothing else: no database, no
@@ -15,6 +18,8 @@ import threading
 from functools import partial
 from pathlib import Path
 
+from public_site.headers import security_headers
+
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".topojson", ".geojson", ".csv", ".svg")
 TYPES = {".topojson": "application/json", ".geojson": "application/geo+json", ".csv": "text/csv; charset=utf-8",
          ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".html": "text/html; charset=utf-8",
@@ -22,10 +27,21 @@ TYPES = {".topojson": "application/json", ".geojson": "application/geo+json", ".
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip (compressed once per file and kept) and short caching."""
+    """Static files with gzip (compressed once per file and kept), short caching and the
+    site's security headers; folders only through their ``index.html``."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     _gzipped: dict[tuple[str, float], bytes] = {}
+    headers_sent: dict[str, str] = security_headers()
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_sent.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def list_directory(self, path):  # noqa: ANN001, ANN201 (http.server's own signature)
+        """A folder without ``index.html`` is forbidden, as nginx without ``autoindex`` answers it."""
+        self.send_error(403)
 
     def send_head(self):  # noqa: ANN201 (http.server's own signature)
         path = Path(self.translate_path(self.path))
@@ -55,10 +71,12 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000,
-                quiet: bool = False) -> http.server.ThreadingHTTPServer:
-    """A threading server for ``directory`` (port 0: any free port, see ``server_address``)."""
-    handler = partial(Handler, directory=str(directory))
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
+                tile_url: str = "") -> http.server.ThreadingHTTPServer:
+    """A threading server for ``directory`` (port 0: any free port, see ``server_address``);
+    ``tile_url`` (``PDAR_PUBLIC_TILE_URL``) lets the base map's tile host serve images."""
+    handler = partial(type("SiteHandler", (Handler,), {"headers_sent": security_headers(tile_url)}),
+                      directory=str(directory))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet
     return server

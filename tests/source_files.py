@@ -106,6 +106,13 @@ def penduduk_csv(path: Path, sep: str = ",", encoding: str = "utf-8-sig") -> Pat
     return path
 
 
+def duplicates_csv(path: Path, rows: int) -> Path:
+    """A SIAK extract of one resident written ``rows`` times: one row valid, the rest duplicates."""
+    one = pd.read_csv(penduduk_csv(path), dtype=str, keep_default_na=False, encoding="utf-8-sig").iloc[[0]]
+    one.iloc[[0] * rows].to_csv(path, index=False)
+    return path
+
+
 def siswa_csv(path: Path) -> Path:
     niks = resident_niks()
     columns = ["NISN", "NIK", "Nama", "NPSN", "Jenjang", "Status"]

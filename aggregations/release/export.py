@@ -109,7 +109,8 @@ mengurangkan angka desa yang tampil dari jumlah kecamatan atau kabupaten.</li>
 <li>Sebelum dirilis, setiap angka yang disembunyikan diuji: dari semua angka yang tampil (termasuk rilis
 sebelumnya untuk periode yang sama), nilainya tidak dapat dipersempit menjadi kurang dari &plusmn;{p} anak.</li>
 <li>Semua angka yang disembunyikan ditandai sama: <em>{hidden}</em>.</li>
-<li>Persentase dihitung dari angka yang tampil dan dibulatkan ke persen bulat.</li>
+<li>Persentase dihitung dari angka yang tampil dan dibulatkan ke persen bulat; setengah dibulatkan
+menjauhi nol (12,5 % menjadi 13 %).</li>
 <li>Indikator yang lebih dari separuh desanya harus disembunyikan hanya ditampilkan per kecamatan{kec}.</li>
 </ul>""",
     "en": """<h2>How these figures are protected</h2>
@@ -123,7 +124,8 @@ villages shown from their kecamatan or kabupaten total.</li>
 <li>Before release, every hidden figure is tested: from all the figures shown (earlier releases of the same
 period included), it cannot be narrowed down to less than &plusmn;{p} children.</li>
 <li>Every hidden figure carries the same mark: <em>{hidden_en}</em>.</li>
-<li>Percentages are computed from the figures shown and rounded to whole percent.</li>
+<li>Percentages are computed from the figures shown and rounded to a whole percent, halves away
+from zero (12.5 % becomes 13 %).</li>
 <li>Indicators for which more than half of the villages would be hidden are shown per kecamatan only{kec}.</li>
 </ul>""",
 }

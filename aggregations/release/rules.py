@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peta_anak.core import rates
+
 #: K: counts from 1 to K-1 are too small to publish (numerator, complement), and so
 #: is any cell counting fewer than K children.
 THRESHOLD = 10
@@ -67,5 +69,5 @@ def protected_values(n: int, d: int, rules: Rules) -> dict[str, int]:
 
 
 def published_rate(n: int, d: int) -> int | None:
-    """Whole percent, from the published numbers only."""
-    return round(100 * n / d) if d else None
+    """Whole percent, from the published numbers only (:mod:`peta_anak.core.rates`)."""
+    return rates.percent(n, d, rates.PUBLISHED_DIGITS)

@@ -37,6 +37,7 @@ from aggregations.schema import audit_rilis, batas_rilis, nilai_rilis, rilis, st
 from geodata import versions
 from geodata.schema import wilayah
 from peta_anak.core import __version__ as code_version
+from peta_anak.core import rates
 from peta_anak.core.db import insert_frame
 
 SHOWN, HIDDEN = "tampil", "disembunyikan"
@@ -169,7 +170,7 @@ def public_summary(table: Table, pattern: Pattern) -> Summary:
         hidden[(key[0], cell.level)] += key in pattern.hidden
     return Summary(hidden_share=[
         HiddenShare(indikator=ind, tingkat=level, cells=total[(ind, level)], hidden=hidden[(ind, level)],
-                    hidden_percent=round(100 * hidden[(ind, level)] / total[(ind, level)], 1))
+                    hidden_percent=rates.percent(hidden[(ind, level)], total[(ind, level)]))
         for ind, level in sorted(total)])
 
 

@@ -3,10 +3,9 @@
 Token requests only: ``Authorization: Bearer TOKEN`` (``peta-anak users token``),
 no session cookie is used and none is set, so there is no CSRF to guard against
 (the login gate lets ``/api/`` through to this blueprint, which authenticates every
-request itself). Each token is rate-limited (``PDAR_API_RATE_LIMIT``, a moving window
-counted in the app process's memory with the ``limits`` library: a limit against a
-runaway script, not a login guard, so it need not cost a database write per request,
-which on SQLite would wait behind a running import). The calls go
+request itself). Requests are rate-limited (``PDAR_API_RATE_LIMIT``) per account, and
+per client address without a valid token, counted in the database every app process
+shares (:mod:`dashboard.shell.request_limit`). The calls go
 through the same services as the Data and Rilis pages (:mod:`dashboard.staff.imports`,
 :mod:`dashboard.staff.releases`) and so through the same checks and audit log. The API
 returns no children's counts: import reports (rows) and releases' status only.
@@ -15,19 +14,28 @@ returns no children's counts: import reports (rows) and releases' status only.
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify, request
-from limits import parse_many
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
+from werkzeug.exceptions import HTTPException
 
 from aggregations import periods
 from dashboard.api.openapi import spec
-from dashboard.shell import access, services, tokens
+from dashboard.shell import access, request_limit, server, services, tokens
 from dashboard.shell.language import language
 from dashboard.shell.refusals import RequestRefused
 from dashboard.staff import imports, release_review, releases, uploads
 
 PREFIX = "/api/v1"
 bp = Blueprint("api", __name__, url_prefix=PREFIX)
+
+
+def _http_error(exc: HTTPException):
+    """What werkzeug refuses itself (a JSON body over the app's 2 MB...) in JSON too."""
+    return error(RequestRefused("http_error", exc.code or 500, status=exc.code, name=exc.name))
+
+
+for _unavailable in server.UNAVAILABLE:  # a script reads JSON, a 503 included
+    bp.register_error_handler(_unavailable, server.database_down_json)
+bp.register_error_handler(HTTPException, _http_error)
+
 
 def error(refused: RequestRefused):
     """The JSON answer to a refusal: its stable ``error`` code, a ``message`` in the
@@ -45,23 +53,14 @@ def _token() -> str | None:
     return value.strip() if scheme.lower() == "bearer" else None
 
 
-def rate_key() -> str:
-    """Per token (its digest), or per address for requests without one."""
-    token = _token()
-    return f"api:{tokens.digest(token)}" if token else f"api-anon:{request.remote_addr}"
-
-
-def _within_limit() -> bool:
-    """Count this request against its token's (or address's) budget."""
-    limiter = current_app.extensions.setdefault("pdar_api_limiter", MovingWindowRateLimiter(MemoryStorage()))
-    return all([limiter.hit(item, rate_key()) for item in parse_many(services.settings().api_rate_limit)])
-
-
 @bp.before_request
 def authenticate():
-    if not _within_limit():
-        return error(RequestRefused("rate_limited", 429, limit=services.settings().api_rate_limit))
-    user = tokens.user_for(services.engine(), _token())
+    """The token first, then the rate limit of its account (or, without a valid token, of
+    the client address): a made-up token is counted with the address it comes from."""
+    engine, limit = services.engine(), services.settings().api_rate_limit
+    user = tokens.user_for(engine, _token())
+    if not request_limit.allowed(engine, limit, request_limit.caller(user and user.id, request.remote_addr)):
+        return error(RequestRefused("rate_limited", 429, limit=limit))
     if user is None:
         return error(RequestRefused("unauthorized", 401))
     g.api_user = user

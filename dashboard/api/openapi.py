@@ -26,7 +26,8 @@ def _ref(name: str) -> dict:
 
 UNAUTHORIZED = _error("No token, an unknown or a revoked one.")
 FORBIDDEN = _error("The token's role or department may not do this.")
-RATE_LIMITED = _error("Too many requests with this token (PDAR_API_RATE_LIMIT).")
+RATE_LIMITED = _error("Too many requests from this account, or without a valid token from this address "
+                      "(PDAR_API_RATE_LIMIT).")
 
 
 def _schemas() -> dict:
@@ -46,7 +47,8 @@ def _schemas() -> dict:
             "reason": {"type": "string", "description": "field:reason"}, "text": {"type": "string"},
             "rows": {"type": "integer"}}}},
         "refusal": {"type": ["string", "null"], "description": "why nothing was imported, e.g. too_many_rejects, "
-                                                                  "smaller_reimport, missing_columns"},
+                                                                  "too_many_rejects_early, smaller_reimport, "
+                                                                  "missing_columns"},
         "message": {"type": "string"}, "import_id": {"type": ["integer", "null"]},
     }}
     release = {"type": "object", "properties": {
@@ -76,7 +78,8 @@ def _imports() -> dict:
                      "401": UNAUTHORIZED, "403": FORBIDDEN,
                      "409": _error("An import of this source and period is queued or running: wait."),
                      "413": _error("Over PDAR_MAX_UPLOAD_MB."), "429": RATE_LIMITED,
-                     "503": _error("SQLite only: another import holds the write lock; send again shortly.")}},
+                     "503": _error("The database cannot be reached, or (SQLite) a write held its lock beyond "
+                                   "the wait; nothing was stored, send again shortly.")}},
         "get": {"summary": "Import history (uploads and command-line imports)", "operationId": "listImports",
                 "parameters": [{"name": "source", "in": "query", "schema": {"type": "string"}},
                                {"name": "period", "in": "query", "schema": {"type": "string"}}],
@@ -118,8 +121,9 @@ def spec() -> dict:
             "/api/v1/imports/{id}": {"get": {
                 "summary": "One import: status, progress and, when finished, its report", "operationId": "getImport",
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-                "responses": {"200": _json("The import.", _ref("Job")), "401": UNAUTHORIZED, "403": FORBIDDEN,
-                              "404": _error("No such import."), "429": RATE_LIMITED}}},
+                "responses": {"200": _json("The import.", _ref("Job")), "401": UNAUTHORIZED,
+                              "404": _error("No such import among the token's department's (another department's "
+                                            "is answered the same)."), "429": RATE_LIMITED}}},
             "/api/v1/releases": _releases(),
             "/api/v1/releases/{id}/approve": {"post": {
                 "summary": "Approve a draft (a second admin, never its creator)", "operationId": "approveRelease",

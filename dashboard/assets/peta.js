@@ -27,8 +27,35 @@
     },
   });
 
+  let profiled = null;  // the area whose profile is shown
+  const triggered = () => ((window.dash_clientside.callback_context || {}).triggered || []);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     peta: {
+      /* Clicked feature, searched code, indicator -> what the profile panel asks the server
+         for (dashboard/planner/map_profile.py): a new area ("fresh": said in the live region),
+         or the shown area's detail of another indicator; nothing while no area is chosen. */
+      ask: function (clicked, searched, indicator) {
+        const trigger = triggered().map(t => t.prop_id).join();
+        let fresh = false;
+        if (trigger.includes("clickData") && clicked) { profiled = clicked.id; fresh = true; }
+        else if (trigger.includes("peta-cari") && searched) { profiled = searched; fresh = true; }
+        else if (!trigger.includes("peta-indikator")) return window.dash_clientside.no_update;
+        if (!profiled) return window.dash_clientside.no_update;
+        return {code: profiled, indicator: indicator, fresh: fresh};
+      },
+      /* Point layers chosen -> the sanitation legend is hidden unless its layer is on. */
+      pointLegend: chosen => !(chosen || []).includes("sanitasi"),
+      /* The map's indicator -> the summary line shown in detail is marked pressed. */
+      marked: function (indicator, buttons) {
+        return buttons.map(b => (b.index === indicator ? "true" : "false"));
+      },
+      /* A summary line's button -> the map's indicator (the detail follows it). */
+      pick: function () {
+        const hit = triggered().find(t => t.value);
+        return hit ? JSON.parse(hit.prop_id.slice(0, hit.prop_id.lastIndexOf("."))).index
+          : window.dash_clientside.no_update;
+      },
       /* Indicator, style store, clicked feature, searched code, pocket overlay -> legend
          (and the map restyled in place). */
       show: function (indicator, styles, clicked, searched, mark) {

@@ -54,7 +54,7 @@ def layout(**_query):
         html.Div(id=ids.DATA_REPORT),
         html.H3(staff("history_title", lang)),
         html.Fieldset([html.Legend(staff("history_filter", lang)), html.Div([
-            html.Label([staff("source", lang), dcc.Dropdown(import_views.source_options(sources), None,
+            html.Label([staff("source", lang), dcc.Dropdown(import_views.source_options(sources, lang), None,
                                                             id=ids.DATA_HISTORY_SOURCE,
                                                             placeholder=staff("all_sources", lang))]),
             html.Label([text("period", lang), dcc.Input(id=ids.DATA_HISTORY_PERIOD, type="text", maxLength=7,
@@ -82,7 +82,7 @@ def _upload_form(sources: list[str], lang: str) -> html.Form:
         html.Legend(staff("upload_legend", lang)),
         html.Div([
             html.Label([staff("source", lang), html.Select(
-                [html.Option(o["label"], value=o["value"]) for o in import_views.source_options(sources)],
+                [html.Option(o["label"], value=o["value"]) for o in import_views.source_options(sources, lang)],
                 id=ids.DATA_SOURCE, name="source", required=True)]),
             html.Label([text("period", lang), dcc.Input(
                 id=ids.DATA_PERIOD, name="period", type="text", pattern=PERIOD_PATTERN,

@@ -39,57 +39,86 @@ profile_pdf.register()
 def layout(**_query):
     lang = language()
     allowed = access.visible_indicators(access.user_now())
-    periods = values.periods(services.engine())
+    search = dcc.Dropdown(
+        [{"value": a["kode"], "label": _area_label(a, lang)} for a in browser_geometry.area_index(services.engine())],
+        None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
+    toggle = html.Button(text("layers_button", lang), id=ids.MAP_CONTROLS_TOGGLE, className="panel-toggle",
+                         **{"aria-expanded": "true", "aria-controls": ids.MAP_CONTROLS, "data-panel": "controls"})
+    return html.Section([
+        dcc.Store(id=ids.MAP_STYLES),
+        html.Div([
+            html.Aside([html.Button("\u00d7", className="panel-close drawer-close", title=text("layers_close", lang),
+                                    **{"aria-label": text("layers_close", lang), "data-panel": "controls"}),
+                        _controls(allowed, lang), _export_buttons(lang), _how_counted(allowed, lang)],
+                       id=ids.MAP_CONTROLS, className="panel panel-controls",
+                       **{"aria-label": text("layers_panel", lang)}),
+            html.Div([
+                html.Div([toggle, control(text("search", lang), search, ids.MAP_SEARCH, "control search")],
+                         className="map-toolbar"),
+                _map(),
+                html.Details([html.Summary(text("legend", lang)), html.Div(id=ids.MAP_LEGEND)], open=True,
+                             className="map-legend", id=ids.MAP_LEGEND_BOX),
+            ], className="map-area"),
+            html.Aside([
+                html.Button("\u00d7", className="panel-close", title=text("profile_close", lang),
+                            **{"aria-label": text("profile_close", lang), "data-panel": "profile"}),
+                map_profile.panel(lang),
+            ], id=ids.MAP_PROFILE, className="panel panel-profile", **{"aria-label": text("profile_label", lang)}),
+        ], className="workspace", id=ids.MAP_WORKSPACE),
+        map_ranking.section(lang),
+    ], className="map-page")
+
+
+def _controls(allowed: list[str], lang: str) -> html.Div:
+    """Indicator, period, level, measure and classification; the point layers, each legend
+    shown only while its layer is on."""
     option = lambda value, label: {"value": value, "label": label}  # noqa: E731
     layers_ = [option(i, catalogue.BY_ID[i].text("title", lang)) for i in allowed]
     if len(planning.allowed(access.user_now())) >= kantong.MIN_INDICATORS:
         layers_.append(option(kantong.KANTONG, kantong.title(lang)))
-    controls = html.Div([
+    return html.Div([
         control(text("indicator", lang), dcc.Dropdown(layers_, allowed[0] if allowed else None,
                                                       id=ids.MAP_INDICATOR, clearable=False), ids.MAP_INDICATOR),
-        period_picker.picker(ids.MAP_PERIOD, periods, lang),
+        period_picker.picker(ids.MAP_PERIOD, values.periods(services.engine()), lang),
         group(text("level", lang), dcc.RadioItems(
             [option(lv, text(f"level_{lv}", lang)) for lv in ("desa", "kecamatan")], "desa", id=ids.MAP_LEVEL,
+            inline=True)),
+        group(text("measure", lang), dcc.RadioItems(
+            [option(m, text(f"measure_{m}", lang)) for m in style.MEASURES], "persen", id=ids.MAP_MEASURE,
             inline=True)),
         control(text("classification", lang), dcc.Dropdown(
             [option(s, text(f"scheme_{s}", lang)) for s in SCHEMES], None, id=ids.MAP_SCHEME,
             placeholder=text("scheme_quantile", lang)), ids.MAP_SCHEME),
         group(text("overlays", lang), dcc.Checklist(
-            [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES,
-            inline=True), _sanitation_legend(lang),
+            [option(c, text(f"overlay_{c}", lang)) for c in facilities.CATEGORIES], [], id=ids.MAP_FACILITIES),
+            _sanitation_legend(lang),
             dcc.Checklist([option("ya", text("mark_pockets", lang))], [], id=ids.MAP_MARK_POCKETS)),
-        group(text("measure", lang), dcc.RadioItems(
-            [option(m, text(f"measure_{m}", lang)) for m in style.MEASURES], "persen", id=ids.MAP_MEASURE,
-            inline=True)),
     ], className="controls")
-    outlines = url_for_level(services.engine(), "kecamatan")
-    search = dcc.Dropdown(
-        [option(a["kode"], _area_label(a, lang)) for a in browser_geometry.area_index(services.engine())],
-        None, id=ids.MAP_SEARCH, placeholder=text("search", lang), searchable=True)
+
+
+def _map() -> dl.Map:
+    """The areas, the kecamatan outlines above them and the point layers; zoom buttons on the
+    right (the panel toggle and the search box are on the left)."""
     settings = services.settings()
     base = [dl.TileLayer(url=settings.tile_url, attribution=settings.tile_attribution, maxZoom=18)] \
         if settings.tile_url else []
-    return html.Section([
-        controls,
-        dcc.Store(id=ids.MAP_STYLES),
-        control(text("search", lang), search, ids.MAP_SEARCH, "control search"),
-        html.Div([
-            dl.Map(base + [
-                dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(services.engine(), "desa"),
-                           style=js("style"), onEachFeature=js("register"), zoomToBounds=True,
-                           hoverStyle={"weight": 3, "color": "#000"}),
-                dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=outlines, style=js("outline")),
-                dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=js("point")),
-            ], id=ids.MAP, center=[0.9, 109.5], zoom=9, style={"height": "70vh"}, attributionControl=bool(base),
-               className="with-base-map" if base else ""),
-            html.Aside([html.Div(id=ids.MAP_LEGEND), _export_buttons(lang), map_profile.panel(lang),
-                        _how_counted(allowed, lang)], className="side"),
-        ], className="map-row"),
-        map_ranking.section(lang),
-    ])
+    return dl.Map(base + [
+        dl.GeoJSON(id=ids.MAP_AREAS, format="geobuf", url=url_for_level(services.engine(), "desa"),
+                   style=js("style"), onEachFeature=js("register"), zoomToBounds=True,
+                   hoverStyle={"weight": 3, "color": "#000"}),
+        dl.GeoJSON(id=ids.MAP_OUTLINES, format="geobuf", url=url_for_level(services.engine(), "kecamatan"),
+                   style=js("outline")),
+        dl.GeoJSON(id=ids.MAP_POINTS, data=None, pointToLayer=js("point")),
+        dl.ZoomControl(position="topright"),
+    ], id=ids.MAP, center=[0.9, 109.5], zoom=9, zoomControl=False, style={"height": "100%"},
+        attributionControl=bool(base), className="with-base-map" if base else "")
 
 
 period_picker.follow_series(ids.MAP_PERIOD)
+
+
+dash.clientside_callback(ClientsideFunction("peta", "pointLegend"), Output(ids.MAP_SANITATION_LEGEND, "hidden"),
+                         Input(ids.MAP_FACILITIES, "value"))
 
 
 @dash.callback(Output(ids.MAP_POINTS, "data"), Input(ids.MAP_FACILITIES, "value"), Input(ids.MAP_PERIOD, "value"))
@@ -101,10 +130,12 @@ def show_facilities(chosen, period):
 
 
 def _sanitation_legend(lang: str) -> html.Ul:
-    """What the sanitation points' colours mean (with words: the tooltip says it too)."""
+    """What the sanitation points' colours mean (with words: the tooltip says it too); shown
+    only while the sanitation layer is on (``peta.pointLegend``)."""
     return html.Ul([html.Li([html.Span("\u25cf" if status != "tidak_diketahui" else "\u25cb", style={"color": colour},
                                        **{"aria-hidden": "true"}), f" {words}"])
-                    for status, colour, words in facilities.sanitation_legend(lang)], className="legend small")
+                    for status, colour, words in facilities.sanitation_legend(lang)], className="legend small",
+                   id=ids.MAP_SANITATION_LEGEND, hidden=True)
 
 
 def _how_counted(allowed: list[str], lang: str) -> html.Details:
@@ -189,12 +220,14 @@ def styles(period, level, scheme, measure):
     _check_style_inputs(period, level, scheme, measure)
     lang, user = language(), access.user_now()
     shown = access.shown_indicators(user)
-    states = style.styles(services.engine(), period, shown, level, scheme, measure, lang)
+    engine = services.engine()
+    known = values.versions(engine)  # read once for the request
+    states = style.styles(engine, period, shown, level, scheme, measure, lang, known)
     out = {indicator: browser_state(state, lang) for indicator, state in states.items()}
     usable = planning.allowed(user)
     if len(usable) >= kantong.MIN_INDICATORS:  # the index over what the user may see, with the user's weights
-        engine = services.engine()
-        pockets = kantong.kantong_style(engine, period, planning.weights_of(engine, user), usable, level, scheme, lang)
+        pockets = kantong.kantong_style(engine, period, planning.weights_of(engine, user), usable, level, scheme, lang,
+                                        known)
         out[kantong.KANTONG] = BrowserState(**browser_state({**pockets, "shown": True}, lang),
                                             marked=pockets["marked"],
                                             marked_label=text("pockets_legend", lang, n=len(pockets["marked"])))

@@ -66,7 +66,7 @@ def layout(**_query):
             html.Aside(html.Div(id=ids.RILIS_LEGEND), className="side"),
         ], className="map-row"),
         html.Div(id=ids.RILIS_REVIEW),
-        html.Fieldset([html.Legend(staff("decide_legend", lang)),
+        html.Fieldset(id=ids.RILIS_DECIDE, hidden=True, children=[html.Legend(staff("decide_legend", lang)),
                        html.Label([staff("reject_reason", lang), dcc.Textarea(id=ids.RILIS_REASON, maxLength=1000,
                                                                               style={"width": "100%"})]),
                        html.Div([html.Button(staff("approve_button", lang), id=ids.RILIS_APPROVE),
@@ -98,18 +98,25 @@ def show_releases(changed, chosen):
             release_views.site(services.publisher(), lang))
 
 
-@dash.callback(Output(ids.RILIS_REVIEW, "children"), Input(ids.RILIS_CHOSEN, "value"),
+@dash.callback(Output(ids.RILIS_REVIEW, "children"), Output(ids.RILIS_DECIDE, "hidden"),
+               Output(ids.RILIS_PUBLISH, "hidden"), Input(ids.RILIS_CHOSEN, "value"),
                Input(ids.RILIS_INDICATOR, "value"), Input(ids.RILIS_CHANGED, "data"))
 def show_review(release_id, indicator, _changed):
+    """The review, and only the steps the release's state allows (a published release is done:
+    no decision, no publish button)."""
     user, lang = _admin(), language()
     if type(release_id) is not int or indicator not in catalogue.BY_ID:
         raise PreventUpdate
     found = release_review.review(services.engine(), release_id)
     if found is None:
-        return html.P("404")
+        return html.P("404"), True, True
     own = found["status"] == "draft" and found["creator"] == user.name
-    return [html.P(staff("own_release_note", lang), className="restricted") if own else None,
-            release_views.review(found, lang, indicator)]
+    newer = found["status"] in ("draft", "approved") and releases.account_newer(services.engine(), user,
+                                                                                found["created"])
+    decide, publish = release_views.next_steps(found["status"])
+    return ([html.P(staff("own_release_note", lang), className="restricted") if own else None,
+             html.P(staff("newer_account_note", lang), className="restricted") if newer else None,
+             release_views.review(found, lang, indicator)], not decide, not publish)
 
 
 @dash.callback(Output(ids.RILIS_AREAS, "url"), Output(ids.RILIS_AREAS, "hideout"), Output(ids.RILIS_LEGEND, "children"),

@@ -10,7 +10,7 @@ from dashboard.planner import figures, period_picker
 from dashboard.planner.messages import text
 from dashboard.shell import access, ids, services
 from dashboard.shell.language import language
-from dashboard.shell.layout import table
+from dashboard.shell.layout import scrolling, table
 from layers import catalogue, values
 from layers.classify import number
 
@@ -51,4 +51,4 @@ def show_period(period):
     columns = [(key, text(f"col_{name}", lang)) for key, name in (
         ("wilayah", "area"), ("indikator", "indicator"), ("pembilang", "count"), ("penyebut", "of"),
         ("persen", "percent"))]
-    return table(columns, data)
+    return scrolling(table(columns, data), text("summary_title", lang))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 import plotly.graph_objects as go
 
@@ -54,15 +55,26 @@ def area_names(name: str, lang: str) -> dict[str, str]:
     return {"own": name, "kecamatan": text("in_kecamatan", lang), "kabupaten": text("in_kabupaten", lang)}
 
 
+def tick_label(period: str, lang: str = "id") -> str:
+    """A period as a chart's axis says it, on two short lines that stay horizontal in a
+    narrow panel: ``2025``, ``S1<br>2025``, ``Mar<br>2025`` (the hover says it in full)."""
+    found = period_rules.parse(period)
+    if found.kind == "semester":
+        return f"S{1 if found.start.month == 1 else 2}<br>{found.year}"
+    if found.kind == "bulan":
+        return f"{period_rules.label(period, lang)[:3]}<br>{found.year}"
+    return period
+
+
 def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: float | None, periods: list[str],
                  names: dict[str, str], lang: str = "id") -> dict:
     """One indicator of an area across ``periods`` (oldest first): one point per period
     for the area, its kecamatan and kabupaten (a gap where a period has no value), the
-    KLA target as a flat line; hovering a point gives the rate and its counts.
+    KLA target as a flat line named at its end; the legend above the plot, the period
+    names short and horizontal; hovering a point gives the rate and its counts.
 
-    A plain figure dict, not a ``go.Figure``: a profile draws one per indicator on every
-    click, and building (validating) a ``go.Figure`` took about 30 ms each and sent
-    plotly's default template (8 KiB) with every chart; the layout sets what it needs."""
+    A plain figure dict, not a ``go.Figure``: building (validating) a ``go.Figure`` took
+    about 30 ms and sent plotly's default template (8 KiB); the layout sets what it needs."""
     labels = [period_rules.label(p, lang) for p in periods]
     data = []
     for area, series in rows.items():
@@ -70,21 +82,55 @@ def trend_figure(indicator: str, rows: dict[str, list[dict | None]], target: flo
         data.append({
             "type": "scatter", "x": labels, "y": [_rate(r) for r in series], "name": plain(names[area]),
             "mode": "lines+markers", "connectgaps": False, "hoverinfo": "text", "line": _line(indicator, look),
-            "marker": {"size": 7 if area == "own" else 5, "symbol": look.marker},
+            "marker": {"size": 8 if area == "own" else 6, "symbol": look.marker},
             "hovertext": [plain(f"{names[area]}, {label}: {style.describe_row(r, lang)}")
                           for label, r in zip(labels, series, strict=True)]})
+    annotations = []
     if target is not None:
         words = text("chart_target", lang, value=number(target, lang, 0))
         data.append({"type": "scatter", "x": labels, "y": [target] * len(labels), "name": words, "mode": "lines",
-                     "line": _line(indicator, trend_style.TARGET),
+                     "line": _line(indicator, trend_style.TARGET), "showlegend": False,
                      "hovertext": [words] * len(labels), "hoverinfo": "text"})
-    layout = _base_layout(lang, 190, margin={"l": 38, "r": 8, "t": 6, "b": 8}, showlegend=True, hovermode="closest",
-                          legend={"orientation": "h", "y": -0.22, "x": 0, "font": {"size": 10}},
+        annotations.append({"x": 1, "xref": "paper", "xanchor": "right", "y": target, "yanchor": "bottom",
+                            "text": words, "showarrow": False, "font": {"size": 11}, "bgcolor": "#ffffff"})
+    layout = _base_layout(lang, 230, margin={"l": 8, "r": 10, "t": 8, "b": 8}, showlegend=True, hovermode="closest",
+                          legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 11}},
+                          annotations=annotations,
                           xaxis={"type": "category", "showgrid": False, "showline": True, "linecolor": "#bdbdbd",
-                                 "tickfont": {"size": 10}, "automargin": True},
+                                 "tickmode": "array", "tickvals": labels, "tickangle": 0,
+                                 "ticktext": [tick_label(p, lang) for p in periods], "tickfont": {"size": 11},
+                                 "automargin": True},
                           yaxis={"rangemode": "tozero", "ticksuffix": " %", "gridcolor": "#eeeeee",
-                                 "zeroline": False, "automargin": True})
+                                 "zeroline": False, "automargin": True, "tickfont": {"size": 11}})
     return {"data": data, "layout": layout}
+
+
+def sparkline(indicator: str, series: list[dict | None], target: float | None = None) -> str:
+    """A small line of the area's rate across the periods, as an SVG image (``data:`` URL:
+    one element, no chart code), in the colour of the trend chart's line; the target as a
+    dashed grey line. The words beside it say the same: the image has no text of its own."""
+    width, height, pad = 88, 24, 3
+    rates = [_rate(r) for r in series]
+    top = max([r for r in rates if r is not None] + ([target] if target is not None else []) + [1e-9])
+    xs = [pad + i * (width - 2 * pad) / max(len(rates) - 1, 1) for i in range(len(rates))]
+    y = lambda v: height - pad - (height - 2 * pad) * v / top  # noqa: E731
+    colour = trend_style.colour(indicator, trend_style.SERIES["own"])
+    parts, run = [], []
+    for x, rate in [*zip(xs, rates, strict=True), (None, None)]:  # a gap (or the end) closes a run
+        if rate is None:
+            if len(run) > 1:
+                parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" stroke-width="1.8"/>')
+            run = []
+        else:
+            run.append(f"{x:.1f},{y(rate):.1f}")
+    known = [(x, r) for x, r in zip(xs, rates, strict=True) if r is not None]
+    if known:
+        parts.append(f'<circle cx="{known[-1][0]:.1f}" cy="{y(known[-1][1]):.1f}" r="2.6" fill="{colour}"/>')
+    if target is not None:
+        parts.insert(0, f'<line x1="0" x2="{width}" y1="{y(target):.1f}" y2="{y(target):.1f}" stroke="#757575" '
+                        'stroke-dasharray="3 2" stroke-width="1"/>')
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">{"".join(parts)}</svg>'
+    return "data:image/svg+xml," + quote(svg)
 
 
 def _line(indicator: str, look: trend_style.LineStyle) -> dict:
@@ -125,7 +171,8 @@ def ranking_figure(bars: list[Bar], regency: dict | None, regency_name: str, lan
     if rate is not None:
         figure.add_vline(x=rate, line={"color": "#1f2933", "dash": "dash", "width": 1.5},
                          annotation_text=plain(f"{regency_name} {number(rate, lang)} %"),
-                         annotation_position="top right", annotation_font={"size": 10})
+                         annotation={"yref": "paper", "y": 1, "yanchor": "bottom", "xanchor": "left"},
+                         annotation_font={"size": 11})  # above the bars, never over one
     figure.update_layout(**_base_layout(lang, 60 + 22 * max(len(bars), 1), margin={"l": 8, "r": 12, "t": 26, "b": 24},
                                         showlegend=False, bargap=0.25))
     figure.update_yaxes(autorange="reversed", tickmode="array", tickvals=[b.code for b in bars],

@@ -17,6 +17,7 @@ from dashboard.shell import access
 from dashboard.shell.access import Someone
 from layers import catalogue, coverage, style, values
 from layers.planning import targets
+from peta_anak.core.cache import VersionedCache
 
 Row = dict  # a row of the exact values (indikator, kode_wilayah, nama_wilayah, pembilang, penyebut, persen, ...)
 
@@ -104,16 +105,31 @@ class AreaFigures:
 
     profile: Profile
     trend: Trend
+    version: tuple = ()  # the data version it was read at: what is built from it may be kept as long
+
+
+#: A village's figures and trends, per data version: a click on an area seen before (by
+#: anyone with the same indicators) reads nothing and builds nothing again.
+_AREAS: VersionedCache[AreaFigures | None] = VersionedCache(max_entries=512)
 
 
 def area_figures(engine: Engine, user: Someone, period: str, code: str, kia_target: float) -> AreaFigures | None:
     """The profile and trend of area ``code`` for every indicator whose values ``user`` may
     see, in the series of ``period``, with the area's kecamatan and kabupaten; None when
-    ``period`` has no values. Each period's values are read once for both."""
-    allowed = [i for i, with_values in access.shown_indicators(user).items() if with_values]
+    ``period`` has no values. Each period's values are read once for both, and the result
+    is kept until any period's values change (the key holds the indicators the role may
+    see, so two roles never share an answer)."""
+    allowed = tuple(i for i, with_values in access.shown_indicators(user).items() if with_values)
     known = values.versions(engine)
     if period not in known:
         return None
+    version = tuple(sorted(known.items()))
+    return _AREAS.get("area-figures", engine, version, (period, code, allowed, kia_target),
+                      lambda: _area_figures(engine, list(allowed), period, code, kia_target, known))
+
+
+def _area_figures(engine: Engine, allowed: list[str], period: str, code: str, kia_target: float,
+                  known: values.Versions) -> AreaFigures:
     chosen = values.series_of(engine, period, known)
     before = values.previous_period(engine, period, known)
     # the rows a coverage is computed from, even of a layer the user may not see: only the share is passed on
@@ -138,7 +154,7 @@ def area_figures(engine: Engine, user: Someone, period: str, code: str, kia_targ
         goal = 100 - catalogue.coverage_target(kind, kia_target) if kind else None
         trend_lines.append(TrendLine(indicator, series, goal, progress.reached if progress else None))
     return AreaFigures(Profile(period, before, known[period][0][:10], profile_lines),
-                       Trend(period_rules.series(period), chosen, trend_lines))
+                       Trend(period_rules.series(period), chosen, trend_lines), tuple(sorted(known.items())))
 
 
 def _target_progress(indicator: str, own: Row | None, kia_target: float) -> TargetProgress | None:

@@ -19,9 +19,9 @@ from flask import abort
 
 from aggregations import periods as period_rules
 from dashboard.planner import charts, figures
-from dashboard.planner.map_profile import CHART_CONFIG
 from dashboard.planner.map_state import area
 from dashboard.planner.messages import text
+from dashboard.planner.profile_detail import CHART_CONFIG
 from dashboard.shell import access, ids, services
 from dashboard.shell.language import language
 from dashboard.shell.layout import control
@@ -111,7 +111,7 @@ def ranking(choice, period, scheme):
         html.Div(dcc.Graph(id=ids.MAP_RANKING_GRAPH, figure=charts.ranking_figure(bars, found.regency, regency, lang),
                            config=CHART_CONFIG, className="ranking-chart"), **{"aria-hidden": "true"}),
         html.Figcaption(caption, className="muted small"),
-        html.Details([html.Summary(text("chart_values", lang)), table], className="chart-values"),
+        html.Details([html.Summary(text("ranking_values", lang)), table], className="chart-values"),
     ])
 
 

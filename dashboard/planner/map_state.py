@@ -55,8 +55,19 @@ def area(code: object) -> dict | None:
 
 
 def fly_to(code: object) -> dict:
-    """The viewport that flies a map to an area found by name (nothing for an unknown code)."""
+    """The viewport that flies a map to an area found by name, with its neighbours around it
+    (nothing for an unknown code)."""
     found = area(code)
     if found is None:
         raise PreventUpdate
-    return {"bounds": found["bounds"], "transition": "flyToBounds"}
+    return {"bounds": with_neighbours(found["bounds"]), "transition": "flyToBounds"}
+
+
+def with_neighbours(bounds: list[list[float]], around: float = 1.0, least: float = 0.06) -> list[list[float]]:
+    """``bounds`` ([[south, west], [north, east]]) grown by ``around`` times its size on every
+    side, and to at least ``least`` degrees (about 6 km): the area with the villages around it
+    and their names, not the area alone filling the screen."""
+    (south, west), (north, east) = bounds
+    grow_lat = max((north - south) * around, (least - (north - south)) / 2, 0)
+    grow_lon = max((east - west) * around, (least - (east - west)) / 2, 0)
+    return [[south - grow_lat, west - grow_lon], [north + grow_lat, east + grow_lon]]

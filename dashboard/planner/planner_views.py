@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dash import html
 
+from aggregations import periods as period_rules
 from dashboard.planner.messages import text
 from dashboard.shell.layout import scrolling, table
 from layers.catalogue import BY_ID, COVERED_BY
@@ -47,9 +48,10 @@ def priority_table(listing: Listing, lang: str, page: int = ALL, per_page: int =
                ("kecamatan", text("col_kecamatan", lang)), ("skor", text("col_index", lang)),
                ("kantong", text("col_pocket", lang))]
     for i in listing.indicators:
-        columns.append((i, text("col_children", lang, title=BY_ID[i].text("title", lang))))
+        meta = BY_ID[i]  # schools are counted as schools, not as children
+        columns.append((i, text("col_counted", lang, title=meta.text("title", lang), counted=meta.counted(lang))))
         if listing.previous:
-            columns.append((f"{i}:dn", text("col_change", lang, period=listing.previous)))
+            columns.append((f"{i}:dn", text("col_change", lang, period=period_rules.label(listing.previous, lang))))
     rows = []
     shown = shown_rows(listing.rows, page, per_page)
     for r in shown:
@@ -123,9 +125,11 @@ def targets_table(rows: list[dict], lang: str) -> html.Div:
                  "status": text("target_met" if r["tercapai"] else "target_not_met", lang),
                  "punya": f"{number(r['punya'], lang, 0)} / {number(r['anak'], lang, 0)}",
                  "kurang": number(r["kurang"], lang, 0)} for r in chosen]
-        parts.append(table([
+        parts.append(html.H3(text(f"kind_{kind}", lang), className="small-heading"))
+        parts.append(scrolling(table([
             ("nama", text("col_area", lang)), ("cakupan", text("col_coverage", lang)),
             ("target", text("col_target", lang)), ("status", text("col_status", lang)),
             ("punya", text("col_holders", lang)),
-            ("kurang", text("col_missing", lang))], data, text(f"kind_{kind}", lang), "data targets"))
+            ("kurang", text("col_missing", lang))], data, text(f"kind_{kind}", lang), "data targets"),
+            text(f"kind_{kind}", lang)))
     return html.Div(parts)

@@ -27,8 +27,8 @@ from peta_anak.core.i18n import LANGUAGES
 
 #: Paths anyone may fetch, matched exactly: the login form and robots.txt.
 OPEN_PATHS = ("/login", "/robots.txt")
-#: Prefixes anyone may fetch: static JavaScript/CSS/images.
-OPEN_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico")
+#: Prefixes anyone may fetch: static JavaScript/CSS/images (and the chart code, plotly.js).
+OPEN_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico", "/chart-code/")
 #: Routes that return data: 401 instead of a redirect when there is no session.
 DATA_PREFIXES = ("/_dash-", "/_reload-hash", "/geo/")
 #: The API authenticates each request by its bearer token (``dashboard.api``); no cookie is read there.

@@ -8,24 +8,24 @@ inline script (the line that starts the renderer) by its SHA-256, as Dash's own
 ``'unsafe-inline'``: Dash and Leaflet set ``style`` attributes on elements (the map
 size, bars, class colours), which a stricter policy would break, and a style cannot
 run code. Nothing may frame the app (``frame-ancestors 'none'`` and
-``X-Frame-Options: DENY``).
+``X-Frame-Options: DENY``). plotly.js comes from the app itself too
+(:mod:`dashboard.shell.chart_code`), so ``'self'`` covers it.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import dash
-import plotly
-from dash.fingerprint import build_fingerprint
-from flask import Response, redirect, request
+from flask import Response, request
 from flask_talisman import Talisman
 
+from dashboard.shell import chart_code
 from peta_anak.core.settings import Settings
 
 #: Paths whose answers hold no children's counts and may be cached by the browser.
-CACHEABLE_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico", "/geo/")
+CACHEABLE_PREFIXES = ("/_dash-component-suites/", "/assets/", "/static/", "/_favicon.ico", "/geo/",
+                      chart_code.PREFIX)
 
 
 def policy(app: dash.Dash, tile_url: str = "") -> dict[str, str | list[str]]:
@@ -69,26 +69,8 @@ def protect(app: dash.Dash, settings: Settings) -> Talisman:
         return response
 
     app.server.after_request(current_hashes)
-    app.server.before_request(versioned_plotly(app))
+    app.server.before_request(chart_code.redirect_full_bundle(app))
     return talisman
-
-
-PLOTLY_JS = "package_data/plotly.min.js"
-
-
-def versioned_plotly(app: dash.Dash):
-    """Dash's renderer fetches plotly.js (about 1.4 MB gzipped, the first time a chart is
-    shown) from an unversioned URL, which the browser must ask again on every page.
-    Redirect that URL to the versioned one Dash serves with a year's ``max-age``: the
-    browser then keeps plotly.js, and a new plotly gets a new URL."""
-    prefix = app.config.requests_pathname_prefix + "_dash-component-suites/plotly/"
-    modified = int((Path(plotly.__file__).parent / PLOTLY_JS).stat().st_mtime)
-    target = prefix + build_fingerprint(PLOTLY_JS, plotly.__version__, modified)
-
-    def to_versioned():
-        return redirect(target, 302) if request.path == prefix + PLOTLY_JS else None
-
-    return to_versioned
 
 
 def no_store(response: Response) -> Response:

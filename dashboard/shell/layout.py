@@ -43,9 +43,10 @@ def shell():
     user = f"{current_user.name} ({current_user.role}{' ' + current_user.opd if current_user.opd else ''})" \
         if current_user.is_authenticated else ""
     return html.Div([
+        html.A(text("skip_link", lang), href=f"#{ids.PAGE_CONTAINER}", className="skip-link"),
         html.Header([
             html.H1(text("app_title", lang)),
-            html.Nav(links, **{"aria-label": "halaman"}),
+            html.Nav(links, **{"aria-label": text("pages_nav", lang)}),
             html.Span(user, className="user"),
             html.A(text("other_language", lang), href=f"?lang={other}", lang=other),
             html.Form([
@@ -54,7 +55,7 @@ def shell():
             ], method="POST", action="/logout"),
         ], className="topbar"),
         _alert(),
-        html.Main(dash.page_container, id=ids.PAGE_CONTAINER),
+        html.Main(dash.page_container, id=ids.PAGE_CONTAINER, tabIndex=-1),
     ])
 
 
@@ -95,6 +96,20 @@ def table(columns: list[tuple[str, str]], rows: list[dict], caption: str | None 
     body = html.Tbody([html.Tr([html.Td(_cell(row.get(key))) for key, _ in columns]) for row in rows])
     parts = ([html.Caption(caption)] if caption else []) + [head, body]
     return html.Table(parts, className=class_name)
+
+
+def as_sent(tree):
+    """A component tree as the plain data Dash sends for it (``to_plotly_json`` all the way
+    down). Dash turns every component of an answer into data again on each request, about
+    1 ms for a profile's detail; a part built once and kept (a cache) is kept in this form,
+    which costs a few hundredths of that to send."""
+    if isinstance(tree, Component):
+        return as_sent(tree.to_plotly_json())
+    if isinstance(tree, dict):
+        return {key: as_sent(value) for key, value in tree.items()}
+    if isinstance(tree, list | tuple):
+        return [as_sent(value) for value in tree]
+    return tree
 
 
 def _cell(value):

@@ -31,6 +31,8 @@ pengguna = Table(
     Column("opd", String(20), comment="department of an opd user"),
     Column("aktif", Boolean, nullable=False),
     Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("peran_sejak", DateTime(timezone=True),
+           comment="when the account got its role or was enabled again: it takes no step on a release drafted before"),
     Column("login_terakhir", DateTime(timezone=True)),
     CheckConstraint("peran IN ('admin', 'perencana', 'opd', 'operator')", name="peran"),
     comment="Users of the restricted planner application.",
@@ -88,6 +90,18 @@ percobaan_login = Table(
     comment="Failed logins of the last window, shared by every app process for the login limits.",
 )
 
+hitungan_api = Table(
+    "hitungan_api", metadata,
+    Column("kunci", String(160), primary_key=True,
+           comment="who (akun:ID, or alamat:ADDRESS without a valid token) and which limit"),
+    Column("jendela", BigInteger, primary_key=True, comment="the window: seconds since 1970 divided by its length"),
+    Column("jumlah", Integer, nullable=False, comment="requests counted in the window"),
+    Column("berakhir", DateTime(timezone=True), nullable=False, index=True,
+           comment="when the row is no longer needed (the end of the next window)"),
+    comment="API requests per account or client address and window, shared by every app process for the "
+            "API's rate limit.",
+)
+
 token_api = Table(
     "token_api", metadata,
     Column("id", Integer, primary_key=True),
@@ -117,6 +131,8 @@ tugas_impor = Table(
     Column("pengguna", String(80), nullable=False),
     Column("lewat", String(8), nullable=False, comment="web or api"),
     Column("pekerja", String(120), nullable=False, comment="host:pid:start of the app process holding the upload"),
+    Column("sewa_sampai", DateTime(timezone=True),
+           comment="lease: the holding process renews it while the job waits and runs; past it the job is failed"),
     Column("dibuat", DateTime(timezone=True), nullable=False),
     Column("mulai", DateTime(timezone=True)),
     Column("selesai", DateTime(timezone=True)),

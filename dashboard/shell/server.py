@@ -25,13 +25,18 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dashboard.shell import auth, callbacks, geo, headers, sessions
+from dashboard.shell import auth, callbacks, chart_code, geo, headers, sessions
+from dashboard.shell.language import language
 from dashboard.shell.messages import text
+from dashboard.shell.refusals import RequestRefused
 from dashboard.shell.services import CONFIG_KEY, Services
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
 
 HERE = Path(__file__).parents[1]  # dashboard/: its pages, assets and templates
+RETRY_AFTER = "30"
+#: The errors of a database that cannot be reached (or, on SQLite, is locked beyond the wait).
+UNAVAILABLE = (OperationalError, InterfaceError)
 log = logging.getLogger(__name__)
 ERROR_PAGE = """<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>
 <link rel="stylesheet" href="/assets/style.css"></head><body class="login-page"><main class="login-card">
@@ -68,12 +73,13 @@ def build(settings: Settings, engine: Engine | None = None, publisher=None,
     auth.login_manager.init_app(server)
     server.register_blueprint(auth.bp)
     server.register_blueprint(geo.bp)
+    server.register_blueprint(chart_code.bp)
     for blueprint in token_routes:
         server.register_blueprint(blueprint)
         csrf.exempt(blueprint)
     server.before_request(auth.gate)
     server.after_request(auth.cookies)
-    for unavailable in (OperationalError, InterfaceError):
+    for unavailable in UNAVAILABLE:
         server.register_error_handler(unavailable, _database_down)
     server.register_error_handler(DependencyException, lambda _e: ({"error": "not found"}, 404))
 
@@ -90,6 +96,9 @@ def build(settings: Settings, engine: Engine | None = None, publisher=None,
     app.interpolate_index = lambda **parts: layout.with_language(index(**parts))
     server.before_request(lambda: callbacks.check_request(app))
     headers.protect(app, settings)
+    with server.test_request_context("/api/"):  # the layout without a session (layout.shell)
+        app._setup_server()  # Dash's first-request set-up, once, before threads share the app: run by
+        # several threads at their first request it raced ("dictionary changed size during iteration")
     return app
 
 
@@ -103,8 +112,20 @@ def _database_reachable():
 def _database_down(error: SQLAlchemyError):
     """A plain page (no template context: that would ask the database for the user again);
     logged, so an operator sees the outage."""
-    log.warning("503 for %s %s: database unavailable (%s)", request.method, request.path,
-                str(getattr(error, "orig", error)).splitlines()[0][:200] if str(error) else type(error).__name__)
+    _log_outage(error)
     page = ERROR_PAGE.format(title=html.escape(text("app_title")), message=html.escape(text("db_down")),
                              english=html.escape(text("db_down", "en")))
-    return page, 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": "30"}
+    return page, 503, {"Content-Type": "text/html; charset=utf-8", "Retry-After": RETRY_AFTER}
+
+
+def database_down_json(error: SQLAlchemyError):
+    """The same outage answered as the API and the upload answer everything: JSON
+    ``{"error": "database_unavailable", "message": ...}`` (their blueprints register it)."""
+    _log_outage(error)
+    body, status = RequestRefused("database_unavailable", 503).answer(language(accept_header=True))
+    return body, status, {"Retry-After": RETRY_AFTER}
+
+
+def _log_outage(error: SQLAlchemyError) -> None:
+    log.warning("503 for %s %s: database unavailable (%s)", request.method, request.path,
+                str(getattr(error, "orig", error)).splitlines()[0][:200] if str(error) else type(error).__name__)

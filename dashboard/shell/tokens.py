@@ -4,7 +4,9 @@ A token is 256 random bits shown once; only its SHA-256 is stored (a slow
 password hash buys nothing for a random secret of that length, and a plain
 digest can be looked up by index). A token acts as its user: the user's role
 and department at the moment of each request, so disabling the user or
-changing its role takes effect at once. Revoking removes every token of a user.
+changing its role takes effect at once. Revoking removes every token of a user;
+disabling the user or setting its password revokes them too (:mod:`.users`), so a
+re-enabled account starts without tokens.
 """
 
 from __future__ import annotations
@@ -47,8 +49,7 @@ def revoke_all(engine: Engine, name: str, actor: str = "cli") -> int:
     if user is None:
         raise users.UserError("unknown", name=name)
     with engine.begin() as conn:
-        done = conn.execute(update(token_api).where(token_api.c.pengguna_id == user.id, token_api.c.dicabut.is_(None))
-                            .values(dicabut=datetime.now(UTC))).rowcount
+        done = users.revoke_tokens(conn, user.id)
         audit.record(conn, actor, "token_cabut", {"nama": name, "jumlah": done})
     return done
 

@@ -1,7 +1,13 @@
 """Users of the planner application: argon2id password hashes, roles, activation.
 
 Functions take an engine and return plain dicts; the CLI (``peta-anak users``)
-and the admin page both call them, and both write the audit log.
+and the admin page both call them, and both write the audit log. Disabling an
+account or setting its password ends its sessions and revokes its API tokens, so
+re-enabling it (``users password``) brings none of them back: it needs new ones.
+
+Each account keeps when it got its role or was enabled again (``peran_sejak``): it
+takes no four-eyes step on a release drafted before then (:mod:`dashboard.staff.releases`),
+so an admin who creates himself a second account, or enables an old one, gains nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from sqlalchemy import Engine, insert, select, update
 
 from dashboard.shell import audit, sessions, throttle
 from dashboard.shell.messages import ERRORS
-from dashboard.shell.schema import OPD_ROLES, ROLES, pengguna
+from dashboard.shell.schema import OPD_ROLES, ROLES, pengguna, token_api
 from layers.catalogue import OPD
 from peta_anak.core.i18n import MessageError
 
@@ -69,9 +75,10 @@ def add(engine: Engine, name: str, role: str, password: str, opd: str | None = N
     with engine.begin() as conn:
         if conn.execute(select(pengguna.c.id).where(pengguna.c.nama == name)).first():
             raise UserError("exists", name=name)
+        now = datetime.now(UTC)
         new_id = conn.execute(insert(pengguna).values(
             nama=name, hash_sandi=_hasher.hash(password), peran=role, opd=opd, aktif=True,
-            dibuat=datetime.now(UTC))).inserted_primary_key[0]
+            dibuat=now, peran_sejak=now)).inserted_primary_key[0]
         audit.record(conn, actor, "pengguna_tambah", {"nama": name, "peran": role, "opd": opd})
     return User(new_id, name, role, opd, True)
 
@@ -79,10 +86,33 @@ def add(engine: Engine, name: str, role: str, password: str, opd: str | None = N
 def set_active(engine: Engine, name: str, active: bool, actor: str = "cli") -> None:
     with engine.begin() as conn:
         user_id = _id_of(conn, name)
-        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(aktif=active))
-        ended = 0 if active else sessions.end_for_user(conn, user_id)
-        audit.record(conn, actor, "pengguna_aktif" if active else "pengguna_nonaktif", {"nama": name} |
-                     ({} if active else {"sesi_diakhiri": ended}))
+        if active:
+            audit.record(conn, actor, "pengguna_aktif", {"nama": name, "diaktifkan": _enable(conn, user_id)})
+            return
+        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(aktif=False))
+        ended = sessions.end_for_user(conn, user_id)
+        audit.record(conn, actor, "pengguna_nonaktif", {"nama": name, "sesi_diakhiri": ended,
+                                                         "token_dicabut": revoke_tokens(conn, user_id)})
+
+
+def revoke_tokens(conn, user_id: int) -> int:
+    """Revoke every valid API token of the account (in the caller's transaction); how many."""
+    return conn.execute(update(token_api).where(token_api.c.pengguna_id == user_id, token_api.c.dicabut.is_(None))
+                        .values(dicabut=datetime.now(UTC))).rowcount
+
+
+def _enable(conn, user_id: int) -> bool:
+    """Enable the account; True when it was disabled, and then its role counts from now."""
+    return conn.execute(update(pengguna).where(pengguna.c.id == user_id, pengguna.c.aktif.is_(False))
+                        .values(aktif=True, peran_sejak=datetime.now(UTC))).rowcount == 1
+
+
+def role_since(engine: Engine, user_id: int) -> datetime:
+    """When the account got its role or was last enabled again (UTC)."""
+    with engine.connect() as conn:
+        row = conn.execute(select(pengguna.c.peran_sejak, pengguna.c.dibuat).where(pengguna.c.id == user_id)).one()
+    since = row.peran_sejak or row.dibuat
+    return since if since.tzinfo else since.replace(tzinfo=UTC)
 
 
 def _id_of(conn, name: str) -> int:
@@ -153,7 +183,8 @@ def set_password(engine: Engine, name: str, password: str, actor: str = "cli") -
         raise UserError("short_password", n=MIN_PASSWORD_LENGTH)
     with engine.begin() as conn:
         user_id = _id_of(conn, name)
-        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(hash_sandi=_hasher.hash(password),
-                                                                            aktif=True))
-        ended = sessions.end_for_user(conn, user_id)  # a stolen session ends with the old password
-        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "sesi_diakhiri": ended})
+        enabled = _enable(conn, user_id)
+        conn.execute(update(pengguna).where(pengguna.c.id == user_id).values(hash_sandi=_hasher.hash(password)))
+        ended = sessions.end_for_user(conn, user_id)  # a stolen session or token ends with the old password
+        audit.record(conn, actor, "pengguna_sandi", {"nama": name, "diaktifkan": enabled, "sesi_diakhiri": ended,
+                                                     "token_dicabut": revoke_tokens(conn, user_id)})

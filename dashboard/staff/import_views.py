@@ -7,12 +7,13 @@ from __future__ import annotations
 from dash import html
 
 from aggregations.sources import SOURCES
-from dashboard.shell.layout import table
+from dashboard.shell.layout import scrolling, table
 from dashboard.shell.messages import text
 from dashboard.staff import jobs
-from dashboard.staff.messages import staff
+from dashboard.staff.messages import source_name, staff
 from layers import catalogue
 from layers.classify import number
+from peta_anak.core import rates
 
 
 def status_text(status: str, lang: str) -> str:
@@ -34,15 +35,17 @@ def progress_cell(job: dict, lang: str) -> html.Span | str:
 
 
 def jobs_table(shown: list[dict], lang: str):
+    """The uploads of this page and the API with their progress; nothing while there are none
+    (the import history below lists every import, the command line's too)."""
     if not shown:
-        return html.P(staff("no_jobs", lang), className="muted")
+        return html.Div()
     rows = [{"id": str(j["id"]), "status": status_text(j["status"], lang), "progress": progress_cell(j, lang),
              "source": j["source"], "period": j["period"], "file": j["file"], "user": j["user"],
              "when": (j["created"] or "")[:16].replace("T", " ")} for j in shown]
     columns = [(k, staff(f"col_{c}", lang)) for k, c in (
         ("id", "job"), ("status", "status"), ("progress", "progress"), ("source", "source"), ("period", "period"),
         ("file", "file"), ("user", "user"), ("when", "when"))]
-    return table(columns, rows, caption=staff("jobs_title", lang))
+    return scrolling(table(columns, rows, caption=staff("jobs_title", lang)), staff("jobs_title", lang))
 
 
 def report(job: dict, lang: str, quality: dict | None = None) -> html.Div:
@@ -80,8 +83,9 @@ def quality_lines(job: dict, stored: dict, lang: str) -> list[str]:
     if job.get("replaced_earlier_import"):
         lines.append(staff("replaced_line", lang))
     link = (stored.get(job["source"]) or {}).get("linkage") or {}
-    if link.get("share_found") is not None:
-        lines.append(staff("linkage_line", lang, source=job["source"], share=number(100 * link["share_found"], lang)))
+    if link.get("distinct_nik"):
+        share = rates.percent(link["found_among_residents"], link["distinct_nik"])
+        lines.append(staff("linkage_line", lang, source=job["source"], share=number(share, lang)))
     return lines
 
 
@@ -120,11 +124,11 @@ def _total(value: list | None, lang: str) -> str:
     if value is None:
         return staff("total_hidden", lang)
     n, d = value
-    return f"{number(n, lang, 0)} / {number(d, lang, 0)} ({number(100 * n / d, lang) if d else '-'} %)"
+    return f"{number(n, lang, 0)} / {number(d, lang, 0)} ({number(rates.percent(n, d), lang) if d else '-'} %)"
 
 
-def source_options(sources: list[str]) -> list[dict]:
-    return [{"value": s, "label": f"{s}: {SOURCES[s].title}"} for s in sources]
+def source_options(sources: list[str], lang: str = "id") -> list[dict]:
+    return [{"value": s, "label": source_name(s, SOURCES[s].title, lang)} for s in sources]
 
 
 def job_options(shown: list[dict], lang: str) -> list[dict]:

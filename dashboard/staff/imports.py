@@ -11,6 +11,8 @@ recomputation of a period's indicators with the kabupaten totals before and afte
 from __future__ import annotations
 
 import threading
+from collections import Counter
+from datetime import timedelta
 
 from flask import Flask
 from sqlalchemy import Engine
@@ -35,7 +37,8 @@ def runner_for(app: Flask) -> Runner:
     with _lock:
         if "pdar_runner" not in app.extensions:
             engine, settings = services.of(app).engine, services.of(app).settings
-            app.extensions["pdar_runner"] = Runner(engine, settings.nik_key.encode(), settings.data_dir / "impor.lock")
+            app.extensions["pdar_runner"] = Runner(engine, settings.nik_key.encode(), settings.data_dir / "impor.lock",
+                                                   timedelta(minutes=settings.import_lease_minutes))
         return app.extensions["pdar_runner"]
 
 
@@ -47,13 +50,23 @@ def require_uploader(user) -> None:
 
 def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via: str,
            address: str | None = None) -> dict:
-    """Queue ``received`` for import as ``user``; the upload is deleted if it is refused."""
+    """Queue ``received`` for import as ``user``; the upload is deleted if it is refused. The
+    job and its audit row are one transaction, and the job goes to this process's worker at
+    once: no job is left that nobody holds (and if this request dies between the two, the
+    job's lease runs out and it is failed, :mod:`dashboard.staff.jobs`)."""
     try:
         source, period, allow_smaller = _checked(user, received.fields)
+
+        def logged(conn, job_id: int) -> None:  # noqa: ANN001 (a Connection)
+            audit.record(conn, user.name, "impor_unggah", {
+                "tugas": job_id, "sumber": source, "periode": period, "berkas": received.filename,
+                "ukuran": received.size, "sha256": received.sha256, "lewat": via,
+                "izinkan_lebih_kecil": allow_smaller}, address)
+
         job_id = jobs.create(engine, source=source, period=period, path=received.path, filename=received.filename,
                              size=received.size, sha256=received.sha256, user=user.name, via=via,
-                             allow_smaller=allow_smaller)
-    except OperationalError as exc:  # SQLite: another import holds the one write lock beyond the wait
+                             lease=runner.lease, allow_smaller=allow_smaller, record=logged)
+    except OperationalError as exc:  # SQLite: a write holds the one lock beyond the wait (an import moving in)
         uploads.discard(received)
         raise RequestRefused("database_busy", 503) from exc
     except jobs.Busy as exc:
@@ -66,13 +79,8 @@ def submit(engine: Engine, runner: Runner, user, received: uploads.Received, via
         uploads.discard(received)
         _log(engine, user.name, "impor_ditolak", {"alasan": exc.kind, "berkas": received.filename}, address)
         raise
-    _log(engine, user.name, "impor_unggah", {"tugas": job_id, "sumber": source, "periode": period,
-                                             "berkas": received.filename, "ukuran": received.size,
-                                             "sha256": received.sha256, "lewat": via,
-                                             "izinkan_lebih_kecil": allow_smaller}, address)
-    job = jobs.get(engine, job_id)  # as queued, before the worker takes it
     runner.submit(job_id)
-    return job
+    return jobs.get(engine, job_id)
 
 
 def _checked(user, fields: dict[str, str]) -> tuple[str, str, bool]:
@@ -97,11 +105,11 @@ def check_filter(user, source: str | None, period: str | None) -> None:
 
 
 def job_for(engine: Engine, user, job_id: int) -> dict:
-    """A job the user may read (its department's sources), or a refusal."""
+    """A job the user may read (its department's sources), or a refusal: the same 404 for
+    another department's job as for none, so job ids tell nothing of other departments."""
     job = jobs.get(engine, job_id)
-    if job is None:
+    if job is None or not access.may_upload(user, job["sumber"]):
         raise RequestRefused("unknown_job", 404, id=job_id)
-    _require_own(user, job["sumber"])
     return job
 
 
@@ -162,11 +170,19 @@ def history_of(engine: Engine, user, source: str | None = None, period: str | No
 
 
 def reject_csv(engine: Engine, user, job_id: int, lang: str = "id") -> bytes:
-    """The job's reject list: row, field, reason (text from our catalogue, never from the file)."""
+    """The job's reject list: row, field, reason (text from our catalogue, never from the file);
+    after the listed rows, one line per reason with more rows than the list keeps, saying
+    how many it leaves out."""
     job = job_for(engine, user, job_id)
-    return csv_bytes([staff("col_row", lang), staff("col_field", lang), staff("col_reason", lang)],
-                     ([row, field, ingest.reason_text(f"{field}:{reason}", lang)]
-                      for row, field, reason in jobs.rejects(engine, job["id"])))
+    rows = jobs.rejects(engine, job["id"])
+    listed = Counter(f"{field}:{reason}" for _, field, reason in rows)
+    counted = (job.get("laporan") or {}).get("by_reason", {})
+    left_out = [(key, n - listed[key]) for key, n in counted.items() if n > listed[key]]
+    return csv_bytes([staff("col_row", lang), staff("col_field", lang), staff("col_reason", lang)], [
+        *([row, field, ingest.reason_text(f"{field}:{reason}", lang)] for row, field, reason in rows),
+        *(["", key.partition(":")[0], staff("rejects_left_out", lang, reason=ingest.reason_text(key, lang),
+                                            n=number(n, lang, 0), listed=number(ingest.LISTED_PER_REASON, lang, 0))]
+          for key, n in left_out)])
 
 
 def recompute(engine: Engine, user, period: str, address: str | None = None) -> dict:

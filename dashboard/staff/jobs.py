@@ -4,11 +4,13 @@ One import per source and period at a time is a rule of the database, not of a
 process: a job holds the unique ``slot`` "source/period" from the moment it is
 queued until it ends, so a second upload from any app process behind the proxy
 fails to insert and is told to wait. A job belongs to the process that received
-its upload (``pekerja``: host, pid and the process's start time); if that process
-is gone, the job is failed and its slot and upload are freed the next time anyone
-looks. Progress is written to the job row, except on SQLite, where the import holds
-the one write lock: there it goes to a small file beside the upload (SQLite means
-one machine, so every app process can read it).
+its upload (``pekerja``: host, pid and the process's start time) and holds a lease
+(``sewa_sampai``) that this process's worker renews while the job waits and runs. If
+that process is gone, or the lease ran out (a request that died before handing the
+job to its worker, a worker that hung, a process on another machine), the job is
+failed and its slot and upload are freed the next time anyone looks. Progress is
+written to a small file beside the upload on SQLite (fewer writes on the one-writer
+database; SQLite means one machine, so every app process can read it), else to the job row.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import contextlib
 import json
 import os
 import socket
-from collections import Counter
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from dashboard.shell.schema import tugas_impor, tugas_penolakan
@@ -43,10 +45,11 @@ class Busy(Exception):
 @cache
 def worker_id() -> str:
     """This process: host, pid and start time (so a reused pid is not taken for it)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{_start_time(os.getpid())}"
+    return f"{socket.gethostname()}:{os.getpid()}:{start_time(os.getpid())}"
 
 
-def _start_time(pid: int) -> str:
+def start_time(pid: int) -> str:
+    """When process ``pid`` of this machine started (clock ticks since boot), empty if unknown."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -60,18 +63,27 @@ def _alive(worker: str) -> bool:
     pid, _, start = rest.partition(":")
     if host != socket.gethostname() or not pid.isdigit():
         return True
+    return running(int(pid), start)
+
+
+def running(pid: int, start: str) -> bool:
+    """Process ``pid`` of this machine runs and is the one that started at ``start`` (when
+    known: without /proc a running pid is taken for it)."""
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         pass
-    return _start_time(int(pid)) == start
+    return not start or start_time(pid) == start
 
 
 def create(engine: Engine, *, source: str, period: str, path: Path, filename: str, size: int, sha256: str,
-           user: str, via: str, allow_smaller: bool = False) -> int:
-    """Queue an import; :class:`Busy` when one of the same source and period is active."""
+           user: str, via: str, lease: timedelta, allow_smaller: bool = False,
+           record: Callable[[Connection, int], None] | None = None) -> int:
+    """Queue an import under a lease of ``lease``; :class:`Busy` when one of the same source
+    and period is active. ``record(conn, job_id)`` writes what goes with the job (its audit
+    row) in the same transaction: a job is never recorded without it, nor it without the job."""
     values = {"sumber": source, "periode": period, "status": QUEUED, "slot": f"{source}/{period}",
               "berkas": filename[:255], "ukuran": size, "sha256": sha256, "jalur": str(path),
               "izinkan_lebih_kecil": allow_smaller, "pengguna": user, "lewat": via, "pekerja": worker_id(),
@@ -79,14 +91,33 @@ def create(engine: Engine, *, source: str, period: str, path: Path, filename: st
     for attempt in (1, 2):
         try:
             with engine.begin() as conn:
-                return conn.execute(insert(tugas_impor).values(**values, dibuat=datetime.now(UTC))) \
+                now = datetime.now(UTC)
+                job_id = conn.execute(insert(tugas_impor).values(**values, dibuat=now, sewa_sampai=now + lease)) \
                     .inserted_primary_key[0]
+                if record:
+                    record(conn, job_id)
+                return job_id
         except IntegrityError:
             holder = _holder(engine, values["slot"])
-            if attempt == 2 or holder is None or _alive(holder["pekerja"]):
+            if attempt == 2 or holder is None or not _stale(holder):
                 raise Busy(holder) from None
             _fail_orphan(engine, holder)
     raise AssertionError("unreachable")
+
+
+def _stale(job: dict) -> bool:
+    """Nobody holds the job any more: its lease ran out, or its process has stopped."""
+    lease = job.get("sewa_sampai")
+    if lease is not None and (lease if lease.tzinfo else lease.replace(tzinfo=UTC)) < datetime.now(UTC):
+        return True
+    return not _alive(job["pekerja"])
+
+
+def renew(engine: Engine, job_ids: list[int], lease: timedelta) -> None:
+    """Extend the lease of the active jobs among ``job_ids`` (a worker's heartbeat)."""
+    with engine.begin() as conn:
+        conn.execute(update(tugas_impor).where(tugas_impor.c.id.in_(job_ids), tugas_impor.c.status.in_(ACTIVE))
+                     .values(sewa_sampai=datetime.now(UTC) + lease))
 
 
 def _holder(engine: Engine, slot: str) -> dict | None:
@@ -96,20 +127,20 @@ def _holder(engine: Engine, slot: str) -> dict | None:
 
 
 def _fail_orphan(engine: Engine, job: dict) -> None:
-    """The process holding the job is gone: fail it, free its slot, delete its upload."""
+    """Nobody holds the job any more: fail it, free its slot, delete its upload."""
     remove_upload(job.get("jalur"))
-    report = {"kind": "server_stopped", "read": job["baris_dibaca"]}
+    report = {"kind": "server_stopped" if not _alive(job["pekerja"]) else "abandoned", "read": job["baris_dibaca"]}
     with engine.begin() as conn:
         conn.execute(update(tugas_impor).where(tugas_impor.c.id == job["id"], tugas_impor.c.status.in_(ACTIVE))
                      .values(status=FAILED, slot=None, jalur=None, selesai=datetime.now(UTC), laporan=report))
 
 
 def sweep(engine: Engine) -> None:
-    """Fail the active jobs whose process on this host has stopped."""
+    """Fail the active jobs nobody holds any more (lease run out, or process stopped)."""
     with engine.connect() as conn:
         active = conn.execute(select(tugas_impor).where(tugas_impor.c.status.in_(ACTIVE))).mappings().all()
     for job in active:
-        if not _alive(job["pekerja"]):
+        if _stale(dict(job)):
             _fail_orphan(engine, dict(job))
 
 
@@ -148,6 +179,14 @@ def finish(engine: Engine, job_id: int, status: str, report: dict, rejects: list
                                                    for (row, name), reason in sorted(unique.items())])
 
 
+def held_uploads(engine: Engine) -> set[Path]:
+    """The folders of the uploads that queued or running jobs hold."""
+    with engine.connect() as conn:
+        paths = conn.execute(select(tugas_impor.c.jalur).where(tugas_impor.c.status.in_(ACTIVE),
+                                                               tugas_impor.c.jalur.is_not(None))).scalars()
+        return {Path(p).parent for p in paths}
+
+
 def remove_upload(path: str | None) -> None:
     """Delete an upload, its progress file and its folder (one folder per upload)."""
     if not path:
@@ -163,7 +202,7 @@ def get(engine: Engine, job_id: int) -> dict | None:
     """One job with its live progress (0-1)."""
     with engine.connect() as conn:
         row = conn.execute(select(tugas_impor).where(tugas_impor.c.id == job_id)).mappings().first()
-    if row is not None and row["status"] in ACTIVE and not _alive(row["pekerja"]):
+    if row is not None and row["status"] in ACTIVE and _stale(dict(row)):
         _fail_orphan(engine, dict(row))
         return get(engine, job_id)
     return _with_progress(dict(row)) if row else None
@@ -198,13 +237,11 @@ def recent(engine: Engine, sources: list[str], source: str | None = None, period
 
 
 def rejects(engine: Engine, job_id: int) -> list[tuple[int, str, str]]:
-    """The job's reject list: row number, field, reason (never a value from the row)."""
+    """The job's reject list: row number, field, reason (never a value from the row); at most
+    :data:`aggregations.ingest.LISTED_PER_REASON` rows per reason, the report counts them all."""
     t = tugas_penolakan.c
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(select(t.baris, t.kolom, t.alasan).where(t.tugas_id == job_id)
                                                .order_by(t.baris, t.kolom))]
 
 
-def reason_counts(rejects: list[tuple[int, str, str]]) -> dict[str, int]:
-    """``field:reason`` -> rows, as the import summary counts them."""
-    return dict(Counter(f"{name}:{reason}" for _, name, reason in set(rejects)).most_common())

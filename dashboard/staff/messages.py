@@ -55,8 +55,12 @@ STAFF = {
                       "en": "Read {read}, accepted {accepted}, rejected {rejected}"},
     "reasons_title": {"id": "Ditolak menurut alasan", "en": "Rejected by reason"},
     "quality_title": {"id": "Catatan kualitas", "en": "Quality notes"},
-    "download_rejects": {"id": "Unduh daftar penolakan (CSV: baris, kolom, alasan)",
-                         "en": "Download the reject list (CSV: row, field, reason)"},
+    "download_rejects": {"id": "Unduh daftar penolakan (CSV: baris, kolom, alasan; paling banyak 1.000 baris per alasan)",
+                         "en": "Download the reject list (CSV: row, field, reason; at most 1,000 rows per reason)"},
+    "rejects_left_out": {"id": "{reason}: {n} baris lain dengan alasan ini tidak dicantumkan (daftar memuat paling "
+                               "banyak {listed} baris per alasan; laporan impor menghitung semuanya)",
+                         "en": "{reason}: {n} more rows with this reason are not listed (the list holds at most "
+                               "{listed} rows per reason; the import report counts them all)"},
     "smaller_hint": {"id": "Bila memang disengaja, unggah berkas yang sama lagi dengan kotak \"sengaja lebih kecil\" dicentang.",
                      "en": "If this is deliberate, upload the same file again with the \"deliberately smaller\" box ticked."},
     "flag_implausible_z": {"id": "{n} pengukuran dengan |z| > 6 tidak dihitung", "en": "{n} measurements with |z| > 6 not counted"},
@@ -87,6 +91,8 @@ STAFF = {
                      "en": "The import failed on a server error; nothing was imported. Contact the admin."},
     "job_server_stopped": {"id": "Server berhenti saat impor menunggu atau berjalan; tidak ada yang diimpor. Unggah lagi.",
                            "en": "The server stopped while the import waited or ran; nothing was imported. Upload again."},
+    "job_abandoned": {"id": "Tidak ada proses server yang mengerjakan impor ini lagi; tidak ada yang diimpor. Unggah lagi.",
+                      "en": "No server process works on this import any more; nothing was imported. Upload again."},
     "rilis_title": {"id": "Rilis publik: empat mata", "en": "Public releases: four eyes"},
     "rilis_intro": {"id": "Satu admin membuat draf, admin kedua meninjau lalu menyetujui atau menolaknya; hanya rilis yang disetujui dapat diterbitkan ke situs publik.",
                     "en": "One admin creates a draft, a second admin reviews it and approves or rejects it; only an approved release can be published to the public site."},
@@ -123,6 +129,16 @@ STAFF = {
     "reason_complementary": {"id": "komplementer", "en": "complementary"},
     "reason_kecamatan_only": {"id": "indikator hanya diterbitkan per kecamatan", "en": "indicator published per kecamatan only"},
     "diff_title": {"id": "Perbedaan dengan rilis #{id} yang kini publik", "en": "Difference from release #{id}, public now"},
+    "diff_title_earlier": {"id": "Perbedaan dengan rilis #{id}, yang terbit sebelumnya",
+                           "en": "Difference from release #{id}, published before it"},
+    "state_published": {"id": "Rilis #{id} sudah diterbitkan oleh {user} pada {when}.",
+                        "en": "Release #{id} was published by {user} on {when}."},
+    "state_approved": {"id": "Rilis #{id} disetujui oleh {user} pada {when}; siap diterbitkan.",
+                       "en": "Release #{id} was approved by {user} on {when}; ready to publish."},
+    "state_rejected": {"id": "Rilis #{id} ditolak oleh {user} pada {when}.",
+                       "en": "Release #{id} was rejected by {user} on {when}."},
+    "state_draft": {"id": "Rilis #{id} dibuat oleh {user} pada {when}; menunggu keputusan admin kedua.",
+                    "en": "Release #{id} was drafted by {user} on {when}; it awaits a second admin's decision."},
     "diff_none": {"id": "Belum ada rilis yang diterbitkan sebelum rilis ini.", "en": "No release was published before this one."},
     "steps_title": {"id": "Langkah", "en": "Steps"},
     "map_title": {"id": "Peta nilai yang akan publik", "en": "Map of the values that would be public"},
@@ -131,6 +147,11 @@ STAFF = {
     "reject_button": {"id": "Tolak", "en": "Reject"},
     "reject_reason": {"id": "Alasan penolakan", "en": "Reason for rejecting"},
     "own_release_note": {"id": "Anda membuat draf ini: admin lain yang memutuskannya.", "en": "You created this draft: another admin decides on it."},
+    "newer_account_note": {
+        "id": "Akun Anda menjadi admin setelah draf ini dibuat: Anda tidak dapat menyetujui, menolak atau "
+              "menerbitkannya; admin yang sudah ada sebelum draf itu yang memutuskan.",
+        "en": "Your account became admin after this draft was made: you cannot approve, reject or publish it; "
+              "an admin who was one before the draft decides."},
     "publish_legend": {"id": "Situs publik", "en": "Public site"},
     "publish_button": {"id": "Terbitkan rilis ini", "en": "Publish this release"},
     "rollback_button": {"id": "Kembalikan situs sebelumnya", "en": "Roll back to the previous site"},
@@ -146,6 +167,27 @@ STAFF = {
     "no_releases": {"id": "Belum ada rilis.", "en": "No release yet."},
 }
 
+
+
+#: The sources' names as a person on the Data page reads them (the registry's own titles,
+#: ``aggregations.sources``, are in English, for the command line and the documentation).
+SOURCE_NAMES = {
+    "penduduk": {"id": "Ekstrak kependudukan Disdukcapil (SIAK)", "en": "Disdukcapil population extract (SIAK)"},
+    "pengukuran": {"id": "Pengukuran pertumbuhan posyandu (ekspor e-PPGBM)",
+                   "en": "Posyandu growth measurements (e-PPGBM export)"},
+    "siswa": {"id": "Peserta didik sekolah (Dapodik)", "en": "School enrolment (Dapodik)"},
+    "emis": {"id": "Peserta didik madrasah (EMIS Kemenag)", "en": "Madrasah enrolment (Kemenag EMIS)"},
+    "perkawinan": {"id": "Pencatatan perkawinan (KUA / Disdukcapil)", "en": "Marriage registrations (KUA / civil registry)"},
+    "fasilitas": {"id": "Registri fasilitas: fasilitas kesehatan dan sekolah",
+                  "en": "Facility registry: health facilities and schools"},
+    "keluarga": {"id": "Register kesejahteraan sosial Dinsos P3A (DTSEN, P3KE atau DTKS)",
+                 "en": "Dinsos P3A's social-welfare register (DTSEN, P3KE or DTKS)"},
+}
+
+
+def source_name(source: str, title: str, lang: str = "id") -> str:
+    """A source's name in ``lang``; a source without a translation here keeps its registry title."""
+    return translate(SOURCE_NAMES, source, lang) if source in SOURCE_NAMES else title
 
 
 def staff(key: str, lang: str = "id", **params: object) -> str:

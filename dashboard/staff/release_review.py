@@ -53,9 +53,16 @@ def review(engine: Engine, release_id: int) -> dict | None:
         "hidden": hidden, "hidden_recorded": "hidden" in report,
         "share": head["ringkasan"].get("hidden_share", []),
         "previous": previous["id"] if previous else None,
+        "previous_live": bool(previous) and previous["id"] == _newest_published(engine),
         "difference": difference(values, previous["values"]) if previous else [],
         "steps": steps.history(engine, release_id),
     }
+
+
+def _newest_published(engine: Engine) -> int | None:
+    """The release the public sees now (the newest published one)."""
+    published = [r["id"] for r in store.list_releases(engine) if r["status"] == steps.PUBLISHED]
+    return max(published) if published else None
 
 
 def _previous(engine: Engine, release_id: int) -> dict | None:
@@ -91,6 +98,13 @@ def difference(current: list[dict], previous: list[dict]) -> list[dict]:
     return out
 
 
-def _regency_rate(values, indicator: str) -> int | None:
+def _regency_rate(values, indicator: str) -> float | None:
+    """The kabupaten's published rate from its counts (the stored ``persen`` may be rounded
+    for the public files; the page shows one decimal, as every other page does)."""
     rows = [v for v in values if v["indikator"] == indicator and v["tingkat"] == "kabupaten"]
-    return rows[0]["persen"] if len(rows) == 1 else None
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    if row.get("pembilang") is not None and row.get("penyebut"):
+        return 100 * row["pembilang"] / row["penyebut"]
+    return row["persen"]

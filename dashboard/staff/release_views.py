@@ -7,6 +7,7 @@ from __future__ import annotations
 from dash import html
 
 from aggregations.messages import STATUS_TEXT
+from aggregations.periods import label as period_label
 from dashboard.shell.layout import table
 from dashboard.shell.messages import text
 from dashboard.staff.messages import staff
@@ -32,7 +33,7 @@ def _title(indicator: str, lang: str) -> str:
 def releases_table(rows: list[dict], lang: str):
     if not rows:
         return html.P(staff("no_releases", lang), className="muted")
-    shown = [{"id": f"#{r['id']}", "period": r["period"], "status": status_text(r["status"], lang),
+    shown = [{"id": f"#{r['id']}", "period": period_label(r["period"], lang), "status": status_text(r["status"], lang),
               "creator": r["creator"], "when": _when(r["created"]), "decided": r["decided_by"] or "",
               "reason": r["reason"] or "", "published": r["published_by"] or ""} for r in rows]
     columns = [(k, staff(f"col_{c}", lang)) for k, c in (
@@ -50,8 +51,10 @@ def review(r: dict, lang: str, indicator: str) -> html.Div:
                        p=rules.get("protection")) if audit["passed"] else \
         staff("audit_failed", lang, failures=audit["failures"])
     return html.Div([
-        html.H3(staff("review_title", lang, id=r["id"], period=r["period"], status=status_text(r["status"], lang),
+        html.H3(staff("review_title", lang, id=r["id"], period=period_label(r["period"], lang),
+                      status=status_text(r["status"], lang),
                       creator=r["creator"])),
+        state_line(r, lang),
         html.P(audit_line, className=None if audit["passed"] else "error"),
         _share(r, lang),
         _hidden(r, lang, indicator),
@@ -86,12 +89,13 @@ def _difference(r: dict, lang: str):
         return html.P(staff("diff_none", lang), className="muted")
     rows = [{"indicator": _title(d["indicator"], lang), "hidden": str(d["newly_hidden"]),
              "shown": str(d["newly_shown"]), "changed": str(d["changed"]),
-             "before": "" if d["before"] is None else str(d["before"]),
-             "after": "" if d["after"] is None else str(d["after"])} for d in r["difference"]]
+             "before": "" if d["before"] is None else number(d["before"], lang),
+             "after": "" if d["after"] is None else number(d["after"], lang)} for d in r["difference"]]
     columns = [("indicator", text("col_indicator", lang)), ("hidden", staff("col_newly_hidden", lang)),
                ("shown", staff("col_newly_shown", lang)), ("changed", staff("col_changed_cells", lang)),
                ("before", staff("col_rate_before", lang)), ("after", staff("col_rate_after", lang))]
-    return table(columns, rows, caption=staff("diff_title", lang, id=r["previous"]))
+    caption = staff("diff_title" if r["previous_live"] else "diff_title_earlier", lang, id=r["previous"])
+    return html.Div(table(columns, rows, caption=caption), className="table-scroll")
 
 
 def _hidden(r: dict, lang: str, indicator: str):
@@ -111,12 +115,33 @@ def _hidden(r: dict, lang: str, indicator: str):
     return html.Div([html.H4(title), html.Div(table(columns, rows), className="table-scroll")])
 
 
+#: What may be done next with a release in each state: (decide, publish) shown.
+NEXT_STEPS = {"draft": (True, False), "approved": (False, True)}
+
+
+def next_steps(status: str | None) -> tuple[bool, bool]:
+    """Whether the decision (approve, reject) and the publish button are offered: a draft
+    is decided, an approved release published; a published or rejected one is done."""
+    return NEXT_STEPS.get(status or "", (False, False))
+
+
+def state_line(r: dict, lang: str) -> html.P:
+    """Where the release stands, with who took its last step and when (``sudah diterbitkan
+    oleh ... pada ...``)."""
+    last = r["steps"][-1] if r["steps"] else None
+    who, when = (last["pengguna"], _when(last["waktu"])) if last else (r["creator"], _when(r["created"]))
+    key = {"published": "state_published", "approved": "state_approved", "rejected": "state_rejected"}.get(
+        r["status"], "state_draft")
+    return html.P(staff(key, lang, id=r["id"], user=who, when=when), className="release-state",
+                  **{"data-status": r["status"] or ""})
+
+
 def _steps(taken: list[dict], lang: str):
     rows = [{"step": status_text(s["status"], lang), "user": s["pengguna"], "when": _when(s["waktu"]),
              "reason": s["alasan"] or ""} for s in taken]
     columns = [("step", staff("col_step", lang)), ("user", staff("col_user", lang)),
                ("when", staff("col_when", lang)), ("reason", staff("col_reason_text", lang))]
-    return table(columns, rows, caption=staff("steps_title", lang))
+    return html.Div(table(columns, rows, caption=staff("steps_title", lang)), className="table-scroll")
 
 
 def map_state(style: StyleState | None) -> dict:

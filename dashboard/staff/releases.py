@@ -4,14 +4,16 @@ admin), publish it into the public folder, roll the public folder back.
 One path for the Rilis page, the API and ``peta-anak release``: each function
 checks the role (admins only; the command line without ``--user`` creates a
 draft as the shell user, as before), takes the step through
-:mod:`aggregations.release` (whose steps table refuses the creator as approver),
-and writes the audit log, refusals included. Publishing goes through a
+:mod:`aggregations.release` (whose steps table refuses the creator as approver, and
+an account made admin, or enabled again, after the draft was made: four eyes are two
+people, not two accounts of one), and writes the audit log, refusals included. Publishing goes through a
 ``Publisher`` handed in by the top of the application (``public_site.publish``):
 the planner app does not import the public site.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -63,6 +65,12 @@ def admin_named(engine: Engine, name: str) -> users.User:
     return user
 
 
+def account_newer(engine: Engine, user: users.User, drafted: datetime) -> bool:
+    """The account became admin (or was enabled again) after the draft was made, so it
+    takes no step on it (the Rilis page says so before anyone tries)."""
+    return users.role_since(engine, user.id) > (drafted if drafted.tzinfo else drafted.replace(tzinfo=UTC))
+
+
 def create_draft(engine: Engine, user: users.User | None, period: str, rules: Rules | None = None,
                  address: str | None = None) -> dict:
     """Suppress, audit and store a draft of ``period`` (``user`` None: the shell user)."""
@@ -83,13 +91,16 @@ def create_draft(engine: Engine, user: users.User | None, period: str, rules: Ru
 
 def approve(engine: Engine, user: users.User, release_id: int, address: str | None = None) -> None:
     _require_admin(engine, user, "rilis_setuju", release_id, address)
-    _step(engine, user, release_id, "rilis_setuju", address, lambda: steps.approve(engine, release_id, user.name))
+    since = users.role_since(engine, user.id)
+    _step(engine, user, release_id, "rilis_setuju", address,
+          lambda: steps.approve(engine, release_id, user.name, since))
 
 
 def reject(engine: Engine, user: users.User, release_id: int, reason: str, address: str | None = None) -> None:
     _require_admin(engine, user, "rilis_tolak", release_id, address)
+    since = users.role_since(engine, user.id)
     _step(engine, user, release_id, "rilis_tolak", address,
-          lambda: steps.reject(engine, release_id, user.name, reason), reason=(reason or "").strip()[:200])
+          lambda: steps.reject(engine, release_id, user.name, reason, since), reason=(reason or "").strip()[:200])
 
 
 def publish(engine: Engine, user: users.User, release_id: int, publisher: Publisher | None,
@@ -99,11 +110,12 @@ def publish(engine: Engine, user: users.User, release_id: int, publisher: Publis
     if publisher is None:
         raise ReleaseActionRefused("no_publisher", 503)
     try:
-        steps.check_publishable(engine, release_id)
+        steps.check_publishable(engine, release_id, user.name, users.role_since(engine, user.id))
         build = publisher.publish(engine, release_id)
     except steps.StepRefused as exc:
         _refused(engine, user, "rilis_terbit", release_id, exc.kind, address)
-        raise ReleaseActionRefused(exc.kind, 409, catalogue=STEPS, id=release_id, **exc.params) from exc
+        raise ReleaseActionRefused(exc.kind, _STATUS.get(exc.kind, 409), catalogue=STEPS, id=release_id,
+                                   **exc.params) from exc
     except (NoRelease, NotApproved) as exc:  # changed between the check and the build
         _refused(engine, user, "rilis_terbit", release_id, "not_approved", address)
         raise ReleaseActionRefused("not_approved", 409, catalogue=STEPS, id=release_id,
@@ -142,11 +154,13 @@ def _step(engine: Engine, user: users.User, release_id: int, action: str, addres
         take()
     except steps.StepRefused as exc:
         _refused(engine, user, action, release_id, exc.kind, address)
-        raise ReleaseActionRefused(exc.kind, 404 if exc.kind == "unknown_release" else
-                                   403 if exc.kind == "own_release" else
-                                   400 if exc.kind == "reason_missing" else 409,
-                                   catalogue=STEPS, id=release_id, **exc.params) from exc
+        raise ReleaseActionRefused(exc.kind, _STATUS.get(exc.kind, 409), catalogue=STEPS, id=release_id,
+                                   **exc.params) from exc
     _log(engine, user.name, action, {"rilis": release_id, **detail}, address)
+
+
+#: The HTTP status of a refused step (409, a conflict with the release's state, otherwise).
+_STATUS = {"unknown_release": 404, "own_release": 403, "account_newer": 403, "reason_missing": 400}
 
 
 def _require_admin(engine: Engine, user: users.User, action: str, release_id: int | None,

@@ -12,12 +12,14 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 from flask_wtf.csrf import ValidationError, same_origin, validate_csrf
 
-from dashboard.shell import access, services
+from dashboard.shell import access, server, services
 from dashboard.shell.language import language
 from dashboard.shell.refusals import RequestRefused
 from dashboard.staff import imports, uploads
 
 bp = Blueprint("unggah", __name__)
+for _unavailable in server.UNAVAILABLE:  # unggah.js reads JSON, a 503 included
+    bp.register_error_handler(_unavailable, server.database_down_json)
 
 
 def _csrf_refusal(lang: str):

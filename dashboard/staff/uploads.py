@@ -11,6 +11,7 @@ off and deleted. Every refusal deletes what was written.
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import shutil
@@ -22,6 +23,7 @@ from werkzeug.formparser import parse_form_data
 from werkzeug.wsgi import get_content_length
 
 from dashboard.shell.refusals import RequestRefused
+from dashboard.staff import jobs
 from peta_anak.core.checksum import sha256_file
 
 SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
@@ -41,14 +43,21 @@ class Received:
     sha256: str
 
 
+def body_limit(limit_mb: int) -> int:
+    """The largest request body of an upload, in bytes: the file's limit plus the form's
+    framing. The built-in server is given it (``peta-anak serve``) and docs/production.md
+    gives it to nginx, so neither holds a larger body for the app to refuse."""
+    return limit_mb * 1024 * 1024 + FRAMING
+
+
 def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
     """Stream the body's file into a new folder of ``upload_dir``; the other fields as text."""
     limit = limit_mb * 1024 * 1024
     length = get_content_length(environ)
-    if length is not None and length > limit + FRAMING:
+    if length is not None and length > body_limit(limit_mb):
         raise RequestRefused("too_large", 413, limit=limit_mb)
     upload_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    folder = upload_dir / secrets.token_hex(12)
+    folder = upload_dir / folder_name()
     folder.mkdir(mode=0o700)
     written: list[Path] = []
 
@@ -59,7 +68,8 @@ def receive(environ: dict, upload_dir: Path, limit_mb: int) -> Received:
 
     try:
         _, form, files = parse_form_data(environ, stream_factory=stream_factory, max_form_memory_size=FIELD_BYTES,
-                                         max_content_length=limit + FRAMING, max_form_parts=MAX_PARTS, silent=False)
+                                         max_content_length=body_limit(limit_mb), max_form_parts=MAX_PARTS,
+                                         silent=False)
         for part in files.values():
             part.close()
         return _checked(form, files, limit, limit_mb)
@@ -96,6 +106,20 @@ def _checked(form, files, limit: int, limit_mb: int) -> Received:  # noqa: ANN00
     path.rename(final)
     fields = {key: str(form.get(key, "")) for key in form}
     return Received(fields, final, name[:255], size, sha256_file(final))
+
+
+def folder_name() -> str:
+    """A new upload folder's name: the receiving process (pid and start time, so that a
+    sweep can tell a crashed process's leftover from an upload still arriving) and a random part."""
+    pid = os.getpid()
+    return f"{pid}.{jobs.start_time(pid)}.{secrets.token_hex(8)}"
+
+
+def owner_gone(folder: Path) -> bool:
+    """True when the folder was made by a process of this machine that has stopped."""
+    pid, _, rest = folder.name.partition(".")
+    start = rest.partition(".")[0]
+    return pid.isdigit() and not jobs.running(int(pid), start)
 
 
 def safe_name(filename: str | None) -> str:

@@ -124,12 +124,13 @@ KANTONG = "kantong"
 
 
 def kantong_style(engine: Engine, period: str, weights: dict[str, float], allowed: list[str], level: str,
-                  scheme: str | None = None, lang: str = "id") -> style.StyleState:
+                  scheme: str | None = None, lang: str = "id", known: values.Versions | None = None
+                  ) -> style.StyleState:
     """The kantong kerentanan index as a map layer (villages only; a kecamatan level
     map shows no data) and ``marked``: the villages where several indicators are in
     their worst fifth at once, for the outline overlay. Kept per data version and
-    weights, like the indicators' states."""
-    known = values.versions(engine)
+    weights, like the indicators' states (``known``: versions already read)."""
+    known = values.versions(engine) if known is None else known
     params = (tuple(sorted(weights.items())), tuple(allowed), level, scheme, lang)
     return STYLES.get(f"kantong/{period}", engine, known.get(period), params,
                       lambda: _kantong_style(engine, period, weights, allowed, level, scheme, lang, known))

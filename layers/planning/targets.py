@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from layers import values
 from layers.catalogue import COVERED_BY, coverage_target
 from layers.messages import text
+from peta_anak.core import rates
 
 
 def title(kind: str, lang: str = "id") -> str:
@@ -41,7 +42,7 @@ def progress(engine: Engine, period: str, allowed: list[str], kia_target: float,
             holders = r["penyebut"] - r["pembilang"]
             out.append({"kode": r["kode_wilayah"], "nama": r["nama_wilayah"], "tingkat": r["tingkat"],
                         "jenis": kind, "punya": holders, "anak": r["penyebut"],
-                        "cakupan": round(100 * holders / r["penyebut"], 1), "target": goal,
+                        "cakupan": rates.percent(holders, r["penyebut"]), "target": goal,
                         "tercapai": 100 * holders / r["penyebut"] >= goal,
                         "kurang": still_to_reach(holders, r["penyebut"], goal)})
     return out

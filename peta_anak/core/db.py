@@ -47,7 +47,8 @@ def make_engine(settings: Settings, create: bool = False, **kwargs: object) -> E
 
     A SQLite file is opened read-write *without* create unless ``create`` (only
     ``peta-anak init``, the demo and tests ask for it): a deleted or moved database file
-    must give "database unavailable", never a new empty database at its path. Each
+    must give "database unavailable", never a new empty database at its path. A write
+    waits up to ``PDAR_SQLITE_BUSY_SECONDS`` for the one write lock. Each
     SQLite connection remembers the file it opened and is thrown away when the path no
     longer holds that file (deleted, or replaced by a restore), so the app neither
     answers from, nor writes into, a file that is gone, and picks the file up again by
@@ -60,6 +61,8 @@ def make_engine(settings: Settings, create: bool = False, **kwargs: object) -> E
             path.parent.mkdir(parents=True, exist_ok=True)
             sqlite3.connect(path).close()  # creates the file; the schema comes from the migrations
         url = url.set(database=f"file:{quote(str(path))}", query={"mode": "rw", "uri": "true"})
+    if url.get_backend_name() == "sqlite":
+        kwargs["connect_args"] = {"timeout": settings.sqlite_busy_seconds, **kwargs.get("connect_args", {})}
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

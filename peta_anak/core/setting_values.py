@@ -44,6 +44,8 @@ def check(settings: Settings) -> None:
         raise SettingsError(f"PDAR_LANGUAGE must be one of {', '.join(LANGUAGES)}, not {settings.language!r}")
     if settings.web_max_shift_m <= 0:
         raise SettingsError("PDAR_WEB_MAX_SHIFT_M must be a positive number of metres")
+    if settings.dusun_outside_m < 0:
+        raise SettingsError("PDAR_DUSUN_OUTSIDE_M must be a number of metres, 0 or more")
     if not 0 < settings.kia_target_percent <= 100:
         raise SettingsError("PDAR_KIA_TARGET_PERCENT must be a percentage above 0 and at most 100")
     for env, url in (("PDAR_PUBLIC_TILE_URL", settings.public_tile_url), ("PDAR_TILE_URL", settings.tile_url)):
@@ -51,6 +53,10 @@ def check(settings: Settings) -> None:
             raise SettingsError(f"{env} must be an http(s) URL or a path on the same server")
     if settings.priority_rows < 1:
         raise SettingsError("PDAR_PRIORITY_ROWS must be at least 1")
+    if settings.sqlite_busy_seconds < 0:
+        raise SettingsError("PDAR_SQLITE_BUSY_SECONDS must be a number of seconds, 0 or more")
+    if settings.import_lease_minutes <= 0:
+        raise SettingsError("PDAR_IMPORT_LEASE_MINUTES must be a positive number of minutes")
     if settings.import_max_sheet_mb <= 0:
         raise SettingsError("PDAR_IMPORT_MAX_SHEET_MB must be a positive number of MiB")
     if not 0 <= settings.reimport_min_share <= 1:

@@ -43,6 +43,13 @@ class Settings:
         "data folder. PostgreSQL: `postgresql+psycopg://user:pass@host/dbname`.",
         "",
     )
+    sqlite_busy_seconds: float = _setting(
+        "PDAR_SQLITE_BUSY_SECONDS",
+        "SQLite only: how long a write waits for the database's one write lock, held by another write "
+        "(an import moving its checked rows in holds it for seconds), before it gives up and the request "
+        "is answered 503.",
+        30.0,
+    )
     secret_key: str = _setting(
         "PDAR_SECRET_KEY",
         "Key that signs the planner app's session cookies and CSRF tokens. Default: a "
@@ -67,6 +74,12 @@ class Settings:
         "Largest distance in metres that simplifying the browser geometry may move a "
         "boundary away from the stored one (Hausdorff distance).",
         35.0,
+    )
+    dusun_outside_m: float = _setting(
+        "PDAR_DUSUN_OUTSIDE_M",
+        "How far in metres a dusun's polygon or point may lie outside its village in a dusun "
+        "register file: within it, polygons are clipped to the village; beyond it, the file is refused.",
+        200.0,
     )
     cookie_secure: bool = _setting(
         "PDAR_COOKIE_SECURE",
@@ -170,10 +183,19 @@ class Settings:
         "as soon as its import ends, whatever the outcome. Default: `unggahan` in the data folder.",
         Path(""),
     )
+    import_lease_minutes: float = _setting(
+        "PDAR_IMPORT_LEASE_MINUTES",
+        "How long an uploaded import may go without a sign of life from the app process holding it (its "
+        "worker renews the lease while the job waits and runs): a job past its lease is failed, its raw "
+        "upload deleted and its source and period freed; so is an upload folder with no job, untouched "
+        "this long. The processes look for them at start and every half of this.",
+        10.0,
+    )
     api_rate_limit: str = _setting(
         "PDAR_API_RATE_LIMIT",
-        "Requests allowed per API token, in the notation of the limits library (`60 per minute`, several "
-        "joined by `;`).",
+        "Requests allowed per account on the API (per client address without a valid token), in the "
+        "notation of the limits library (`60 per minute`, several joined by `;`); counted in the database, "
+        "shared by every app process.",
         "60 per minute",
     )
     tile_url: str = _setting(

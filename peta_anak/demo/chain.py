@@ -4,10 +4,11 @@ Reads the real boundaries from the geodata folder (``PDAR_GEODATA_DIR``, by
 default ``../shared/geodata``) and says plainly which file to get when one is
 missing; generates the synthetic source exports at full Bengkayang scale (kept
 in ``data/demo`` and reused while the seed and scale are the same), imports
-them, computes the indicators of every period (by default the four semesters of
-2024 and 2025), releases the last period of each year (2024-S2, then 2025-S2:
-suppression and attack audit) and publishes them in time order into
-``PDAR_PUBLIC_DIR`` (default ``DATA_DIR/public``).
+the dusun register of every village and then the exports, computes the
+indicators of every period (by default the four semesters of 2024 and 2025),
+releases the last period of each year (2024-S2, then 2025-S2: suppression and
+attack audit) and publishes them in time order into ``PDAR_PUBLIC_DIR``
+(default ``DATA_DIR/public``).
 
 Each release takes the same four-eyes path as in production: the demo acts as two
 admin accounts it creates (``admin-demo-1`` drafts, ``admin-demo-2`` approves and
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from aggregations import indicators, ingest, quality
@@ -29,6 +31,7 @@ from aggregations.report import describe_totals
 from dashboard.shell import users
 from dashboard.staff import releases
 from geodata import boundaries
+from geodata import dusun as dusun_register
 from geodata.summary import format_report
 from layers.published import newest_release_id
 from peta_anak.core import db
@@ -74,6 +77,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     outdir = settings.data_dir / "demo"
     manifest = _reuse(outdir, seed, scale) or demo_data.generate(engine, outdir, seed=seed, scale=scale)
     yield text("demo_exports", lang, folder=outdir)
+    yield _dusun_register(engine, settings, outdir, lang)
     for item in manifest:
         summary = ingest.import_file(engine, item["source"], outdir / item["file"], item["period"],
                                      key=settings.nik_key.encode(), user="demo",
@@ -93,6 +97,18 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     for name, (_user, secret) in accounts.items():
         yield text("demo_account", lang, name=name, password=secret)
     engine.dispose()
+
+
+def _dusun_register(engine, settings: Settings, outdir, lang: str) -> str:
+    """Import the demo's dusun register, file by file as the villages send it; one line
+    sums it up (``peta-anak dusun list`` shows it all)."""
+    files = demo_data.dusun_files(outdir)
+    total = Counter()
+    for item in files:
+        options = dusun_register.DusunOptions(desa=item["desa"])
+        prepared = dusun_register.prepare(engine, outdir / item["file"], options, settings.dusun_outside_m)
+        total.update(dusun_register.store(engine, prepared, user="demo")["counts"])
+    return text("dusun_imported", lang, files=len(files), without=total["without_dusun"], **total)
 
 
 def _account(engine, name: str, role: str, opd: str | None) -> tuple[users.User, str]:

@@ -99,6 +99,17 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def strict_page(browser):
+    """A page under the app's own CSP (no bypass): plotly must draw with it."""
+    context = browser.new_context(viewport={"width": 1366, "height": 800})
+    page = context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
+    yield page
+    context.close()
+
+
 def login(page, base: str, name: str, path: str = "/peta") -> None:
     page.goto(base + path)
     page.fill("#name", name)

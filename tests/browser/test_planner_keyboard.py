@@ -96,7 +96,7 @@ def test_every_control_of_the_map_page_by_keyboard(page, live_app):
     page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").wait_for()
     page.wait_for_function("document.querySelectorAll('.dash-dropdown-options label').length === 1")
     page.keyboard.press("Enter")
-    page.locator("#peta-panel h3").get_by_text("Saba'u (61.07.01.2002)").wait_for()
+    page.locator("#peta-panel h2").get_by_text("Saba'u", exact=True).wait_for()
 
     tab_to(page, "el.id === 'peta-unduh-png'")
     with page.expect_download(timeout=60_000) as info:

@@ -18,14 +18,6 @@ def _watch(page) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def strict_page(browser):
-    """A page that obeys the CSP (the shared ``page`` fixture bypasses it for behaviour tests)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    yield context.new_page()
-    context.close()
-
-
 def test_every_page_works_under_the_policy(strict_page, live_app):
     page = strict_page
     problems = _watch(page)

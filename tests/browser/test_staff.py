@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import threading
 from pathlib import Path
@@ -131,6 +132,11 @@ def test_an_operator_uploads_follows_the_import_and_reads_the_report(browser, st
     assert not os.listdir(settings.resolved_upload_dir())
 
 
+WIDER = """() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361
+  && !(e.parentElement && e.parentElement.closest('.table-scroll, .leaflet-container, nav')))
+  .map(e => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().width)}`)"""
+
+
 def test_four_eyes_publish_and_roll_back(browser, staff_app):
     base, settings, _ = staff_app
     assert public_release(settings) == 1
@@ -141,6 +147,8 @@ def test_four_eyes_publish_and_roll_back(browser, staff_app):
     ani.wait_for_selector("#rilis-pesan >> text=Draf rilis #2 dibuat")
     ani.wait_for_selector("#rilis-tinjau >> text=Tinjau rilis #2")
     assert "Anda membuat draf ini" in ani.inner_text("#rilis-tinjau")
+    assert "menunggu keputusan admin kedua" in ani.inner_text("#rilis-tinjau")
+    assert ani.locator("#rilis-setujui").is_visible() and ani.locator("#rilis-terbitkan").is_hidden()  # a draft
     ani.click("#rilis-setujui")
     ani.wait_for_selector("#rilis-pesan >> text=admin kedua")
     budi = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
@@ -149,11 +157,21 @@ def test_four_eyes_publish_and_roll_back(browser, staff_app):
     review = budi.inner_text("#rilis-tinjau")
     assert "Audit serangan lulus" in review and "di bawah ambang" in review and "rilis #1 yang kini publik" in review
     assert budi.locator("#rilis-peta path.leaflet-interactive").count() >= 4  # the villages on the review map
+    assert re.search(r"\t\d+,\d\t\d+,\d\n", review), review  # the kabupaten before and after, one decimal
     budi.click("#rilis-setujui")
     budi.wait_for_selector("#rilis-pesan >> text=Rilis #2 disetujui")
+    budi.wait_for_selector("#rilis-tinjau >> text=siap diterbitkan")
+    assert budi.locator("#rilis-setujui").is_hidden() and budi.locator("#rilis-tolak").is_hidden()  # decided
     budi.click("#rilis-terbitkan")
     budi.wait_for_selector("#rilis-pesan >> text=Rilis #2 diterbitkan ke")
     assert str(settings.resolved_public_dir()) in budi.inner_text("#rilis-pesan")
+    budi.wait_for_selector("#rilis-tinjau >> text=Rilis #2 sudah diterbitkan oleh budi pada")
+    for done in ("#rilis-setujui", "#rilis-tolak", "#rilis-terbitkan"):  # published: nothing left to decide
+        assert budi.locator(done).is_hidden(), done
+    assert "rilis #1, yang terbit sebelumnya" in budi.inner_text("#rilis-tinjau")  # #1 is no longer public
+    budi.set_viewport_size({"width": 360, "height": 740})
+    wide = budi.evaluate(WIDER)
+    assert budi.evaluate("document.documentElement.scrollWidth") <= 360, wide  # /rilis fits a phone
     assert public_release(settings) == 2 and os.readlink(settings.resolved_public_dir()) != first_build
     budi.click("#rilis-kembalikan")
     budi.wait_for_selector("#rilis-pesan >> text=dikembalikan ke build")

@@ -6,6 +6,7 @@ the routes."""
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from aggregations.schema import impor_data, penduduk, penolakan
 from dashboard.app import create_app
 from dashboard.shell import users
-from dashboard.shell.schema import token_api
+from dashboard.shell.schema import log_audit, token_api
 from dashboard.staff import imports
 from peta_anak.demo import generator
 from tests.aggregate_values import load_aggregates
@@ -127,8 +128,13 @@ def test_status_codes_of_imports(api, engine, settings, tmp_path):
     imports.runner_for(app.server).wait()
     assert not any(settings.resolved_upload_dir().iterdir())
     job_id = first.get_json()["id"]
-    assert call(app, "get", f"/api/v1/imports/{job_id}", tokens["dinkes"]).status_code == 403
+    theirs = call(app, "get", f"/api/v1/imports/{job_id}", tokens["dinkes"])
+    nobodys = call(app, "get", f"/api/v1/imports/{job_id + 9999}", tokens["dinkes"])
+    assert theirs.status_code == nobodys.status_code == 404  # alike: no oracle of another department's ids
+    assert theirs.get_json() == {k: str(v).replace(str(job_id + 9999), str(job_id))
+                                 for k, v in nobodys.get_json().items()}
     assert call(app, "get", "/api/v1/imports/9999", tokens["capil"]).status_code == 404
+    assert call(app, "get", f"/api/v1/imports/{job_id}", tokens["capil"]).status_code == 200  # positive control
     assert call(app, "get", "/api/v1/imports?source=pengukuran", tokens["capil"]).status_code == 403
     assert call(app, "get", "/api/v1/imports?source=x", tokens["capil"]).status_code == 400
     assert call(app, "get", "/api/v1/imports?period=20", tokens["capil"]).status_code == 400
@@ -143,7 +149,7 @@ def test_409_while_an_import_of_the_same_source_and_period_is_active(api, engine
     held.parent.mkdir()
     held.write_text("x")
     jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1, sha256="0" * 64,
-                user="capil", via="web")
+                user="capil", via="web", lease=timedelta(minutes=10))
     busy = send(app, tokens["capil"], demo_siak(engine, tmp_path))
     assert busy.status_code == 409 and busy.get_json()["error"] == "busy" and "tunggu" in busy.get_json()["message"]
 
@@ -163,6 +169,32 @@ def test_tokens_are_hashed_revocable_and_follow_their_user(api, run, engine):
     assert run("users", "token", "nobody").exit_code == 1
 
 
+def test_disabling_an_account_or_changing_its_password_revokes_its_tokens_for_good(api, run, engine):
+    """Old tokens do not come back: ``users password`` re-enables a disabled account, and
+    the tokens it had before stay revoked; a new token works."""
+    app, tokens = api
+    for name in ("capil", "dinkes"):  # a positive control: both tokens work before
+        assert call(app, "get", "/api/v1/imports", tokens[name]).status_code == 200
+    assert run("users", "disable", "capil").exit_code == 0
+    assert call(app, "get", "/api/v1/imports", tokens["capil"]).status_code == 401
+    assert run("users", "password", "capil", "--password", "sandi-baru-yang-panjang").exit_code == 0
+    assert users.by_name(engine, "capil").is_active
+    assert call(app, "get", "/api/v1/imports", tokens["capil"]).status_code == 401
+    assert run("users", "password", "dinkes", "--password", "sandi-baru-yang-panjang").exit_code == 0
+    assert call(app, "get", "/api/v1/imports", tokens["dinkes"]).status_code == 401
+    with engine.connect() as conn:
+        valid = {r.pengguna_id for r in conn.execute(select(token_api).where(token_api.c.dicabut.is_(None)))}
+    assert {users.by_name(engine, n).id for n in ("capil", "dinkes")}.isdisjoint(valid)
+    fresh = run("users", "token", "capil").output.strip().splitlines()[-1]
+    assert call(app, "get", "/api/v1/imports", fresh).status_code == 200
+    with engine.connect() as conn:
+        logged = [(r.aksi, r.detail["nama"], r.detail.get("token_dicabut")) for r in conn.execute(
+            select(log_audit).where(log_audit.c.aksi.in_(("pengguna_nonaktif", "pengguna_sandi")))
+            .order_by(log_audit.c.id))]
+    assert logged == [("pengguna_nonaktif", "capil", 1), ("pengguna_sandi", "capil", 0),
+                      ("pengguna_sandi", "dinkes", 1)]
+
+
 def test_releases_with_four_eyes_through_the_api(api):
     app, tokens = api
     assert call(app, "get", "/api/v1/releases", tokens["capil"]).status_code == 403
@@ -170,6 +202,9 @@ def test_releases_with_four_eyes_through_the_api(api):
     assert call(app, "post", "/api/v1/releases", tokens["ani"], data="{", content_type="application/json"
                 ).status_code == 400
     assert call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "25"}).status_code == 400
+    too_big = call(app, "post", "/api/v1/releases", tokens["ani"], data=b" " * (3 * 1024 * 1024),
+                   content_type="application/json")  # over the app's own 2 MB: werkzeug's refusal, in JSON
+    assert too_big.status_code == 413 and too_big.get_json()["error"] == "http_error"
     assert call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2019"}).status_code == 409
     created = call(app, "post", "/api/v1/releases", tokens["ani"], json={"period": "2025"})
     assert created.status_code == 201 and created.get_json()["status"] == "draft"
@@ -201,17 +236,28 @@ def test_no_cookie_is_read_or_set_on_the_api(api):
     assert posted.status_code == 201  # no CSRF token needed for a bearer request
 
 
-def test_rate_limited_per_token(run, engine, settings, tmp_path):
+def test_rate_limits_count_accounts_and_addresses_across_app_processes(run, engine, settings, tmp_path):
+    """Counted in the database after the token is checked: per account (all its tokens, every
+    app process), and per client address for requests without a valid token, so made-up
+    tokens get no fresh budget each."""
     users.add(engine, "ani", "admin", PASSWORD)
     users.add(engine, "budi", "admin", PASSWORD)
-    token_a = run("users", "token", "ani").output.strip().splitlines()[-1]
-    token_b = run("users", "token", "budi").output.strip().splitlines()[-1]
-    app = create_app(replace(settings, api_rate_limit="3 per minute"), engine)
-    codes = [call(app, "get", "/api/v1/releases", token_a).status_code for _ in range(4)]
+    token_a, token_a2, token_b = (run("users", "token", name).output.strip().splitlines()[-1]
+                                  for name in ("ani", "ani", "budi"))
+    limited = replace(settings, api_rate_limit="3 per minute")
+    one, two = create_app(limited, engine), create_app(limited, engine)  # two app processes, one database
+    codes = [call(app, "get", "/api/v1/releases", token).status_code
+             for app, token in ((one, token_a), (two, token_a2), (one, token_a), (two, token_a))]
     assert codes == [200, 200, 200, 429]
-    limited = call(app, "get", "/api/v1/releases", token_a)
-    assert limited.get_json()["error"] == "rate_limited"
-    assert call(app, "get", "/api/v1/releases", token_b).status_code == 200  # another token, its own budget
+    limited_answer = call(one, "get", "/api/v1/releases", token_a2)
+    assert limited_answer.status_code == 429 and limited_answer.get_json()["error"] == "rate_limited"
+    assert call(two, "get", "/api/v1/releases", token_b).status_code == 200  # another account, its own budget
+    made_up = [call(app, "get", "/api/v1/releases", f"pdar_{n}x{'y' * 40}").status_code
+               for n, app in enumerate((one, two, one, two))]
+    assert made_up == [401, 401, 401, 429]  # one address, one budget, whatever the token
+    elsewhere = call(one, "get", "/api/v1/releases", "pdar_zzz", environ_base={"REMOTE_ADDR": "10.1.2.3"})
+    assert elsewhere.status_code == 401  # another address is not limited by this one's
+    assert call(one, "get", "/api/v1/releases", token_b).status_code == 200  # accounts are not limited by address
 
 
 def test_openapi_describes_every_route_and_only_those(api):

@@ -25,7 +25,7 @@ def ambiguous_code_field(tmp):
 def wrong_code_format(tmp):
     frame = villages_frame()
     frame.loc[2, "kode"] = "61.07.02.201"
-    return write(frame, tmp / "a.geojson"), ["fitur ke-3", "kolom kode", "61.07.02.201", "PP.KK.CC.DDDD"]
+    return write(frame, tmp / "a.geojson"), ["fitur ke-3", "kolom kode", "12 karakter, 9 angka", "PP.KK.CC.DDDD"]
 
 
 def duplicate_codes(tmp):
@@ -93,10 +93,15 @@ def kabupaten_not_in_file(tmp):
     return write(villages_frame(), tmp / "a.geojson"), ["61.99", "61.07"], ["--kabupaten", "61.99"]
 
 
+def malformed_kabupaten_option(tmp):
+    return write(villages_frame(), tmp / "a.geojson"), ["--kabupaten", "kode kabupaten salah format"], \
+        ["--kabupaten", "61.7"]
+
+
 CASES = [missing_code_field, ambiguous_code_field, wrong_code_format, duplicate_codes,
          village_outside_its_kabupaten, empty_file, empty_feature_collection, not_spatial,
          spreadsheet_without_geometry, point_geometries, line_geometries, empty_geometry,
-         projected_without_crs, kabupaten_not_in_file]
+         projected_without_crs, kabupaten_not_in_file, malformed_kabupaten_option]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])

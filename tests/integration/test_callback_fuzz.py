@@ -9,7 +9,14 @@ import math
 
 import pytest
 
-from tests.integration.test_dashboard_access import _outputs, _value, dash_post, logged_in, summary_request
+from tests.dash_requests import profile_request
+from tests.integration.test_dashboard_access import (
+    _outputs,
+    _value,
+    dash_post,
+    logged_in,
+    summary_request,
+)
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 
 CORPUS = [None, "", math.nan, math.inf, -math.inf, -1, 1e308, "x" * 20_000, [1, "a", None], {"a": 1},
@@ -65,12 +72,7 @@ def test_an_error_inside_a_callback_is_a_message_in_the_page(app, monkeypatch, c
         raise ValueError("unexpected")
 
     monkeypatch.setattr(values, "versions", broken)
-    body = {"output": "peta-panel.children", "outputs": {"id": "peta-panel", "property": "children"},
-            "inputs": [{"id": "peta-wilayah", "property": "clickData", "value": {"id": "61.07.01.2001"}},
-                       {"id": "peta-cari", "property": "value", "value": None}],
-            "changedPropIds": ["peta-wilayah.clickData"],
-            "state": [{"id": "peta-periode", "property": "value", "value": "2025"}]}
-    status, text = _post(logged_in(app, "perencana"), body)
+    status, text = _post(logged_in(app, "perencana"), profile_request())
     assert status == 200 and "Traceback" not in text and "unexpected" not in text
     assert json.loads(text)["sideUpdate"]["pesan-galat"]["children"].startswith("Permintaan ini tidak dapat")
     assert any("peta-panel" in r.getMessage() for r in caplog.records)  # logged for the operator

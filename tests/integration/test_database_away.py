@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from dashboard.app import create_app
 from dashboard.planner import ranking_inputs
-from dashboard.shell import users
+from dashboard.shell import tokens, users
 from dashboard.shell.schema import bobot_pengguna
 from peta_anak.core import db
 from peta_anak.core.settings import Settings
@@ -21,6 +21,7 @@ from tests import pg
 from tests.integration.test_dashboard_access import PASSWORD, Client, csrf, dash_post
 
 SUFFIXES = ("", "-wal", "-shm")
+TOKENS: dict[str, str] = {}  # database URL -> an API token of the planner
 
 
 def _save_weights(c, weight=3):
@@ -35,6 +36,7 @@ def _planner_app(settings: Settings):
     engine = db.make_engine(settings, create=True)
     db.upgrade(engine)
     users.add(engine, "perencana", "perencana", PASSWORD)
+    TOKENS[settings.database_url] = tokens.issue(engine, "perencana")
     engine.dispose()
     app = create_app(settings)  # its own engine, as `peta-anak serve` builds it
     app.server.config["TESTING"] = True
@@ -44,13 +46,19 @@ def _planner_app(settings: Settings):
     return app, c
 
 
-def _unavailable(c, caplog) -> None:
+def _unavailable(c, caplog, token: str) -> None:
     caplog.clear()
     for path in ("/_dash-layout", "/peta", "/_dash-dependencies"):
         response = c.get(path)
         assert response.status_code == 503, path
         assert "Basis data tidak dapat dihubungi" in response.get_data(as_text=True)
     assert _save_weights(c).status_code == 503  # a write that was not stored is never a 200
+    # the API and the upload, which scripts and the Data page's script read, answer in JSON
+    for response in (c.get("/api/v1/imports", headers={"Authorization": f"Bearer {token}"}),
+                     c.post("/unggah", headers={"X-CSRFToken": c.get_cookie("_csrf_token").value},
+                            content_type="multipart/form-data; boundary=x", data=b"--x--\r\n")):
+        assert response.status_code == 503 and response.headers["Retry-After"]
+        assert response.get_json()["error"] == "database_unavailable" and response.get_json()["message"]
     assert any("503" in r.getMessage() for r in caplog.records)
 
 
@@ -65,7 +73,7 @@ def test_sqlite_file_removed_under_the_app_and_put_back(tmp_path, caplog):
     for suffix in SUFFIXES:
         if Path(f"{path}{suffix}").exists():
             shutil.move(f"{path}{suffix}", away / f"app.db{suffix}")
-    _unavailable(c, caplog)
+    _unavailable(c, caplog, TOKENS[settings.database_url])
     assert not path.exists(), "the app must not create a new database file"
     for suffix in SUFFIXES:
         if (away / f"app.db{suffix}").exists():
@@ -106,7 +114,7 @@ def test_postgresql_restarted_under_the_app(tmp_path, caplog):
         settings = Settings(data_dir=tmp_path / "data", database_url=server.url, secret_key="s", nik_key="k")
         app, c = _planner_app(settings)
         server.stop()
-        _unavailable(c, caplog)
+        _unavailable(c, caplog, TOKENS[settings.database_url])
         server.start()
         assert c.get("/_dash-layout").status_code == 200  # back by itself, the session still valid
         assert _save_weights(c, 5).status_code == 200

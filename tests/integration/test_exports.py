@@ -20,6 +20,7 @@ from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 from tests.conftest import geodata_file
 from tests.exported_pages import colour_share, map_area, non_white_share, pdf_page, png_pixels
+from tests.unit.test_rates import by_the_rule
 
 PASSWORD = "rahasia-yang-panjang"
 ACCOUNTS = {"rina": ("perencana", None), "dinkes": ("opd", "dinkes"), "capil": ("opd", "disdukcapil"),
@@ -106,7 +107,7 @@ def test_layer_reads_back_with_the_values_and_classes(run, loaded, suffix):
     assert sorted(frame.index) == sorted([V1, V2, V3, V4])
     for code, (n, d) in VALUES["tanpa_akta"].items():
         assert (frame.loc[code, "pembilang"], frame.loc[code, "penyebut"]) == (n, d)
-        assert frame.loc[code, "persen"] == pytest.approx(round(100 * n / d, 1))
+        assert frame.loc[code, "persen"] == float(by_the_rule(n, d, 1))
     assert frame.loc[[V1, V2, V3, V4], "kelas"].tolist() == [1, 2, 3, 4]  # rates 3.3 < 13.5 < 16.7 < 19.7
     assert frame.loc[V3, "kecamatan"] == "Dua" and frame.loc[V1, "nama"] == "Sungai Satu"
     assert frame.crs.to_epsg() == 4326 and frame.geometry.is_valid.all()

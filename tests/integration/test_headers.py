@@ -87,3 +87,19 @@ def test_unknown_component_files_are_404(app):
                  "/_dash-component-suites/dash/../../etc/passwd", "/_dash-component-suites/x"):
         assert c.get(path).status_code == 404, path
         assert Client(app).get(path).status_code == 404, path
+
+
+def test_dash_asks_for_the_full_plotly_and_gets_the_basic_bundle_kept_a_year(app):
+    """The graph component's unversioned plotly.js URL redirects to the basic bundle from npm,
+    named by its content, served gzip and cached for a year, to anyone (it holds no data)."""
+    c = Client(app)
+    moved = c.get("/_dash-component-suites/plotly/package_data/plotly.min.js")
+    assert moved.status_code == 302
+    target = moved.headers["Location"]
+    assert re.fullmatch(r"/chart-code/plotly-basic-4\.\d+\.\d+\.[0-9a-f]{12}\.min\.js", target), target
+    plain = c.get(target)
+    assert plain.status_code == 200 and plain.get_data().startswith(b"/**\n* plotly.js (basic - minified) v4.")
+    zipped = c.get(target, headers={"Accept-Encoding": "gzip, deflate"})
+    assert zipped.headers["Content-Encoding"] == "gzip" and len(zipped.get_data()) < 400 * 1024
+    assert "max-age=31536000" in zipped.headers["Cache-Control"]
+    assert c.get("/chart-code/plotly-basic-4.0.0.000000000000.min.js").status_code == 404  # not a stale name

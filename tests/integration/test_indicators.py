@@ -12,6 +12,7 @@ from aggregations.schema import kualitas_data, penolakan
 from tests import source_files as src
 from tests import welfare_files as wf
 from tests.boundary_files import VILLAGES, villages_frame, write
+from tests.unit.test_rates import by_the_rule
 
 ALL_VILLAGES = [v[0] for v in VILLAGES]
 
@@ -62,7 +63,7 @@ def test_indicator_values_per_village_kecamatan_and_kabupaten(indicator, loaded,
         denominator = sum(d for v, (_, d) in expected.items() if v.startswith(code + "."))
         row = table[(indicator, code)]
         assert (int(row["pembilang"]), int(row["penyebut"]), row["tingkat"]) == (numerator, denominator, level)
-        assert row["persen"] == (f"{round(100 * numerator / denominator, 1)}" if denominator else "")
+        assert row["persen"] == (str(float(by_the_rule(numerator, denominator, 1))) if denominator else "")
 
 
 def test_names_and_identities_are_dropped_and_reported(loaded):

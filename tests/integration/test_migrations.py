@@ -121,3 +121,60 @@ def _store_without_version(engine, prepared) -> None:
         conn.execute(insert(geometri_web), [{"tingkat": w.level, "format": "topojson", "sha256": w.sha256,
                                              "isi": w.content, "impor_id": 1, "laporan": w.report}
                                             for w in web.values()])
+
+
+def test_0010_removes_the_files_first_row_from_stored_import_reports(settings):
+    """Refusals stored before 0010 listed an export's columns, which for a file without its
+    header row were a child's cells; they are removed, the rest of each report is kept, and
+    the reports are still shown. Accounts made before 0010 count from their creation."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import insert, select, text
+
+    from dashboard.shell import users
+    from dashboard.shell.schema import tugas_impor
+    from dashboard.staff import imports
+
+    engine = db.make_engine(settings, create=True)
+    config = db._alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0009")
+    now = datetime.now(UTC)
+    row = "6107019876543210, NAMAPENANDA, JALANPENANDA"
+    reports = [
+        {"kind": "missing_columns", "params": {"file": "a.csv", "source": "penduduk", "available": row,
+                                               "missing": "  - nik: nik", "hint": ""}},
+        {"kind": "mapped_column_missing", "message": {"id": f"a.csv: kolom 'X' dari --map tidak ada; kolom di berkas: "
+                                                            f"{row}", "en": f"a.csv: ...; columns in the file: {row}"}},
+        {"kind": "too_many_rejects", "params": {"file": "a.csv", "rejected": 5, "read": 9, "share": 55.6,
+                                                "limit": 5.0, "reasons": []}},
+    ]
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO pengguna (nama, hash_sandi, peran, aktif, dibuat) "
+                          "VALUES ('rina', 'x', 'admin', true, :now)"), {"now": now})
+        for n, report in enumerate(reports):
+            conn.execute(insert(tugas_impor).values(
+                sumber="penduduk", periode="2025", status="refused", berkas="a.csv", ukuran=1, sha256="x",
+                izinkan_lebih_kecil=False, pengguna="rina", lewat="web", pekerja=f"h:{n}:0", dibuat=now,
+                baris_dibaca=0, laporan=report))
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        stored = [r.laporan for r in conn.execute(select(tugas_impor).order_by(tugas_impor.c.id))]
+    assert "NAMAPENANDA" not in str(stored) and "6107019876543210" not in str(stored)
+    assert stored[2] == reports[2] and stored[0]["params"]["missing"] == "  - nik: nik"
+    shown = [imports.as_json({**job, "progress": 1.0}, "id")["message"] for job in _jobs(engine)]
+    assert "Kolom di berkas: -" in shown[0] and "kolom di berkas: -" in shown[1] and "55.6" in shown[2]
+    assert users.role_since(engine, users.by_name(engine, "rina").id).replace(microsecond=0) == \
+        now.replace(microsecond=0)
+    engine.dispose()
+
+
+def _jobs(engine) -> list[dict]:
+    from sqlalchemy import select
+
+    from dashboard.shell.schema import tugas_impor
+
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(select(tugas_impor).order_by(tugas_impor.c.id)).mappings()]

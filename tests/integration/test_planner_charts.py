@@ -6,16 +6,17 @@ import json
 import pytest
 
 from tests.aggregate_values import V1, V2, VALUES, load_aggregates
+from tests.dash_requests import profile_request
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
 from tests.integration.test_dashboard_access import dash_post, logged_in
 
 
-def _profile(code=V1, period="2025"):
-    return {"output": "peta-panel.children", "outputs": {"id": "peta-panel", "property": "children"},
-            "inputs": [{"id": "peta-wilayah", "property": "clickData", "value": {"id": code, "properties": {}}},
-                       {"id": "peta-cari", "property": "value", "value": None}],
-            "changedPropIds": ["peta-wilayah.clickData"],
-            "state": [{"id": "peta-periode", "property": "value", "value": period}]}
+def test_village_profile_shows_only_what_the_role_may_see(app):
+    body = profile_request()
+    planner = json.dumps(dash_post(logged_in(app, "perencana"), body).get_json(), ensure_ascii=False)
+    assert "Anak tanpa akta kelahiran" in planner and "4 / 120" in planner
+    dinkes = json.dumps(dash_post(logged_in(app, "dinkes"), body).get_json(), ensure_ascii=False)
+    assert "Balita stunting" in dinkes and "akta" not in dinkes and "20 / 90" in dinkes
 
 
 def _ranking(indicator="tanpa_akta", level="kecamatan", kecamatan=None, period="2025", scheme=None):
@@ -45,39 +46,54 @@ def three_years(app, engine):
     return app
 
 
-def test_the_profile_has_a_trend_chart_per_indicator_with_one_point_per_period(three_years):
-    answer = dash_post(logged_in(three_years, "perencana"), _profile()).get_json()
-    graphs = _graphs(answer)
-    assert len(graphs) == 2, json.dumps(answer)[:3000]  # tanpa_akta and stunting
-    akta = graphs[0]["props"]["figure"]["data"]
-    assert [t["name"] for t in akta] == ["61.07.01.2001", "Kecamatan", "Kabupaten", "Target KLA 5 %"]
+def test_the_profile_sums_up_every_indicator_and_draws_the_chosen_one(three_years):
+    c = logged_in(three_years, "perencana")
+    answer = dash_post(c, profile_request()).get_json()
+    (graph,) = _graphs(answer)  # one chart: the map's indicator, never one per indicator
+    akta = graph["props"]["figure"]["data"]
+    assert [t["name"] for t in akta] == ["Sungai Satu", "Kecamatan", "Kabupaten", "Target KLA 5 %"]
     assert akta[0]["x"] == ["2023", "2024", "2025"]
-    assert akta[0]["hovertext"] == ["61.07.01.2001, 2023: 6 / 120 (5,0 %)", "61.07.01.2001, 2024: 5 / 120 (4,2 %)",
-                                    "61.07.01.2001, 2025: 4 / 120 (3,3 %)"]
+    assert akta[0]["hovertext"] == ["Sungai Satu, 2023: 6 / 120 (5,0 %)", "Sungai Satu, 2024: 5 / 120 (4,2 %)",
+                                    "Sungai Satu, 2025: 4 / 120 (3,3 %)"]
     assert akta[1]["hovertext"][2].endswith("39 / 380 (10,3 %)")
-    text = json.dumps(answer, ensure_ascii=False)
-    assert "Grafik tren Anak tanpa akta kelahiran" in text and "Tren tahunan" in text  # named, with its table
-    # from the counts (4/120 - 5/120 = -0.83; the rounded rates 3.3 and 4.2 would say -0.9), signed
-    # as in the compare view and the PDF
-    assert "Perubahan sejak 2024: -0,8 poin" in text
-    assert graphs[0]["props"]["config"]["displayModeBar"] is False
+    summary = json.dumps(answer["response"]["peta-panel"], ensure_ascii=False)
+    assert "Balita stunting" in summary and "Anak tanpa akta kelahiran" in summary  # both, at a glance
+    assert "4 dari 120 anak" in summary and "data:image/svg+xml," in summary  # count and sparkline
+    # from the counts (4/120 - 5/120 = -0.83; the rounded rates would say -0.9), signed, with its direction
+    assert "-0,8 poin sejak 2024, membaik" in summary
+    detail = json.dumps(answer["response"]["peta-rincian"], ensure_ascii=False)
+    assert "Grafik tren Anak tanpa akta kelahiran" in detail and "Tren tahunan" in detail  # named, with its table
+    assert answer["response"]["peta-profil-status"]["children"] == "Profil Sungai Satu dimuat: 7 indikator."
+    assert graph["props"]["config"]["displayModeBar"] is False
+    switched = dash_post(c, profile_request(indicator="stunting", fresh=False)).get_json()
+    assert "peta-panel" not in switched["response"]  # the summary stays as it is: only the detail is sent
+    (graph,) = _graphs(switched)
+    assert graph["props"]["figure"]["data"][0]["hovertext"][2] == "Sungai Satu, 2025: 20 / 90 (22,2 %)"
+    assert "peta-profil-status" not in switched["response"]  # the live region speaks for a new area only
+    assert "Rincian: Balita stunting" in json.dumps(switched["response"]["peta-rincian"])
 
 
 def test_trend_charts_follow_the_role_and_the_language(three_years):
-    dinkes = dash_post(logged_in(three_years, "dinkes"), _profile()).get_json()
-    graphs = _graphs(dinkes)
+    dinkes = dash_post(logged_in(three_years, "dinkes"), profile_request()).get_json()
+    graphs = _graphs(dinkes)  # akta is not theirs: the detail shows their first indicator
     assert len(graphs) == 1 and "akta" not in json.dumps(dinkes) and "6 / 120" not in json.dumps(dinkes)
     assert graphs[0]["props"]["figure"]["data"][0]["hovertext"][0].endswith("22 / 90 (24,4 %)")
-    assert _graphs(dash_post(logged_in(three_years, "admin"), _profile()).get_json()) == []
+    assert _graphs(dash_post(logged_in(three_years, "admin"), profile_request()).get_json()) == []
     c = logged_in(three_years, "perencana")
     c.get("/peta?lang=en")
     english = c.inner.post("/_dash-update-component?lang=en", base_url="https://localhost",
-                           data=json.dumps(_profile(period="2024")), headers={
+                           data=json.dumps(profile_request(period="2024")), headers={
                                "Content-Type": "application/json", "Referer": "https://localhost/",
                                "X-CSRFToken": c.get_cookie("_csrf_token").value}).get_json()
     akta = _graphs(english)[0]["props"]["figure"]
     assert akta["layout"]["separators"] == ".," and akta["data"][3]["name"] == "KLA target 5 %"
-    assert "yearly trend" in json.dumps(english)
+    assert "Yearly trend" in json.dumps(english) or "yearly trend" in json.dumps(english)
+
+
+def test_a_forged_area_reads_nothing(three_years):
+    c = logged_in(three_years, "perencana")
+    assert dash_post(c, profile_request(code="61.07.99.9999")).status_code == 204
+    assert dash_post(c, profile_request(code="<script>")).status_code == 204
 
 
 def test_ranking_of_kecamatan_and_of_the_villages_of_one(app):

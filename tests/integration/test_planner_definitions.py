@@ -6,6 +6,7 @@ import json
 from aggregations import definitions
 from tests import source_files as src
 from tests.aggregate_values import V1, V2, load_aggregates
+from tests.dash_requests import profile_request
 from tests.integration.test_dashboard_access import app, dash_post, logged_in  # noqa: F401 (fixture)
 
 SPLIT = {"anak_tidak_sekolah": {V1: (6, 100), V2: (0, 80)}, "ats_belum_pernah": {V1: (3, 100), V2: (0, 80)},
@@ -14,20 +15,13 @@ SPLIT = {"anak_tidak_sekolah": {V1: (6, 100), V2: (0, 80)}, "ats_belum_pernah": 
          "ats_16_18": {V1: (3, 25), V2: (0, 20)}, "stunting": {V1: (20, 90), V2: (25, 110)}}
 
 
-def profile_request(code=V1):
-    return {"output": "peta-panel.children", "outputs": {"id": "peta-panel", "property": "children"},
-            "inputs": [{"id": "peta-wilayah", "property": "clickData", "value": {"id": code, "properties": {}}},
-                       {"id": "peta-cari", "property": "value", "value": None}],
-            "changedPropIds": ["peta-wilayah.clickData"],
-            "state": [{"id": "peta-periode", "property": "value", "value": "2025"}]}
-
-
 def test_the_village_profile_shows_the_out_of_school_split_to_who_may_see_the_total(app):  # noqa: F811
     load_aggregates(app.server.config["PDAR"].engine, SPLIT)
-    planner = json.dumps(dash_post(logged_in(app, "perencana"), profile_request()).get_json(), ensure_ascii=False)
+    split = profile_request(V1, "anak_tidak_sekolah")  # the detail of the out-of-school children
+    planner = json.dumps(dash_post(logged_in(app, "perencana"), split).get_json(), ensure_ascii=False)
     assert ("belum pernah sekolah 3, putus sekolah 2, lulus tidak melanjutkan 1; usia 7-12: 1 dari 50 (2,0%), "
             "usia 13-15: 2 dari 25 (8,0%), usia 16-18: 3 dari 25 (12,0%)") in planner
-    dinkes = json.dumps(dash_post(logged_in(app, "dinkes"), profile_request()).get_json(), ensure_ascii=False)
+    dinkes = json.dumps(dash_post(logged_in(app, "dinkes"), split).get_json(), ensure_ascii=False)
     assert "putus sekolah" not in dinkes and "20 / 90" in dinkes
 
 

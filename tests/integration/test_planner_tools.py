@@ -11,6 +11,7 @@ from dashboard.planner import planning
 from dashboard.shell import users
 from layers.planning import budget, kantong, priorities, targets, workbook
 from tests.aggregate_values import V1, V2, V3, V4, load_aggregates
+from tests.unit.test_rates import by_the_rule
 
 #: Five indicators for the four test villages: V2 is worst on akta, KIA and child
 #: marriage, V3 on stunting and out-of-school (both pockets); V4 has no child-marriage data.
@@ -41,7 +42,7 @@ def expected_score(code, weights):
     for indicator, villages in FIVE.items():
         if code not in villages or not weights.get(indicator, 1.0):
             continue
-        rates = {c: round(100 * n / d, 1) for c, (n, d) in villages.items()}
+        rates = {c: float(by_the_rule(n, d, 1)) for c, (n, d) in villages.items()}
         low, high = min(rates.values()), max(rates.values())
         total += weights.get(indicator, 1.0) * (rates[code] - low) / (high - low)
         weight += weights.get(indicator, 1.0)

@@ -20,6 +20,7 @@ from tests.boundary_files import villages_frame, write
 from tests.exported_pages import colour_share
 from tests.integration.test_dashboard_access import dash_post, logged_in
 from tests.integration.test_exports import audit_rows
+from tests.unit.test_rates import by_the_rule
 
 PASSWORD = "rahasia-yang-panjang"
 PERIODS = ("2024-S2", "2025-S1", "2025-S2")
@@ -87,7 +88,7 @@ def test_a_period_without_a_value_is_a_gap_never_joined(loaded):
     sheet = profile_sheet.sheet(loaded, rina, "2025-S2", V1, profile_sheet.area_names(loaded, V1), 90, "id")
     assert sheet.periods == list(PERIODS)
     lines = {line.indicator: line for line in sheet.lines}
-    assert lines["stunting"].trend["own"] == [round(100 * 20 / 90, 1), None, round(100 * 22 / 90, 1)]
+    assert lines["stunting"].trend["own"] == [float(by_the_rule(20, 90, 1)), None, float(by_the_rule(22, 90, 1))]
     assert lines["stunting"].trend["kecamatan"][1] is not None
     assert lines["tanpa_kia"].trend["own"] == [None, None, None]  # no data at all: three gaps
     text = " ".join(t for t, _ in _pages(exports.export_profile(loaded, rina, V1, "2025-S2", 90).content))

@@ -41,14 +41,65 @@ def test_a_trend_holds_only_what_the_role_may_see(engine, run, tmp_path):
 
 
 def test_the_target_is_judged_on_the_exact_counts_not_the_rounded_rate(engine, run, tmp_path):
-    """101 of 2,000 without a birth certificate is 5.05%, shown as 5.0%: one child short of
-    "above 95%" (as the Target page says), not reached; 100 of 2,000 reaches it."""
+    """1,001 of 20,000 without a birth certificate is 5.005%, shown as 5.0%: one child short
+    of "above 95%" (as the Target page says), not reached; 1,000 of 20,000 reaches it."""
     assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
     users.add(engine, "rina", "perencana", "sandi-yang-panjang-1", None)
-    for without, reached in ((101, False), (100, True)):
-        load_aggregates(engine, {"tanpa_akta": {V1: (without, 2000)}}, "2025")
+    for without, reached in ((1001, False), (1000, True)):
+        load_aggregates(engine, {"tanpa_akta": {V1: (without, 20_000)}}, "2025")
         shown = figures.area_figures(engine, users.by_name(engine, "rina"), "2025", V1, kia_target=90)
         line = shown.trend.lines[0]
         assert line.rows["own"][0]["persen"] == 5.0 and line.reached is reached
         progress = shown.profile.lines[0].target  # the profile's target line reads the same decision
-        assert (progress.missing, progress.holders, progress.children) == (0 if reached else 1, 2000 - without, 2000)
+        assert (progress.missing, progress.holders, progress.children) == (0 if reached else 1, 20_000 - without,
+                                                                           20_000)
+
+
+def test_an_area_is_read_once_per_data_version(engine, run, tmp_path):
+    """A second click on the same area asks the database only for the versions of the values;
+    new values of any period are read again."""
+    from sqlalchemy import event
+
+    _load(engine, run, tmp_path)
+    users.add(engine, "rina", "perencana", "sandi-yang-panjang-1", None)
+    rina = users.by_name(engine, "rina")
+    first = figures.area_figures(engine, rina, "2025-S1", V1, kia_target=90)
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert figures.area_figures(engine, rina, "2025-S1", V1, kia_target=90) is first
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    # the versions only: on SQLite its change stamp (nothing was written), on PostgreSQL the query
+    assert len(statements) == 1 and ("GROUP BY" in statements[0].upper() or "data_version" in statements[0])
+    load_aggregates(engine, {"tanpa_akta": {V1: (9, 120)}}, "2024-S2")  # an older period changes
+    again = figures.area_figures(engine, rina, "2025-S1", V1, kia_target=90)
+    assert again is not first
+    line = {t.indicator: t for t in again.trend.lines}["tanpa_akta"]
+    assert line.rows["own"][0]["pembilang"] == 9
+
+
+def test_the_versions_of_the_values_see_every_write(engine, run, tmp_path):
+    """The versions answer kept on a SQLite connection is asked again after a write through
+    the same engine or through another connection (another process: the import worker, the
+    command line); on PostgreSQL it is always asked."""
+    from sqlalchemy import create_engine
+
+    from layers import values
+
+    _load(engine, run, tmp_path)
+    before = values.versions(engine)
+    assert values.versions(engine) == before  # nothing written: the same answer
+    load_aggregates(engine, {"stunting": {V1: (1, 90)}}, "2025-S1")  # fewer rows through the same engine
+    after = values.versions(engine)
+    assert after["2025-S1"] != before["2025-S1"] and after["2025"] == before["2025"]
+    other = create_engine(engine.url)  # a second connection to the same database
+    try:
+        load_aggregates(other, {"stunting": {V1: (2, 90)}}, "2023")
+    finally:
+        other.dispose()
+    assert "2023" in values.versions(engine)

@@ -4,6 +4,8 @@ as the command line, reported with the reject list, and deleted as soon as the i
 ends, whatever the outcome."""
 
 
+from datetime import timedelta
+
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
@@ -18,6 +20,7 @@ from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
 from tests.multipart import multipart
 from tests.source_files import RESIDENTS, penduduk_csv
 
+LEASE = timedelta(minutes=10)
 ACCOUNTS = {"capil": ("operator", "disdukcapil"), "dinkes": ("operator", "dinkes"), "admin": ("admin", None),
             "perencana": ("perencana", None)}
 
@@ -119,7 +122,26 @@ def test_a_refused_import_keeps_its_reject_list_and_deletes_the_upload(app, engi
     assert lines[0] == "baris,kolom,alasan" and len(lines) == 6
     assert lines[1].startswith(f"{len(RESIDENTS) + 2},nik,") and "61070" not in csv_response.get_data(as_text=True)
     other = login(app, "dinkes")
-    assert other.get(f"/unggah/{job['id']}/penolakan.csv").status_code == 403
+    theirs, nobodys = (other.get(f"/unggah/{n}/penolakan.csv") for n in (job["id"], job["id"] + 9999))
+    assert theirs.status_code == nobodys.status_code == 404  # answered alike: no oracle of job ids
+    assert theirs.get_json()["message"] == nobodys.get_json()["message"].replace(str(job["id"] + 9999),
+                                                                                 str(job["id"]))
+    shown = [report_of(c, job["id"]), report_of(other, job["id"]), report_of(other, job["id"] + 9999)]
+    assert "siak.csv" in shown[0] and "siak.csv" not in shown[1]  # the Data page: its own report only
+    assert shown[1] == shown[2].replace(str(job["id"] + 9999), str(job["id"]))
+
+
+def report_of(c, job_id) -> str:
+    """What the Data page's report panel shows for ``job_id``."""
+    from tests.integration.test_dashboard_access import dash_post
+
+    body = {"output": "data-laporan.children", "outputs": {"id": "data-laporan", "property": "children"},
+            "inputs": [{"id": "data-laporan-pilih", "property": "value", "value": job_id},
+                       {"id": "data-keadaan-tugas", "property": "data", "value": [[job_id, "done"]]}],
+            "changedPropIds": ["data-laporan-pilih.value"], "state": []}
+    response = dash_post(c, body)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
 
 
 def test_a_crashing_import_still_deletes_the_upload(app, engine, settings, tmp_path, monkeypatch):
@@ -176,7 +198,7 @@ def test_one_import_per_source_and_period_the_second_is_told_to_wait(app, engine
     held.parent.mkdir()
     held.write_text("x")
     first = jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1,
-                        sha256="0" * 64, user="admin", via="api")
+                        sha256="0" * 64, user="admin", via="api", lease=LEASE)
     c = login(app, "capil")
     busy = upload(c, penduduk_csv(tmp_path / "siak.csv"))
     assert busy.status_code == 409 and f"#{first}" in busy.get_json()["message"]
@@ -193,7 +215,7 @@ def test_a_job_of_a_stopped_process_is_failed_and_its_slot_freed(app, engine, se
     held.parent.mkdir(parents=True)
     held.write_text("x")
     stale = jobs.create(engine, source="penduduk", period="2025", path=held, filename="x.csv", size=1,
-                        sha256="0" * 64, user="admin", via="api")
+                        sha256="0" * 64, user="admin", via="api", lease=LEASE)
     with engine.begin() as conn:  # as if a process that no longer exists had received it
         conn.execute(update(tugas_impor).values(pekerja=f"{socket.gethostname()}:999999999:1"))
     job = finished(app, upload(login(app, "capil"), penduduk_csv(tmp_path / "siak.csv")))
@@ -209,7 +231,9 @@ def test_every_callback_of_the_staff_pages_checks_the_role_again(app):
               "inputs": [{"id": "data-laporan-pilih", "property": "value", "value": 1},
                          {"id": "data-keadaan-tugas", "property": "data", "value": [[1, "done"]]}],
               "changedPropIds": ["data-laporan-pilih.value"], "state": []}
-    review = {"output": "rilis-tinjau.children", "outputs": {"id": "rilis-tinjau", "property": "children"},
+    review = {"output": "..rilis-tinjau.children...rilis-keputusan.hidden...rilis-terbitkan.hidden..",
+              "outputs": [{"id": i, "property": p} for i, p in (
+                  ("rilis-tinjau", "children"), ("rilis-keputusan", "hidden"), ("rilis-terbitkan", "hidden"))],
               "inputs": [{"id": "rilis-pilih", "property": "value", "value": 1},
                          {"id": "rilis-indikator", "property": "value", "value": "stunting"},
                          {"id": "rilis-berubah", "property": "data", "value": 0}],
@@ -235,13 +259,16 @@ def test_a_much_smaller_reimport_is_refused_and_the_override_is_deliberate(app, 
 
 
 def test_an_upload_while_sqlite_is_locked_is_refused_cleanly(app, engine, settings, tmp_path):
-    """Another import holds SQLite's one write lock beyond the wait: 503 with a message,
-    the upload deleted, nothing queued (PostgreSQL has no such lock)."""
+    """Another write holds SQLite's one write lock beyond the wait (PDAR_SQLITE_BUSY_SECONDS):
+    503 with a message, the upload deleted, nothing queued (PostgreSQL has no such lock)."""
     if engine.dialect.name != "sqlite":
         pytest.skip("a database-wide write lock is SQLite's")
     import sqlite3
+    from dataclasses import replace
 
-    c = login(app, "capil")
+    impatient = create_app(replace(settings, sqlite_busy_seconds=1))  # its own engine, waiting a second
+    impatient.server.config["TESTING"] = True
+    c = login(impatient, "capil")
     holder = sqlite3.connect(engine.url.database, timeout=0)
     holder.execute("BEGIN IMMEDIATE")
     try:

@@ -4,17 +4,12 @@ failed logins count once across workers. Each request opens its own connection, 
 kernel hands them to either worker."""
 
 import re
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 import requests
 
 from dashboard.shell import users
-from tests.conftest import env_for
+from tests import servers
 
 PASSWORD = "rahasia-yang-panjang"
 
@@ -22,33 +17,8 @@ PASSWORD = "rahasia-yang-panjang"
 @pytest.fixture
 def served(engine, settings, tmp_path):
     users.add(engine, "perencana", "perencana", PASSWORD)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = env_for(settings) | {"PDAR_COOKIE_SECURE": "false", "PATH": str(Path(sys.executable).parent)}
-    log = (tmp_path / "gunicorn.log").open("w")
-    command = [str(Path(sys.executable).parent / "gunicorn"), "--workers", "2", "--graceful-timeout", "3",
-               "--bind", f"127.0.0.1:{port}", "peta_anak.wsgi:server"]
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=Path(__file__).resolve().parents[2])
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if requests.get(base + "/robots.txt", timeout=10).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(0.5)
-        else:
-            pytest.fail((tmp_path / "gunicorn.log").read_text()[-2000:])
+    with servers.gunicorn(settings, tmp_path / "gunicorn.log") as (base, _process):
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
-        log.close()
 
 
 def _fresh(base, path, cookies=None, **kwargs):

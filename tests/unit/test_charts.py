@@ -90,7 +90,8 @@ def test_ranking_is_sorted_worst_first_in_map_class_colours_with_the_regency_lin
 def test_a_change_is_from_the_counts_and_signed_the_same_everywhere():
     from layers.classify import change_points, signed_number
 
-    assert round(change_points({"pembilang": 4, "penyebut": 120}, {"pembilang": 5, "penyebut": 120}), 2) == -0.83
+    # from the exact rates (-0.83 points), not the rounded ones (3.3 - 4.2 = -0.9), and rounded by the one rule
+    assert change_points({"pembilang": 4, "penyebut": 120}, {"pembilang": 5, "penyebut": 120}) == -0.8
     assert change_points({"pembilang": 4, "penyebut": 0}, {"pembilang": 5, "penyebut": 120}) is None
     assert signed_number(2.54, "id") == "+2,5" and signed_number(-2.54, "en") == "-2.5"
     assert signed_number(0.04, "id") == "0,0" and signed_number(0.0, "en") == "0.0"  # no "+" on no change
@@ -116,3 +117,28 @@ def test_the_screen_and_the_pdf_draw_a_trend_in_one_look():
         assert trace["line"]["dash"] == look.dash
         assert drawn.get_linestyle() == trend_style.MATPLOTLIB_DASH[look.dash]
     assert figure["data"][-1]["line"]["dash"] == trend_style.TARGET.dash
+
+
+def test_period_ticks_stay_short_and_horizontal():
+    assert charts.tick_label("2025-S1") == "S1<br>2025" and charts.tick_label("2024-S2", "en") == "S2<br>2024"
+    assert charts.tick_label("2025-03", "id") == "Mar<br>2025" and charts.tick_label("2025-08", "en") == "Aug<br>2025"
+    assert charts.tick_label("2025") == "2025"
+    figure = charts.trend_figure("tanpa_akta", ROWS, 5.0, PERIODS, charts.area_names("X", "id"), "id")
+    axis = figure["layout"]["xaxis"]
+    assert axis["tickangle"] == 0 and axis["ticktext"] == ["S2<br>2024", "S1<br>2025", "S2<br>2025"]
+    assert figure["layout"]["legend"]["y"] > 1  # above the plot, never on the period names
+    (label,) = figure["layout"]["annotations"]  # the target line is named where it is drawn
+    assert label["text"] == "Target KLA 5 %" and label["y"] == 5.0
+    assert [t.get("showlegend", True) for t in figure["data"]] == [True, True, True, False]
+
+
+def test_a_sparkline_is_one_svg_image_with_gaps_and_the_target():
+    from urllib.parse import unquote
+
+    src = charts.sparkline("tanpa_akta", [_row("a", 6, 120), _row("a", 5, 120), None, _row("a", 4, 120)], 5.0)
+    assert src.startswith("data:image/svg+xml,")
+    svg = unquote(src.removeprefix("data:image/svg+xml,"))
+    assert svg.count("<polyline") == 1  # the gap ends the first run; a lone last point is a dot
+    assert svg.count("<circle") == 1 and 'stroke-dasharray="3 2"' in svg  # the newest value and the target
+    assert "<script" not in svg and catalogue.PALETTES["OrRd"][-1] in svg
+    assert "<polyline" not in unquote(charts.sparkline("stunting", [None, None]))

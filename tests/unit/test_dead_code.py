@@ -1,5 +1,5 @@
 """No dead code: vulture lists functions, classes, constants and attributes that nothing
-in the project (its packages, benchmarks and tests) uses.
+in the project (its packages, benchmarks, scripts and tests) uses.
 
 Code that frameworks call by registration (Dash callbacks, click commands, Flask
 routes and hooks, pytest fixtures) is recognised by its decorator; the few names
@@ -12,7 +12,8 @@ from pathlib import Path
 import vulture
 
 ROOT = Path(__file__).resolve().parents[2]
-SCANNED = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "tests"]
+SCANNED = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "scripts",
+           "tests"]
 CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_loader", "@*.route", "@*.get",
                           "@*.post",
                           "@pytest.fixture*"]
@@ -25,12 +26,14 @@ USED_ELSEWHERE = {
     "open_session", "save_session",  # Flask's SessionInterface: Flask calls them (dashboard.shell.sessions)
     "total_content_length", "content_type", "content_length",  # werkzeug's stream_factory keywords
     "writerows",  # csv's writer protocol (peta_anak.core.safe_cells.SafeWriter)
+    "list_directory",  # http.server calls it for a folder without index.html (public_site.serve)
     "buffer_text", "StartElementHandler", "EndElementHandler", "CharacterDataHandler",  # expat reads them
     "enabled",  # Flask-Limiter's switch, turned off by the load benchmark
     # openpyxl reads these attributes of sheets and cells when it writes the workbook
     "alignment", "number_format", "freeze_panes", "fitToHeight", "fitToWidth", "fitToPage", "print_title_rows",
     "SCHEMA_MODULES",  # peta_anak.schema: the imports register every package's tables on the MetaData
     "LANGUAGES",  # peta_anak.core.i18n: the one place of the language codes (issue #16, item 4)
+    "trust_env",  # requests.Session reads it: off, the environment's CA bundle would replace tests/stack.py's
 }
 
 

@@ -87,6 +87,17 @@ def test_header_only_and_empty_files(tmp_path):
     assert error.value.kind == "file_empty"
 
 
+def test_a_csv_knows_the_most_rows_it_can_hold_the_last_line_with_or_without_its_newline(tmp_path):
+    """Its lines after the header bound its rows (a quoted value may span lines, never the
+    other way round): an import stops early on this bound (:func:`aggregations.checks.refuse_early`)."""
+    for name, text in (("ends.csv", "NIK,Nama\n1,A\n2,B\n"), ("open.csv", "NIK,Nama\n1,A\n2,B"),
+                       ("quoted.csv", 'NIK,Nama\n1,"A\nB"\n2,C\n')):
+        (tmp_path / name).write_text(text)
+        table, rows = read_all(tmp_path / name)
+        assert len(rows) == 2 and table.at_most >= len(rows), name
+        assert table.at_most == text.removesuffix("\n").count("\n"), name  # lines after the header
+
+
 def test_rows_with_a_wrong_field_count_are_counted_and_the_first_ones_named(tmp_path):
     path = tmp_path / "a.csv"
     path.write_text("NIK,Nama\n" + "".join(f"61070115051000{i:02d},Nama,{i}\n" for i in range(40)))

@@ -4,7 +4,8 @@ in one sitting (split a growing one in a commit that only moves code)."""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "tests"]
+FOLDERS = ["peta_anak", "geodata", "aggregations", "layers", "dashboard", "public_site", "benchmarks", "scripts",
+           "tests"]
 MAX_LINES = 300
 
 
