@@ -24,9 +24,9 @@ test: system-deps $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-# pure functions, no database: seconds
+# pure functions, no database: seconds (one process: starting workers would cost more than they save)
 test-unit: $(STAMP)
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n0 tests/unit
 
 # database and command line, each test on SQLite and on a throwaway PostgreSQL server
 test-integration: system-deps $(STAMP)

@@ -15,22 +15,7 @@ from aggregations.report import describe_quality, describe_totals, number
 from aggregations.sources import SOURCES
 from peta_anak.core import rates
 from peta_anak.core.i18n import translate
-
-
-def _progress(lang: str):
-    state = {}
-
-    def update(n: int, total: int) -> None:
-        if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, file=sys.stderr, label=translate(SUMMARY, "progress", lang))
-            state["bar"].__enter__()
-        state["bar"].update(n)
-
-    def close() -> None:
-        if "bar" in state:
-            state["bar"].__exit__(None, None, None)
-
-    return update, close
+from peta_anak.core.progress import Progress
 
 
 def format_summary(summary: dict, lang: str) -> str:
@@ -81,21 +66,21 @@ def import_command(app, source: str, file: Path, period: str, mapping, threshold
                    as_json: bool) -> None:
     """Import FILE as SOURCE for --period, replacing an earlier import of both."""
     engine = app.engine()
-    update, close = _progress(app.lang) if not as_json and sys.stderr.isatty() else (None, lambda: None)
+    progress = Progress(translate(SUMMARY, "progress", app.lang), quiet=as_json)
     settings = app.settings
     try:
         summary = ingest.import_file(engine, source, file, period, key=app.nik_key(), mapping=mapping,
-                                     threshold=threshold, progress=update, max_sheet_mb=settings.import_max_sheet_mb,
+                                     threshold=threshold, progress=progress, max_sheet_mb=settings.import_max_sheet_mb,
                                      min_share=settings.reimport_min_share, allow_smaller=allow_smaller)
     except ingest.ImportRefused as exc:
-        close()
+        progress.close()
         if as_json:
             click.echo(json.dumps({"ok": False, "error": exc.kind, "message": exc.message(app.lang)},
                                   ensure_ascii=False, indent=2))
         else:
             click.echo(exc.message(app.lang), err=True)
         sys.exit(1)
-    close()
+    progress.close()
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str) if as_json
                else format_summary(summary, app.lang))
 
@@ -129,7 +114,8 @@ def aggregate_group(ctx: click.Context, period: str | None, as_json: bool) -> No
     if not indicators.available(engine, period):
         click.echo(translate(ERRORS, "no_data_for_period", app.lang, period=period), err=True)
         sys.exit(1)
-    totals = indicators.compute(engine, period)
+    with Progress(translate(SUMMARY, "progress_aggregate", app.lang, period=period), quiet=as_json) as progress:
+        totals = indicators.compute(engine, period, progress)
     report = quality.compute(engine, period)
     if as_json:
         click.echo(json.dumps({"totals": totals, "quality": report}, ensure_ascii=False, indent=2))

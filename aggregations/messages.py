@@ -176,6 +176,7 @@ SUMMARY = {
                         "en": "  Smaller import accepted with --allow-smaller: {accepted} rows replace {earlier}; {villages} villages left empty (recorded in the import log)"},
     "exported": {"id": "{file}: {n} baris", "en": "{file}: {n} rows"},
     "progress": {"id": "impor", "en": "import"},
+    "progress_aggregate": {"id": "hitung indikator {period}", "en": "computing the indicators of {period}"},
 }
 
 #: Notes an import counts (flags of the summary).

@@ -24,6 +24,7 @@ from geodata.dusun_cli import dusun_group
 from layers.classify import number
 from peta_anak.core import backup, db
 from peta_anak.core.i18n import LANGUAGES
+from peta_anak.core.progress import Progress
 from peta_anak.core.settings import Settings, SettingsError
 from peta_anak.demo import chain as demo
 from peta_anak.demo import generator as demo_data
@@ -166,7 +167,9 @@ def demo_generate(app: App, outdir: Path, seed: int, periods, scale: float) -> N
     """Write synthetic exports of every source to OUTDIR (needs imported boundaries)."""
     periods = periods if isinstance(periods, tuple) else (periods,)
     try:
-        manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=periods, scale=scale)
+        with Progress(text("progress_generate", app.lang)) as progress:
+            manifest = demo_data.generate(app.engine(), outdir, seed=seed, periods=periods, scale=scale,
+                                          progress=progress)
     except demo_data.NoVillages as exc:
         raise click.ClickException(text("no_villages", app.lang)) from exc
     except PeriodError as exc:

@@ -16,11 +16,8 @@ from layers import catalogue
 from layers.published import HIDDEN_TEXT
 from peta_anak.core import rates
 from peta_anak.core.i18n import LANGUAGES
-from public_site import pages
+from public_site import kla_chart, pages
 from public_site.messages import TEXT
-
-#: Chart box of the kabupaten line (SVG user units).
-WIDTH, HEIGHT, PAD = 320, 140, 28
 
 
 def coverage(value: list | None) -> Fraction | None:
@@ -57,35 +54,6 @@ def _cell(value: object, target: float, lang: str) -> str:
     return f'<td class="angka">{rates.rounded(value, rates.PUBLISHED_DIGITS)} %{reached}</td>'
 
 
-def _chart(values: list, labels: list[str], target: float, lang: str) -> str:
-    """The kabupaten's coverage as a line over the releases and the target as a dashed line;
-    a hidden value is a gap (the line is not drawn across it)."""
-    step = (WIDTH - 2 * PAD) / max(1, len(values) - 1)
-    x = [PAD + i * step for i in range(len(values))]
-
-    def y(v: float) -> float:
-        return round(HEIGHT - PAD - float(v) / 100 * (HEIGHT - 2 * PAD), 1)
-
-    parts, run = [], []
-    for xi, v in zip(x + [None], values + [None], strict=True):
-        if isinstance(v, Fraction):
-            run.append(f"{round(xi, 1)},{y(v)}")
-            continue
-        if len(run) > 1:
-            parts.append(f'<polyline class="garis-wilayah" points="{" ".join(run)}"/>')
-        run = []
-    dots = "".join(f'<circle class="titik" cx="{round(xi, 1)}" cy="{y(v)}" r="3"/>'
-                   for xi, v in zip(x, values, strict=True) if isinstance(v, Fraction))
-    anchors = ["middle"] * len(x) if len(x) == 1 else ["start", *["middle"] * (len(x) - 2), "end"]
-    ticks = "".join(f'<text x="{round(xi, 1)}" y="{HEIGHT - 8}" text-anchor="{a}">{html.escape(lab)}</text>'
-                    for xi, lab, a in zip(x, labels, anchors, strict=True))
-    goal = (f'<line class="garis-target" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y(target)}" y2="{y(target)}"/>'
-            f'<text x="{WIDTH - PAD}" y="{y(target) - 4}" text-anchor="end">{_t("kla_target_short", lang)} '
-            f'{target:g} %</text>')
-    return (f'<svg class="grafik" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            f'aria-label="{_t("kla_chart_label", lang)}">{goal}{"".join(parts)}{dots}{ticks}</svg>')
-
-
 def _block(documents: dict[str, dict], indicator: str, kind: str, lang: str) -> str:
     first = documents["data/nilai.json"]
     goal = first["target"].get(indicator)
@@ -107,7 +75,7 @@ def _block(documents: dict[str, dict], indicator: str, kind: str, lang: str) -> 
         note = f' <small class="catatan">{_t("kla_shape_changed", lang)}</small>' if split else ""
         body.append(f'<tr><th scope="row">{html.escape(names[code][0])}{note}</th>{cells}</tr>')
     title = _t(f"kla_{kind}", lang)
-    chart = _chart(areas.get(kab, []), labels, target, lang) if kab in areas else ""
+    chart = kla_chart.chart(areas[kab], labels, target, lang, names[kab][0]) if kab in areas else ""
     return (f'<section class="kla-blok"><h2>{title}</h2><p>{_t("kla_target", lang, percent=f"{target:g}")}</p>'
             f'{chart}<div class="gulir" tabindex="0" role="region" aria-label="{title}"><table>'
             f'<caption>{_t("kla_caption", lang, title=TEXT[f"kla_{kind}"][lang])}</caption><thead><tr>'

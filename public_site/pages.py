@@ -25,13 +25,22 @@ MAP_BUNDLE = "peta.js"
 GENERATOR = '<meta name="generator" content="peta-anak public build">'
 
 
-def _t(key: str, **params: object) -> str:
+def t(key: str, **params: object) -> str:
     """The Indonesian text of ``key``, escaped, in a span the switch can translate."""
     return html.escape(TEXT[key]["id"].format(**params))
 
 
+#: Texts written into the static pages in both languages (about, KLA, the meta descriptions):
+#: no script asks for them, so the catalogue each page carries leaves them out (1.1 KB gzip
+#: of the map page's byte budget).
+STATIC_ONLY = ("about_", "kla_", "meta_", "download_", "method_", "hidden_table", "back_to", "level_", "col_indicator",
+               "col_level", "col_cells", "col_hidden")
+
+
 def _catalogue_script() -> str:
-    text = json.dumps(TEXT, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    """The texts the pages' scripts translate, as JSON in the page (no request)."""
+    wanted = {key: entry for key, entry in TEXT.items() if not key.startswith(STATIC_ONLY)}
+    text = json.dumps(wanted, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     return f'<script type="application/json" id="teks">{text}</script>'
 
 
@@ -64,81 +73,91 @@ def header(kabupaten: str, current: str) -> str:
     links = []
     for key, href in (("nav_map", "index.html"), ("nav_kla", "kla.html"), ("nav_about", "tentang.html")):
         aria = ' aria-current="page"' if href == current else ""
-        links.append(f'<a href="{href}"{aria} data-i18n="{key}">{_t(key)}</a>')
-    return (f'<a class="lewati" href="#isi" data-i18n="skip">{_t("skip")}</a>'
-            f'<header class="kepala"><p class="judul-situs"><span data-i18n="site_title">{_t("site_title")}</span>'
+        links.append(f'<a href="{href}"{aria} data-i18n="{key}">{t(key)}</a>')
+    return (f'<a class="lewati" href="#isi" data-i18n="skip">{t("skip")}</a>'
+            f'<header class="kepala"><p class="judul-situs"><span data-i18n="site_title">{t("site_title")}</span>'
             f' <span class="kabupaten">{html.escape(kabupaten)}</span></p>'
             f'<nav aria-label="menu">{"".join(links)}'
             f'<button type="button" id="bahasa" lang="en" data-i18n="switch_lang" '
-            f'aria-label="{_t("switch_lang_label")}" data-i18n-label="switch_lang_label">{_t("switch_lang")}</button>'
+            f'aria-label="{t("switch_lang_label")}" data-i18n-label="switch_lang_label">{t("switch_lang")}</button>'
             f'</nav></header>')
 
 
-def _release_line(release: dict) -> str:
-    return (f'<p class="info-rilis"><span data-i18n="period">{_t("period")}</span> '
+def release_line(release: dict) -> str:
+    return (f'<p class="info-rilis"><span data-i18n="period">{t("period")}</span> '
             f'<strong>{html.escape(release.get("label", {}).get("id", release["periode"]))}</strong> · '
-            f'<span data-i18n="release">{_t("release")}</span> <span class="nomor-rilis">{release["id"]}</span>, '
-            f'<span data-i18n="released_on">{_t("released_on")}</span> '
+            f'<span data-i18n="release">{t("release")}</span> <span class="nomor-rilis">{release["id"]}</span>, '
+            f'<span data-i18n="released_on">{t("released_on")}</span> '
             f'<time datetime="{release["tanggal"]}">{release["tanggal"]}</time></p>')
 
 
 def _period_controls(data: dict) -> str:
     """The map's period (each drawn on its own boundaries) and view (values or the change since
-    the previous release of the series), at the head of the legend (beside the map on a wide
-    screen, under it on a phone, so the map stays in the first screen); handled by peta.js."""
+    the previous release of the series), among the controls above the map (on a phone too,
+    where the legend comes under the map); handled by peta.js."""
     listing = data.get("rilis_semua") or []
     periods = "".join(f'<option value="{r["id"]}"{" selected" if r["id"] == data["rilis"]["id"] else ""}>'
                       f'{html.escape(r["label"]["id"])}</option>' for r in reversed(listing))
-    views = "".join(f'<option value="{value}" data-i18n="{key}">{_t(key)}</option>'
+    views = "".join(f'<option value="{value}" data-i18n="{key}">{t(key)}</option>'
                     for value, key in (("nilai", "view_values"), ("ubah", "view_change")))
     return (f'<div class="kontrol kontrol-peta"><div class="pilih kecil">'
-            f'<label for="periode" data-i18n="pick_period">{_t("pick_period")}</label>'
+            f'<label for="periode" data-i18n="pick_period">{t("pick_period")}</label>'
             f'<select id="periode">{periods}</select></div>'
-            f'<div class="pilih kecil"><label for="mode" data-i18n="pick_view">{_t("pick_view")}</label>'
+            f'<div class="pilih kecil"><label for="mode" data-i18n="pick_view">{t("pick_view")}</label>'
             f'<select id="mode">{views}</select></div></div>')
 
 
 def index_page(data: dict, kabupaten: str) -> str:
-    """The map page; options, datalist and release line are static, the map is drawn by peta.js."""
+    """The map page; options and release line are static, the map (and the search's list of
+    names, from the values file it loads anyway) is drawn by peta.js."""
     options = "".join(f'<option value="{i["id"]}">{html.escape(i["judul"]["id"])}</option>' for i in data["indikator"])
-    villages = sorted((v[0], code) for code, v in data["wilayah"].items() if v[1] in ("desa", "kecamatan"))
-    datalist = "".join(f'<option value="{html.escape(name)}"></option>' for name, _ in villages)
     controls = (
-        f'<div class="kontrol"><div class="pilih"><label for="indikator" data-i18n="indicator">{_t("indicator")}'
-        f'</label><select id="indikator">{options}</select></div>'
-        f'<form id="cari" role="search" class="cari"><label for="cari-input" data-i18n="search">{_t("search")}</label>'
+        f'<div class="kontrol"><div class="pilih"><label for="indikator" data-i18n="indicator">{t("indicator")}'
+        f'</label><select id="indikator">{options}</select></div>{_period_controls(data)}'
+        f'<form id="cari" role="search" class="cari"><label for="cari-input" data-i18n="search">{t("search")}</label>'
         f'<span class="baris"><input id="cari-input" type="search" list="daftar-wilayah" autocomplete="off" '
-        f'placeholder="{_t("search_placeholder")}" data-i18n-placeholder="search_placeholder">'
-        f'<button type="submit" data-i18n="search_go">{_t("search_go")}</button></span>'
-        f'<datalist id="daftar-wilayah">{datalist}</datalist></form>'
+        f'placeholder="{t("search_placeholder")}" data-i18n-placeholder="search_placeholder">'
+        f'<button type="submit" data-i18n="search_go">{t("search_go")}</button></span>'
+        f'<datalist id="daftar-wilayah"></datalist></form>'
         f'<button type="button" id="tampilan" aria-controls="bagian-tabel" aria-pressed="false" '
-        f'data-i18n="view_table">{_t("view_table")}</button></div>'
+        f'data-i18n="view_table">{t("view_table")}</button></div>'
         f'<p id="pesan-cari" class="pesan" role="status"></p>')
     body = (
         f'<body class="halaman-peta">{header(kabupaten, "index.html")}<main id="isi">'
         f'<h1 class="judul-peta" id="judul-indikator">{html.escape(data["indikator"][0]["judul"]["id"])}</h1>'
-        f'{_release_line(data["rilis"])}{controls}'
-        f'<div class="tata"><section id="bagian-peta" class="bagian-peta">'
-        f'<div id="peta" role="region" aria-label="{_t("map_label")}" data-i18n-label="map_label" '
-        f'aria-describedby="petunjuk-peta"><p class="memuat" data-i18n="loading">{_t("loading")}</p></div>'
-        f'<p id="petunjuk-peta" class="petunjuk" data-i18n="map_keys">{_t("map_keys")}</p></section>'
-        f'<section id="bagian-tabel" class="bagian-tabel" hidden tabindex="0" aria-label="{_t("table_region")}" '
-        f'data-i18n-label="table_region"><table id="tabel"></table></section>'
-        f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
-        f'data-i18n="legend">{_t("legend")}</h2>{_period_controls(data)}<ul id="isi-legenda"></ul></aside>'
-        f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>'
-        f'<noscript><p data-i18n="noscript">{_t("noscript")}</p></noscript></main></body></html>\n')
-    # Everything the first map paint needs is asked for with the page: the two data files the
-    # map script fetches first, and the scripts themselves (deferred in the head: at the end of
-    # the body Chromium asked for them only once leaflet.js had arrived, 2.13 s -> 1.45 s throttled).
+        f'{release_line(data["rilis"])}{controls}'
+        f'{map_parts()}'
+        f'<noscript><p data-i18n="noscript">{t("noscript")}</p></noscript></main></body></html>\n')
+    description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
+    return map_head(data, f'{TEXT["site_title"]["id"]} · {kabupaten}', description) + body
+
+
+def map_head(data: dict, title: str, description: str) -> str:
+    """The head of a page with the map (index.html, embed.html).
+
+    Everything the first map paint needs is asked for with the page: the two data files the
+    map script fetches first, and the scripts themselves (deferred in the head: at the end of
+    the body Chromium asked for them only once leaflet.js had arrived, 2.13 s -> 1.45 s throttled)."""
     preload = "".join(f'<link rel="preload" href="data/{name}" as="fetch" crossorigin="anonymous">'
                       for name in ("nilai.json", "desa.topojson"))
     scripts = "".join(f'<script defer src="{ASSETS}/{name}"></script>'
                       for name in ("leaflet.js", "bahasa.js", MAP_BUNDLE))
     css = f'<link rel="stylesheet" href="{ASSETS}/leaflet.css">{preload}{scripts}'
-    tile_url = (data.get("ubin") or {}).get("url", "")
-    description = TEXT["meta_map"]["id"].format(kabupaten=kabupaten)
-    return head(f'{TEXT["site_title"]["id"]} · {kabupaten}', description, css, tile_url) + body
+    return head(title, description, css, (data.get("ubin") or {}).get("url", ""))
+
+
+def map_parts(table: bool = True) -> str:
+    """The map, its legend and the area panel (and the table view, on the map page), as both
+    map pages lay them out."""
+    tabel = (f'<section id="bagian-tabel" class="bagian-tabel" hidden tabindex="0" aria-label="{t("table_region")}" '
+             f'data-i18n-label="table_region"><table id="tabel"></table></section>') if table else ""
+    return (f'<div class="tata"><section id="bagian-peta" class="bagian-peta">'
+            f'<div id="peta" role="region" aria-label="{t("map_label")}" data-i18n-label="map_label" '
+            f'aria-describedby="petunjuk-peta"><p class="memuat" data-i18n="loading">{t("loading")}</p></div>'
+            f'<p id="petunjuk-peta" class="petunjuk" data-i18n="map_keys">{t("map_keys")}</p></section>{tabel}'
+            f'<aside id="legenda" class="legenda" aria-labelledby="judul-legenda"><h2 id="judul-legenda" '
+            f'data-i18n="legend">{t("legend")}</h2><ul id="isi-legenda"></ul></aside>'
+            f'<aside id="panel" class="panel" tabindex="-1" aria-live="polite" hidden></aside></div>')
 
 
 def _methodology(methodology_html: str, lang: str) -> str:
@@ -215,4 +234,4 @@ def about_page(release: dict, kabupaten: str, methodology_html: str) -> str:
     return (head(f'{TEXT["about_title"]["id"]} · {TEXT["site_title"]["id"]} · {kabupaten}',
                   TEXT["meta_about"]["id"].format(kabupaten=kabupaten))
             + f'<body class="halaman-tentang">{header(kabupaten, "tentang.html")}<main id="isi">'
-            + f'{_release_line(release)}{sections}</main><script src="{ASSETS}/bahasa.js"></script></body></html>\n')
+            + f'{release_line(release)}{sections}</main><script src="{ASSETS}/bahasa.js"></script></body></html>\n')

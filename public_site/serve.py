@@ -18,7 +18,7 @@ import threading
 from functools import partial
 from pathlib import Path
 
-from public_site.headers import security_headers
+from public_site.headers import is_embed, security_headers
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".topojson", ".geojson", ".csv", ".svg")
 TYPES = {".topojson": "application/json", ".geojson": "application/geo+json", ".csv": "text/csv; charset=utf-8",
@@ -32,10 +32,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
     _gzipped: dict[tuple[str, float], bytes] = {}
-    headers_sent: dict[str, str] = security_headers()
+    tile_url = ""
 
     def end_headers(self) -> None:
-        for name, value in self.headers_sent.items():
+        for name, value in security_headers(self.tile_url, is_embed(self.path)).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -75,7 +75,7 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, quie
                 tile_url: str = "") -> http.server.ThreadingHTTPServer:
     """A threading server for ``directory`` (port 0: any free port, see ``server_address``);
     ``tile_url`` (``PDAR_PUBLIC_TILE_URL``) lets the base map's tile host serve images."""
-    handler = partial(type("SiteHandler", (Handler,), {"headers_sent": security_headers(tile_url)}),
+    handler = partial(type("SiteHandler", (Handler,), {"tile_url": tile_url}),
                       directory=str(directory))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet

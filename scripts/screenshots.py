@@ -1,6 +1,8 @@
 """The pictures of the README and the docs, taken from the running planner app and the
 built public site, so they show what the code does today instead of what it did when
-someone last opened an image editor.
+someone last opened an image editor: the README's two, and the workspace at 1366x768
+(``NAME-wide.png``) and 360x740 (``NAME-phone.png``): the map, a profile, the compare
+view, /prioritas, /target, /rilis, and the public site's panel, change view and kla.html.
 
     .venv/bin/python scripts/screenshots.py [--data data] [--out docs/img] [--only NAME ...]
     .venv/bin/python scripts/screenshots.py --scale 0.1      # builds a small demo itself first
@@ -8,12 +10,14 @@ someone last opened an image editor.
 ``--data`` is a folder where ``peta-anak demo`` ran (``make run`` leaves one in ``data/``):
 its SQLite database and its published site. The database is copied first (SQLite's
 backup API, safe while an app serves it) and the planner is served from the copy, so the
-account the pictures log in with never reaches your data. Without ``--data`` a demo at
+accounts the pictures log in with (a planner, and an administrator for /rilis) never
+reach your data. Without ``--data`` a demo at
 ``--scale`` is built in a temporary folder (0.1 takes a few minutes).
 
 A picture is a :class:`Shot`: a name (the PNG's file name), the site, the URL path, the
-viewport and the steps that bring the page into the state to show. Add one to
-:data:`SHOTS`. Chromium is Debian's (``playwright install`` cannot download one here);
+viewport, the steps that bring the page into the state to show, who logs in and whether
+the whole page is taken. Add one to :data:`SHOTS` (:func:`both` adds a wide and a phone
+one). Chromium is Debian's (``playwright install`` cannot download one here);
 the PNGs are reduced to 256 colours so the committed files stay small.
 """
 
@@ -46,9 +50,10 @@ from peta_anak.demo import chain  # noqa: E402
 from public_site.serve import serve_in_thread  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-USER = "tangkapan-layar"  # the planner account the pictures log in as (only in the copy)
+#: The accounts the pictures log in as, per role (only in the copy).
+USERS = {"perencana": "tangkapan-layar", "admin": "tangkapan-admin"}
 PLANNER, PUBLIC = "planner", "public"
-WIDE = (1366, 768)  # a phone: (360, 740)
+WIDE, PHONE = (1366, 768), (360, 740)
 
 Step = Callable[[Page], None]
 
@@ -62,6 +67,8 @@ class Shot:
     path: str
     viewport: tuple[int, int] = WIDE
     steps: tuple[Step, ...] = field(default=())
+    who: str = "perencana"  # the role that logs in on the planner app
+    full_page: bool = False
 
 
 def wait_for(selector: str) -> Step:
@@ -83,37 +90,68 @@ def scroll_to(selector: str, above: int = 0) -> Step:
         "(e, above) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - above)", above)
 
 
+#: How long the map's transitions are given after the network is quiet (the test, which
+#: only checks that every shot's steps run, sets it lower).
+SETTLE_MS = 800
+
+
 def settle(page: Page) -> None:
     """Let the requests and the map's transitions finish, the pointer out of the way
     (a tooltip left under it would cover the map)."""
     page.mouse.move(0, 0)
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(800)
+    page.wait_for_timeout(SETTLE_MS)
 
 
 MAP_DRAWN = wait_for("path.leaflet-interactive")
 PUBLIC_DRAWN: Step = lambda page: page.wait_for_function(  # noqa: E731
     "window.pdarPeta && window.pdarPeta.ready && window.pdarPeta.firstPaint", timeout=60_000)
 
+PROFILE = (MAP_DRAWN, settle, click_middle("path.leaflet-interactive"),
+           wait_for("#peta-rincian .trend-chart g.trace.scatter path.point"))
+
+
+def change_view(page: Page) -> None:
+    page.select_option("#mode", "ubah")
+    page.locator("#isi-legenda", has_text="membaik").wait_for(timeout=60_000)
+
+
+def both(name: str, site: str, path: str, steps: tuple[Step, ...], **options: object) -> list[Shot]:
+    """The shot at 1366x768 (``NAME-wide``) and at 360x740 (``NAME-phone``)."""
+    return [Shot(f"{name}-{size}", site, path, viewport, steps, **options)
+            for size, viewport in (("wide", WIDE), ("phone", PHONE))]
+
+
 SHOTS = [
     # the map with a village's profile and trend charts; the search box above, the period picker scrolled away
-    Shot("planner-map", PLANNER, "/peta", steps=(
-        MAP_DRAWN, settle, click_middle("path.leaflet-interactive"),
-        wait_for("#peta-panel .trend-chart g.trace.scatter path.point"), scroll_to("#peta", above=72), settle)),
+    Shot("planner-map", PLANNER, "/peta", steps=(*PROFILE, scroll_to("#peta", above=72), settle)),
     Shot("public-map", PUBLIC, "", steps=(
         PUBLIC_DRAWN, click_middle("path.leaflet-interactive"), scroll_to("body"), settle)),
+    # the workspace (issue 24), each at 1366x768 and 360x740
+    *both("peta", PLANNER, "/peta", (MAP_DRAWN, settle)),
+    *both("peta-profil", PLANNER, "/peta", (*PROFILE, settle)),
+    *both("banding", PLANNER, "/banding", (MAP_DRAWN, settle)),
+    *both("prioritas", PLANNER, "/prioritas", (settle,), full_page=True),
+    *both("target", PLANNER, "/target", (settle,), full_page=True),
+    *both("rilis", PLANNER, "/rilis", (settle,), who="admin", full_page=True),
+    *both("publik-panel", PUBLIC, "", (PUBLIC_DRAWN, click_middle("path.leaflet-interactive"),
+                                        wait_for("#panel h2"), settle)),
+    *both("publik-perubahan", PUBLIC, "", (PUBLIC_DRAWN, change_view, settle)),
+    *both("publik-kla", PUBLIC, "kla.html", (settle,), full_page=True),
 ]
 
 
 @contextmanager
 def planner_app(data: Path, password: str) -> Iterator[str]:
-    """Serve the planner app from a copy of ``data``'s database; yields its base URL."""
+    """Serve the planner app from a copy of ``data``'s database, with the accounts of
+    :data:`USERS` added; yields its base URL."""
     with tempfile.TemporaryDirectory(prefix="peta-layar-") as tmp:
         with sqlite3.connect(data / "peta_anak.db") as source, sqlite3.connect(Path(tmp) / "peta_anak.db") as copy:
             source.backup(copy)
         settings = Settings.from_env(data_dir=Path(tmp), database_url="", cookie_secure=False).with_generated_keys()
         engine = db.make_engine(settings)
-        users.add(engine, USER, "perencana", password, actor="screenshots")
+        for role, name in USERS.items():
+            users.add(engine, name, role, password, actor="screenshots")
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -126,9 +164,9 @@ def planner_app(data: Path, password: str) -> Iterator[str]:
             engine.dispose()
 
 
-def take(browser, shot: Shot, base: str, out: Path, login: tuple[str, str]) -> Path:
-    """Open ``shot`` in a fresh browser context (logging in first on the planner app as
-    ``login``, a name and password), run its steps and write ``out/NAME.png``."""
+def take(browser, shot: Shot, base: str, out: Path, logins: dict[str, tuple[str, str]]) -> Path:
+    """Open ``shot`` in a fresh browser context (logging in first on the planner app with
+    ``logins[shot.who]``, a name and password), run its steps and write ``out/NAME.png``."""
     width, height = shot.viewport
     # bypass_csp: Playwright's wait_for_function polls through eval, which both sites' CSP forbid
     context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
@@ -137,14 +175,14 @@ def take(browser, shot: Shot, base: str, out: Path, login: tuple[str, str]) -> P
         url = base.rstrip("/") + "/" + shot.path.lstrip("/")
         page.goto(url)
         if shot.site == PLANNER:  # the gate sends every page to the login form first
-            page.fill("#name", login[0])
-            page.fill("#password", login[1])
+            page.fill("#name", logins[shot.who][0])
+            page.fill("#password", logins[shot.who][1])
             page.click("button[type=submit]")
             page.wait_for_url(url)
         for step in shot.steps:
             step(page)
         path = out / f"{shot.name}.png"
-        page.screenshot(path=str(path), animations="disabled", caret="hide")
+        page.screenshot(path=str(path), animations="disabled", caret="hide", full_page=shot.full_page)
     finally:
         context.close()
     return shrink(path)
@@ -170,7 +208,8 @@ def run(data: Path, out: Path, names: list[str]) -> list[Path]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=[
                 "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars"])
             bases = {PLANNER: planner, PUBLIC: public}
-            written = [take(browser, shot, bases[shot.site], out, (USER, password)) for shot in shots]
+            logins = {role: (name, password) for role, name in USERS.items()}
+            written = [take(browser, shot, bases[shot.site], out, logins) for shot in shots]
             browser.close()
     finally:
         server.shutdown()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -53,3 +54,14 @@ def snapshot(engine) -> dict:
             "impor_batas": sorted(r.id for r in conn.execute(select(impor_batas))),
             "geometri_web": sorted((r.tingkat, r.sha256) for r in conn.execute(select(geometri_web))),
         }
+
+
+def import_villages(settings, frame: gpd.GeoDataFrame | None = None) -> None:
+    """Import the four villages (with their kecamatan names, or ``frame``) through the command
+    line, as a user would; for the builders of prepared databases (tests/databases.py)."""
+    from tests.conftest import runner_for
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(villages_frame(True) if frame is None else frame, Path(folder) / "desa.geojson")
+        result = runner_for(settings)("boundaries", "import", path)
+    assert result.exit_code == 0, result.output

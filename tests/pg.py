@@ -3,8 +3,8 @@
 PostgreSQL refuses to run as root, and CI runs as root: the cluster is created
 and started as the ``postgres`` user (``runuser``) in a temporary folder, on a
 free port, with trust authentication on 127.0.0.1 only, and removed at the end.
-``PDAR_TEST_POSTGRESQL_URL`` points the tests at an existing server instead (a
-throwaway database is then created in it for the run, and dropped after).
+``PDAR_TEST_POSTGRESQL_URL`` points the tests at an existing server instead (each
+test's database is created in it, and dropped after: tests/databases.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlalchemy as sa
+from tests.databases import memory_folder
 
 
 class PostgresUnavailable(RuntimeError):
@@ -51,7 +50,7 @@ class Cluster:
         self.bindir = _bindir()
         root = os.geteuid() == 0
         self.as_owner = ["runuser", "-u", "postgres", "--"] if root else []
-        self.tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-"))
+        self.tmp = Path(tempfile.mkdtemp(prefix="pdar-pg-", dir=memory_folder()))
         if root:
             shutil.chown(self.tmp, "postgres", "postgres")
         self.data, self.log, self.port = self.tmp / "data", self.tmp / "server.log", _free_port()
@@ -71,7 +70,10 @@ class Cluster:
             raise PostgresUnavailable(f"could not run {program}: {detail.strip()}") from exc
 
     def start(self) -> None:
-        options = f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        # a throwaway cluster: nothing needs to survive a crash, so nothing waits for the disk
+        # (and the write-ahead log is recycled early: it may be in memory)
+        options = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+                   " -c synchronous_commit=off -c max_wal_size=256MB -c min_wal_size=32MB")
         self._run("pg_ctl", "-D", self.data, "-l", self.log, "-o", options, "-w", "start")
 
     def stop(self, mode: str = "fast") -> None:
@@ -101,34 +103,3 @@ def cluster() -> Iterator[str]:
     """Start a private cluster; yields the URL of its ``postgres`` database."""
     with private_cluster() as server:
         yield server.url
-
-
-@contextmanager
-def throwaway_database(server_url: str) -> Iterator[str]:
-    """A new database on ``server_url`` for this run; dropped afterwards."""
-    name = f"pdar_test_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield sa.make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@contextmanager
-def schema(database_url: str) -> Iterator[str]:
-    """A fresh schema in the run's database, for one test; yields a URL that uses it."""
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE SCHEMA {name}"))
-    try:
-        yield sa.make_url(database_url).update_query_dict({"options": f"-csearch_path={name}"}).render_as_string(
-            hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA {name} CASCADE"))
-        admin.dispose()

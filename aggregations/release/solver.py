@@ -64,6 +64,10 @@ class Problem:
         self.solver.changeColsCost(len(c), self.columns, c)
         self.solver.run()
         status = self.solver.getModelStatus()
+        if status == highspy.HighsModelStatus.kUnknown:  # a warm start HiGHS could not finish: once from cold
+            self.solver.clearSolver()
+            self.solver.run()
+            status = self.solver.getModelStatus()
         if status in _UNBOUNDED:
             return -np.inf  # nothing published limits this value (the true table is a solution)
         if status != highspy.HighsModelStatus.kOptimal:

@@ -34,9 +34,11 @@ def _tables():
                  "detail": str(e["detail"]), "alamat": e["alamat"] or ""} for e in audit.recent(services.engine())]
     lang = language()
     user_columns = ("nama", "peran", "opd", "aktif", "dibuat", "login_terakhir", "sesi")
-    return (scrolling(table([(c, c) for c in user_columns], user_rows),
-                      text("users_region", lang)),
-            scrolling(table([(c, c) for c in ("waktu", "pengguna", "aksi", "detail", "alamat")], log_rows),
+    def headed(columns: tuple[str, ...]) -> list[tuple[str, str]]:  # a heading in the reader's language
+        return [(c, text(f"admin_col_{c}", lang)) for c in columns]
+
+    return (scrolling(table(headed(user_columns), user_rows), text("users_region", lang)),
+            scrolling(table(headed(("waktu", "pengguna", "aksi", "detail", "alamat")), log_rows),
                       text("audit_region", lang)))
 
 

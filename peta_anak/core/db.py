@@ -82,8 +82,17 @@ def sqlite_path(url: URL | str) -> Path | None:
 
 
 def display_url(url: URL | str) -> str:
-    """A database URL for people: no password."""
-    return (make_url(url) if isinstance(url, str) else url).render_as_string(hide_password=True)
+    """A database as a person reads it: a SQLite file's path (``data/peta_anak.db`` below
+    the current folder, else absolute; never ``sqlite:///file%3A...?mode=rw&uri=true``),
+    another database's URL without its password."""
+    url = make_url(url) if isinstance(url, str) else url
+    path = sqlite_path(url)
+    if path is None:
+        return url.render_as_string(hide_password=True)
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -139,13 +148,13 @@ def require_current(engine: Engine) -> None:
         current = current_revision(engine)
     except OperationalError as exc:
         raise DatabaseNotReady(
-            f"The database {engine.url.render_as_string(hide_password=True)} cannot be opened "
+            f"The database {display_url(engine.url)} cannot be opened "
             f"({str(exc.orig).strip()}); run `peta-anak init` to create it, or check PDAR_DATABASE_URL."
         ) from exc
     if current != head_revision():
         state = "has no schema" if current is None else f"is at revision {current}"
         raise DatabaseNotReady(
-            f"The database {engine.url.render_as_string(hide_password=True)} {state}; "
+            f"The database {display_url(engine.url)} {state}; "
             "run `peta-anak init` to create or upgrade it."
         )
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from aggregations import indicators, ingest, quality
 from aggregations import periods as period_rules
+from aggregations.messages import SUMMARY
 from aggregations.report import describe_totals
 from dashboard.shell import users
 from dashboard.staff import releases
@@ -35,7 +36,8 @@ from geodata import dusun as dusun_register
 from geodata.summary import format_report
 from layers.published import newest_release_id
 from peta_anak.core import db
-from peta_anak.core.i18n import MessageError
+from peta_anak.core.i18n import MessageError, translate
+from peta_anak.core.progress import Progress
 from peta_anak.core.settings import Settings
 from peta_anak.demo import generator as demo_data
 from peta_anak.messages import MESSAGES, text
@@ -67,7 +69,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     settings = settings.with_generated_keys()
     engine = db.make_engine(settings, create=True)  # the demo runs `init` first
     revision = db.upgrade(engine)
-    yield text("database", lang, url=engine.url.render_as_string(hide_password=True), revision=revision)
+    yield text("database", lang, url=db.display_url(engine.url), revision=revision)
     options = boundaries.ImportOptions(kabupaten=DEMO_KABUPATEN, kecamatan_file=files["kecamatan"],
                                        kabupaten_file=files["kabupaten"])
     prepared = boundaries.prepare(files["desa"], options)
@@ -75,18 +77,23 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     yield format_report(report, lang)
 
     outdir = settings.data_dir / "demo"
-    manifest = _reuse(outdir, seed, scale) or demo_data.generate(engine, outdir, seed=seed, scale=scale)
+    manifest = _reuse(outdir, seed, scale)
+    if manifest is None:
+        with Progress(text("progress_generate", lang)) as progress:
+            manifest = demo_data.generate(engine, outdir, seed=seed, scale=scale, progress=progress)
     yield text("demo_exports", lang, folder=outdir)
     yield _dusun_register(engine, settings, outdir, lang)
     for item in manifest:
-        summary = ingest.import_file(engine, item["source"], outdir / item["file"], item["period"],
-                                     key=settings.nik_key.encode(), user="demo",
-                                     # a rerun at another scale replaces the demo's own data on purpose
-                                     max_sheet_mb=settings.import_max_sheet_mb, allow_smaller=True)
+        with Progress(text("progress_import", lang, source=item["source"], period=item["period"])) as progress:
+            summary = ingest.import_file(engine, item["source"], outdir / item["file"], item["period"],
+                                         key=settings.nik_key.encode(), user="demo", progress=progress,
+                                         # a rerun at another scale replaces the demo's own data on purpose
+                                         max_sheet_mb=settings.import_max_sheet_mb, allow_smaller=True)
         yield text("imported", lang, source=item["source"], period=item["period"], accepted=summary["accepted"],
                    rejected=summary["rejected"], file=item["file"])
     for period in period_rules.ordered({item["period"] for item in manifest}):
-        totals = indicators.compute(engine, period)
+        with Progress(translate(SUMMARY, "progress_aggregate", lang, period=period)) as progress:
+            totals = indicators.compute(engine, period, progress)
         quality.compute(engine, period)
         for line in describe_totals(totals, lang):
             yield f"  {period} {line}"

@@ -18,6 +18,7 @@ months work too: tests pass fewer periods to be quick.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -43,8 +44,9 @@ class NoVillages(RuntimeError):
 
 
 def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEFAULT_PERIODS,
-             scale: float = 1.0) -> list[dict]:
-    """Write the demo exports to ``outdir``; returns the manifest (source, period, file)."""
+             scale: float = 1.0, progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """Write the demo exports to ``outdir``; returns the manifest (source, period, file).
+    ``progress(1, steps)`` after the population and after each period's files."""
     villages = load_villages(engine)
     if villages.empty:
         raise NoVillages("no villages in the database: run `peta-anak boundaries import` first")
@@ -55,9 +57,11 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
     register = dusun.register(villages, np.random.default_rng([seed, DUSUN_STREAM]))
     dusun_entries = dusun.write_files(register, villages, outdir)
     sizes = village_sizes(villages, int(POPULATION * scale), rng)
+    step = progress or (lambda n, total: None)
     people = residents(villages, sizes, period_rules.start(periods[0]), period_rules.snapshot(periods[-1]), rng)
     people = families.households(people, seed)
     sites = exports.facilities(villages, scale, rng)
+    step(1, len(periods) + 1)
     manifest = []
     for period in periods:
         records = schooling.enrolment(people, period)
@@ -71,6 +75,7 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
             "keluarga": families.register(people, period, outdir, rng),
         }
         manifest += [{"source": s, "period": period, "file": p.name} for s, p in files.items()]
+        step(1, len(periods) + 1)
     (outdir / "manifest.json").write_text(json.dumps(
         {"seed": seed, "scale": scale, "version": VERSION, "files": manifest, "dusun": dusun_entries}, indent=2))
     return manifest

@@ -39,14 +39,15 @@
     line("kab", "garis-kabupaten");
     line("own", "garis-wilayah");
     series.forEach((p, i) => {
-      if (p.own === "hidden") {
-        out.push(`<text class="tersembunyi" x="${r1(x(i))}" y="${r1(y(0) - 6)}" text-anchor="middle">${esc(texts.hidden)}</text>`);
+      const anchor = n === 1 ? "middle" : i === 0 ? "start" : i === n - 1 ? "end" : "middle";  // inside the box
+      if (p.own === "hidden") {  // at the ends written inwards, never cut by the box's edge
+        const hx = anchor === "start" ? x(i) - 4 : anchor === "end" ? x(i) + 4 : x(i);
+        out.push(`<text class="tersembunyi" x="${r1(hx)}" y="${r1(y(0) - 6)}" text-anchor="${anchor}">${esc(texts.hidden)}</text>`);
       }
       if (p.breakBefore && i > 0) {
         const mid = r1((x(i - 1) + x(i)) / 2);
         out.push(`<line class="putus" x1="${mid}" x2="${mid}" y1="${T}" y2="${y(0)}"/>`);
       }
-      const anchor = n === 1 ? "middle" : i === 0 ? "start" : i === n - 1 ? "end" : "middle";  // inside the box
       const lx = anchor === "start" ? L - 4 : anchor === "end" ? W - 2 : x(i);
       out.push(`<text class="skala" x="${r1(lx)}" y="${H - 8}" text-anchor="${anchor}">${esc(p.label)}</text>`);
     });

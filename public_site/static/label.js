@@ -20,9 +20,10 @@
     const placed = [];
     labels.forEach((el, i) => {
       const r = rects[i];
-      const at = ([dx, dy]) => ({ left: r.left + dx - 2, right: r.right + dx + 2, top: r.top + dy - 1,
+      // a gap of 2 px around each name: two names that touch read as one ("Tujuh Belas" over "Pisak")
+      const at = ([dx, dy]) => ({ left: r.left + dx - 1, right: r.right + dx + 1, top: r.top + dy - 1,
         bottom: r.bottom + dy + 1 });
-      const shift = SHIFTS.map(([x, y]) => [x * r.width, y * r.height]).find((d) => !placed.some((p) => overlaps(p, at(d))));
+      const shift = SHIFTS.map(([x, y]) => [x * r.width, y * (r.height + 2)]).find((d) => !placed.some((p) => overlaps(p, at(d))));
       if (shift === undefined) { el.style.visibility = "hidden"; return; }
       if (shift[0] || shift[1]) el.style.transform = `translate(calc(-50% + ${shift[0]}px), calc(-50% + ${shift[1]}px))`;
       placed.push(at(shift));
@@ -53,8 +54,16 @@
       });
       declutter(shown);
     };
-    map.on("zoomend", update);
+    // a frame after the view settles (after a zoom, and after the pan that may follow it, as a
+    // search's fitBounds does): measured earlier, names added by the zoom could still move
+    let pending = false;
+    map.on("zoomend moveend", () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; update(); });
+    });
     update();
+    return update;
   }
 
   window.pdarLabels = { draw };

@@ -7,7 +7,7 @@
   const NO_DATA = "#d9d9d9";
   const U = window.pdarUbah;
   const R = window.pdarRilis;
-  const { escapeHtml, valueText } = window.pdarTabel;
+  const { escapeHtml, valueParts, num } = window.pdarTabel;
 
   function legend(state) {
     const ind = state.ind;
@@ -24,11 +24,12 @@
       const meta = state.data.indikator.find((i) => i.id === o.value);
       if (meta) o.textContent = meta.judul[lang];
     });
-    const items = state.change ? U.legendItems(t) : ind.legenda[lang].map((e, i) =>
+    const items = state.change ? U.legendItems(t, state.change, num) : ind.legenda[lang].map((e, i) =>
       `<li><span class="kotak" style="background:${ind.warna[i]}"></span>${e.label} <small>(${e.jumlah})</small></li>`);
     items.push(`<li><span class="kotak arsir"></span>${t("hidden")}</li>`);
     items.push(`<li><span class="kotak" style="background:${NO_DATA}"></span>${t(state.change ? "change_none" : "no_data")}</li>`);
-    const note = ind.tingkat === "kecamatan" ? `<li class="catatan">${t("per_kecamatan")}</li>` : "";
+    const note = (ind.tingkat === "kecamatan" ? `<li class="catatan">${t("per_kecamatan")}</li>` : "")
+      + (state.change ? `<li class="catatan">${t("change_classes")}</li>` : "");
     document.getElementById("isi-legenda").innerHTML =
       `<li class="satuan">${escapeHtml(state.change ? t("change_unit") : ind.satuan[lang])}</li>${items.join("")}${note}`;
   }
@@ -43,12 +44,14 @@
       `${t("period")} ${escapeHtml(state.rel.label[lang])}`].filter(Boolean).join(" · ");
     const ordered = [state.ind].concat(state.data.indikator.filter((i) => i !== state.ind));
     const blocks = ordered.map((ind) => {
-      const own = tingkat === "desa" && ind.tingkat === "kecamatan" ? t("per_kecamatan") : valueText(ind, code);
+      const own = tingkat === "desa" && ind.tingkat === "kecamatan" ? [t("per_kecamatan"), ""] : valueParts(ind, code);
       const rows = [[t("panel_this"), own]];
-      if (state.change && ind === state.ind) rows.push([t("view_change"), U.text(t, state.change[code])]);
-      if (kec) rows.push([`${t("panel_kecamatan")} ${escapeHtml(area(kec)[0])}`, valueText(ind, kec)]);
-      if (tingkat !== "kabupaten") rows.push([escapeHtml(area(kab)[0]), valueText(ind, kab)]);
-      const dl = rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join("");
+      if (state.change && ind === state.ind) rows.push([t("view_change"), U.text(t, state.change.areas[code], num), "lebar"]);
+      if (kec) rows.push([`${t("panel_kecamatan")} ${escapeHtml(area(kec)[0])}`, valueParts(ind, kec)]);
+      if (tingkat !== "kabupaten") rows.push([escapeHtml(area(kab)[0]), valueParts(ind, kab)]);
+      // value, count and change each on a line of their own: at 360 px nothing shares a line with a long name
+      const dl = rows.map(([k, [value, more], wide = ""]) => `<dt class="${wide}">${k}</dt><dd class="${wide}"><span class="utama">${escapeHtml(value)}</span>`
+        + (more ? `<span class="rinci">${escapeHtml(more)}</span>` : "") + "</dd>").join("");
       const trend = tingkat === "desa" && ind.tingkat === "kecamatan" ? "" : `<div class="tren" data-ind="${ind.id}"></div>`;
       return `<section class="${ind === state.ind ? "aktif" : ""}"><h3>${escapeHtml(ind.judul[lang])}</h3><dl>${dl}</dl>${trend}</section>`;
     }).join("");

@@ -13,6 +13,8 @@
                   first: null, rel: null, mode: "nilai", before: null, change: null };
   const R = window.pdarRilis;
   const U = window.pdarUbah;
+  const ASKED = new URLSearchParams(window.location.search);
+  const EMBED = document.body.classList.contains("halaman-sematan");
   window.pdarPeta = { firstPaint: null, ready: false };
 
   const { features, outerEdges, groupEdges } = window.pdarTopo;
@@ -23,7 +25,7 @@
   /* ---- styling ---- */
   function fill(ind, code) {
     if (state.change) {
-      const c = state.change[code];
+      const c = state.change.areas[code];
       if (c === undefined) return { fillColor: NO_DATA, fillOpacity: 0.9 };
       return c === "hidden" ? { fillColor: HATCH, fillOpacity: 1 } : { fillColor: U.COLOURS[c.cls], fillOpacity: 0.9 };
     }
@@ -46,17 +48,14 @@
 
   /* ---- legend, title, table, panel ---- */
   function renderLegend() { window.pdarPanel.legend(state); }
-
-  function renderTable() { window.pdarTabel.render(state); }
-
-  function panelHtml(code) { return window.pdarPanel.html(state, code); }
+  function renderTable() { if (document.getElementById("tabel")) window.pdarTabel.render(state); }
 
   /* Opens (or redraws) the panel of ``code``; ``reveal`` scrolls it into view with its top
      and close button showing (on a phone it sits under the map). */
   function openArea(code, focus, reveal = focus) {
     const panel = document.getElementById("panel");
     state.open = code;
-    panel.innerHTML = panelHtml(code);
+    panel.innerHTML = window.pdarPanel.html(state, code);
     panel.hidden = false;
     if (reveal) panel.scrollTop = 0;
     panel.setAttribute("aria-labelledby", "nama-wilayah");
@@ -86,7 +85,7 @@
   /* ---- switching, searching, table view ---- */
   function choose(id) {
     state.ind = state.data.indikator.find((i) => i.id === id) || state.data.indikator[0];
-    document.getElementById("indikator").value = state.ind.id;
+    setControl("indikator", state.ind.id);
     compare();
     restyle();
     renderLegend();
@@ -98,11 +97,12 @@
   /* The indicator in the URL (#stunting) for links and reloads; replaceState costs Chromium
      5-25 ms, so it waits until the repainted map is on screen. */
   function rememberInUrl(id) {
-    if (!window.history.replaceState) return;
+    const full = document.getElementById("ke-peta");  // the embed page's link to the whole map
+    if (full) full.href = `index.html#${id}`;
+    if (!window.history.replaceState || EMBED) return;  // the embed's address is the host page's choice
     const later = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
     later(() => { if (state.ind.id === id) window.history.replaceState(null, "", `#${id}`); });
   }
-
   function normal(text) { return text.toLocaleLowerCase("id").normalize("NFKD").replace(/[^a-z0-9]/g, ""); }
 
   function search(query) {
@@ -120,7 +120,8 @@
   /* The search line; kept as key and parameters, so a language switch translates it. */
   function say(key, params) {
     state.message = key ? { key, params } : null;
-    document.getElementById("pesan-cari").textContent = key ? t(key, params) : "";
+    const line = document.getElementById("pesan-cari");
+    if (line) line.textContent = key ? t(key, params) : "";
   }
 
   function show(code) {
@@ -130,6 +131,7 @@
     if (parts.length) state.map.fitBounds(L.featureGroup(parts).getBounds(), { maxZoom: 11, padding: [20, 20] });
     if (state.byCode[code]) state.keys.reach(code, false);  // the map's tab stop moves there too
     openArea(code, true);
+    setTimeout(state.relabel, 400);  // the names again once the flight has ended (zoomend came mid-way)
   }
 
   function toggleView(toTable) {
@@ -173,7 +175,8 @@
     state.rel = rel;
     state.data = data;
     state.ind = data.indikator.find((i) => i.id === state.ind.id) || data.indikator[0];
-    document.getElementById("indikator").value = state.ind.id;
+    setControl("indikator", state.ind.id);
+    setControl("periode", rel.id);
     const open = state.open && data.wilayah[state.open] ? state.open : null;
     if (state.open && !open) closePanel();
     state.map.remove();
@@ -218,22 +221,22 @@
     const lines = (geo, color, weight) => L.geoJSON(geo, { interactive: false, style: { color, weight, fill: false } }).addTo(map);
     lines(groupEdges(desaTopo, "desa", (id) => id.slice(0, 8)), "#252525", 1.6);
     lines(outerEdges(desaTopo, "desa"), "#000000", 3);
-    window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
+    state.relabel = window.pdarLabels.draw(map, state.data.wilayah, escapeHtml);
     restyle();
     requestAnimationFrame(() => { window.pdarPeta.firstPaint = performance.now(); });
   }
 
+  /* The map page has every control; the embed page (embed.html) none but the map itself. */
+  const setControl = (id, value) => { const el = document.getElementById(id); if (el) el.value = value; };
+  const on = (id, event, fn) => { const el = document.getElementById(id); if (el) el.addEventListener(event, fn); };
+
   function wire() {
-    document.getElementById("indikator").addEventListener("change", (e) => choose(e.target.value));
-    document.getElementById("periode").addEventListener("change", (e) => choosePeriod(e.target.value));
-    document.getElementById("mode").addEventListener("change", (e) => chooseMode(e.target.value));
-    document.getElementById("cari").addEventListener("submit", (e) => {
-      e.preventDefault();
-      search(document.getElementById("cari-input").value);
-    });
-    document.getElementById("tampilan").addEventListener("click", () =>
-      toggleView(!document.getElementById("bagian-peta").hidden));
-    document.getElementById("tabel").addEventListener("click", (e) => {
+    on("indikator", "change", (e) => choose(e.target.value));
+    on("periode", "change", (e) => choosePeriod(e.target.value));
+    on("mode", "change", (e) => chooseMode(e.target.value));
+    on("cari", "submit", (e) => { e.preventDefault(); search(document.getElementById("cari-input").value); });
+    on("tampilan", "click", () => toggleView(!document.getElementById("bagian-peta").hidden));
+    on("tabel", "click", (e) => {
       const sortBy = e.target.closest("[data-sort]");
       if (sortBy) {
         const key = sortBy.dataset.sort;
@@ -254,6 +257,16 @@
     });
   }
 
+  /* ?periode=2024-S2 (a period, or a release number) draws that period, as the embed page's
+     address asks; one the site does not have is said, and the newest is shown. */
+  async function askedPeriod() {
+    const asked = ASKED.get("periode");
+    if (!asked) return;
+    const rel = R.list().find((r) => r.periode === asked || String(r.id) === asked);
+    if (!rel) { say("unknown_period", { q: asked }); return; }
+    if (rel !== state.rel) await choosePeriod(rel.id);
+  }
+
   async function start() {
     const get = (path) => fetch(path).then((r) => { if (!r.ok) throw new Error(path); return r; });
     try {
@@ -265,12 +278,16 @@
       state.first = data;
       R.init(data);
       state.rel = R.byId(data.rilis.id);
-      const wanted = window.location.hash.slice(1);
+      const wanted = ASKED.get("indikator") || window.location.hash.slice(1);
       state.ind = data.indikator.find((i) => i.id === wanted) || data.indikator[0];
-      document.getElementById("indikator").value = state.ind.id;
+      setControl("indikator", state.ind.id);
       draw(desa);
+      window.pdarTabel.names(data.wilayah);
       wire();
       renderLegend();
+      rememberInUrl(state.ind.id);
+      await askedPeriod();
+      if (wanted && wanted !== state.ind.id) say("unknown_indicator", { q: wanted });
       window.pdarPeta.ready = true;
     } catch (err) {
       document.getElementById("peta").innerHTML = `<p class="memuat" data-i18n="load_failed">${t("load_failed")}</p>`;

@@ -15,11 +15,13 @@
     return new Intl.NumberFormat(i18n.lang() === "id" ? "id-ID" : "en-GB").format(value);
   }
 
-  function valueText(ind, code) {
-    if (!(code in ind.nilai)) return t("no_data");
+  /* [the value, the count it rests on] ("19 %", "215 dari 1.113"); the count is "" for a
+     hidden cell or no data. The panel shows the two on their own lines. */
+  function valueParts(ind, code) {
+    if (!(code in ind.nilai)) return [t("no_data"), ""];
     const v = ind.nilai[code];
-    if (v === null) return t("hidden");
-    return `${num(v[2])} % (${num(v[0])} ${t("of")} ${num(v[1])})`;
+    if (v === null) return [t("hidden"), ""];
+    return [`${num(v[2])} %`, `${num(v[0])} ${t("of")} ${num(v[1])}`];
   }
 
   function rows(state) {
@@ -64,5 +66,13 @@
     table.innerHTML = `<caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody>`;
   }
 
-  window.pdarTabel = { render, escapeHtml, num, valueText };
+  /* The search field's suggestions: every village and kecamatan name, sorted. */
+  function names(wilayah) {
+    const list = document.getElementById("daftar-wilayah");
+    if (!list) return;
+    const shown = Object.values(wilayah).filter((a) => a[1] === "desa" || a[1] === "kecamatan").map((a) => a[0]);
+    list.replaceChildren(...[...new Set(shown)].sort().map((name) => Object.assign(document.createElement("option"), { value: name })));
+  }
+
+  window.pdarTabel = { render, escapeHtml, num, valueParts, names };
 })();

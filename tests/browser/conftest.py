@@ -24,8 +24,9 @@ from peta_anak.core.settings import Settings
 from public_site.build import build
 from public_site.serve import serve_in_thread
 from tests.aggregate_values import VALUES, load_aggregates
-from tests.boundary_files import villages_frame, write
-from tests.conftest import env_for, geodata_file
+from tests.boundary_files import import_villages
+from tests.conftest import GEODATA, env_for, geodata_file
+from tests.databases import Databases, settings_for
 from tests.release_steps import approve
 
 #: The year before: every village had more children without a birth certificate.
@@ -50,21 +51,23 @@ def browser():
         browser.close()
 
 
-def _start_app(tmp_path: Path, **overrides):
-    """The planner app on a SQLite database with the four test villages, aggregates and
-    users (a planner, a Dinkes user and an admin); yields its base URL."""
-    settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'app.db'}",
-                        secret_key="browser-secret", nik_key="k", **overrides)
-    engine = db.make_engine(settings, create=True)
-    db.upgrade(engine)
-    result = CliRunner().invoke(cli, ["boundaries", "import", str(write(villages_frame(True), tmp_path / "d.geojson"))],
-                                env=env_for(settings))
-    assert result.exit_code == 0, result.output
+def two_years_and_three_users(engine, settings) -> None:
+    """The four test villages, their values for 2024 and 2025, a planner, a Dinkes user and an
+    admin (built once per test process: tests/databases.py)."""
+    import_villages(settings)
     load_aggregates(engine)
     load_aggregates(engine, EARLIER, period="2024")
     users.add(engine, "perencana", "perencana", PASSWORD)
     users.add(engine, "dinkes", "opd", PASSWORD, "dinkes")
     users.add(engine, "admin1", "admin", PASSWORD)
+
+
+def _start_app(tmp_path: Path, databases: Databases, **overrides):
+    """The planner app on a copy of :func:`two_years_and_three_users` in ``tmp_path / "app.db"``;
+    yields its base URL."""
+    settings = settings_for(tmp_path / "data", f"sqlite:///{tmp_path / 'app.db'}", GEODATA, **overrides)
+    engine = db.make_engine(settings)
+    databases.load(settings, engine, two_years_and_three_users)
     app = create_app(settings, engine)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -78,15 +81,15 @@ def _start_app(tmp_path: Path, **overrides):
 
 
 @pytest.fixture
-def live_app(tmp_path):
+def live_app(tmp_path, sqlite_databases):
     """A fresh app per test (tests that save weights or scenarios change its database)."""
-    yield from _start_app(tmp_path)
+    yield from _start_app(tmp_path, sqlite_databases)
 
 
 @pytest.fixture(scope="module")
-def shared_app(tmp_path_factory):
+def shared_app(tmp_path_factory, sqlite_databases):
     """One app for a module's read-only tests (the accessibility checks)."""
-    yield from _start_app(tmp_path_factory.mktemp("app"))
+    yield from _start_app(tmp_path_factory.mktemp("app"), sqlite_databases)
 
 
 @pytest.fixture

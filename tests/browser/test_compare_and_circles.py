@@ -23,6 +23,7 @@ FIRST_AREA = """side => {
 def _pick(page, control: str, option: str) -> None:
     page.click(f"#{control}")
     page.locator(".dash-dropdown-options").get_by_text(option, exact=True).click()
+    page.locator(".dash-dropdown-content").wait_for(state="detached")
 
 
 def _maps_drawn(page) -> None:
@@ -74,6 +75,7 @@ def test_two_indicators_get_two_legends_and_the_link_keeps_the_choice(page, live
     assert page.locator("#banding-legenda-bersama").inner_text() == ""
     page.click("#banding-cari")  # find an area by keyboard: its values on both maps, no change line
     page.keyboard.type("Saba")
+    page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").wait_for()  # the menu has found it
     page.keyboard.press("Enter")
     panel = page.locator("#banding-panel")
     panel.get_by_text("Saba'u (61.07.01.2002)").wait_for()

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def three_years(tmp_path):
+def three_years(tmp_path, sqlite_databases):
     """The test app (2024 and 2025) with a third year of values, 2023."""
-    app = _start_app(tmp_path)
+    app = _start_app(tmp_path, sqlite_databases)
     base = next(app)
     engine = create_engine(f"sqlite:///{tmp_path / 'app.db'}")
     load_aggregates(engine, {i: {c: (n + 12, d) for c, (n, d) in v.items()} for i, v in VALUES.items()}, "2023")

@@ -60,6 +60,7 @@ def test_every_control_of_the_map_page_by_keyboard(page, live_app):
     assert_clean(page, "/peta with the indicator menu open")
     page.keyboard.press("Escape")
     page.locator(".dash-dropdown-content").wait_for(state="detached")
+    page.wait_for_function("document.activeElement.id === 'peta-indikator'")  # Escape gives the focus back
     choose(page, "indicator", "Balita stunting")
     legend.get_by_text("Balita stunting").wait_for()
 

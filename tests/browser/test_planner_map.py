@@ -115,11 +115,12 @@ def test_the_current_view_downloads_as_a_printed_map(page, live_app):
 
 
 @pytest.fixture
-def app_with_base_map(tmp_path):
+def app_with_base_map(tmp_path, sqlite_databases):
     from tests.browser.conftest import _start_app
 
     (tmp_path / "base").mkdir()
-    yield from _start_app(tmp_path / "base", tile_url="/ubin/{z}/{x}/{y}.png", tile_attribution="© Kantor Peta Uji")
+    yield from _start_app(tmp_path / "base", sqlite_databases, tile_url="/ubin/{z}/{x}/{y}.png",
+                          tile_attribution="© Kantor Peta Uji")
 
 
 def test_optional_base_map_under_the_villages(page, live_app, app_with_base_map):

@@ -87,10 +87,10 @@ def test_kla_target_panel(page, live_app):
 
 
 @pytest.fixture
-def two_per_page(tmp_path):
+def two_per_page(tmp_path, sqlite_databases):
     from tests.browser.conftest import _start_app
 
-    yield from _start_app(tmp_path, priority_rows=2)
+    yield from _start_app(tmp_path, sqlite_databases, priority_rows=2)
 
 
 def test_priority_list_pages_and_the_map_beside_it(page, two_per_page):

@@ -108,15 +108,58 @@ def test_map_names_do_not_overlap_at_the_default_zoom(browser, public_site, widt
     """Kecamatan names at the default zoom: none overlaps another; on a laptop's width all 17
     show (Sungai Betung beside Bengkayang), on a narrower map one may have no free place."""
     context, page, errors = open_map(browser, public_site[0], width, 768)
-    boxes = page.evaluate("""[...document.querySelectorAll('.label-kec span, .label-desa span')]
-        .filter(e => getComputedStyle(e).visibility !== 'hidden')
-        .map(e => { const r = e.getBoundingClientRect();
-                    return {name: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; })""")
+    boxes = page.evaluate(LABELS)
     names = {b["name"] for b in boxes}
     assert "Bengkayang" in names and len(names) >= required
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not (a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]), (a, b)
+    context.close()
+
+
+LABELS = """[...document.querySelectorAll('.label-kec span, .label-desa span')]
+    .filter(e => getComputedStyle(e).visibility !== 'hidden')
+    .map(e => { const r = e.getBoundingClientRect();
+                return {name: e.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom}; })"""
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_village_names_keep_apart_and_read_on_every_fill(browser, public_site):
+    """Zoomed to Tujuh Belas (village names shown): no two names touch (a 2 px gap at least:
+    "Tujuh Belas" right over "Pisak" read as one name), and a name's ink on its plate over
+    the darkest class colour has a contrast of 4.5:1 or more."""
+    context, page, errors = open_map(browser, public_site[0], 1366, 768)
+    page.fill("#cari-input", "Tujuh Belas")
+    page.press("#cari-input", "Enter")
+    page.locator(".label-desa").first.wait_for()
+    page.wait_for_timeout(800)  # the zoom's animation ends, the names are placed again
+    frame = page.locator("#peta").bounding_box()
+    boxes = [b for b in page.evaluate(LABELS) if b["r"] > frame["x"] and b["l"] < frame["x"] + frame["width"]
+             and b["b"] > frame["y"] and b["t"] < frame["y"] + frame["height"]]  # on the map, not beyond its edge
+    names = {b["name"] for b in boxes}
+    assert {"Tujuh Belas", "Pisak"} <= names and len(boxes) > 30
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a["r"] + 2 <= b["l"] or b["r"] + 2 <= a["l"] or a["b"] + 2 <= b["t"] or b["b"] + 2 <= a["t"]
+            assert apart, (a, b)
+    ink, plate = page.evaluate("""(() => { const s = getComputedStyle(document.querySelector('.label-desa span'));
+        return [s.color, s.backgroundColor]; })()""")
+    ink = tuple(float(v) for v in ink[ink.index("(") + 1:-1].split(",")[:3])
+    *plate_rgb, alpha = (float(v) for v in plate[plate.index("(") + 1:-1].split(","))
+    assert 0 < alpha < 1  # positive control: a plate, and the map shows through it
+    for fill in ("#b2182b", "#2166ac", "#525252"):  # the darkest value, change and hatching colours
+        under = tuple(int(fill[i:i + 2], 16) for i in (1, 3, 5))
+        seen = tuple(alpha * p + (1 - alpha) * u for p, u in zip(plate_rgb, under, strict=True))
+        light, dark = sorted((_luminance(seen), _luminance(ink)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, fill
+    assert not errors
     context.close()
 
 

@@ -129,6 +129,39 @@ def test_english_switch_and_360_px(browser, public_site):
     context.close()
 
 
+def test_a_phone_has_the_controls_above_the_map_and_each_figure_on_its_own_line(browser, public_site):
+    """At 360 px: indicator, period, view and search above the map, the map starting in the
+    first screen with most of its height there; in the panel, every value, count and change
+    on a line of its own and never squeezed beside a long name."""
+    context, page, errors = open_map(browser, public_site[0], 360, 740)
+    top = page.locator("#peta").bounding_box()["y"]
+    for control in ("#indikator", "#periode", "#mode", "#cari-input", "#tampilan"):
+        box = page.locator(control).bounding_box()
+        assert box["y"] + box["height"] <= top, control
+    assert top < 740 / 2 + 100  # most of the first screen is map
+    page.select_option("#mode", "ubah")
+    page.wait_for_function("document.getElementById('judul-indikator').textContent.includes('Perubahan')")
+    page.locator('path.leaflet-interactive[aria-label="Jagoi"]').first.focus()  # a long kecamatan name
+    page.keyboard.press("Enter")
+    page.locator("#panel svg.grafik").first.wait_for()
+    rows = page.eval_on_selector_all("#panel dd", """els => els.map(dd => {
+        const parts = [...dd.children].map(e => e.getBoundingClientRect());
+        return { text: dd.innerText, width: dd.getBoundingClientRect().width,
+                 parts: parts.map(r => [r.top, r.bottom, r.height]),
+                 line: parseFloat(getComputedStyle(dd.firstElementChild).lineHeight) };
+    })""")
+    assert len(rows) > 10
+    for row in (r for r in rows if len(r["parts"]) > 1):  # figures (a hidden cell's words may wrap)
+        assert row["width"] >= 100
+        (t1, b1, h1), *rest = row["parts"]
+        assert h1 <= row["line"] * 1.5, row  # "19 %" or "+3 poin, memburuk" on one line
+        for t2, _, _ in rest:
+            assert t2 >= b1 - 1  # the count or the two rates under it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert not errors
+    context.close()
+
+
 def test_first_view_is_under_the_byte_budget_and_loads_nothing_from_elsewhere(browser, public_site):
     base = public_site[0]
     context = browser.new_context(bypass_csp=True)  # wait_for_function polls through eval (see conftest)

@@ -15,9 +15,9 @@ PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture
-def small_numbers(tmp_path):
+def small_numbers(tmp_path, sqlite_databases):
     """The test app with child marriage in V1 resting on three marriages (two of them under 19)."""
-    app = _start_app(tmp_path)
+    app = _start_app(tmp_path, sqlite_databases)
     base = next(app)
     engine = create_engine(f"sqlite:///{tmp_path / 'app.db'}")
     load_aggregates(engine, {**VALUES, "perkawinan_anak": {V1: (2, 3)}}, "2025")
@@ -42,6 +42,20 @@ def test_every_page_fits_a_phone(browser, shared_app, who, paths):
         page.wait_for_timeout(300)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (path, width)
+    page.context.close()
+
+
+def test_admin_table_headings_are_in_the_chosen_language(browser, shared_app):
+    page = _phone(browser)
+    login(page, shared_app, "admin1", "/admin")
+    page.locator("#admin-pengguna th").first.wait_for()
+    heads = page.locator("#admin-pengguna th").all_inner_texts()
+    assert heads[:3] == ["Nama", "Peran", "OPD"] and "Login terakhir" in heads
+    assert "Tindakan" in page.locator("#admin-audit th").all_inner_texts()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.locator("#admin-pengguna th", has_text="Last login").wait_for()
+    assert "Action" in page.locator("#admin-audit th").all_inner_texts()
     page.context.close()
 
 

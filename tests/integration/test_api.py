@@ -17,8 +17,8 @@ from dashboard.shell import users
 from dashboard.shell.schema import log_audit, token_api
 from dashboard.staff import imports
 from peta_anak.demo import generator
-from tests.aggregate_values import load_aggregates
-from tests.boundary_files import villages_frame, write
+from tests import prepared
+from tests.conftest import runner_for
 from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
 from tests.multipart import multipart
 
@@ -27,17 +27,21 @@ ACCOUNTS = {"capil": ("operator", "disdukcapil"), "dinkes": ("operator", "dinkes
 COUNTS = ("pembilang", "penyebut", "persen")
 
 
-@pytest.fixture
-def api(run, engine, settings, tmp_path):
-    """The app with the four test villages, aggregates, accounts and a token for each."""
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
-    load_aggregates(engine)
+def accounts_with_tokens(engine, settings) -> dict[str, str]:
+    """Villages, aggregates, accounts and a token for each by account (built once: tests/databases.py)."""
+    prepared.villages_with_values(engine, settings)
     tokens = {}
     for name, (role, opd) in ACCOUNTS.items():
         users.add(engine, name, role, PASSWORD, opd)
-        result = run("users", "token", name)
+        result = runner_for(settings)("users", "token", name)
         assert result.exit_code == 0, result.output
         tokens[name] = result.output.strip().splitlines()[-1]
+    return tokens
+
+
+@pytest.fixture
+def api(databases, engine, settings):
+    tokens = dict(databases.load(settings, engine, accounts_with_tokens))  # see accounts_with_tokens
     app = create_app(settings, engine)
     app.server.config["TESTING"] = True
     return app, tokens

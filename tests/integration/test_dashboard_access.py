@@ -11,19 +11,14 @@ from dashboard.app import create_app
 from dashboard.shell import users
 from dashboard.shell.schema import log_audit
 from layers.catalogue import INDICATORS
-from tests.aggregate_values import load_aggregates
-from tests.boundary_files import villages_frame, write
-
-PASSWORD = "rahasia-yang-panjang"
-ROLES = {"admin": ("admin", None), "perencana": ("perencana", None), "dinkes": ("opd", "dinkes")}
+from tests import prepared
+from tests.prepared import PASSWORD
 
 
 @pytest.fixture
-def app(run, engine, settings, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
-    load_aggregates(engine)
-    for name, (role, opd) in ROLES.items():
-        users.add(engine, name, role, PASSWORD, opd)
+def app(databases, engine, settings):
+    """The planner app on the four villages with their 2025 values and one account per role."""
+    databases.load(settings, engine, prepared.villages_values_and_roles)
     dash_app = create_app(settings, engine)
     dash_app.server.config["TESTING"] = True
     return dash_app

@@ -10,16 +10,16 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
+from tests import prepared
 from tests import source_files as src
-from tests.boundary_files import villages_frame, write
 from tests.integration.test_indicators import exported
 
 V1, V4 = src.V1, src.V4
 
 
 @pytest.fixture
-def villages(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def villages(databases, engine, settings, tmp_path):
+    databases.load(settings, engine, prepared.villages)
     return tmp_path
 
 
@@ -87,7 +87,9 @@ def test_madrasah_and_non_formal_pupils_are_in_school_and_the_split_follows_the_
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["columns"]["npsn"] == "NSM"
     aggregate = run("aggregate", "--period", "2025", "--json")
-    assert "emis" in json.loads(aggregate.output)["quality"]
+    assert "emis" in json.loads(aggregate.output)["quality"]  # --json: one JSON document, no progress
+    plain = run("aggregate", "--period", "2025")  # off a terminal: a line per tenth of the work
+    assert "hitung indikator 2025: 1/" in plain.output and "(100 %)" in plain.output
     table = exported(run, villages)
     expected = {"anak_tidak_sekolah": (2, 5), "ats_belum_pernah": (0, 5), "ats_putus": (1, 5), "ats_lulus": (1, 5),
                 "ats_7_12": (0, 1), "ats_13_15": (1, 2), "ats_16_18": (1, 2)}

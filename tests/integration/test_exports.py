@@ -16,6 +16,7 @@ from layers.classify import number
 from layers.printed import MapRequest
 from layers.printed.shapes import map_geometry
 from layers.style import choropleth
+from tests import prepared
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 from tests.conftest import geodata_file
@@ -28,14 +29,18 @@ ACCOUNTS = {"rina": ("perencana", None), "dinkes": ("opd", "dinkes"), "capil": (
 A4_PT = (595.3, 841.9)
 
 
-@pytest.fixture
-def loaded(run, engine, tmp_path):
-    """The four test villages with values for 2025 and one account per role."""
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
-    load_aggregates(engine)
+def accounts(engine, settings):
+    """The four test villages with values for 2025 and one account per role (built once:
+    tests/databases.py)."""
+    prepared.villages_with_values(engine, settings)
     for name, (role, opd) in ACCOUNTS.items():
         users.add(engine, name, role, PASSWORD, opd)
     users.set_active(engine, "pensiun", False)
+
+
+@pytest.fixture
+def loaded(databases, engine, settings, tmp_path):
+    databases.load(settings, engine, accounts)
     return tmp_path
 
 

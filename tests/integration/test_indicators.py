@@ -11,23 +11,26 @@ from sqlalchemy import select
 from aggregations.schema import kualitas_data, penolakan
 from tests import source_files as src
 from tests import welfare_files as wf
-from tests.boundary_files import VILLAGES, villages_frame, write
+from tests.boundary_files import VILLAGES, import_villages
+from tests.conftest import runner_for
+from tests.databases import inputs
 from tests.unit.test_rates import by_the_rule
 
 ALL_VILLAGES = [v[0] for v in VILLAGES]
 
 
-@pytest.fixture
-def loaded(run, engine, tmp_path):
-    """The four villages and every source of period 2025 imported and aggregated."""
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def every_source(_engine, settings):
+    """The four villages and every source of period 2025 imported and aggregated (built once:
+    tests/databases.py); the import summaries and the aggregation's."""
+    run, folder = runner_for(settings), inputs(settings)
+    import_villages(settings)
     files = {
-        "penduduk": src.penduduk_csv(tmp_path / "siak.csv"),
-        "siswa": src.siswa_csv(tmp_path / "dapodik.csv"),
-        "pengukuran": src.pengukuran_csv(tmp_path / "eppgbm.csv"),
-        "perkawinan": src.perkawinan_xlsx(tmp_path / "kua.xlsx"),
-        "fasilitas": src.fasilitas_csv(tmp_path / "fasilitas.csv"),
-        "keluarga": wf.dtsen_csv(tmp_path / "dtsen.csv"),
+        "penduduk": src.penduduk_csv(folder / "siak.csv"),
+        "siswa": src.siswa_csv(folder / "dapodik.csv"),
+        "pengukuran": src.pengukuran_csv(folder / "eppgbm.csv"),
+        "perkawinan": src.perkawinan_xlsx(folder / "kua.xlsx"),
+        "fasilitas": src.fasilitas_csv(folder / "fasilitas.csv"),
+        "keluarga": wf.dtsen_csv(folder / "dtsen.csv"),
     }
     summaries = {}
     for source, path in files.items():
@@ -36,7 +39,12 @@ def loaded(run, engine, tmp_path):
         summaries[source] = json.loads(result.output)
     result = run("aggregate", "--period", "2025", "--json")
     assert result.exit_code == 0, result.output
-    return summaries, json.loads(result.output), tmp_path
+    return summaries, json.loads(result.output)
+
+
+@pytest.fixture
+def loaded(databases, engine, settings, tmp_path):
+    return *databases.load(settings, engine, every_source), tmp_path
 
 
 def exported(run, tmp_path) -> dict:
@@ -99,8 +107,7 @@ def test_reimport_replaces_the_period(loaded, run, engine, tmp_path):
     assert exported(run, tmp_path)[("tanpa_akta", "61.07")]["penyebut"] == "7"
 
 
-def test_a_row_rejected_under_the_threshold_goes_to_the_reject_report(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def test_a_row_rejected_under_the_threshold_goes_to_the_reject_report(villages, run, engine, tmp_path):
     path = src.penduduk_csv(tmp_path / "siak.csv")
     text = path.read_text(encoding="utf-8-sig").splitlines()
     text[3] = text[3].replace(text[3].split(",")[0], text[3].split(",")[0][:-1])  # row 4: 15-digit NIK
@@ -118,9 +125,9 @@ def test_a_row_rejected_under_the_threshold_goes_to_the_reject_report(run, engin
     ("KODE_DESA", "6107099999", ("kode_desa", "unknown_village")),
     ("TGL_LHR", "31-02-2010", ("tanggal_lahir", "unreadable")),
 ])
-def test_a_rejected_row_does_not_make_its_correction_a_duplicate(column, bad_value, reason, run, engine, tmp_path):
+def test_a_rejected_row_does_not_make_its_correction_a_duplicate(villages, column, bad_value, reason, run, engine,
+                                                                  tmp_path):
     """Row 3 is wrong, row 12 is the same resident entered again correctly: only row 3 is lost."""
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
     path = src.penduduk_csv(tmp_path / "siak.csv")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     correction = frame.iloc[[1]]
@@ -135,10 +142,9 @@ def test_a_rejected_row_does_not_make_its_correction_a_duplicate(column, bad_val
     assert rejects == [(3, *reason)]
 
 
-def test_a_pupil_nik_is_checked_against_the_pupils_own_birth_date_and_sex(run, engine, tmp_path):
+def test_a_pupil_nik_is_checked_against_the_pupils_own_birth_date_and_sex(villages, run, engine, tmp_path):
     """A Dapodik NIK with one mistyped digit can equal another child's NIK: the pupil's date of
     birth and sex give it away, and the other child stays out of school."""
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
     assert run("data", "import", "penduduk", src.penduduk_csv(tmp_path / "siak.csv"), "--period", "2025").exit_code == 0
     niks = src.resident_niks()
     pupils = pd.DataFrame([

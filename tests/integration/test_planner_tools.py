@@ -10,6 +10,7 @@ import pytest
 from dashboard.planner import planning
 from dashboard.shell import users
 from layers.planning import budget, kantong, priorities, targets, workbook
+from tests import prepared
 from tests.aggregate_values import V1, V2, V3, V4, load_aggregates
 from tests.unit.test_rates import by_the_rule
 
@@ -25,14 +26,17 @@ FIVE = {
 ALL = list(FIVE)
 
 
-@pytest.fixture
-def data(engine, run, tmp_path):
-    from tests.boundary_files import villages_frame, write
-
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "d.geojson")).exit_code == 0
+def five_indicators(engine, settings):
+    """The four villages with :data:`FIVE` for 2025 and a worse 2024 (built once: tests/databases.py)."""
+    prepared.villages(engine, settings)
     load_aggregates(engine, FIVE)
     earlier = {i: {c: (n + 5, d) for c, (n, d) in v.items()} for i, v in FIVE.items()}
     load_aggregates(engine, earlier, period="2024")
+
+
+@pytest.fixture
+def data(databases, engine, settings):
+    databases.load(settings, engine, five_indicators)
     return engine
 
 

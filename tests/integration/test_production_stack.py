@@ -21,7 +21,7 @@ from dashboard.shell.schema import log_audit
 from dashboard.staff import uploads
 from peta_anak.cli import cli
 from peta_anak.core.settings import Settings
-from tests import pg, servers, stack
+from tests import servers, stack
 from tests.boundary_files import villages_frame, write
 from tests.conftest import GEODATA, env_for
 from tests.source_files import penduduk_csv
@@ -78,7 +78,9 @@ def running(request, tmp_path_factory):
         pytest.skip(str(exc))
     tmp = tmp_path_factory.mktemp("stack")
     with ExitStack() as exits:
-        url = exits.enter_context(pg.schema(request.getfixturevalue("postgres_database")))
+        databases = request.getfixturevalue("postgresql_databases")
+        url = databases.create()  # empty: the documented `init` makes the schema
+        exits.callback(databases.drop, url)
         settings = Settings(data_dir=tmp / "data", database_url=url, geodata_dir=GEODATA,
                             secret_key="stack-secret", nik_key="stack-nik-key")
         env = stack.documented_env() | env_for(settings) | {"PATH": str(stack.BIN)}
@@ -97,6 +99,7 @@ def running(request, tmp_path_factory):
         public = folder / "publik"
         public.mkdir()
         (public / "index.html").write_text("<!doctype html><title>Peta publik</title>")
+        (public / "embed.html").write_text("<!doctype html><title>Sematan</title>")
         config = stack.nginx_config(folder, port, public)
         exits.enter_context(stack.nginx(config))
         yield Stack(config, settings, log, token)
@@ -156,9 +159,10 @@ def test_login_over_https_with_the_headers_and_the_address_nginx_saw(running):
 def test_the_public_site_gets_nginx_headers(running):
     page = running.client().get(running.base + "/publik/")
     assert page.status_code == 200 and "Peta publik" in page.text
-    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
-    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["X-Content-Type-Options"] == "nosniff" and "'self'" in page.headers["Content-Security-Policy"]
     assert _max_age(page.headers["Strict-Transport-Security"]) >= 365 * 24 * 3600
+    embed = running.client().get(running.base + "/publik/embed.html?indikator=stunting")  # may be framed
+    assert "Sematan" in embed.text and embed.headers["Content-Security-Policy"].endswith("frame-ancestors *")
 
 
 def _job(session: requests.Session, running: Stack, location: str) -> dict:

@@ -16,7 +16,7 @@ from dashboard.planner import exports, profile_sheet
 from dashboard.shell import users
 from layers import catalogue, trend_style
 from tests.aggregate_values import V1, VALUES, load_aggregates
-from tests.boundary_files import villages_frame, write
+from tests.boundary_files import import_villages, villages_frame
 from tests.exported_pages import colour_share
 from tests.integration.test_dashboard_access import dash_post, logged_in
 from tests.integration.test_exports import audit_rows
@@ -28,12 +28,13 @@ NAME = '<b>=SUM(A1)</b> $x^2$ &amp; Satu'  # markup, a formula, mathtext and an 
 KECAMATAN = "Dua $\\x^$ Hulu"  # mathtext would fail on it
 
 
-@pytest.fixture
-def loaded(run, engine, tmp_path):
+def three_periods(engine, settings):
+    """V1 named :data:`NAME` in kecamatan :data:`KECAMATAN`, three periods with a gap, three
+    accounts (built once: tests/databases.py)."""
     frame = villages_frame(True)
     frame.loc[frame["kode"] == V1, "nama"] = NAME
     frame.loc[frame["kode"].str.startswith(V1[:8]), "WADMKC"] = KECAMATAN
-    assert run("boundaries", "import", write(frame, tmp_path / "desa.geojson")).exit_code == 0
+    import_villages(settings, frame)
     for step, period in enumerate(PERIODS):
         load_aggregates(engine, {i: {c: (n + step, d) for c, (n, d) in v.items()} for i, v in VALUES.items()},
                         period)
@@ -43,6 +44,11 @@ def loaded(run, engine, tmp_path):
                                                    nilai_indikator.c.kode_wilayah == V1))
     for name, role, opd in (("rina", "perencana", None), ("dinkes", "opd", "dinkes"), ("admin", "admin", None)):
         users.add(engine, name, role, PASSWORD, opd)
+
+
+@pytest.fixture
+def loaded(databases, engine, settings):
+    databases.load(settings, engine, three_periods)
     return engine
 
 

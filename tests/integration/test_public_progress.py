@@ -19,6 +19,8 @@ from geodata import topology
 from public_site.publish import Publisher
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
 from tests.boundary_files import STEP, VILLAGES, square, write
+from tests.conftest import runner_for
+from tests.databases import inputs
 from tests.release_steps import admin as steps_admin
 from tests.release_steps import approve
 
@@ -58,16 +60,22 @@ def release(run, engine, period: str) -> int:
     return release_id
 
 
-@pytest.fixture
-def two_releases(run, engine, tmp_path):
-    """2024-S2 on four villages, then V1 is split and 2025-S2 is released on five."""
-    assert run("boundaries", "import", write(four_villages(), tmp_path / "v1.geojson")).exit_code == 0
+def split_between_releases(engine, settings):
+    """2024-S2 on four villages, then V1 is split and 2025-S2 is released on five (built once:
+    tests/databases.py); the two release ids."""
+    run, folder = runner_for(settings), inputs(settings)
+    assert run("boundaries", "import", write(four_villages(), folder / "v1.geojson")).exit_code == 0
     load_aggregates(engine, period="2024-S2")
     first = release(run, engine, "2024-S2")
-    assert run("boundaries", "import", write(split_frame(), tmp_path / "v2.geojson")).exit_code == 0
+    assert run("boundaries", "import", write(split_frame(), folder / "v2.geojson")).exit_code == 0
     load_aggregates(engine, VALUES_2, period="2025-S2")
     second = release(run, engine, "2025-S2")
     return first, second
+
+
+@pytest.fixture
+def two_releases(databases, engine, settings):
+    return databases.load(settings, engine, split_between_releases)
 
 
 def ids_of(path) -> set[str]:

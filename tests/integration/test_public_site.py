@@ -10,21 +10,27 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from aggregations.schema import nilai_indikator, penduduk, pengukuran, perkawinan, siswa
-from tests.aggregate_values import V1, V2, VALUES, load_aggregates
-from tests.boundary_files import villages_frame, write
+from tests import prepared
+from tests.aggregate_values import V1, V2, VALUES
+from tests.conftest import runner_for
 from tests.release_steps import approve
 from tests.unit.test_rates import by_the_rule
 
 
-@pytest.fixture
-def released(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
-    load_aggregates(engine)
-    result = run("release", "create", "--period", "2025", "--json")
+def approved_release(engine, settings):
+    """The four villages with their 2025 values and an approved release of them (built once:
+    tests/databases.py); the release's id."""
+    prepared.villages_with_values(engine, settings)
+    result = runner_for(settings)("release", "create", "--period", "2025", "--json")
     assert result.exit_code == 0, result.output
     release_id = json.loads(result.output)["id"]
     approve(engine, release_id)
     return release_id
+
+
+@pytest.fixture
+def released(databases, engine, settings):
+    return databases.load(settings, engine, approved_release)
 
 
 def files_of(folder):
@@ -71,7 +77,8 @@ def test_site_of_the_newest_release_with_hidden_cells_null(run, released, tmp_pa
     assert {("tanpa_akta", V1), ("tanpa_akta", V2)} <= hidden
     index = (out / "index.html").read_text()
     assert '<option value="tanpa_akta">Anak tanpa akta kelahiran</option>' in index
-    assert "Sungai Satu" in index and "Periode" in index
+    assert "Periode" in index and '<datalist id="daftar-wilayah">' in index  # the names: from nilai.json
+    assert "Sungai Satu" in (out / "data" / "nilai.json").read_text()
 
 
 def test_the_site_is_built_from_the_release_alone(run, engine, released, tmp_path):
@@ -83,6 +90,6 @@ def test_the_site_is_built_from_the_release_alone(run, engine, released, tmp_pat
         assert conn.execute(select(func.count()).select_from(nilai_indikator)).scalar() == 0
     assert run("public", "build", tmp_path / "b", "--release", released).exit_code == 0
     first, second = files_of(tmp_path / "a"), files_of(tmp_path / "b")
-    assert len(first) == 14 and first.keys() == second.keys()  # 13 site files and the manifest
+    assert len(first) == 16 and first.keys() == second.keys()  # 15 site files and the manifest
     for name in first:
         assert first[name] == second[name], name

@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from aggregations.schema import impor_data
 from peta_anak.cli import cli
-from tests.boundary_files import villages_frame, write
 from tests.conftest import env_for
 from tests.demo_files import small_demo
 from tests.integration.test_source_bad_input import state
@@ -23,8 +22,7 @@ def demo_files(tmp_path_factory):
 
 
 @pytest.fixture
-def imported(demo_files, run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def imported(villages, demo_files, run, engine, tmp_path):
     result = run("data", "import", "penduduk", demo_files[("penduduk", "2025")], "--period", "2025", "--json")
     assert result.exit_code == 0, result.output
     return json.loads(result.output)

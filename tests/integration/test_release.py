@@ -11,14 +11,14 @@ from sqlalchemy.exc import DBAPIError
 
 from aggregations.release import rules, store
 from aggregations.schema import nilai_rilis, rilis
+from tests import prepared
 from tests.aggregate_values import V1, V2, V3, V4, VALUES, load_aggregates
-from tests.boundary_files import villages_frame, write
 from tests.unit.test_rates import by_the_rule
 
 
 @pytest.fixture
-def areas(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def areas(databases, engine, settings):
+    databases.load(settings, engine, prepared.villages)
 
 
 def create(run, *args):

@@ -15,18 +15,22 @@ from dashboard.shell import users
 from dashboard.shell.schema import log_audit
 from dashboard.staff import releases
 from public_site.publish import Publisher
+from tests import prepared
 from tests.aggregate_values import VALUES, load_aggregates
-from tests.boundary_files import villages_frame, write
 from tests.release_steps import PASSWORD, admin
 
 
-@pytest.fixture
-def areas(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
-    load_aggregates(engine)
+def two_admins_and_an_operator(engine, settings):
+    """The four villages with their 2025 values, admins ani and budi, operator petugas."""
+    prepared.villages_with_values(engine, settings)
     for name in ("ani", "budi"):
         admin(engine, name)
     users.add(engine, "petugas", "operator", PASSWORD, "dinkes")
+
+
+@pytest.fixture
+def areas(databases, engine, settings):
+    databases.load(settings, engine, two_admins_and_an_operator)
 
 
 def actions(engine) -> list[str]:

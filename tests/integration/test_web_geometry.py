@@ -15,11 +15,16 @@ MAX_SHIFT_FROM_SOURCE_M = 50.0
 MAX_DESA_GZIP_BYTES = 60 * 1024
 
 
-@pytest.fixture
-def stored(engine, settings):
+def bengkayang(engine, settings):
+    """The real Bengkayang villages and kecamatan stored (built once: tests/databases.py)."""
     options = boundaries.ImportOptions(kecamatan_file=geodata_file("kalbar_kecamatan.geojson"))
     boundaries.store(engine, boundaries.prepare(geodata_file("bengkayang_desa.geojson"), options),
                      settings.web_max_shift_m)
+
+
+@pytest.fixture
+def stored(databases, engine, settings):
+    databases.load(settings, engine, bengkayang)
     out = {}
     for level in ("desa", "kecamatan", "kabupaten"):
         sha, content = boundaries.web_geometry(engine, level)

@@ -19,6 +19,7 @@ CALLED_BY_REGISTRATION = ["@dash.callback", "@*.command", "@*.group", "@*.user_l
                           "@pytest.fixture*"]
 USED_ELSEWHERE = {
     "test_*", "pytestmark",  # pytest collects them
+    "pytest_*",  # pytest and pytest-xdist call their hooks by name (tests/distribution.py)
     "revision", "down_revision", "branch_labels", "depends_on", "upgrade", "downgrade",  # Alembic reads them
     "get_id", "is_anonymous",  # Flask-Login's user protocol (dashboard.shell.users.User)
     "permanent",  # flask.session.permanent: the idle timeout applies to the session

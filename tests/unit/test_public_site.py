@@ -89,7 +89,7 @@ def test_the_site_is_deterministic_and_self_contained(tmp_path):
     build.write_site([pub], tmp_path / "b")
     names = sorted(str(p.relative_to(tmp_path / "a")) for p in first)
     assert names == ["aset/bahasa.js", "aset/leaflet.css", "aset/leaflet.js", "aset/peta.js", "aset/situs.css",
-                     "data/desa.topojson", "data/nilai.json", "index.html", "kla.html",
+                     "data/desa.topojson", "data/nilai.json", "embed.html", "index.html", "kla.html", "sw.js",
                      "tentang.html", "unduh/metodologi.html", "unduh/rilis.csv", "unduh/rilis.geojson"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
@@ -139,13 +139,14 @@ def test_about_page_has_release_downloads_sources_and_methodology_in_both_langua
 def test_every_text_key_used_by_the_pages_and_scripts_exists_in_both_languages(tmp_path):
     build.write_site([sample()], tmp_path)
     used = set()
-    for name in ("index.html", "tentang.html", "kla.html"):
+    for name in ("index.html", "tentang.html", "kla.html", "embed.html"):
         used |= set(re.findall(r'data-i18n(?:-label|-placeholder)?="(\w+)"', (tmp_path / name).read_text()))
     for script in build.STATIC.glob("*.js"):
         source = script.read_text()
-        used |= set(re.findall(r'\bt\("(\w+)"', source))  # t("key"), and keys chosen in code:
+        used |= set(re.findall(r'\bt\("(\w+)"', source))  # t("key"), say("key"), and keys chosen in code:
+        used |= set(re.findall(r'\bsay\("(\w+)"', source))
         used |= set(re.findall(r'"((?:change|trend|view|pick)_\w+)"', source))
-    assert {"change_better", "change_none", "trend_break", "trend_label"} <= used
+    assert {"change_way_better", "change_none", "trend_break", "trend_label", "new_release", "embed_full_map"} <= used
     assert len(used) > 20
     assert used <= set(TEXT), used - set(TEXT)
     assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in TEXT.values())
@@ -214,6 +215,23 @@ def test_kla_coverage_is_judged_unrounded():
     assert "capai" in kla._cell(Fraction(95), 95, "id")
 
 
+def test_kla_chart_axis_starts_below_the_values_and_ends_at_100():
+    """80 % -> 86 % against 95 %: an axis from 70 to 100 in steps of 10 (the distance to the
+    target shows); a low value gives a long axis in steps of 20; hidden values are left out."""
+    from fractions import Fraction
+
+    from public_site import kla_chart
+
+    assert kla_chart.axis_range([Fraction(80), Fraction(86)], 95) == (70, 100, 10)
+    assert kla_chart.axis_range([Fraction(12), "hidden", None], 50) == (0, 100, 20)
+    svg = kla_chart.chart([Fraction(80), "hidden", Fraction(86)], ["a", "b", "c"], 95, "id", "Kabupaten X")
+    assert svg.count('class="garis-wilayah"') == 0 and svg.count('class="titik"') == 2  # no line across the gap
+    assert re.findall(r'class="nilai-ujung"[^>]*>([^<]*)<', svg) == ["80 %", "86 %"]  # both ends
+    assert re.findall(r'class="skala"[^>]*>(\d+ %)<', svg) == ["70 %", "80 %", "90 %", "100 %"]
+    assert "target KLA 95 %" in svg
+    assert 'aria-label="Cakupan Kabupaten X per periode: a 80 %, b disembunyikan, c 86 %; target KLA 95 %"' in svg
+
+
 def _fetch(url: str) -> tuple[int, dict, bytes]:
     try:
         with urllib.request.urlopen(url) as response:
@@ -224,26 +242,39 @@ def _fetch(url: str) -> tuple[int, dict, bytes]:
 
 def test_preview_serves_files_only_with_the_headers_nginx_sends(served):
     """As docs/production.md's nginx serves /publik/: index.html for a folder that has one,
-    never a listing of a folder, and the same CSP and security headers on every answer."""
+    never a listing of a folder, and the same CSP and security headers on every answer;
+    embed.html (with or without its query) is the one page another site may frame."""
     from public_site.headers import security_headers
 
     expected = security_headers()
-    for path, status in (("", 200), ("aset/peta.js", 200), ("aset/", 403), ("data/", 403), ("tidak-ada.html", 404)):
+    for path, status in (("", 200), ("aset/peta.js", 200), ("aset/", 403), ("data/", 403), ("tidak-ada.html", 404),
+                         ("sw.js", 200)):
         code, headers, body = _fetch(served + path)
         assert code == status, path
         assert {k: headers.get(k) for k in expected} == expected, path
+        assert headers["Content-Security-Policy"].endswith("; frame-ancestors 'none'"), path
         if status != 200:  # a folder's file names are never shown
             assert b"Directory listing" not in body and b"peta.js" not in body and b"nilai.json" not in body, path
     assert b"window.pdarTopo=" in _fetch(served + "aset/peta.js")[2]  # the file itself, served
+    for path in ("embed.html", "embed.html?indikator=stunting&periode=2025-S2"):
+        code, headers, _ = _fetch(served + path)
+        assert code == 200, path
+        assert headers["Content-Security-Policy"].endswith("; frame-ancestors *"), path
+        assert {k: headers.get(k) for k in security_headers(embed=True)} == security_headers(embed=True)
 
 
 def test_the_nginx_config_of_the_public_site_sends_the_headers_defined_once():
-    """docs/production.md's ``location /publik/`` adds exactly :func:`security_headers`."""
+    """docs/production.md's ``location /publik/`` adds exactly :func:`security_headers`, and
+    its ``location = /publik/embed.html`` exactly those of the embed page (nginx drops a
+    parent's add_header in a location with its own, so the embed block repeats them)."""
     from public_site.headers import security_headers
 
     doc = (Path(__file__).parents[2] / "docs" / "production.md").read_text()
     block = doc[doc.index("location /publik/"):]
     block = block[:block.index("\n    }")]
-    sent = dict(re.findall(r'add_header ([\w-]+) "?(.*?)"? always;', block))
+    embed = block[block.index("location = /publik/embed.html"):]
+    site = block[:block.index("location = /publik/embed.html")]
+    sent = dict(re.findall(r'add_header ([\w-]+) "?(.*?)"? always;', site))
     assert sent == security_headers()
-    assert "frame-ancestors" not in sent["Content-Security-Policy"]  # the public site may be embedded
+    assert dict(re.findall(r'add_header ([\w-]+) "?(.*?)"? always;', embed)) == security_headers(embed=True)
+    assert "frame-ancestors 'none'" in sent["Content-Security-Policy"]  # positive control: the parse sees it
