@@ -9,11 +9,12 @@ rows than the threshold were rejected.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from aggregations import parse
+from aggregations import parse, welfare_codes
 from aggregations.errors import ImportRefused
 from aggregations.messages import EXPECTED, REASONS
 from aggregations.sources import SOURCES, Source
@@ -35,6 +36,12 @@ PARSERS = {
     "marital": lambda v: parse.lookup(v, parse.MARITAL), "position": lambda v: parse.lookup(v, parse.POSITION),
     "level": lambda v: parse.lookup(v, parse.LEVEL), "facility": lambda v: parse.lookup(v, parse.FACILITY),
     "resident": lambda v: parse.lookup(v, parse.RESIDENT),
+    "desil": welfare_codes.desil,
+    **{kind: partial(welfare_codes.answers, table=table) for kind, table in (
+        ("programme", welfare_codes.PROGRAMME), ("water", welfare_codes.WATER),
+        ("toilet_facility", welfare_codes.FACILITY), ("closet", welfare_codes.CLOSET),
+        ("disposal", welfare_codes.DISPOSAL), ("p3ke_toilet", welfare_codes.P3KE_TOILET),
+        ("disability", welfare_codes.DISABILITY), ("matched", welfare_codes.MATCHED))},
 }
 
 
@@ -75,6 +82,12 @@ def refuse_if_needed(ctx: Context, file: str, tally: Tally, columns: dict[str, s
     read, reasons = tally.read, tally.reasons
     if not read:
         return
+    for f in ctx.source.fields:  # an unknown answer code refuses the file, whatever the share
+        key = f"{f.name}:unreadable"
+        if f.strict and reasons.get(key):
+            rows = tally.examples.get(key, [])
+            raise ImportRefused("unknown_answer", file=file, row=rows[0] if rows else "?", column=columns[f.name],
+                                field=f.name, n=reasons[key], rows=", ".join(map(str, rows)))
     for key, n in reasons.most_common():
         name, _, reason = key.partition(":")
         if reason == "unreadable" and n / read >= UNREADABLE_COLUMN_SHARE:

@@ -10,6 +10,7 @@ month; for out-of-school children, what counts as schooling and the split).
 
 from __future__ import annotations
 
+from aggregations import welfare_definitions
 from peta_anak.core.i18n import translate
 
 METHOD = {
@@ -82,6 +83,7 @@ METHOD = {
               "sanitation is recorded; schools without a record show as 'unknown' on the point map. Schools are "
               "public facilities, so this figure is released without suppression.",
     },
+    **welfare_definitions.METHOD,
 }
 
 #: The out-of-school split (planners only).
@@ -92,6 +94,10 @@ BREAKDOWN_TITLES = {
     "ats_7_12": {"id": "usia 7-12", "en": "aged 7-12"},
     "ats_13_15": {"id": "usia 13-15", "en": "aged 13-15"},
     "ats_16_18": {"id": "usia 16-18", "en": "aged 16-18"},
+    "rentan_0": {"id": "tanpa kerentanan", "en": "no vulnerability"},
+    "rentan_1": {"id": "1 kerentanan", "en": "one vulnerability"},
+    "rentan_2": {"id": "2 kerentanan", "en": "two vulnerabilities"},
+    "rentan_3": {"id": "3 kerentanan atau lebih", "en": "three or more"},
 }
 
 
@@ -108,6 +114,7 @@ def markdown() -> str:
              "(`aggregations/definitions.py`). Period `2025` means ages on 2025-12-31 and events in 2025.", ""]
     for indicator, text in METHOD.items():
         lines += [f"### `{indicator}`", "", text["en"], "", f"*{text['id']}*", ""]
-    lines += ["Out-of-school split (planners only, never released): "
-              + "; ".join(f"`{k}` {v['en']}" for k, v in BREAKDOWN_TITLES.items()) + ".", ""]
+    for total, words in (("ats_", "Out-of-school split"), ("rentan_", "Vulnerabilities per child, distribution")):
+        lines += [f"{words} (planners only, never released): " + "; ".join(
+            f"`{k}` {v['en']}" for k, v in BREAKDOWN_TITLES.items() if k.startswith(total)) + ".", ""]
     return "\n".join(lines)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-#: The fields that identify one record of a source (a resident; a child measured on a day).
-KEYS = {"penduduk": ("nik_hash",), "pengukuran": ("nik_hash", "tanggal_ukur")}
+#: The fields that identify one record of a source (a resident; a child measured on a day; a
+#: member of the welfare register).
+KEYS = {"penduduk": ("nik_hash",), "pengukuran": ("nik_hash", "tanggal_ukur"), "keluarga": ("nik_hash",)}
 
 
 class Seen:

@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.sql import Select
 
-from aggregations import periods
+from aggregations import periods, welfare_sql
 from aggregations.schema import fasilitas, penduduk, pengukuran, perkawinan, siswa
 from aggregations.zscore import STUNTED_Z
 
@@ -126,4 +126,6 @@ def grouped(indicator: str, period: str) -> Select:
         return sanitation(period)
     if indicator == "anak_tidak_sekolah" or indicator.startswith("ats_"):
         return out_of_school(indicator, period)
+    if indicator == "anak_disabilitas":
+        return welfare_sql.disability(period)
     raise KeyError(indicator)

@@ -16,9 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, and_, delete, func, insert, literal, select
+from sqlalchemy.sql import FromClause, Select
 
+from aggregations import overlap, welfare_sql
 from aggregations import periods as periods_
-from aggregations.indicator_sql import grouped
+from aggregations.indicator_sql import grouped as single_source
 from aggregations.schema import fasilitas, impor_data, nilai_indikator
 from geodata.schema import wilayah
 from peta_anak.core import rates
@@ -33,9 +35,16 @@ class Indicator:
     denominator: str
     #: A breakdown names the indicator it splits; breakdowns are restricted (never released).
     part_of: str | None = None
+    #: (source, field) that must have been a column of the period's active import: without
+    #: SIAK's disability column every child would look like one without a disability.
+    needs: tuple[tuple[str, str], ...] = ()
 
 
 ATS_DENOMINATOR = "residents aged 7-18"
+CHILDREN = "residents aged 0-17"
+WELFARE = ("penduduk", "keluarga")
+#: The overlap needs the sources of every vulnerability (marriages are also in SIAK's marital status).
+OVERLAP = ("penduduk", "pengukuran", "siswa", "keluarga")
 INDICATORS = (
     Indicator("tanpa_akta", ("penduduk",), "residents aged 0-17 without a birth certificate", "residents aged 0-17"),
     Indicator("tanpa_kia", ("penduduk",), "residents under 17, unmarried, without a KIA",
@@ -50,6 +59,21 @@ INDICATORS = (
               "residents aged 7-18 with no active enrolment (Dapodik or EMIS) in the period", ATS_DENOMINATOR),
     Indicator("sekolah_tanpa_sanitasi", ("fasilitas",), "schools without adequate sanitation",
               "schools whose sanitation is recorded"),
+    Indicator("anak_keluarga_miskin", WELFARE, "residents aged 0-17 whose register family is in desil 1-4 (or in DTKS)",
+              CHILDREN),
+    Indicator("anak_miskin_tanpa_bansos", WELFARE, "children of those families receiving neither PKH nor "
+              "sembako/BPNT", "residents aged 0-17 whose register family is in desil 1-4 (or in DTKS)"),
+    Indicator("anak_tanpa_air_layak", WELFARE, "residents aged 0-17 whose registered household has no safe "
+              "drinking water", "residents aged 0-17 whose household's drinking water is in the register"),
+    Indicator("anak_tanpa_sanitasi_layak", WELFARE, "residents aged 0-17 whose registered household has no "
+              "improved sanitation", "residents aged 0-17 whose household's sanitation is in the register"),
+    Indicator("keluarga_berisiko_stunting", WELFARE, "families with a child under five without safe water or "
+              "improved sanitation", "families with a child under five whose water and sanitation are recorded"),
+    Indicator("anak_disabilitas", ("penduduk",), "residents aged 0-17 with a disability code in SIAK", CHILDREN,
+              needs=(("penduduk", "disabilitas"),)),
+    Indicator("anak_rentan_ganda", OVERLAP, "residents aged 0-17 with two or more of the vulnerabilities that apply "
+              "at their age (no birth certificate, stunted, out of school, married, poor family, no safe water, no "
+              "improved sanitation)", CHILDREN),
 )
 #: The out-of-school split as the regency reports it: by reason (same children counted) and by
 #: BPS age group (each its own residents). Shown to planners, never released.
@@ -66,18 +90,41 @@ BREAKDOWNS = (
               "anak_tidak_sekolah"),
     Indicator("ats_16_18", ("penduduk", "siswa"), "residents aged 16-18 out of school", "residents aged 16-18",
               "anak_tidak_sekolah"),
+    *(Indicator(f"rentan_{n}", OVERLAP, f"residents aged 0-17 with {n}{' or more' if n == 3 else ''} "
+                "vulnerabilities", CHILDREN, "anak_rentan_ganda") for n in range(4)),
 )
 BY_ID = {i.id: i for i in INDICATORS + BREAKDOWNS}
 #: The indicators a release may publish (breakdowns stay with the planners).
-PUBLIC = tuple(i.id for i in INDICATORS)
+#: Indicators kept from releases though they are not breakdowns: the denominator of poor
+#: children without assistance is the numerator of poor children, so publishing it would
+#: publish that cell whatever the suppression hid (the relations between an area's cells are
+#: declared in :mod:`aggregations.release.source` but not yet in the release's audit: too slow).
+PLANNERS_ONLY = ("anak_miskin_tanpa_bansos",)
+PUBLIC = tuple(i.id for i in INDICATORS if i.id not in PLANNERS_ONLY)
+
+
+#: Indicators counted from each child's row of :func:`aggregations.overlap.per_child`.
+PER_CHILD = (*welfare_sql.PER_CHILD, *overlap.INDICATORS)
+
+
+def grouped(indicator: str, period: str, kids: FromClause | None = None) -> Select:
+    """SELECT kode_desa, pembilang, penyebut of one indicator: single-source, or counted from
+    the per-child rows (``kids``: the period's staged rows; by default the query itself)."""
+    if indicator not in PER_CHILD:
+        return single_source(indicator, period)
+    kids = overlap.per_child(period).subquery("anak_tahap") if kids is None else kids
+    return (overlap.grouped if indicator in overlap.INDICATORS else welfare_sql.grouped)(indicator, kids)
 
 
 def available(engine: Engine, period: str) -> list[str]:
-    """Indicators whose sources all have an active import for ``period``."""
+    """Indicators whose sources all have an active import for ``period`` (with the columns
+    an indicator needs)."""
     with engine.connect() as conn:
-        sources = set(conn.execute(select(impor_data.c.sumber).where(
-            impor_data.c.periode == period, impor_data.c.aktif.is_(True))).scalars())
-    return [i.id for i in INDICATORS + BREAKDOWNS if set(i.sources) <= sources]
+        imports = conn.execute(select(impor_data.c.sumber, impor_data.c.ringkasan).where(
+            impor_data.c.periode == period, impor_data.c.aktif.is_(True))).all()
+    columns = {(source, name) for source, summary in imports for name in (summary or {}).get("columns", {})}
+    sources = {source for source, _ in imports}
+    return [i.id for i in INDICATORS + BREAKDOWNS if set(i.sources) <= sources and set(i.needs) <= columns]
 
 
 def compute(engine: Engine, period: str, progress: Callable[[int, int], None] | None = None) -> dict[str, dict]:
@@ -90,8 +137,9 @@ def compute(engine: Engine, period: str, progress: Callable[[int, int], None] | 
     v = nilai_indikator.c
     with engine.begin() as conn:
         conn.execute(delete(nilai_indikator).where(v.periode == period))
+        kids = overlap.stage(conn, period) if set(ids) & set(PER_CHILD) else None
         for indicator in ids:
-            select_ = grouped(indicator, period).subquery()
+            select_ = grouped(indicator, period, kids).subquery()
             cols = select_.c
             village = select(
                 wilayah.c.kode, literal(indicator), literal(period), literal("desa"),
@@ -109,6 +157,9 @@ def compute(engine: Engine, period: str, progress: Callable[[int, int], None] | 
             conn.execute(insert(nilai_indikator).from_select(
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], rollup))
             step(1, steps)
+        overlap.store_combinations(conn, period, now, kids if "anak_rentan_ganda" in ids else None)
+        if kids is not None:
+            overlap.unstage(conn, kids)
         totals = conn.execute(select(v.kode_wilayah, v.indikator, v.pembilang, v.penyebut).where(
             v.periode == period, v.tingkat == "kabupaten")).all()
     order = list(BY_ID)

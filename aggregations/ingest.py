@@ -27,7 +27,7 @@ import shapely
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from aggregations import checks, periods, readers, records, reimport
+from aggregations import checks, periods, readers, records, reimport, welfare
 from aggregations.duplicates import KEYS as DUPLICATE_KEYS
 from aggregations.duplicates import Seen
 from aggregations.errors import ImportRefused
@@ -142,6 +142,8 @@ def _store(conn: Connection, ctx: Context, stage: Stage, tally: Tally, file: tup
     earlier = reimport.active(conn, source, period)
     import_id = _start_log(conn, source, period, file, user, earlier)
     stage.move(conn, import_id, period)
+    if source == "keluarga":  # families matching no resident are counted, not refused
+        welfare.match_report(conn, ctx, import_id)
     if tally.listed:
         conn.execute(insert(penolakan), _reject_rows(import_id, tally.listed))
     smaller = reimport.check(conn, earlier, import_id, source, tally.accepted, path, *smaller_rule)
@@ -168,7 +170,8 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
         for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
             checks.refuse_early(ctx, file, tally, columns, threshold, table.at_most)  # before more work
             typed, problems = checks.typed(ctx.source, chunk, columns)
-            rows, more = records.BUILDERS[ctx.source.name](ctx, typed, chunk.index)
+            build = welfare.keluarga_rows if ctx.source.name == "keluarga" else records.BUILDERS[ctx.source.name]
+            rows, more = build(ctx, typed, chunk.index)
             problems += more
             problems += _duplicates(ctx, rows, problems)
             bad = {row for row, _, _ in problems}
@@ -203,9 +206,11 @@ def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: 
                 raise _header_is_data(source, headers, file)
             raise ImportRefused("mapped_column_missing", file=file, column=column, available=", ".join(headers))
     columns = match_headers(source, headers, mapping)
-    missing = [f for f in source.fields if f.required and f.name not in columns]
+    missing = [(f,) for f in source.fields if f.required and f.name not in columns]
     if source.village and not any(all(n in columns for n in group) for group in source.village):
-        missing += [source.field(n) for n in source.village[0] if n not in columns]
+        missing += [(source.field(n),) for n in source.village[0] if n not in columns]
+    missing += [tuple(source.field(n) for n in group) for group in source.one_of
+                if not any(n in columns for n in group)]
     if missing and first_row_is_data(headers):
         raise _header_is_data(source, headers, file)
     if missing:
@@ -217,8 +222,9 @@ def _columns(source: Source, headers: list[str], mapping: dict[str, str], file: 
     return columns
 
 
-def _field_lines(fields: list) -> str:
-    return "\n".join(f"  - {f.name}: {', '.join(f.aliases)}" for f in fields)
+def _field_lines(groups: list[tuple]) -> str:
+    """One line per group of fields, any one of which will do (most groups are one field)."""
+    return "\n".join("  - " + " | ".join(f"{f.name}: {', '.join(f.aliases)}" for f in group) for group in groups)
 
 
 def _header_is_data(source: Source, headers: list[str], file: str) -> ImportRefused:
@@ -226,7 +232,7 @@ def _header_is_data(source: Source, headers: list[str], file: str) -> ImportRefu
     many there are, never a cell."""
     village = [source.field(n) for n in source.village[0]] if source.village else []
     return ImportRefused("header_is_data", file=file, source=source.name, n=len(headers),
-                         columns=_field_lines([f for f in source.fields if f.required] + village))
+                         columns=_field_lines([(f,) for f in [*(f for f in source.fields if f.required), *village]]))
 
 
 def _duplicates(ctx: Context, rows: pd.DataFrame, problems: list) -> list:

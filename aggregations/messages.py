@@ -91,6 +91,10 @@ ERRORS = {
         "id": "{file}: tanggal di berkas ({years}) tidak cocok dengan periode {period}; tidak ada yang diimpor",
         "en": "{file}: the dates in the file ({years}) do not match period {period}; nothing was imported",
     },
+    "unknown_answer": {
+        "id": "{file}: baris {row}, kolom '{column}' ({field}): jawaban tidak dikenal; yang diterima: {expected}. {n} baris seperti ini (mis. baris {rows}). Tidak ada yang diimpor: periksa tabel kode di docs/sources.md atau gunakan --map.",
+        "en": "{file}: row {row}, column '{column}' ({field}): unknown answer; accepted: {expected}. {n} rows like this (e.g. rows {rows}). Nothing was imported: check the code tables in docs/sources.md or use --map.",
+    },
     "reject_line": {"id": "  - {reason}: {n} baris (mis. baris {rows})", "en": "  - {reason}: {n} rows (e.g. rows {rows})"},
     "no_aggregates": {
         "id": "belum ada agregat untuk periode {period}: jalankan `peta-anak aggregate --period {period}`",
@@ -143,6 +147,15 @@ EXPECTED = {
     "level": {"id": "SD/MI, SMP/MTs, SMA/SMK/MA, SLB, Ula/Wustha/Ulya, Paket A/B/C, PKBM", "en": "SD/MI, SMP/MTs, SMA/SMK/MA, SLB, Ula/Wustha/Ulya, Paket A/B/C, PKBM"},
     "facility": {"id": "puskesmas, pustu, posyandu, klinik, rumah sakit, SD, MI, SMP, MTs, SMA, SMK, MA, SLB", "en": "puskesmas, pustu, posyandu, klinik, rumah sakit, SD, MI, SMP, MTs, SMA, SMK, MA, SLB"},
     "resident": {"id": "AKTIF, MENINGGAL, PINDAH atau TIDAK AKTIF", "en": "AKTIF, MENINGGAL (died), PINDAH (moved out) or TIDAK AKTIF"},
+    "desil": {"id": "desil 1 sampai 10, ditulis 1 atau Desil 1", "en": "a decile from 1 to 10, written 1 or Desil 1"},
+    "programme": {"id": "1/Ya/Penerima, atau 0/2/Tidak/Bukan/kosong", "en": "1/Ya/Penerima, or 0/2/Tidak/Bukan/empty"},
+    "water": {"id": "kode Regsosek 1-11 atau labelnya (leding, sumur terlindung, air hujan, ...)", "en": "a Regsosek code 1-11 or its label (leding, sumur terlindung, air hujan, ...)"},
+    "toilet_facility": {"id": "kode Regsosek 1-6 (1 sendiri ... 6 tidak ada fasilitas)", "en": "a Regsosek code 1-6 (1 own ... 6 no facility)"},
+    "closet": {"id": "kode Regsosek 1-4 (1 leher angsa ... 4 cemplung/cubluk)", "en": "a Regsosek code 1-4 (1 gooseneck ... 4 pit without slab)"},
+    "disposal": {"id": "kode Regsosek 1-6 (1 tangki septik, 2 IPAL, ... 4 lubang tanah ...)", "en": "a Regsosek code 1-6 (1 septic tank, 2 treatment plant, ... 4 pit ...)"},
+    "p3ke_toilet": {"id": "Ya, dengan septic tank / Ya, tanpa septic tank / Tidak, jamban umum/bersama / Ya / Tidak", "en": "Ya, dengan septic tank / Ya, tanpa septic tank / Tidak, jamban umum/bersama / Ya / Tidak"},
+    "disability": {"id": "kode SIAK 1-6 (cacat fisik, netra, rungu/wicara, mental/jiwa, fisik dan mental, lainnya) atau 0/kosong", "en": "a SIAK code 1-6 (physical, blind, deaf/mute, mental, physical and mental, other) or 0/empty"},
+    "matched": {"id": "Padan atau Tidak Padan", "en": "Padan (matched) or Tidak Padan (not matched)"},
 }
 
 SUMMARY = {
@@ -171,6 +184,8 @@ FLAGS = {
     "implausible_z": {"id": "z-score tidak masuk akal (|z| > 6, tidak dihitung)", "en": "implausible z-score (|z| > 6, not counted)"},
     "zscore_disagrees": {"id": "ZS TB/U ekspor berbeda > 0,1 dari hitungan WHO", "en": "the export's ZS TB/U differs by > 0.1 from the WHO computation"},
     "outside_stated_village": {"id": "titik di luar desa yang tercatat", "en": "point outside its recorded village"},
+    "families_unmatched": {"id": "keluarga register yang tidak cocok dengan penduduk SIAK periode ini (tidak dihitung)", "en": "register families matching no SIAK resident of the period (not counted)"},
+    "nik_not_matched_dukcapil": {"id": "baris dengan NIK tidak padan Dukcapil", "en": "rows whose NIK did not match Dukcapil"},
 }
 
 #: Lines of ``peta-anak aggregate``.
@@ -188,6 +203,8 @@ REPORT = {
                          "en": "  children under five measured (valid z-score): {children}; in the weighing month {months}"},
     "month_2": {"id": "Februari {n} ({pct}%)", "en": "February {n} ({pct}%)"},
     "month_8": {"id": "Agustus {n} ({pct}%)", "en": "August {n} ({pct}%)"},
+    "families": {"id": "  keluarga di register: {families}; tidak cocok dengan penduduk: {unmatched}; anak 0-17 yang keluarganya terdaftar: {children} ({pct}%)",
+                 "en": "  families in the register: {families}; matching no resident: {unmatched}; children 0-17 whose family is registered: {children} ({pct}%)"},
     "emis_missing": {"id": "  ekspor EMIS (madrasah) belum diimpor untuk periode ini: siswa madrasah terhitung tidak sekolah",
                      "en": "  no EMIS (madrasah) export imported for this period: madrasah pupils count as out of school"},
 }

@@ -24,7 +24,7 @@ from aggregations.readers import ReadError, Table, chunks, header_names, positio
 #: How much of the file the encoding is sniffed from.
 SNIFF_BYTES = 4 * 1024 * 1024
 FALLBACK_ENCODING = "cp1252"
-SEPARATORS = (";", ",", "\t")
+SEPARATORS = (";", ",", "\t", "|")  # "|": SIKS-NG's DTKS export
 LISTED_ROWS = 10
 BLOCK = 1024 * 1024
 

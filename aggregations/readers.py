@@ -1,5 +1,5 @@
-"""Reading export files as chunks of text cells, whatever their size: CSV (``,`` ``;``
-or tab; UTF-8 with or without BOM, UTF-16, Windows-1252) and XLSX, each streamed in
+"""Reading export files as chunks of text cells, whatever their size: CSV (``,`` ``;``,
+tab or ``|``; UTF-8 with or without BOM, UTF-16, Windows-1252) and XLSX, each streamed in
 chunks of :data:`CHUNK_ROWS` rows, so memory does not grow with the file. Values
 stay strings here; :mod:`aggregations.parse` types them.
 

@@ -86,11 +86,27 @@ def penduduk(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:
         "nik_hash": nik_hash, "kk_hash": kk_hash, "jenis_kelamin": t["jenis_kelamin"],
         "tanggal_lahir": t["tanggal_lahir"], "kode_desa": village, "status_kawin": t["status_kawin"],
         "punya_akta": t["punya_akta"], "punya_kia": t["punya_kia"],
+        "disabilitas": _disability(t.get("disabilitas"), index),
+        **{name: _text(t.get(name), index) for name in ("dusun", "no_rt", "no_rw")},
     }, index=index)
     if "status_penduduk" in t:  # died, moved out: valid rows, but not residents of the period
         status = t["status_penduduk"]
         rows[NOT_COUNTED] = status.where(status.notna() & (status != "aktif"), None)
     return rows, problems
+
+
+def _disability(codes: pd.Series | None, index) -> pd.Series:
+    """SIAK's code 1-6, None for none (0 or an empty cell) or a file without the column."""
+    if codes is None:
+        return pd.Series(None, index=index, dtype=object)
+    return codes.astype(object).where(codes.notna() & (codes != 0), None)
+
+
+def _text(values: pd.Series | None, index) -> pd.Series:
+    """A text kept as written (the reader strips it), None when empty or absent."""
+    if values is None:
+        return pd.Series(None, index=index, dtype=object)
+    return values.astype(object).where(values != "", None)
 
 
 def pengukuran(ctx, t: pd.DataFrame, index) -> tuple[pd.DataFrame, list]:

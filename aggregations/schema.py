@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -72,8 +73,13 @@ penduduk = Table(
     Column("status_kawin", String(12), nullable=False),
     Column("punya_akta", Boolean, nullable=False),
     Column("punya_kia", Boolean, nullable=False),
+    Column("disabilitas", SmallInteger, comment="SIAK disability code 1-6; empty: none recorded"),
+    Column("dusun", Text, comment="dusun as written in the extract (stripped)"),
+    Column("no_rt", Text, comment="RT as written (stripped)"),
+    Column("no_rw", Text, comment="RW as written (stripped)"),
     UniqueConstraint("periode", "nik_hash"),
     Index("ix_penduduk_periode_desa", "periode", "kode_desa"),
+    Index("ix_penduduk_periode_kk", "periode", "kk_hash"),
     comment="Residents per period (SIAK extract), pseudonymised.",
 )
 
@@ -131,6 +137,21 @@ fasilitas = Table(
     comment="Health facilities and schools with their attributes (public information).",
 )
 
+keluarga = Table(
+    "keluarga", metadata, *_record_columns(),
+    Column("nik_hash", HASH, nullable=False),
+    Column("kk_hash", HASH, comment="the register's KK; empty in P3KE, whose families are found through SIAK"),
+    Column("keluarga_hash", HASH, nullable=False, comment="the family: its KK pseudonym, or P3KE's family id hashed"),
+    Column("desil", SmallInteger, comment="national welfare decile 1-10; empty in DTKS (membership marks the family)"),
+    Column("pkh", Boolean, nullable=False),
+    Column("bpnt", Boolean, nullable=False, comment="sembako / BPNT"),
+    Column("air_layak", Boolean, comment="safe drinking water (BPS air minum layak); empty: not recorded"),
+    Column("sanitasi_layak", Boolean, comment="improved sanitation (BPS sanitasi layak); empty: not recorded"),
+    Index("ix_keluarga_periode_nik", "periode", "nik_hash"),
+    Index("ix_keluarga_periode_kk", "periode", "kk_hash"),
+    comment="Social-welfare register of Dinsos P3A (DTSEN, P3KE, DTKS) per person, pseudonymised.",
+)
+
 nilai_indikator = Table(
     "nilai_indikator", metadata,
     Column("kode_wilayah", String(13), primary_key=True),
@@ -143,6 +164,18 @@ nilai_indikator = Table(
     comment="Exact indicator values per area and period (restricted); the long table every map joins.",
 )
 
+kombinasi_rentan = Table(
+    "kombinasi_rentan", metadata,
+    Column("kode_wilayah", String(13), primary_key=True),
+    Column("periode", String(10), primary_key=True),
+    Column("kombinasi", Integer, primary_key=True,
+           comment="bits of the vulnerabilities a child has together (aggregations.overlap.VULNERABILITIES)"),
+    Column("tingkat", String(10), nullable=False),
+    Column("jumlah", Integer, nullable=False, comment="children with exactly this combination"),
+    Column("dihitung", DateTime(timezone=True), nullable=False),
+    comment="Children with two or more vulnerabilities per combination, area and period (restricted, planners only).",
+)
+
 kualitas_data = Table(
     "kualitas_data", metadata,
     Column("periode", String(10), primary_key=True),
@@ -153,7 +186,7 @@ kualitas_data = Table(
 )
 
 RECORD_TABLES = {"penduduk": penduduk, "pengukuran": pengukuran, "siswa": siswa, "emis": siswa,
-                 "perkawinan": perkawinan, "fasilitas": fasilitas}
+                 "perkawinan": perkawinan, "fasilitas": fasilitas, "keluarga": keluarga}
 
 rilis = Table(
     "rilis", metadata,

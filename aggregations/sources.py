@@ -1,4 +1,4 @@
-"""The six source exports: canonical fields and the header names real exports use.
+"""The seven source exports: canonical fields and the header names real exports use.
 
 Only the fields declared here are read; every other column of an export (names,
 addresses, phone numbers, parents' names, NISN...) is dropped as the file is
@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from aggregations import welfare_codes
+
 
 @dataclass(frozen=True)
 class Field:
@@ -20,6 +22,10 @@ class Field:
     aliases: tuple[str, ...]
     required: bool = True
     help: str = ""
+    #: A cell that cannot be read refuses the whole file (naming the row and the field)
+    #: instead of rejecting the row: an unknown answer code means the file is not what the
+    #: code tables describe, so no row of it can be trusted.
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,9 @@ class Source:
     fields: tuple[Field, ...]
     #: The village is given by one of these groups of fields, tried in order.
     village: tuple[tuple[str, ...], ...] = ()
+    #: Each group names fields of which the file must have at least one column (the family
+    #: is a KK number or P3KE's family id; the register is DTSEN/P3KE with a desil, or DTKS).
+    one_of: tuple[tuple[str, ...], ...] = ()
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
@@ -70,6 +79,12 @@ PENDUDUK = Source("penduduk", "Disdukcapil population extract (SIAK)", (
     Field("status_penduduk", "resident", ("status_penduduk", "stat_penduduk", "status_kependudukan",
                                           "status_hidup", "ket_status", "keterangan_status"), required=False,
           help="AKTIF/HIDUP; MENINGGAL; PINDAH (KELUAR); TIDAK AKTIF: only active residents are counted"),
+    Field("disabilitas", "disability", ("pnydng_cct", "penyandang_cacat", "disabilitas", "jenis_disabilitas",
+                                        "jenis_cacat"), required=False,
+          help="SIAK disability code 1-6 (or its label); 0, - or empty: none"),
+    Field("dusun", "text", ("dusun", "nama_dusun", "dsn"), required=False, help="dusun (kept as written)"),
+    Field("no_rt", "text", ("no_rt", "rt"), required=False, help="RT number (kept as written)"),
+    Field("no_rw", "text", ("no_rw", "rw"), required=False, help="RW number (kept as written)"),
     *_VILLAGE_FIELDS,
 ), _VILLAGE_GROUPS[:2])
 
@@ -139,7 +154,41 @@ FASILITAS = Source("fasilitas", "Facility registry: health facilities and school
     *_VILLAGE_FIELDS,
 ), (_VILLAGE_GROUPS[0],))
 
-SOURCES = {s.name: s for s in (PENDUDUK, PENGUKURAN, SISWA, EMIS, PERKAWINAN, FASILITAS)}
+KELUARGA = Source("keluarga", "Social-welfare register of Dinsos P3A (DTSEN, P3KE or DTKS)", (
+    Field("nik", "nik", ("nomor_induk_kependudukan", "nik", "nomor_nik", "no_nik", "nik_art"), help="member's NIK"),
+    Field("no_kk", "kk", ("nomor_kartu_keluarga", "nomor_kk", "no_kk", "nkk", "kk"), required=False,
+          help="family card number (DTSEN, DTKS); P3KE has none: its families are found through the members' "
+               "NIKs in SIAK"),
+    Field("id_keluarga", "text", ("id_keluarga_p3ke", "id_keluarga"), required=False,
+          help="P3KE's family id (pseudonymised like a KK number)"),
+    Field("desil", "desil", ("desil_nasional", "desil_kesejahteraan", "desil"), required=False, strict=True,
+          help="national welfare decile 1-10, written 1 or Desil 1 (P3KE lists desil 1-4 only)"),
+    Field("iddtks", "text", ("iddtks", "id_dtks"), required=False,
+          help="DTKS id: marks a DTKS export (no desil: membership marks the family); not stored"),
+    Field("pkh", "programme", ("kd_pkh", "penerima_pkh", "bansos_pkh", "pkh"), required=False, strict=True,
+          help="receives PKH: 1/Ya/Penerima; 0/2/Tidak/empty: does not"),
+    Field("bpnt", "programme", ("kd_bss_bnpt", "kd_bss_bpnt", "kd_bpnt", "penerima_bpnt", "bansos_bpnt", "bpnt",
+                                "penerima_sembako"), required=False, strict=True,
+          help="receives sembako/BPNT: 1/Ya/Penerima; 0/2/Tidak/empty: does not"),
+    Field("sumber_air_minum", "water", ("kd_sumber_air_minum", "sumber_air_minum"), required=False, strict=True,
+          help="main drinking-water source, Regsosek code 1-11 or label (see the table below)"),
+    Field("tempat_bab", "toilet_facility", ("kd_fasilitas_tempat_bab", "fasilitas_tempat_bab"), required=False,
+          strict=True, help="Regsosek: whose toilet facility, code 1-6"),
+    Field("jenis_kloset", "closet", ("kd_jenis_kloset", "jenis_kloset"), required=False, strict=True,
+          help="Regsosek: type of pan, code 1-4"),
+    Field("pembuangan_tinja", "disposal", ("kd_pembuangan_akhir_tinja", "pembuangan_akhir_tinja"), required=False,
+          strict=True, help="Regsosek: where excreta go, code 1-6"),
+    Field("fasilitas_bab", "p3ke_toilet", ("memiliki_fasilitas_buang_air_besar", "fasilitas_buang_air_besar"),
+          required=False, strict=True, help="P3KE: has an (improved) toilet, see the table below"),
+    Field("padan_dukcapil", "matched", ("padan_dukcapil", "keterangan_padan", "status_padan"), required=False,
+          help="P3KE/DTKS: the NIK matched Dukcapil (counted in the report; every NIK is checked here anyway)"),
+    replace(SEX, aliases=(*SEX.aliases, "kd_jenis_kelamin"), required=False,
+            help="L or P; when given, the NIK must encode it; not stored"),
+    replace(BIRTH, aliases=(*BIRTH.aliases, "tgl_lahir_art"), required=False,
+            help="date of birth; when given, the NIK must encode it; not stored"),
+), one_of=(("no_kk", "id_keluarga"), ("desil", "iddtks"), ("pkh",), ("bpnt",)))
+
+SOURCES = {s.name: s for s in (PENDUDUK, PENGUKURAN, SISWA, EMIS, PERKAWINAN, FASILITAS, KELUARGA)}
 
 
 def match_headers(source: Source, headers: list[str], mapping: dict[str, str]) -> dict[str, str]:
@@ -190,8 +239,8 @@ def markdown() -> str:
              "This section is generated by `peta-anak data sources --markdown`; do not edit it by hand.", "",
              "Headers are matched case-insensitively with runs of other characters as `_`",
              "(`ZS TB/U` = `zs_tb_u`). Columns not listed are dropped as the file is read;",
-             "`--map COLUMN=field` names a header that is not recognised. CSV with `,`, `;` or",
-             "tab, UTF-8 (BOM or not), UTF-16 with BOM or Windows-1252 (sniffed from the first 4 MB); XLSX",
+             "`--map COLUMN=field` names a header that is not recognised. CSV with `,`, `;`, tab",
+             "or `|`, UTF-8 (BOM or not), UTF-16 with BOM or Windows-1252 (sniffed from the first 4 MB); XLSX",
              "(first sheet, read as a stream; at most `PDAR_IMPORT_MAX_SHEET_MB` of sheet XML). Dates",
              "`dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy`, `yyyy-mm-dd`, `yyyy/mm/dd`, `yyyymmdd` or Excel dates.",
              "The first row is the header row: a file whose first row looks like data (a cell of digits, a date",
@@ -207,5 +256,28 @@ def markdown() -> str:
         if source.village:
             groups = " or ".join("(" + ", ".join(f"`{n}`" for n in g) + ")" for g in source.village)
             lines += ["", f"The village is given by {groups}."]
+        if source.one_of:
+            groups = "; ".join(" or ".join(f"`{n}`" for n in g) for g in source.one_of)
+            lines += ["", f"The file has a column for each of: {groups}."]
         lines.append("")
+        if source is KELUARGA:
+            lines += KELUARGA_NOTES + welfare_codes.markdown()
     return "\n".join(lines)
+
+
+KELUARGA_NOTES = [
+    "The three layouts Dinsos P3A exports, one row per person: **DTSEN** (CSV: `nomor_kartu_keluarga`, "
+    "`nomor_induk_kependudukan`, `desil_nasional`, region, `dusun`/`rt`/`rw`, programme flags `kd_pkh`, "
+    "`kd_bss_bnpt`, `kd_blt_dana_desa`, PBI-JKN and the Regsosek household answers), **P3KE** (Excel: "
+    "`ID Keluarga P3KE`, `Kode Kemendagri`, `Desil Kesejahteraan`, `NIK`, `Padan Dukcapil`, `sumber_air_minum`, "
+    "`memiliki_fasilitas_buang_air_besar`, `penerima_pkh`, `penerima_bpnt`, names, addresses, sex and dates of "
+    "birth) and **DTKS** from SIKS-NG (pipe-delimited `iddtks|provinsi|...|nomor_kk|nomor_nik|nama|...`, no desil: "
+    "being in DTKS marks the family as poor). Names, addresses, region, dusun/RT/RW, BLT Dana Desa and PBI-JKN are "
+    "dropped as the file is read (no indicator uses them); NIK, KK number and P3KE's family id become keyed hashes.",
+    "",
+    "A child is linked to a register family through its own NIK when the register lists it (where the register's "
+    "KK differs from SIAK's, the NIK wins), else through its SIAK KK: the register's KK, or the SIAK KK of any "
+    "member the register lists (P3KE has no KK column). A register family whose members and KK match no resident of "
+    "the period is counted in the import report (`families_unmatched`), not refused.",
+    "",
+]

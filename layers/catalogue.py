@@ -7,9 +7,10 @@ checks that both list the same indicators.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from aggregations import definitions
+from layers.catalogue_welfare import WELFARE
+from layers.indicator_meta import Indicator
+from layers.indicator_meta import texts as _t
 from peta_anak.core import rates
 
 #: ColorBrewer sequential schemes (5 classes), all marked colour-blind safe there.
@@ -21,50 +22,17 @@ PALETTES = {
     "Purples": ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"),
     "RdPu": ("#feebe2", "#fbb4b9", "#f768a1", "#c51b8a", "#7a0177"),
     "YlOrBr": ("#ffffd4", "#fed98e", "#fe9929", "#d95f0e", "#993404"),
+    "Oranges": ("#feedde", "#fdbe85", "#fd8d3c", "#e6550d", "#a63603"),
+    "Reds": ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"),
+    "Blues": ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"),
+    "GnBu": ("#f0f9e8", "#bae4bc", "#7bccc4", "#43a2ca", "#0868ac"),
+    "BuPu": ("#edf8fb", "#b3cde3", "#8c96c6", "#8856a7", "#810f7c"),
+    "PuBuGn": ("#f6eff7", "#bdc9e1", "#67a9cf", "#1c9099", "#016c59"),
     # diverging, for change between periods: blue = fewer children affected, red = more
     "RdBu_r": ("#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b"),
 }
 NO_DATA_COLOUR = "#d9d9d9"
 HIDDEN_COLOUR = "#bdbdbd"  # drawn hatched on maps, never as a class colour
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One indicator as people read it. Every indicator counts children with a problem,
-    so a higher rate is always worse (the kantong index and the public class rely on it)."""
-
-    id: str
-    title: dict[str, str]
-    description: dict[str, str]
-    numerator: dict[str, str]
-    denominator: dict[str, str]
-    unit: dict[str, str]
-    opd: str  # the department whose domain this is (role opd sees its own only)
-    source: dict[str, str]
-    palette: str
-    classification: str  # default scheme
-    fixed_breaks: tuple[float, ...]  # percent thresholds for the "fixed" scheme
-    target: dict | None = None
-    #: Default weight in the kantong kerentanan index: 0 for an indicator whose children are
-    #: already counted by another (marriages under 18 are marriages under 19 too).
-    default_weight: float = 1.0
-
-    def text(self, attribute: str, lang: str = "id") -> str:
-        value = getattr(self, attribute)
-        return value.get(lang) or value["id"]
-
-    def counted(self, lang: str = "id") -> str:
-        """What the denominator counts, in a word or two (``perkawinan``, ``children``): the
-        unit without its percent sign, for "2 dari 3 perkawinan"."""
-        return self.text("unit", lang).removeprefix("% ").removeprefix("of ")
-
-    def method(self, lang: str = "id") -> str:
-        """How it is counted (one text with the release methodology and GLOSSARY.md)."""
-        return definitions.method(self.id, lang)
-
-
-def _t(id_: str, en: str) -> dict[str, str]:
-    return {"id": id_, "en": en}
 
 
 INDICATORS = (
@@ -156,6 +124,7 @@ INDICATORS = (
         _t("Registri fasilitas (sarana prasarana sekolah)", "Facility registry (school facilities)"), "YlOrBr",
         "fixed", (10, 25, 50, 75),
     ),
+    *WELFARE,
 )
 BY_ID = {i.id: i for i in INDICATORS}
 
@@ -182,9 +151,11 @@ OPD = {
 }
 
 
-#: The out-of-school split shown to planners (never released): by reason, then by BPS age group.
+#: The splits shown to planners (never released): out of school by reason (counts), then by BPS
+#: age group (each of its own children); children by how many vulnerabilities they have.
 BREAKDOWNS = {"anak_tidak_sekolah": (("ats_belum_pernah", "ats_putus", "ats_lulus"),
-                                     ("ats_7_12", "ats_13_15", "ats_16_18"))}
+                                     ("ats_7_12", "ats_13_15", "ats_16_18")),
+              "anak_rentan_ganda": (("rentan_0", "rentan_1", "rentan_2", "rentan_3"),)}
 
 
 def breakdowns_of(indicators: list[str]) -> list[str]:
@@ -194,18 +165,20 @@ def breakdowns_of(indicators: list[str]) -> list[str]:
 
 def breakdown_line(rows: dict, indicator: str, area: str, lang: str = "id") -> str | None:
     """``belum pernah sekolah 39, putus sekolah 31, ...; usia 7-12: 8 dari 293 (2,7%), ...``
-    for one area, from rows keyed by (indicator, area) of the exact table."""
+    for one area, from rows keyed by (indicator, area) of the exact table: the first group as
+    counts, any further group as shares of their own denominators."""
     groups = BREAKDOWNS.get(indicator)
     if not groups or not all((b, area) in rows for g in groups for b in g):
         return None
     titles = definitions.BREAKDOWN_TITLES
-    reasons, ages = groups
+    counts, *shares = groups
     of = {"id": "dari", "en": "of"}[lang]
-    first = ", ".join(f"{titles[b][lang]} {_n(rows[(b, area)]['pembilang'], lang)}" for b in reasons)
-    second = ", ".join(
+    first = ", ".join(f"{titles[b][lang]} {_n(rows[(b, area)]['pembilang'], lang)}" for b in counts)
+    rest = [", ".join(
         f"{titles[b][lang]}: {_n(rows[(b, area)]['pembilang'], lang)} {of} {_n(rows[(b, area)]['penyebut'], lang)}"
-        + (f" ({_pct(rows[(b, area)], lang)}%)" if rows[(b, area)]["penyebut"] else "") for b in ages)
-    return f"{first}; {second}"
+        + (f" ({_pct(rows[(b, area)], lang)}%)" if rows[(b, area)]["penyebut"] else "") for b in group)
+        for group in shares]
+    return "; ".join([first, *rest])
 
 
 def _n(value: int, lang: str) -> str:

@@ -28,6 +28,10 @@ MESSAGES = {
     "sanitation_layak": {"id": "sanitasi layak", "en": "adequate sanitation"},
     "sanitation_tidak_layak": {"id": "sanitasi tidak layak", "en": "sanitation not adequate"},
     "sanitation_tidak_diketahui": {"id": "sanitasi tidak diketahui", "en": "sanitation unknown"},
+    # the register's coverage beside water and sanitation
+    "coverage_line": {"id": "Cakupan register: {share}% anak wilayah ini", "en": "Register coverage: {share}% of the area's children"},
+    "coverage_low": {"id": " (rendah: angka ini hanya mewakili anak yang terdaftar)", "en": " (low: the rate speaks for the registered children only)"},
+    "coverage_unknown": {"id": "Cakupan register tidak diketahui", "en": "Register coverage unknown"},
     # kantong kerentanan
     "kantong_title": {"id": "Kantong kerentanan (indeks gabungan)", "en": "Vulnerability pockets (composite index)"},
     "kantong_caption": {"id": "indeks 0-100 menurut bobot Anda", "en": "index 0-100 with your weights"},

@@ -22,6 +22,15 @@ def kk(serial: int) -> str:
     return f"6107011505{20 + serial % 5:02d}{serial:04d}"
 
 
+#: Residents on another resident's family card: r5 (5 years old) is on r8's (an adult in the same village).
+SAME_CARD = {"r5": "r8"}
+
+
+def family_card(key: str) -> str:
+    """The KK number of resident ``key`` in the SIAK extract."""
+    return kk([r[0] for r in RESIDENTS].index(SAME_CARD.get(key, key)))
+
+
 #: (key, born, sex, village, marital, akta, kia) - what each resident counts towards is in the test.
 RESIDENTS = [
     ("r1", date(2010, 1, 1), "L", V1, "BELUM KAWIN", "ADA", "TIDAK ADA"),  # 15: akta ok, no KIA, enrolled
@@ -52,7 +61,32 @@ EXPECTED = {
     "perkawinan_anak": {V1: (2, 2), V4: (0, 1)},
     "perkawinan_anak_18": {V1: (1, 2), V4: (0, 1)},  # the bride of 17; the groom of 18 is not under 18
     "sekolah_tanpa_sanitasi": {V1: (1, 2), V2: (1, 1)},  # V1's MI has no sanitation record
+    # the welfare register (tests/welfare_files.py, DTSEN): r1 and r6 (listed by NIK under r1's KK) desil 2 with
+    # PKH, r5 through its KK (desil 4, no programme), r2 desil 7, r9 desil 1 without programme, r10 desil 5
+    "anak_keluarga_miskin": {V1: (3, 5), V2: (0, 1), V4: (1, 1)},
+    "anak_miskin_tanpa_bansos": {V1: (1, 3), V4: (1, 1)},
+    "anak_tanpa_air_layak": {V1: (1, 3), V2: (0, 1), V4: (1, 1)},  # r5's family has no water answer
+    "anak_tanpa_sanitasi_layak": {V1: (1, 3), V2: (1, 1), V4: (1, 1)},  # nor a pan or disposal answer
+    "keluarga_berisiko_stunting": {V2: (1, 1)},  # r10's family: leding, but a public MCK
+    "anak_disabilitas": {V1: (0, 5), V2: (0, 1), V4: (1, 1)},  # r9; r4 is 19
+    # per child: r1 and r6 poor only; r2 no akta, out of school, no water, no sanitation; r5 no akta and poor;
+    # r7 married and out of school; r10 no akta, no sanitation; r9 no akta, out of school, poor, no water, no sanitation
+    "anak_rentan_ganda": {V1: (3, 5), V2: (1, 1), V4: (1, 1)},
+    "rentan_0": {V1: (0, 5), V2: (0, 1), V4: (0, 1)},
+    "rentan_1": {V1: (2, 5), V2: (0, 1), V4: (0, 1)},
+    "rentan_2": {V1: (2, 5), V2: (1, 1), V4: (0, 1)},
+    "rentan_3": {V1: (1, 5), V2: (0, 1), V4: (1, 1)},
 }
+#: (combination bits, children) per area, most frequent first (aggregations.overlap.VULNERABILITIES:
+#: akta 1, stunting 2, school 4, married 8, poor 16, water 32, sanitation 64).
+COMBINATIONS = {V1: [(12, 1), (17, 1), (101, 1)], V4: [(117, 1)],
+                "61.07.01": [(12, 1), (17, 1), (65, 1), (101, 1)], "61.07": [(12, 1), (17, 1), (65, 1), (101, 1),
+                                                                      (117, 1)]}
+
+
+#: SIAK's disability code (PNYDNG_CCT) where it is not 0: r9 is a child who is blind, r4 an adult;
+#: r1's cell is "-" (none).
+DISABILITY = {"r9": "2", "r4": "1", "r1": "-"}
 
 
 def resident_niks() -> dict[str, str]:
@@ -63,10 +97,11 @@ def penduduk_csv(path: Path, sep: str = ",", encoding: str = "utf-8-sig") -> Pat
     niks = resident_niks()
     rows = []
     for n, (key, born, sex, village, marital, akta, kia) in enumerate(RESIDENTS):
-        rows.append({"NIK": niks[key], "NO_KK": kk(n), "NAMA_LGKP": f"Anak {key.upper()}",
+        rows.append({"NIK": niks[key], "NO_KK": family_card(key), "NAMA_LGKP": f"Anak {key.upper()}",
                      "JENIS_KLMIN": "LAKI-LAKI" if sex == "L" else "PEREMPUAN", "TGL_LHR": born.strftime("%d-%m-%Y"),
                      "STAT_KWN": marital, "AKTA_LHR": akta, "KIA": kia, "KODE_DESA": village.replace(".", ""),
-                     "ALAMAT": "Jl. Contoh 1", "TELP": "081234567890"})
+                     "ALAMAT": "Jl. Contoh 1", "TELP": "081234567890", "PNYDNG_CCT": DISABILITY.get(key, "0"),
+                     "DUSUN": f"  Dusun {n % 3 + 1}  ", "NO_RT": f"{n % 4 + 1:03d}", "NO_RW": "002"})
     pd.DataFrame(rows).to_csv(path, sep=sep, index=False, encoding=encoding)
     return path
 

@@ -6,7 +6,8 @@ in the worst fifth of published village rates count one; the class is the number
 of such indicators (every indicator here is "higher is worse"). A village with
 fewer than ``MIN_PUBLISHED`` published indicators gets no class. An indicator
 nested in another (marriages under 18 within marriages under 19) does not count
-on its own, so the same children are not counted twice.
+on its own, so the same children are not counted twice; nor does one of
+:data:`OUT_OF_CLASS`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ import numpy as np
 from aggregations.release.source import NESTED
 from aggregations.release.store import SHOWN
 
+#: Indicators that never count in the class: children with a disability are a need for
+#: inclusive services, not a failure (a village that registers them well would look worse;
+#: the catalogue marks them ``need``, a test holds the two together); children with several
+#: vulnerabilities are made of the other indicators' children (they would count twice).
+OUT_OF_CLASS = frozenset({"anak_disabilitas", "anak_rentan_ganda"})
 WORST_SHARE = 0.2
 MIN_PUBLISHED = 3
 CLASSES = ("rendah", "sedang", "tinggi", "sangat tinggi")
@@ -27,7 +33,7 @@ NO_CLASS = "data tidak cukup"
 def public_classes(values: list[dict]) -> dict[str, dict]:
     """{village code: {"kelas": label, "tingkat_kelas": 0-3 or None, "indikator": [...]}}
     from published release rows (``status`` tampil, ``tingkat`` desa)."""
-    inner = {i for i, _ in NESTED}
+    inner = {i for i, _ in NESTED} | OUT_OF_CLASS
     shown = [v for v in values if v["tingkat"] == "desa" and v["status"] == SHOWN and v["persen"] is not None
              and v["indikator"] not in inner]
     by_indicator: dict[str, list[dict]] = defaultdict(list)

@@ -5,8 +5,8 @@ group with a single hidden cell, the published sibling counting the fewest
 children that still has room to absorb the protection distance (numerator and
 complement of at least P) is hidden; the parent only when no sibling will do.
 After each round the attack audit runs; every cell it can still narrow down gets
-one more complement in its groups, or its shared-denominator partner, until
-the audit passes or nothing is left to hide.
+one more complement in its groups, or a partner in a shared denominator, a nesting
+or another relation of its area, until the audit passes or nothing is left to hide.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def suppress(table: Table, rules: Rules, earlier: dict[Key, tuple[int, int]] | N
         hidden = pattern.hidden
         for rounds in range(1, MAX_ROUNDS + 1):
             hidden |= _single_hidden_groups(table, hidden, rules.protection)
-            report = audit(table, hidden, set(pattern.primary), rules, earlier)
+            report = audit(table, hidden, set(pattern.primary), rules, earlier, protected_only=True)
             pattern.rounds = rounds
             added = _repair(table, hidden, report)
             if not added:
@@ -114,7 +114,7 @@ def _repair(table: Table, hidden: set[Key], report: AuditReport) -> set[Key]:
         if key in added:
             continue
         partners = [p for p in table.denominator_partners.get(key, []) + table.nested_partners.get(key, [])
-                    if p not in hidden | added]
+                    + table.relation_partners(key) if p not in hidden | added]
         if partners:
             added.add(min(partners))
             continue

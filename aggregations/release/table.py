@@ -3,9 +3,11 @@
 Villages add up to their kecamatan and kecamatan to their kabupaten, for
 numerators and denominators alike; indicators declared to count the same
 children share their denominator; an indicator nested in another (every case it
-counts, the other counts too) has a numerator no larger than the other's. Every
-relation is an equation or inequality an attacker can use to work out a hidden
-cell from published ones.
+counts, the other counts too) has a numerator no larger than the other's; and any
+other linear relation between the cells of one area (:class:`Relation`: one
+indicator's denominator is another's numerator, or children counted child by
+child are bounded by the counts they are made of). Every relation is an equation
+or inequality an attacker can use to work out a hidden cell from published ones.
 """
 
 from __future__ import annotations
@@ -33,6 +35,21 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A linear relation a reader knows between the cells of one area:
+    ``sum(coefficient * quantity) == 0`` (``equal``) or ``>= 0``, each term a
+    (coefficient, indicator, ``"n"`` or ``"d"``). It holds in every area where all its
+    indicators have a cell."""
+
+    terms: tuple[tuple[float, str, str], ...]
+    equal: bool = True
+
+
+#: A relation of one area: ((coefficient, cell key, quantity), ...) and whether it is an equation.
+AreaRelation = tuple[tuple[tuple[float, Key, str], ...], bool]
+
+
+@dataclass(frozen=True)
 class Group:
     """A parent cell and the cells that add up to it (same indicator)."""
 
@@ -48,7 +65,7 @@ class Table:
     """All cells of one period, their sum groups and shared denominators."""
 
     def __init__(self, cells: Iterable[Cell], shared_denominators: Iterable[Iterable[str]] = (),
-                 nested: Iterable[tuple[str, str]] = ()):
+                 nested: Iterable[tuple[str, str]] = (), relations: Iterable[Relation] = ()):
         self.cells: dict[Key, Cell] = {}
         for cell in sorted(cells, key=lambda c: (c.indicator, LEVELS.index(c.level), c.area)):
             self.cells[cell.key] = cell
@@ -79,6 +96,20 @@ class Table:
         for inner, outer in self.nested:
             self.nested_partners[inner].append(outer)
             self.nested_partners[outer].append(inner)
+        self.relations: list[AreaRelation] = []
+        self.relations_of: dict[Key, list[AreaRelation]] = defaultdict(list)
+        areas = {cell.area for cell in self.cells.values()}
+        for relation in relations:
+            for area in sorted(areas):
+                if all((indicator, area) in self.cells for _, indicator, _ in relation.terms):
+                    found = (tuple((c, (i, area), q) for c, i, q in relation.terms), relation.equal)
+                    self.relations.append(found)
+                    for key in {(i, area) for _, i, _ in relation.terms}:
+                        self.relations_of[key].append(found)
+
+    def relation_partners(self, key: Key) -> list[Key]:
+        """The other cells that share a relation with ``key``."""
+        return sorted({k for terms, _ in self.relations_of[key] for _, k, _ in terms} - {key})
 
     @property
     def indicators(self) -> list[str]:

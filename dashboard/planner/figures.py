@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from aggregations import periods as period_rules
 from dashboard.shell import access
 from dashboard.shell.access import Someone
-from layers import catalogue, style, values
+from layers import catalogue, coverage, style, values
 from layers.planning import targets
 from peta_anak.core.cache import VersionedCache
 
@@ -66,6 +66,9 @@ class ProfileLine:
     parents: dict[str, Row]  # "kecamatan" / "kabupaten" -> row
     breakdown: dict[str, Row]  # the split of the indicator for this area (e.g. out-of-school by reason and age)
     target: TargetProgress | None = None  # coverage indicators with a count in this period
+    #: the register's coverage of the area's children, in percent, for a rate over registered
+    #: children (water, sanitation); None otherwise or where it cannot be computed
+    register_coverage: float | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,9 @@ def _area_figures(engine: Engine, allowed: list[str], period: str, code: str, ki
                   known: values.Versions) -> AreaFigures:
     chosen = values.series_of(engine, period, known)
     before = values.previous_period(engine, period, known)
-    wanted = allowed + catalogue.breakdowns_of(allowed)
+    # the rows a coverage is computed from, even of a layer the user may not see: only the share is passed on
+    bases = [b for i in allowed if (b := catalogue.BY_ID[i].coverage_of)]
+    wanted = allowed + catalogue.breakdowns_of(allowed) + bases
     tables = {p: values.by_area(engine, p, wanted, known) for p in {*chosen, period, *([before] if before else [])}}
     rows, earlier = tables[period], tables[before] if before else {}
     parents = {"kecamatan": code[:8], "kabupaten": code[:5]}
@@ -141,7 +146,8 @@ def _area_figures(engine: Engine, allowed: list[str], period: str, code: str, ki
             indicator, own, earlier.get((indicator, code)),
             {level: rows[(indicator, parent)] for level, parent in parents.items()
              if parent != code and (indicator, parent) in rows},
-            {b: rows[(b, code)] for b in catalogue.breakdowns_of([indicator]) if (b, code) in rows}, progress))
+            {b: rows[(b, code)] for b in catalogue.breakdowns_of([indicator]) if (b, code) in rows}, progress,
+            coverage.coverage(indicator, own, rows.get((catalogue.BY_ID[indicator].coverage_of, code)))))
         series = {name: [tables[p].get((indicator, area)) for p in chosen]
                   for name, area in {"own": code, **parents}.items() if name == "own" or area != code}
         kind = catalogue.KIND_OF.get(indicator)

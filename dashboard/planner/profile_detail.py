@@ -17,7 +17,7 @@ from dash import dcc, html
 from aggregations import periods as period_rules
 from dashboard.planner import charts, figures
 from dashboard.planner.messages import text
-from layers import catalogue, style
+from layers import catalogue, coverage, style
 from layers.classify import change_points, no_data_entry, number, signed_number
 from layers.planning import targets
 from peta_anak.core import rates
@@ -74,6 +74,8 @@ def detail(shown: figures.AreaFigures, indicator: str, name: str, lang: str) -> 
     split = catalogue.breakdown_line({(b, code): r for b, r in line.breakdown.items()}, indicator, code, lang)
     if split:
         parts.append(html.P(split, className="small"))
+    if meta.coverage_of:  # a rate over registered children: how many of the area's children that is
+        parts.append(html.P(coverage.describe(line.register_coverage, lang), className="small"))
     if line.parents:
         parts.append(html.P(parents_words(line.parents, lang), className="muted"))
     parts += _target_line(line.target, lang)

@@ -55,7 +55,7 @@ SOURCES_OF_OPD = {
     "disdukcapil": ("penduduk", "perkawinan"),
     "dinkes": ("pengukuran", "fasilitas"),
     "disdikbud": ("siswa", "emis", "fasilitas"),
-    "dinsos_p3a": (),
+    "dinsos_p3a": ("keluarga",),
 }
 
 

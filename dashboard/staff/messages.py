@@ -180,6 +180,8 @@ SOURCE_NAMES = {
     "perkawinan": {"id": "Pencatatan perkawinan (KUA / Disdukcapil)", "en": "Marriage registrations (KUA / civil registry)"},
     "fasilitas": {"id": "Registri fasilitas: fasilitas kesehatan dan sekolah",
                   "en": "Facility registry: health facilities and schools"},
+    "keluarga": {"id": "Register kesejahteraan sosial Dinsos P3A (DTSEN, P3KE atau DTKS)",
+                 "en": "Dinsos P3A's social-welfare register (DTSEN, P3KE or DTKS)"},
 }
 
 

@@ -88,7 +88,8 @@ def _dirty_rows(n: int, rng) -> np.ndarray:
 
 def penduduk(people: pd.DataFrame, villages: pd.DataFrame, period: str, out: Path, rng) -> Path:
     """SIAK-style extract on the period's snapshot: numeric SIAK codes, dd-mm-yyyy dates, names
-    and addresses included; residents who died or moved out keep their row with the status."""
+    and addresses included, dusun, RT, RW and the disability code (PNYDNG_CCT, 0 for none);
+    residents who died or moved out keep their row with the status."""
     snapshot = periods.snapshot(period)
     alive = people[listed(people, snapshot)].copy()
     age = _ages_on(alive, snapshot)
@@ -104,8 +105,8 @@ def penduduk(people: pd.DataFrame, villages: pd.DataFrame, period: str, out: Pat
         "AKTA_LHR": np.where(alive.u_akta < p_akta, 2, 1),
         "KIA": np.where((alive.u_kia < p_kia) & (age < 17), "ADA", "TIDAK ADA"),
         "NO_PROP": code[0].astype(int), "NO_KAB": code[1].astype(int), "NO_KEC": code[2].astype(int),
-        "NO_KEL": code[3].astype(int), "ALAMAT": "DUSUN " + (alive.village % 7 + 1).astype(str),
-        "NO_RT": rng.integers(1, 20, len(alive)), "NO_RW": rng.integers(1, 6, len(alive)),
+        "NO_KEL": code[3].astype(int), "ALAMAT": alive.dusun, "DUSUN": alive.dusun, "NO_RT": alive.no_rt,
+        "NO_RW": alive.no_rw, "PNYDNG_CCT": alive.disabilitas,
         "TELP": "08" + pd.Series(rng.integers(10**9, 10**10, len(alive))).astype(str).to_numpy(),
         "STATUS_PENDUDUK": np.where(alive.leave <= pd.Timestamp(snapshot), alive.leave_kind, "AKTIF"),
     })

@@ -1,4 +1,4 @@
-"""Realistic demo data: the six sources as real exports look, at full Bengkayang scale.
+"""Realistic demo data: the seven sources as real exports look, at full Bengkayang scale.
 
 ``generate`` builds one synthetic population (see :mod:`.population`) on the
 villages in the database and writes, for every period (by default the four
@@ -7,10 +7,11 @@ snapshot day (with a status column: residents who died or moved out), an
 e-PPGBM export of the period's weighing month (February in a first semester,
 August in a second; XLSX for the first period, ``;``-CSV with decimal commas
 after), a Dapodik student list, a Kemenag EMIS madrasah list (XLSX), the KUA
-marriage register of the period (XLSX) and the facility registry, the dusun
-register of every village (:mod:`.dusun`: OpenSID area tables and a plain list, in
-``dusun/``), plus ``manifest.json`` naming each file's source and period, and the
-register's files under ``dusun``. Years (``2025``) or
+marriage register of the period (XLSX), the facility registry and Dinsos P3A's welfare
+register of the same families (DTSEN CSV from 2025, P3KE workbook before; see
+:mod:`.families`), the dusun register of every village (:mod:`.dusun`: OpenSID area
+tables and a plain list, in ``dusun/``), plus ``manifest.json`` naming each file's
+source and period, and the register's files under ``dusun``. Years (``2025``) or
 months work too: tests pass fewer periods to be quick.
 """
 
@@ -24,14 +25,16 @@ import numpy as np
 from sqlalchemy import Engine
 
 from aggregations import periods as period_rules
-from peta_anak.demo import dusun, exports, schooling
+from peta_anak.demo import dusun, exports, families, schooling
 from peta_anak.demo.population import POPULATION, load_villages, residents, village_sizes
 
 DEFAULT_SEED = 2026
 #: Changes whenever the exports change shape, so a demo folder of an older generator is
 #: written again instead of reused (2: SIAK status column, EMIS, enrolment statuses;
-#: 3: four semesters, moves and deaths between them; 4: the dusun register).
-VERSION = 4
+#: 3: four semesters, moves and deaths between them; 4: the dusun register; 5: the welfare
+#: register, SIAK's disability code and dusun, families' poverty linked to their children's
+#: other vulnerabilities).
+VERSION = 5
 DEFAULT_PERIODS = ("2024-S1", "2024-S2", "2025-S1", "2025-S2")
 DUSUN_STREAM = 22  # issue #22
 
@@ -56,6 +59,7 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
     sizes = village_sizes(villages, int(POPULATION * scale), rng)
     step = progress or (lambda n, total: None)
     people = residents(villages, sizes, period_rules.start(periods[0]), period_rules.snapshot(periods[-1]), rng)
+    people = families.households(people, seed)
     sites = exports.facilities(villages, scale, rng)
     step(1, len(periods) + 1)
     manifest = []
@@ -68,6 +72,7 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
             "emis": schooling.emis(people, sites, villages, period, outdir, rng, records),
             "perkawinan": exports.perkawinan(people, villages, period, outdir, rng),
             "fasilitas": exports.fasilitas(sites, villages, period, outdir),
+            "keluarga": families.register(people, period, outdir, rng),
         }
         manifest += [{"source": s, "period": period, "file": p.name} for s, p in files.items()]
         step(1, len(periods) + 1)

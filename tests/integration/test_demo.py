@@ -25,8 +25,8 @@ from tests.conftest import GEODATA, env_for
 
 SEMESTERS = ("2024-S1", "2024-S2", "2025-S1", "2025-S2")
 SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d{16}(?!\d)")
-IDENTITY_COLUMNS = ("NIK", "NO_KK", "NIK Suami", "NIK Istri")
-NAME_COLUMNS = ("NAMA_LGKP", "Nama", "Nama Suami", "Nama Istri", "Nama Ortu")
+IDENTITY_COLUMNS = ("NIK", "NO_KK", "NIK Suami", "NIK Istri", "nomor_induk_kependudukan", "nomor_kartu_keluarga")
+NAME_COLUMNS = ("NAMA_LGKP", "Nama", "Nama Suami", "Nama Istri", "Nama Ortu", "nama", "ID Keluarga P3KE")
 
 
 @pytest.fixture(scope="module")

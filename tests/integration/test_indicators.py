@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from aggregations.schema import kualitas_data, penolakan
 from tests import source_files as src
+from tests import welfare_files as wf
 from tests.boundary_files import VILLAGES, import_villages
 from tests.conftest import runner_for
 from tests.databases import inputs
@@ -29,6 +30,7 @@ def every_source(_engine, settings):
         "pengukuran": src.pengukuran_csv(folder / "eppgbm.csv"),
         "perkawinan": src.perkawinan_xlsx(folder / "kua.xlsx"),
         "fasilitas": src.fasilitas_csv(folder / "fasilitas.csv"),
+        "keluarga": wf.dtsen_csv(folder / "dtsen.csv"),
     }
     summaries = {}
     for source, path in files.items():
@@ -165,3 +167,14 @@ def test_a_pupil_nik_is_checked_against_the_pupils_own_birth_date_and_sex(villag
     assert run("aggregate", "--period", "2025").exit_code == 0
     table = exported(run, tmp_path)
     assert table[("anak_tidak_sekolah", src.V4)]["pembilang"] == "1"  # r9 is not taken as enrolled
+
+
+def test_the_combinations_of_vulnerabilities_one_child_has_per_area(loaded, engine):
+    from aggregations import overlap
+
+    with engine.connect() as conn:
+        for area, expected in src.COMBINATIONS.items():
+            assert overlap.combinations(conn, "2025", area) == expected, area
+        assert overlap.combinations(conn, "2025", src.V2) == [(65, 1)]  # r10: no akta, a public MCK
+    assert overlap.names(117) == ["tanpa_akta", "tidak_sekolah", "keluarga_miskin", "tanpa_air_layak",
+                                  "tanpa_sanitasi_layak"]

@@ -77,8 +77,9 @@ def test_weights_change_the_ranking_and_bad_weights_are_refused(data):
 def test_an_opd_user_ranks_on_its_own_indicators_only(data):
     dinkes = users.add(data, "dinkes", "opd", "rahasia-panjang-1", "dinkes")
     listing = planning.priority_list(data, dinkes, "2025")
-    assert listing.indicators == ["stunting"]
-    assert all(set(r["indikator"]) == {"stunting"} for r in listing.rows)
+    own = ["stunting", "anak_tanpa_air_layak", "anak_tanpa_sanitasi_layak", "keluarga_berisiko_stunting"]
+    assert listing.indicators == own
+    assert all(set(r["indikator"]) == set(own) for r in listing.rows)
     admin = users.add(data, "admin", "admin", "rahasia-panjang-1")
     with pytest.raises(planning.PlanningError):
         planning.priority_list(data, admin, "2025")

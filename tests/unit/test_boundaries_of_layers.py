@@ -38,7 +38,7 @@ PLANNER_ONLY = ("layers.printed", "layers.planning")
 #: The public site's doors into ``layers``: the release (never exact values), indicator texts, classes.
 PUBLIC_SITE_MAY_USE = ("layers.published", "layers.catalogue", "layers.classify")
 RECORD_MODULES = {"aggregations.records"}
-RECORD_TABLES = {"penduduk", "pengukuran", "siswa", "perkawinan", "penolakan", "RECORD_TABLES"}
+RECORD_TABLES = {"penduduk", "pengukuran", "siswa", "perkawinan", "keluarga", "penolakan", "RECORD_TABLES"}
 
 
 def imports(path: Path) -> list[tuple[str, list[str]]]:

@@ -82,7 +82,7 @@ def test_every_indicator_says_how_it_is_counted_in_both_languages_and_the_glossa
     assert set(definitions.METHOD) == {i.id for i in catalogue.INDICATORS}
     for indicator in catalogue.INDICATORS:
         assert indicator.method("id") != indicator.method("en") and len(indicator.method("en")) > 80
-    assert set(definitions.BREAKDOWN_TITLES) == set(catalogue.breakdowns_of(["anak_tidak_sekolah"]))
+    assert set(definitions.BREAKDOWN_TITLES) == set(catalogue.breakdowns_of(list(catalogue.BREAKDOWNS)))
     glossary = (Path(__file__).resolve().parents[2] / "GLOSSARY.md").read_text()
     assert definitions.markdown() in glossary, "GLOSSARY.md: paste aggregations.definitions.markdown() at the end"
 
@@ -90,4 +90,30 @@ def test_every_indicator_says_how_it_is_counted_in_both_languages_and_the_glossa
 def test_breakdowns_are_indicators_of_the_aggregation_but_never_public():
     assert {i.id for i in aggregate.BREAKDOWNS} == set(catalogue.breakdowns_of(list(catalogue.BY_ID)))
     assert not {i.id for i in aggregate.BREAKDOWNS} & set(aggregate.PUBLIC)
-    assert all(i.part_of == "anak_tidak_sekolah" for i in aggregate.BREAKDOWNS)
+    assert all(i.id in catalogue.breakdowns_of([i.part_of]) for i in aggregate.BREAKDOWNS)
+    assert {i.part_of for i in aggregate.BREAKDOWNS} == {"anak_tidak_sekolah", "anak_rentan_ganda"}
+
+
+def test_a_need_is_no_failure_and_ranks_no_village_worse():
+    """Children with a disability: no default weight in the kantong index, never in the public
+    class, and the legend's unit says it is a need."""
+    from aggregations.release.public_class import OUT_OF_CLASS
+    from layers.planning.kantong import DEFAULT_WEIGHTS
+
+    needs = [i for i in catalogue.INDICATORS if i.need]
+    assert [i.id for i in needs] == ["anak_disabilitas"]
+    assert {i.id for i in needs} <= OUT_OF_CLASS
+    assert all(DEFAULT_WEIGHTS[i.id] == 0 for i in needs) and DEFAULT_WEIGHTS["tanpa_akta"] == 1
+    assert all("bukan kegagalan" in i.text("unit", "id") and "not a failure" in i.text("unit", "en") for i in needs)
+
+
+def test_the_registers_coverage_beside_water_and_sanitation_says_when_it_is_low():
+    from layers import coverage
+
+    assert coverage.coverage("anak_tanpa_air_layak", {"penyebut": 30}, {"penyebut": 120}) == 25.0
+    assert coverage.coverage("tanpa_akta", {"penyebut": 30}, {"penyebut": 120}) is None  # not a register rate
+    assert coverage.coverage("anak_tanpa_sanitasi_layak", {"penyebut": 0}, {"penyebut": 0}) is None
+    low, high = coverage.describe(25.0, "id"), coverage.describe(80.0, "en")
+    assert low == "Cakupan register: 25,0% anak wilayah ini (rendah: angka ini hanya mewakili anak yang terdaftar)"
+    assert high == "Register coverage: 80.0% of the area's children"
+    assert coverage.describe(None, "id") == "Cakupan register tidak diketahui"

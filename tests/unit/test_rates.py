@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from aggregations import checks, report
 from aggregations.errors import ImportRefused
 from aggregations.release.rules import published_rate
+from aggregations.sources import SOURCES
 from dashboard.planner.figures import TargetProgress
 from dashboard.planner.profile_detail import _target_line
 from dashboard.staff.import_views import _total
@@ -106,7 +107,7 @@ def test_the_share_of_rejected_rows_follows_the_rule(pair):
     rejected, read = pair
     if not read or rejected * 1000 <= read:  # refused above 0.1 %
         return
-    ctx = SimpleNamespace(period_years={}, period="2025")
+    ctx = SimpleNamespace(period_years={}, period="2025", source=SOURCES["penduduk"])
     tally = SimpleNamespace(read=read, rejected=rejected, reasons=Counter({"nik:nik_format": rejected}), examples={})
     with pytest.raises(ImportRefused) as refused:
         checks.refuse_if_needed(ctx, "a.csv", tally, {}, 0.001)

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aggregations.release.audit import _Problem, audit
+from aggregations.release.audit import audit
 from aggregations.release.rules import Rules, primary_reasons, published_rate
+from aggregations.release.solver import Problem
 from aggregations.release.suppress import suppress
 from aggregations.release.table import Cell, Table
 
@@ -217,9 +218,25 @@ def test_audit_finds_the_integer_bound_where_the_lp_relaxation_is_fractional():
     largest x0 + x1 + x2 is 1.5 at (1/2, 1/2, 1/2); the audit's bound is the integer 1."""
     a_ub = np.array([[1.0, 1.0, 0.0, -1.0], [0.0, 1.0, 1.0, -1.0], [1.0, 0.0, 1.0, -1.0]])
     lower, upper = np.array([0.0, 0.0, 0.0, 1.0]), np.array([np.inf, np.inf, np.inf, 1.0])
-    fractional = _Problem(np.zeros((0, 4)), np.zeros(0), a_ub, lower, upper, integer=True)
+    fractional = Problem(np.zeros((0, 4)), np.zeros(0), a_ub, np.zeros(3), lower, upper, integer=True)
     assert fractional.range({0: 1.0, 1: 1.0, 2: 1.0}) == (0.0, 1.0)
-    relaxed = _Problem(np.zeros((0, 4)), np.zeros(0), a_ub, lower, upper, integer=False)
+    relaxed = Problem(np.zeros((0, 4)), np.zeros(0), a_ub, np.zeros(3), lower, upper, integer=False)
     assert relaxed.range({0: 1.0, 1: 1.0, 2: 1.0}) == (0.0, 1.5)
-    unbounded = _Problem(np.zeros((0, 4)), np.zeros(0), a_ub[:1], lower, upper, integer=True)
+    unbounded = Problem(np.zeros((0, 4)), np.zeros(0), a_ub[:1], np.zeros(1), lower, upper, integer=True)
     assert unbounded.range({2: 1.0}) == (0.0, np.inf)
+
+
+def test_where_rounding_the_relaxation_is_not_enough_the_integers_decide_the_protection():
+    """Two odd cycles: the LP's largest sum of the six is 3 (every x at 1/2), an integer 3,
+    so rounding keeps it; no integer point reaches it (at most one per cycle: 2). Asked
+    whether a protection interval's end of 3 can be reached, the audit answers no (a bound of
+    2, so the check fails); an end of 2 is reached by an integer point (the check holds)."""
+    cycle = np.array([[1.0, 1.0, 0.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0]])
+    a_ub = np.zeros((6, 7))
+    a_ub[:3, :3], a_ub[3:, 3:6], a_ub[:, 6] = cycle, cycle, -1.0
+    lower, upper = np.array([0.0] * 6 + [1.0]), np.array([np.inf] * 6 + [1.0])
+    problem = Problem(np.zeros((0, 7)), np.zeros(0), a_ub, np.zeros(6), lower, upper, integer=True)
+    six = {i: 1.0 for i in range(6)}
+    assert problem.range(six) == (0.0, 3.0)  # the relaxation, rounded: not the integer bound
+    assert problem.range(six, required=(0, 3)) == (0.0, 2.0)
+    assert problem.range(six, required=(0, 2)) == (0.0, 2.0)

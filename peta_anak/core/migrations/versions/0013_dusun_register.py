@@ -3,7 +3,7 @@ name alone), their RW and RT (``rt_rw``), other spellings of their names
 (``alias_dusun``) and the log of register imports (``impor_dusun``).
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 Create Date: 2026-12-08 09:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
