@@ -75,6 +75,7 @@ def test_two_indicators_get_two_legends_and_the_link_keeps_the_choice(page, live
     assert "Anak tanpa akta kelahiran" in page.locator("#banding-legenda-a").inner_text()
     assert page.locator("#banding-legenda-bersama").inner_text() == ""
     page.click("#banding-cari")  # find an area by keyboard: its values on both maps, no change line
+    page.wait_for_function("document.activeElement.classList.contains('dash-dropdown-search')")
     page.keyboard.type("Saba")
     page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").wait_for()  # the menu has found it
     page.keyboard.press("Enter")

@@ -99,7 +99,7 @@ def test_every_control_of_the_map_page_by_keyboard(page, live_app):
     page.keyboard.press("Enter")
     page.locator("#peta-panel h2").get_by_text("Saba'u", exact=True).wait_for()
 
-    tab_to(page, "el.id === 'peta-unduh-png'")
+    tab_to(page, "el.id === 'peta-unduh-png'", limit=80)  # past every indicator of the profile's summary
     with page.expect_download(timeout=60_000) as info:
         page.keyboard.press("Enter")
     assert info.value.suggested_filename.endswith(".png")

@@ -93,6 +93,7 @@ def test_search_finds_a_village_and_opens_its_profile(page, live_app):
     login(page, live_app, "perencana")
     page.wait_for_selector("path.leaflet-interactive", timeout=20_000)
     page.click("#peta-cari")
+    page.wait_for_function("document.activeElement.classList.contains('dash-dropdown-search')")
     page.keyboard.type("Saba")
     page.locator(".dash-dropdown-options").get_by_text("Saba'u (Satu)").click()
     page.locator("#peta-panel h2").get_by_text("Saba'u", exact=True).wait_for()

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from layers import catalogue
 from tests.aggregate_values import V1, V2, VALUES, load_aggregates
 from tests.dash_requests import profile_request
 from tests.integration.test_dashboard_access import app as app  # noqa: F401 (fixture)
@@ -63,7 +64,8 @@ def test_the_profile_sums_up_every_indicator_and_draws_the_chosen_one(three_year
     assert "-0,8 poin sejak 2024, membaik" in summary
     detail = json.dumps(answer["response"]["peta-rincian"], ensure_ascii=False)
     assert "Grafik tren Anak tanpa akta kelahiran" in detail and "Tren tahunan" in detail  # named, with its table
-    assert answer["response"]["peta-profil-status"]["children"] == "Profil Sungai Satu dimuat: 7 indikator."
+    loaded = f"Profil Sungai Satu dimuat: {len(catalogue.INDICATORS)} indikator."  # every indicator at a glance
+    assert answer["response"]["peta-profil-status"]["children"] == loaded
     assert graph["props"]["config"]["displayModeBar"] is False
     switched = dash_post(c, profile_request(indicator="stunting", fresh=False)).get_json()
     assert "peta-panel" not in switched["response"]  # the summary stays as it is: only the detail is sent
