@@ -66,21 +66,19 @@ def import_command(app, source: str, file: Path, period: str, mapping, threshold
                    as_json: bool) -> None:
     """Import FILE as SOURCE for --period, replacing an earlier import of both."""
     engine = app.engine()
-    progress = Progress(translate(SUMMARY, "progress", app.lang), quiet=as_json)
     settings = app.settings
     try:
-        summary = ingest.import_file(engine, source, file, period, key=app.nik_key(), mapping=mapping,
-                                     threshold=threshold, progress=progress, max_sheet_mb=settings.import_max_sheet_mb,
-                                     min_share=settings.reimport_min_share, allow_smaller=allow_smaller)
+        with Progress(translate(SUMMARY, "progress", app.lang, source=source, period=period), quiet=as_json) as bar:
+            summary = ingest.import_file(engine, source, file, period, key=app.nik_key(), mapping=mapping,
+                                         threshold=threshold, progress=bar, max_sheet_mb=settings.import_max_sheet_mb,
+                                         min_share=settings.reimport_min_share, allow_smaller=allow_smaller)
     except ingest.ImportRefused as exc:
-        progress.close()
         if as_json:
             click.echo(json.dumps({"ok": False, "error": exc.kind, "message": exc.message(app.lang)},
                                   ensure_ascii=False, indent=2))
         else:
             click.echo(exc.message(app.lang), err=True)
         sys.exit(1)
-    progress.close()
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2, default=str) if as_json
                else format_summary(summary, app.lang))
 

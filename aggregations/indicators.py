@@ -10,7 +10,6 @@ recorded); kecamatan and kabupaten rows are sums of their villages. Period
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from aggregations.indicator_sql import grouped as single_source
 from aggregations.schema import fasilitas, impor_data, nilai_indikator
 from geodata.schema import wilayah
 from peta_anak.core import rates
+from peta_anak.core.progress import Report, silent
 from peta_anak.core.safe_cells import SafeCsvWriter
 
 
@@ -127,12 +127,11 @@ def available(engine: Engine, period: str) -> list[str]:
     return [i.id for i in INDICATORS + BREAKDOWNS if set(i.sources) <= sources and set(i.needs) <= columns]
 
 
-def compute(engine: Engine, period: str, progress: Callable[[int, int], None] | None = None) -> dict[str, dict]:
+def compute(engine: Engine, period: str, progress: Report = silent) -> dict[str, dict]:
     """Recompute every available indicator of ``period``; returns kabupaten totals.
     ``progress(1, steps)`` after each indicator and each level's roll-up."""
     ids = available(engine, period)
     steps = len(ids) + 2
-    step = progress or (lambda n, total: None)
     now = datetime.now(UTC)
     v = nilai_indikator.c
     with engine.begin() as conn:
@@ -148,7 +147,7 @@ def compute(engine: Engine, period: str, progress: Callable[[int, int], None] | 
                 wilayah.c.tingkat == "desa")
             conn.execute(insert(nilai_indikator).from_select(
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], village))
-            step(1, steps)
+            progress(1, steps)
         for level, length in (("kecamatan", 8), ("kabupaten", 5)):
             code = func.substr(v.kode_wilayah, 1, length)
             rollup = select(code, v.indikator, v.periode, literal(level), func.sum(v.pembilang),
@@ -156,7 +155,7 @@ def compute(engine: Engine, period: str, progress: Callable[[int, int], None] | 
                 v.periode == period, v.tingkat == "desa").group_by(code, v.indikator, v.periode)
             conn.execute(insert(nilai_indikator).from_select(
                 ["kode_wilayah", "indikator", "periode", "tingkat", "pembilang", "penyebut", "dihitung"], rollup))
-            step(1, steps)
+            progress(1, steps)
         overlap.store_combinations(conn, period, now, kids if "anak_rentan_ganda" in ids else None)
         if kids is not None:
             overlap.unstage(conn, kids)

@@ -45,6 +45,7 @@ from aggregations.staging import Stage
 from aggregations.villages import VillageIndex
 from geodata.schema import wilayah
 from peta_anak.core.checksum import sha256_file
+from peta_anak.core.progress import Report, silent
 
 #: Share of rejected rows above which a whole file is refused.
 REJECT_THRESHOLD = 0.05
@@ -92,7 +93,7 @@ def parse_mapping(items: list[str] | tuple[str, ...], source: Source) -> dict[st
 def import_file(
     engine: Engine, source_name: str, path: Path, period: str, *, key: bytes,
     mapping: list[str] | tuple[str, ...] = (), user: str | None = None,
-    threshold: float = REJECT_THRESHOLD, progress: Callable[[int, int], None] | None = None,
+    threshold: float = REJECT_THRESHOLD, progress: Report = silent,
     max_sheet_mb: float = readers.MAX_SHEET_MB, min_share: float = reimport.MIN_SHARE,
     allow_smaller: bool = False, tally: Tally | None = None,
 ) -> dict:
@@ -165,7 +166,7 @@ COUNTED_IN_COLUMNS = ("rows_read", "accepted", "rejected")
 
 
 def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[str, str], stage: Stage,
-          file: str, progress: Callable | None, tally: Tally, threshold: float) -> Tally:
+          file: str, progress: Report, tally: Tally, threshold: float) -> Tally:
     try:
         for chunk in table.chunks(list(dict.fromkeys(columns.values()))):
             checks.refuse_early(ctx, file, tally, columns, threshold, table.at_most)  # before more work
@@ -183,8 +184,7 @@ def _read(conn: Connection, ctx: Context, table: readers.Table, columns: dict[st
             tally.add_problems(problems)
             tally.read += len(chunk)
             tally.rejected += len(bad)
-            if progress:
-                progress(len(chunk), table.rows)
+            progress(len(chunk), table.rows)
     except readers.ReadError as exc:
         raise ImportRefused(exc.kind, file=file, **exc.params) from exc
     return tally

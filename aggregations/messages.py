@@ -175,7 +175,7 @@ SUMMARY = {
     "smaller_allowed": {"id": "  Impor yang lebih kecil diterima dengan --allow-smaller: {accepted} baris menggantikan {earlier}; {villages} desa menjadi kosong (dicatat di log impor)",
                         "en": "  Smaller import accepted with --allow-smaller: {accepted} rows replace {earlier}; {villages} villages left empty (recorded in the import log)"},
     "exported": {"id": "{file}: {n} baris", "en": "{file}: {n} rows"},
-    "progress": {"id": "impor", "en": "import"},
+    "progress": {"id": "impor {source} {period}", "en": "importing {source} {period}"},
     "progress_aggregate": {"id": "hitung indikator {period}", "en": "computing the indicators of {period}"},
 }
 

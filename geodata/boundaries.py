@@ -9,7 +9,6 @@ point leaves the database as it was.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from geodata.errors import BoundaryError, Problem
 from geodata.read import read_areas
 from geodata.schema import geometri_web, impor_batas, wilayah
 from peta_anak.core.checksum import sha256_file
+from peta_anak.core.progress import Report, silent
 
 #: Attribute names that may carry the kecamatan / kabupaten name in a village file.
 PARENT_NAME_FIELDS = {"kecamatan": ("nama_kec", "wadmkc", "kecamatan"),
@@ -55,11 +55,7 @@ class Prepared:
 STEPS = 6
 
 
-def _no_progress(n: int, total: int) -> None:
-    """What a caller that does not show progress passes."""
-
-
-def prepare(path: Path, options: ImportOptions, progress: Callable[[int, int], None] = _no_progress) -> Prepared:
+def prepare(path: Path, options: ImportOptions, progress: Report = silent) -> Prepared:
     """Read, check, clean and derive kecamatan and kabupaten; no database involved."""
     try:
         kabupaten = codes.normalise(options.kabupaten, "kabupaten") if options.kabupaten else None
@@ -200,7 +196,7 @@ def _shift_report(villages: gpd.GeoDataFrame, shift: np.ndarray) -> dict:
 
 
 def store(engine: Engine, prepared: Prepared, max_shift_m: float, user: str | None = None,
-          progress: Callable[[int, int], None] = _no_progress) -> dict:
+          progress: Report = silent) -> dict:
     """Replace the kabupaten of ``prepared`` and rebuild the browser geometry, atomically."""
     rows = prepared.rows
     user = user or f"cli:{getpass.getuser()}"

@@ -22,7 +22,6 @@ MESSAGES = {
               "PDAR_GEODATA_DIR to the folder that holds {names}.",
     },
     "progress_generate": {"id": "membuat ekspor demo", "en": "writing the demo exports"},
-    "progress_import": {"id": "impor {source} {period}", "en": "importing {source} {period}"},
     "database": {"id": "Basis data: {url} (skema {revision})", "en": "Database: {url} (schema {revision})"},
     "demo_exports": {"id": "Data demo: {folder}", "en": "Demo exports: {folder}"},
     "imported": {"id": "  {source:<11} {period}: {accepted:>7,} diterima, {rejected:>5,} ditolak ({file})",

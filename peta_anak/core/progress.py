@@ -10,13 +10,22 @@ report.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import IO
 
 import click
 
+#: What long work calls as it goes: ``report(n, total)``, ``n`` more units of ``total``.
+Report = Callable[[int, int], None]
+
+
+def silent(n: int, total: int) -> None:
+    """The :data:`Report` of a caller that shows no progress (the default everywhere)."""
+
 
 class Progress:
-    """``advance(n, total)`` as work is done; :meth:`close` when it ends (also on error)."""
+    """A :data:`Report`: called with ``(n, total)`` as work is done; :meth:`close` when it
+    ends (also on error, as a context manager)."""
 
     def __init__(self, label: str, quiet: bool = False, stream: IO[str] | None = None):
         self.label, self.quiet = label, quiet
@@ -25,7 +34,7 @@ class Progress:
         self._bar = None
         self._said = -1  # the last tenth written as a plain line
 
-    def advance(self, n: int, total: int) -> None:
+    def __call__(self, n: int, total: int) -> None:
         """``n`` more units of ``total`` (the total may be an estimate that grows)."""
         if self.quiet:
             return
@@ -41,9 +50,6 @@ class Progress:
             self._bar.__enter__()
         self._bar.length = self.total
         self._bar.update(n)
-
-    def __call__(self, n: int, total: int) -> None:
-        self.advance(n, total)
 
     def close(self) -> None:
         if self._bar is not None:

@@ -84,7 +84,7 @@ def run(settings: Settings, lang: str, seed: int = demo_data.DEFAULT_SEED, scale
     yield text("demo_exports", lang, folder=outdir)
     yield _dusun_register(engine, settings, outdir, lang)
     for item in manifest:
-        with Progress(text("progress_import", lang, source=item["source"], period=item["period"])) as progress:
+        with Progress(translate(SUMMARY, "progress", lang, source=item["source"], period=item["period"])) as progress:
             summary = ingest.import_file(engine, item["source"], outdir / item["file"], item["period"],
                                          key=settings.nik_key.encode(), user="demo", progress=progress,
                                          # a rerun at another scale replaces the demo's own data on purpose

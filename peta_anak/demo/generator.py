@@ -18,13 +18,13 @@ months work too: tests pass fewer periods to be quick.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from sqlalchemy import Engine
 
 from aggregations import periods as period_rules
+from peta_anak.core.progress import Report, silent
 from peta_anak.demo import dusun, exports, families, schooling
 from peta_anak.demo.population import POPULATION, load_villages, residents, village_sizes
 
@@ -44,7 +44,7 @@ class NoVillages(RuntimeError):
 
 
 def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEFAULT_PERIODS,
-             scale: float = 1.0, progress: Callable[[int, int], None] | None = None) -> list[dict]:
+             scale: float = 1.0, progress: Report = silent) -> list[dict]:
     """Write the demo exports to ``outdir``; returns the manifest (source, period, file).
     ``progress(1, steps)`` after the population and after each period's files."""
     villages = load_villages(engine)
@@ -57,11 +57,10 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
     register = dusun.register(villages, np.random.default_rng([seed, DUSUN_STREAM]))
     dusun_entries = dusun.write_files(register, villages, outdir)
     sizes = village_sizes(villages, int(POPULATION * scale), rng)
-    step = progress or (lambda n, total: None)
     people = residents(villages, sizes, period_rules.start(periods[0]), period_rules.snapshot(periods[-1]), rng)
     people = families.households(people, seed)
     sites = exports.facilities(villages, scale, rng)
-    step(1, len(periods) + 1)
+    progress(1, len(periods) + 1)
     manifest = []
     for period in periods:
         records = schooling.enrolment(people, period)
@@ -75,7 +74,7 @@ def generate(engine: Engine, outdir: Path, seed: int = DEFAULT_SEED, periods=DEF
             "keluarga": families.register(people, period, outdir, rng),
         }
         manifest += [{"source": s, "period": period, "file": p.name} for s, p in files.items()]
-        step(1, len(periods) + 1)
+        progress(1, len(periods) + 1)
     (outdir / "manifest.json").write_text(json.dumps(
         {"seed": seed, "scale": scale, "version": VERSION, "files": manifest, "dusun": dusun_entries}, indent=2))
     return manifest

@@ -75,7 +75,8 @@ def test_madrasah_and_non_formal_pupils_are_in_school_and_the_split_follows_the_
         (n["r7"], "P", "01-06-2011", "69000001", "SD", "Lulus", "20-06-2024"),
         (n["r7"], "P", "01-06-2011", "69000003", "SMP", "Putus Sekolah", "01-03-2025"),  # latest: dropped out
     ])
-    assert run("data", "import", "siswa", dapodik, "--period", "2025").exit_code == 0
+    imported = run("data", "import", "siswa", dapodik, "--period", "2025")
+    assert imported.exit_code == 0 and "impor siswa 2025: " in imported.output  # its progress, off a terminal
     assert run("aggregate", "--period", "2025").exit_code == 0
     without_emis = exported(run, villages)
     assert without_emis[("anak_tidak_sekolah", V1)]["pembilang"] == "3"  # r2, r7 and r3 (madrasah, not in Dapodik)
